@@ -141,10 +141,10 @@ final class ZipArchiveReader implements ArchiveReader {
             for (ZipArchiveEntry zipEntry : Collections.list(zip.getEntries())) {
                 EntryKind kind = kindOf(archive, zipEntry);
                 checkReadable(zipEntry);
-                checkDeclaredRatio(zipEntry);
                 String target = kind == EntryKind.SYMBOLIC_LINK ? linkTarget(zipEntry) : "";
                 RawEntry raw = new RawEntry(zipEntry.getName(), kind, zipEntry.getSize(), target);
                 catalog.accept(raw).ifPresent(entry -> accepted.put(entry, zipEntry));
+                checkDeclaredRatio(zipEntry);
             }
             return accepted;
         }
