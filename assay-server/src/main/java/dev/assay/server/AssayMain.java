@@ -1,10 +1,17 @@
 package dev.assay.server;
 
-import org.springframework.boot.SpringApplication;
+import dev.assay.server.cli.AssayCommand;
 
-/** Entry point. */
+/** The {@code assay} executable: {@code serve} runs the server, the other commands administer it. */
 public final class AssayMain {
+
+    private AssayMain() {
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(AssayApplication.class, args);
+        int exitCode = AssayCommand.execute(args);
+        if (exitCode != AssayCommand.KEEP_RUNNING) {
+            System.exit(exitCode);
+        }
     }
 }

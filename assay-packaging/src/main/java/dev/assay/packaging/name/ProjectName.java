@@ -1,0 +1,79 @@
+package dev.assay.packaging.name;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A Python project name as given ({@link #display()}) and in its PEP 503 normalised form; two names
+ * are equal when their normalised forms are.
+ */
+public record ProjectName(String display, String normalized) {
+
+    private static final Pattern VALID =
+            Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEPARATOR_RUN = Pattern.compile("[-_.]+");
+
+    /** Validates both parts; prefer {@link #of(String)}, which derives the normalised form. */
+    public ProjectName {
+        requireValid(display);
+        if (!normalize(display).equals(normalized)) {
+            throw new InvalidProjectNameException("normalized form '" + normalized
+                    + "' does not match project name '" + display + "'; expected '" + normalize(display) + "'");
+        }
+    }
+
+    /** Parses and validates a project name, keeping the spelling given for display. */
+    public static ProjectName of(String name) {
+        requireValid(name);
+        return new ProjectName(name, normalize(name));
+    }
+
+    /** True when {@code name} satisfies the core-metadata "Name" rule (ASCII letters, digits, {@code . _ -}). */
+    public static boolean isValid(String name) {
+        return name != null && VALID.matcher(name).matches();
+    }
+
+    /** PEP 503 normalisation: runs of {@code - _ .} become one {@code -}, letters become lower case. */
+    public static String normalize(String name) {
+        return SEPARATOR_RUN.matcher(requireText(name)).replaceAll("-").toLowerCase(Locale.ROOT);
+    }
+
+    /** The escaped form used in wheel and sdist file names: runs of {@code - _ .} become one {@code _}, lower case. */
+    public static String escapeForFilename(String name) {
+        return SEPARATOR_RUN.matcher(requireText(name)).replaceAll("_").toLowerCase(Locale.ROOT);
+    }
+
+    /** This name's escaped form for distribution file names. */
+    public String filenameForm() {
+        return escapeForFilename(display);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProjectName that && normalized.equals(that.normalized);
+    }
+
+    @Override
+    public int hashCode() {
+        return normalized.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return display;
+    }
+
+    private static void requireValid(String name) {
+        if (!isValid(name)) {
+            throw new InvalidProjectNameException("invalid project name '" + name + "': a name must start and end"
+                    + " with an ASCII letter or digit and contain only ASCII letters, digits, '.', '_' and '-'");
+        }
+    }
+
+    private static String requireText(String name) {
+        if (name == null) {
+            throw new InvalidProjectNameException("project name is missing (null)");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.assay.server.accounts;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.assay.server.error.ConflictException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+
+/** The rules for accounts: who may exist, with which name, email and password. */
+@Service
+public class AccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+    private static final int MAX_PASSWORD_LENGTH = 128;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38}[A-Za-z0-9])?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    public AccountService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** Creates an account, or says exactly which part of the request to fix. */
+    @Transactional
+    public User create(NewUser request) {
+        validate(request);
+        if (users.nameTaken(request.name())) {
+            throw new ConflictException("the user name '" + request.name() + "' is already taken");
+        }
+        if (users.emailTaken(request.email())) {
+            throw new ConflictException("the email address '" + request.email() + "' already has an account");
+        }
+        long id = users.insert(request, passwordEncoder.encode(request.password()), clock.instant());
+        request.groups().forEach(group -> users.addToGroup(id, group));
+        return user(request.name());
+    }
+
+    /** The user with this name (case-insensitive). */
+    public User user(String name) {
+        return users.findByName(name)
+                .orElseThrow(() -> new NotFoundException("there is no user named '" + name + "'"));
+    }
+
+    /** Replaces a user's password after checking the current one. */
+    @Transactional
+    public void changePassword(String name, String currentPassword, String newPassword) {
+        StoredCredentials credentials = users.credentials(name)
+                .orElseThrow(() -> new NotFoundException("there is no user named '" + name + "'"));
+        if (!passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
+            throw new InvalidInputException("the current password is not correct");
+        }
+        checkPassword(newPassword);
+        users.updatePasswordHash(credentials.userId(), passwordEncoder.encode(newPassword));
+    }
+
+    private static void validate(NewUser request) {
+        if (request.name() == null || !NAME.matcher(request.name()).matches()) {
+            throw new InvalidInputException("a user name is 1 to 40 letters, digits, '.', '_' or '-', "
+                    + "starting and ending with a letter or digit; got '" + request.name() + "'");
+        }
+        if (request.email() == null || request.email().length() > 254 || !EMAIL.matcher(request.email()).matches()) {
+            throw new InvalidInputException("'" + request.email() + "' is not an email address like name@example.org");
+        }
+        if (request.fullName().length() > 100) {
+            throw new InvalidInputException("a full name is at most 100 characters");
+        }
+        checkPassword(request.password());
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw new InvalidInputException("a password is at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.assay.server.accounts;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.assay.server.error.AssayException;
+import dev.assay.server.error.InvalidInputException;
+
+/** The signed-in user's profile: their details, password and API tokens; and public profiles. */
+@Controller
+class ProfileController {
+
+    private final AccountService accounts;
+    private final TokenService tokens;
+
+    ProfileController(AccountService accounts, TokenService tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/profile")
+    String profile(Principal principal, Model model) {
+        model.addAttribute("user", accounts.user(principal.getName()));
+        model.addAttribute("tokens", tokens.list(principal.getName()));
+        model.addAttribute("scopes", TokenScope.values());
+        return "accounts/profile";
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(Principal principal, @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String project,
+            @RequestParam(name = "scope", defaultValue = "") List<String> scopeKeys, RedirectAttributes redirect) {
+        return afterChange(redirect, () -> {
+            Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+            scopeKeys.stream().filter(key -> !key.isBlank()).forEach(key -> scopes.add(TokenScope.ofKey(key)));
+            CreatedToken created = tokens.create(new NewToken(principal.getName(), description, project, scopes));
+            redirect.addFlashAttribute("createdToken", created);
+        });
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
+        return afterChange(redirect, () -> {
+            ApiToken revoked = tokens.revoke(id, accounts.user(principal.getName()));
+            redirect.addFlashAttribute("notice", "Token " + revoked.prefix() + "… was revoked.");
+        });
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(Principal principal, @RequestParam String currentPassword, @RequestParam String newPassword,
+            @RequestParam String confirmPassword, RedirectAttributes redirect) {
+        return afterChange(redirect, () -> {
+            if (!newPassword.equals(confirmPassword)) {
+                throw new InvalidInputException("the new password and its confirmation differ");
+            }
+            accounts.changePassword(principal.getName(), currentPassword, newPassword);
+            redirect.addFlashAttribute("notice", "Your password was changed.");
+        });
+    }
+
+    @GetMapping("/users/{name}")
+    String publicProfile(@PathVariable String name, Model model) {
+        model.addAttribute("user", accounts.user(name));
+        return "accounts/user";
+    }
+
+    /** Runs a change and returns to the profile, carrying a failure's message to show above the form. */
+    private static String afterChange(RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+        } catch (AssayException failure) {
+            redirect.addFlashAttribute("problem", failure.getMessage());
+        }
+        return "redirect:/profile";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.assay.server.accounts;
+
+/** The Spring Security authority names of the forge-wide groups. */
+final class Roles {
+    static final String ADMIN = "ADMIN";
+    static final String SPONSOR = "SPONSOR";
+
+    private Roles() {
+    }
+
+    static String of(Group group) {
+        return "ROLE_" + switch (group) {
+            case ADMINS -> ADMIN;
+            case SPONSORS -> SPONSOR;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package dev.assay.server.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL for users and their groups. */
+@Repository
+class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewUser user, String passwordHash, Instant createdAt) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO users (name, name_key, email, email_key, full_name, password_hash, created_at)
+                VALUES (:name, :nameKey, :email, :emailKey, :fullName, :hash, :createdAt)""")
+                .param("name", user.name())
+                .param("nameKey", key(user.name()))
+                .param("email", user.email())
+                .param("emailKey", key(user.email()))
+                .param("fullName", user.fullName())
+                .param("hash", passwordHash)
+                .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void addToGroup(long userId, Group group) {
+        jdbc.sql("INSERT INTO user_group_members (group_name, user_id) VALUES (:group, :user)")
+                .param("group", group.key())
+                .param("user", userId)
+                .update();
+    }
+
+    boolean nameTaken(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE name_key = :key").param("key", key(name))
+                .query(Long.class).single() > 0;
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE email_key = :key").param("key", key(email))
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<User> findByName(String name) {
+        return jdbc.sql("SELECT id, name, email, full_name, created_at FROM users WHERE name_key = :key")
+                .param("key", key(name))
+                .query(this::userWithoutGroups)
+                .optional()
+                .map(user -> new User(user.id(), user.name(), user.email(), user.fullName(), user.createdAt(),
+                        groupsOf(user.id())));
+    }
+
+    Optional<StoredCredentials> credentials(String name) {
+        return jdbc.sql("SELECT id, name, password_hash FROM users WHERE name_key = :key")
+                .param("key", key(name))
+                .query((rs, row) -> new StoredCredentials(rs.getLong("id"), rs.getString("name"),
+                        rs.getString("password_hash")))
+                .optional();
+    }
+
+    void updatePasswordHash(long userId, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("id", userId)
+                .update();
+    }
+
+    Set<Group> groupsOf(long userId) {
+        List<String> keys = jdbc.sql("SELECT group_name FROM user_group_members WHERE user_id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .list();
+        Set<Group> groups = EnumSet.noneOf(Group.class);
+        keys.forEach(groupKey -> groups.add(Group.ofKey(groupKey)));
+        return groups;
+    }
+
+    private User userWithoutGroups(ResultSet rs, int row) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("full_name"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), Set.of());
+    }
+
+    /** Names and emails are unique regardless of case. */
+    private static String key(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.assay.server.accounts;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what over HTTP: machine clients (twine, the REST API) authenticate per request with
+ * HTTP Basic and a token or password and hold no session, so they need no CSRF token; people log in
+ * with a form and get a session, and every form they post carries a CSRF token.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class WebSecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
+            + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain machineClients(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.securityMatcher("/api/**", "/legacy/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .httpBasic(basic -> basic.realmName("Assay"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain people(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/profile/**").authenticated()
+                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .csrf(Customizer.withDefaults())
+                .build();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.assay.server.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a launch of Assay needs to know before Spring starts: the port, the data directory and the
+ * database; turned into the Spring properties every process (server, command line, tests) uses.
+ */
+public record LaunchSettings(Integer port, Path data, String databaseUrl, String databaseUser,
+        String databasePassword) {
+
+    /** The embedded default: an H2 file inside the data directory, shared by concurrent processes. */
+    public static String embeddedDatabaseUrl(Path data) {
+        Path file = data.toAbsolutePath().normalize().resolve("db").resolve("assay");
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                + ";DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** The Spring properties for this launch. */
+    public Map<String, Object> springProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        Path absoluteData = data.toAbsolutePath().normalize();
+        properties.put("assay.data", absoluteData.toString());
+        if (port != null) {
+            properties.put("server.port", port);
+        }
+        boolean embedded = databaseUrl == null || databaseUrl.isBlank();
+        properties.put("spring.datasource.url", embedded ? embeddedDatabaseUrl(absoluteData) : databaseUrl);
+        properties.put("spring.datasource.username", embedded ? "sa" : nullToEmpty(databaseUser));
+        properties.put("spring.datasource.password", embedded ? "" : nullToEmpty(databasePassword));
+        return properties;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

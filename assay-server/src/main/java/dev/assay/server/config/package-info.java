@@ -1,0 +1,2 @@
+/** Typed settings and the translation of launch options into Spring properties. */
+package dev.assay.server.config;

@@ -1,0 +1,43 @@
+package dev.assay.server.error;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns domain exceptions into responses: a problem document for API clients, an error page for
+ * people using a browser.
+ */
+@ControllerAdvice
+public class AssayExceptionAdvice {
+
+    @ExceptionHandler(AssayException.class)
+    public Object handle(AssayException failure, HttpServletRequest request, HttpServletResponse response) {
+        if (wantsMachineAnswer(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
+            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        ModelAndView page = new ModelAndView("error/failure");
+        page.setStatus(failure.status());
+        page.addObject("status", failure.status().value());
+        page.addObject("reason", failure.status().getReasonPhrase());
+        page.addObject("message", failure.getMessage());
+        return page;
+    }
+
+    private static boolean wantsMachineAnswer(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+}
