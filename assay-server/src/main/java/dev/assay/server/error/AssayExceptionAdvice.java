@@ -3,6 +3,8 @@ package dev.assay.server.error;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +23,11 @@ public class AssayExceptionAdvice {
     public Object handle(AssayException failure, HttpServletRequest request, HttpServletResponse response) {
         if (wantsMachineAnswer(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
-            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status());
+            if (failure.status() == HttpStatus.UNAUTHORIZED) {
+                answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Assay\"");
+            }
+            return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error/failure");
         page.setStatus(failure.status());

@@ -1,0 +1,2 @@
+/** PEP 508 dependency specifiers: requirements, environment markers and the environments they are evaluated in. */
+package dev.assay.packaging.requirement;

@@ -1,0 +1,116 @@
+package dev.assay.packaging.version;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the permissive spellings PEP 440 accepts into a normalised {@link Version}. */
+final class VersionParser {
+    /** The PEP 440 grammar with every spelling the specification normalises; ASCII-only on purpose. */
+    static final String VERSION_REGEX = "v?"
+            + "(?:(?<epoch>[0-9]+)!)?"
+            + "(?<release>[0-9]+(?:\\.[0-9]+)*)"
+            + "(?:[-_.]?(?<preLabel>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preNumber>[0-9]+)?)?"
+            + "(?:-(?<implicitPost>[0-9]+)|[-_.]?(?:post|rev|r)(?<postMark>)[-_.]?(?<postNumber>[0-9]+)?)?"
+            + "(?:[-_.]?dev(?<devMark>)[-_.]?(?<devNumber>[0-9]+)?)?"
+            + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?";
+
+    // CASE_INSENSITIVE without UNICODE_CASE keeps letters such as U+0130 from matching [a-z]
+    private static final Pattern VERSION = Pattern.compile(VERSION_REGEX, Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCAL_SEPARATOR = Pattern.compile("[-_.]");
+
+    private VersionParser() {
+    }
+
+    static Version parse(String text) {
+        if (text == null) {
+            throw new InvalidVersionException("Invalid version: null; expected a PEP 440 version such as 1.0");
+        }
+        String candidate = strip(text);
+        Matcher matcher = VERSION.matcher(candidate);
+        if (!matcher.matches()) {
+            throw new InvalidVersionException(explain(text, candidate));
+        }
+        return fromMatch(text, matcher);
+    }
+
+    /** Strips whitespace the way Python's {@code str.strip()} does, including no-break spaces. */
+    static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static Version fromMatch(String text, Matcher m) {
+        long epoch = m.group("epoch") == null ? 0 : number(text, m.group("epoch"));
+        List<Long> release = new ArrayList<>();
+        for (String part : m.group("release").split("\\.")) {
+            release.add(number(text, part));
+        }
+        PreRelease pre = m.group("preLabel") == null ? null
+                : new PreRelease(preLabel(m.group("preLabel")), optionalNumber(text, m.group("preNumber")));
+        Long post = null;
+        if (m.group("implicitPost") != null) {
+            post = number(text, m.group("implicitPost"));
+        } else if (m.group("postMark") != null) {
+            post = optionalNumber(text, m.group("postNumber"));
+        }
+        Long dev = m.group("devMark") == null ? null : optionalNumber(text, m.group("devNumber"));
+        List<String> local = m.group("local") == null ? List.of() : localSegments(m.group("local"));
+        return new Version(epoch, release, pre, post, dev, local);
+    }
+
+    private static String preLabel(String spelled) {
+        return switch (spelled.toLowerCase(Locale.ROOT)) {
+            case "a", "alpha" -> "a";
+            case "b", "beta" -> "b";
+            default -> "rc"; // c, rc, pre and preview are all release candidates
+        };
+    }
+
+    private static List<String> localSegments(String local) {
+        List<String> segments = new ArrayList<>();
+        for (String part : LOCAL_SEPARATOR.split(local.toLowerCase(Locale.ROOT))) {
+            segments.add(LocalSegments.normalise(part));
+        }
+        return segments;
+    }
+
+    private static long optionalNumber(String text, String digits) {
+        // an implicit pre, post or dev number is 0
+        return digits == null ? 0 : number(text, digits);
+    }
+
+    private static long number(String text, String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new InvalidVersionException("Invalid version '" + text + "': the number " + digits
+                    + " is larger than " + Long.MAX_VALUE + ", the largest supported");
+        }
+    }
+
+    private static String explain(String text, String candidate) {
+        String problem;
+        if (candidate.isEmpty()) {
+            problem = "it is empty";
+        } else if (candidate.chars().anyMatch(c -> isSpace((char) c))) {
+            problem = "it contains whitespace";
+        } else {
+            problem = "it does not follow the PEP 440 scheme [N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local]";
+        }
+        return "Invalid version '" + text + "': " + problem + "; write it like 1.0, 2.0.1rc1, 1!3.0.post2 or 1.0+local.1";
+    }
+}
