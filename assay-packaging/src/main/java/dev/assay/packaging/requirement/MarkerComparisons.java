@@ -1,6 +1,9 @@
 package dev.assay.packaging.requirement;
 
 import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.version.InvalidSpecifierException;
+import dev.assay.packaging.version.Specifier;
+import dev.assay.packaging.version.Version;
 import java.util.Optional;
 
 /**
@@ -24,8 +27,27 @@ final class MarkerComparisons {
                 .orElseGet(() -> compareStrings(left, operator, right, comparison));
     }
 
+    // Pre-releases always count: a marker asks what the interpreter is, not which release to prefer.
     private static Optional<Boolean> compareVersions(String left, MarkerOperator operator, String right) {
-        return Optional.empty();
+        if (!operator.isVersionOperator()) {
+            return Optional.empty();
+        }
+        Optional<Specifier> specifier = specifierOf(operator.symbol() + right);
+        if (specifier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (operator == MarkerOperator.ARBITRARY_EQUAL) {
+            return Optional.of(specifier.get().contains(left, true));
+        }
+        return Version.tryParse(left).map(version -> specifier.get().contains(version, true));
+    }
+
+    private static Optional<Specifier> specifierOf(String clause) {
+        try {
+            return Optional.of(Specifier.parse(clause));
+        } catch (InvalidSpecifierException notAVersion) {
+            return Optional.empty();
+        }
     }
 
     private static boolean compareStrings(String left, MarkerOperator operator, String right, Marker.Comparison at) {
