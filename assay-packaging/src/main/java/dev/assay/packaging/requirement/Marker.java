@@ -33,6 +33,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.And, Marker.Or 
 
     /** A single comparison such as {@code python_version < "3.8"}. */
     record Comparison(MarkerOperand left, MarkerOperator operator, MarkerOperand right) implements Marker {
+        /** Normalises an extra name compared with {@code extra}, as PEP 685 asks. */
         public Comparison {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(operator, "operator");
@@ -68,6 +69,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.And, Marker.Or 
 
     /** Holds when every operand holds; {@code and} binds tighter than {@code or}. */
     record And(List<Marker> operands) implements Marker {
+        /** Flattens nested {@code And}s; needs at least two operands. */
         public And {
             operands = flatten(operands, And.class);
         }
@@ -87,6 +89,7 @@ public sealed interface Marker permits Marker.Comparison, Marker.And, Marker.Or 
 
     /** Holds when any operand holds. */
     record Or(List<Marker> operands) implements Marker {
+        /** Flattens nested {@code Or}s; needs at least two operands. */
         public Or {
             operands = flatten(operands, Or.class);
         }

@@ -74,13 +74,13 @@ public record MarkerEnvironment(
     public MarkerEnvironment with(MarkerVariable variable, String value) {
         EnumMap<MarkerVariable, String> byVariable = new EnumMap<>(MarkerVariable.class);
         for (MarkerVariable each : MarkerVariable.values()) {
-            byVariable.put(each, value(each));
+            byVariable.put(each, each == MarkerVariable.PYTHON_FULL_VERSION ? pythonFullVersion : value(each));
         }
         byVariable.put(Objects.requireNonNull(variable, "variable"), value);
         return fromVariables(byVariable);
     }
 
-    /** The value of {@code variable} as markers compare it. */
+    /** The value of {@code variable} as markers compare it (an untagged build's {@code 3.11.1+} reads as {@code 3.11.1+local}). */
     public String value(MarkerVariable variable) {
         return switch (variable) {
             case IMPLEMENTATION_NAME -> implementationName;

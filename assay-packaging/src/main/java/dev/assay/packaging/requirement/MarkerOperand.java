@@ -27,6 +27,7 @@ public sealed interface MarkerOperand permits MarkerOperand.Variable, MarkerOper
 
     /** A quoted string; it can hold either quote character, but not both. */
     record Literal(String value) implements MarkerOperand {
+        /** Refuses null and values no quote character could enclose. */
         public Literal {
             if (value == null || (value.indexOf('"') >= 0 && value.indexOf('\'') >= 0)) {
                 throw new InvalidMarkerException("marker string " + value + " cannot be quoted: it must not be null"

@@ -125,5 +125,6 @@ class MarkerEnvironmentTest {
 
         assertThat(environment.pythonFullVersion()).isEqualTo("3.11.1+");
         assertThat(environment.value(MarkerVariable.PYTHON_FULL_VERSION)).isEqualTo("3.11.1+local");
+        assertThat(environment.withExtra("x").pythonFullVersion()).isEqualTo("3.11.1+");
     }
 }
