@@ -23,7 +23,7 @@ public final class MetadataValidator {
         this.knownClassifier = Objects.requireNonNull(knownClassifier, "knownClassifier");
     }
 
-    /** Every problem with {@code metadata}, in field order; an empty list means it is valid. */
+    /** Every problem with {@code metadata}; an empty list means it is valid. */
     public List<MetadataProblem> validate(CoreMetadata metadata) {
         Objects.requireNonNull(metadata, "metadata");
         Problems problems = new Problems();
