@@ -38,14 +38,18 @@ public final class Version implements Comparable<Version> {
         return VersionParser.parse(text);
     }
 
+    /** The parsed version, or empty when {@code text} is not a valid PEP 440 version. */
+    public static Optional<Version> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (InvalidVersionException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether {@code text} is a valid PEP 440 version. */
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
+        return tryParse(text).isPresent();
     }
 
     /** The epoch, 0 when none was written. */

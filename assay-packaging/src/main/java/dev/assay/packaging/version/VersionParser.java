@@ -8,18 +8,24 @@ import java.util.regex.Pattern;
 
 /** Turns the permissive spellings PEP 440 accepts into a normalised {@link Version}. */
 final class VersionParser {
-    /** The PEP 440 grammar with every spelling the specification normalises; ASCII-only on purpose. */
+    /**
+     * The PEP 440 grammar with every spelling the specification normalises; ASCII-only on purpose. The
+     * release and local parts are matched as flat possessive character runs and their separators checked
+     * afterwards, because java.util.regex recurses once per repetition of a group and a long version
+     * would otherwise overflow the stack.
+     */
     static final String VERSION_REGEX = "v?"
             + "(?:(?<epoch>[0-9]+)!)?"
-            + "(?<release>[0-9]+(?:\\.[0-9]+)*)"
+            + "(?<release>[0-9][0-9.]*+)"
             + "(?:[-_.]?(?<preLabel>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preNumber>[0-9]+)?)?"
             + "(?:-(?<implicitPost>[0-9]+)|[-_.]?(?:post|rev|r)(?<postMark>)[-_.]?(?<postNumber>[0-9]+)?)?"
             + "(?:[-_.]?dev(?<devMark>)[-_.]?(?<devNumber>[0-9]+)?)?"
-            + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?";
+            + "(?:\\+(?<local>[a-z0-9][a-z0-9._-]*+))?";
 
     // CASE_INSENSITIVE without UNICODE_CASE keeps letters such as U+0130 from matching [a-z]
     private static final Pattern VERSION = Pattern.compile(VERSION_REGEX, Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCAL_SEPARATOR = Pattern.compile("[-_.]");
+    private static final int MESSAGE_INPUT_LIMIT = 200;
 
     private VersionParser() {
     }
@@ -30,7 +36,7 @@ final class VersionParser {
         }
         String candidate = strip(text);
         Matcher matcher = VERSION.matcher(candidate);
-        if (!matcher.matches()) {
+        if (!matcher.matches() || !wellFormedRelease(matcher) || !wellFormedLocal(matcher.group("local"))) {
             throw new InvalidVersionException(explain(text, candidate));
         }
         return fromMatch(text, matcher);
@@ -49,13 +55,52 @@ final class VersionParser {
         return text.substring(start, end);
     }
 
-    private static boolean isSpace(char c) {
+    /** Keeps error messages readable when the bad input is huge. */
+    static String abbreviate(String text) {
+        return text.length() <= MESSAGE_INPUT_LIMIT ? text : text.substring(0, MESSAGE_INPUT_LIMIT) + "...";
+    }
+
+    static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * Numbers separated by single dots. The possessive run may also have taken the dot that separates the
+     * release from a pre-, post- or dev-label ({@code 1.0.post1}); that dot is valid only right before a letter.
+     */
+    private static boolean wellFormedRelease(Matcher m) {
+        String release = m.group("release");
+        if (release.endsWith(".")) {
+            int next = m.end("release");
+            if (next >= m.group().length() || !Character.isLetter(m.group().charAt(next))) {
+                return false;
+            }
+            release = release.substring(0, release.length() - 1);
+        }
+        return !release.endsWith(".") && !release.contains("..");
+    }
+
+    /** Alphanumeric segments separated by single {@code .}, {@code -} or {@code _}. */
+    private static boolean wellFormedLocal(String local) {
+        if (local == null) {
+            return true;
+        }
+        for (int i = 1; i < local.length(); i++) {
+            if (isLocalSeparator(local.charAt(i)) && isLocalSeparator(local.charAt(i - 1))) {
+                return false;
+            }
+        }
+        return !isLocalSeparator(local.charAt(local.length() - 1));
+    }
+
+    private static boolean isLocalSeparator(char c) {
+        return c == '.' || c == '-' || c == '_';
     }
 
     private static Version fromMatch(String text, Matcher m) {
         long epoch = m.group("epoch") == null ? 0 : number(text, m.group("epoch"));
         List<Long> release = new ArrayList<>();
+        // split drops the trailing separator dot the release run may have taken
         for (String part : m.group("release").split("\\.")) {
             release.add(number(text, part));
         }
@@ -97,8 +142,8 @@ final class VersionParser {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new InvalidVersionException("Invalid version '" + text + "': the number " + digits
-                    + " is larger than " + Long.MAX_VALUE + ", the largest supported");
+            throw new InvalidVersionException("Invalid version '" + abbreviate(text) + "': the number "
+                    + abbreviate(digits) + " is larger than " + Long.MAX_VALUE + ", the largest supported");
         }
     }
 
@@ -111,6 +156,7 @@ final class VersionParser {
         } else {
             problem = "it does not follow the PEP 440 scheme [N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local]";
         }
-        return "Invalid version '" + text + "': " + problem + "; write it like 1.0, 2.0.1rc1, 1!3.0.post2 or 1.0+local.1";
+        return "Invalid version '" + abbreviate(text) + "': " + problem
+                + "; write it like 1.0, 2.0.1rc1, 1!3.0.post2 or 1.0+local.1";
     }
 }

@@ -79,6 +79,26 @@ class VersionTest {
     }
 
     @Test
+    void parsesVeryLongVersionsWithoutExhaustingTheStack() {
+        String longRelease = "1" + ".2".repeat(100_000);
+        assertThat(Version.parse(longRelease).release()).hasSize(100_001);
+        assertThat(Version.parse("1.0+" + "a.".repeat(100_000) + "b").local()).isPresent();
+        assertThat(Version.parse(longRelease)).isEqualTo(Version.parse(longRelease + ".0"));
+    }
+
+    @Test
+    void abbreviatesHugeMalformedInputInTheMessage() {
+        String huge = "1.0+" + "a.".repeat(100_000);
+        assertThatThrownBy(() -> Version.parse(huge))
+                .isInstanceOf(InvalidVersionException.class)
+                .hasMessageStartingWith("Invalid version '1.0+a.a.")
+                .matches(e -> e.getMessage().length() < 500, "message shorter than 500 characters");
+        assertThatThrownBy(() -> Specifier.parse(">=" + huge))
+                .isInstanceOf(InvalidSpecifierException.class)
+                .matches(e -> e.getMessage().length() < 800, "message shorter than 800 characters");
+    }
+
+    @Test
     void rejectsNullWithATypedException() {
         assertThatThrownBy(() -> Version.parse(null)).isInstanceOf(InvalidVersionException.class);
         assertThat(Version.isValid(null)).isFalse();

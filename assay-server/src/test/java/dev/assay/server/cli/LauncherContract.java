@@ -1,0 +1,80 @@
+package dev.assay.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.assay.server.testing.AssayProcess;
+import dev.assay.server.testing.AssayProcess.Outcome;
+import dev.assay.server.testing.AssayProcess.Server;
+
+/**
+ * The README's start command as a person runs it: {@code ./assay serve}, the admin commands against the
+ * running server, a restart that keeps every user and token.
+ */
+abstract class LauncherContract {
+
+    /** The environment a person would set for this database (empty for the embedded default). */
+    abstract Map<String, String> databaseEnvironment();
+
+    @Test
+    void serveAdministerRestartAndKeepEverything(@TempDir Path work) throws Exception {
+        Path data = work.resolve("data");
+        AssayProcess assay = new AssayProcess(databaseEnvironment());
+        String secret;
+        try (Server server = assay.serve(data, work.resolve("first.log"))) {
+            assertThat(server.output()).contains("Assay is running at http://localhost:" + server.port() + "/");
+
+            Outcome added = assay.run("s3cret-passw0rd\n", "user", "add", "carol", "--email", "carol@example.org",
+                    "--sponsor", "--password-stdin", "--data", data.toString());
+            assertThat(added.exitCode()).as(added.stderr()).isZero();
+            assertThat(added.stdout()).contains("created user carol");
+
+            Outcome created = assay.run("", "token", "create", "carol", "--project", "Demo_Pkg", "--scope", "upload,push",
+                    "--data", data.toString());
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            secret = created.stdout().strip();
+            assertThat(secret).as("stdout holds the token alone").matches("assay_[A-Za-z0-9_-]{43}");
+            assertThat(whoami(server, "__token__", secret).body()).contains("\"user\":\"carol\"", "demo-pkg");
+
+            Outcome duplicate = assay.run("another-password\n", "user", "add", "CAROL", "--email", "c2@example.org",
+                    "--password-stdin", "--data", data.toString());
+            assertThat(duplicate.exitCode()).isEqualTo(1);
+            assertThat(duplicate.stderr()).contains("assay user add: the user name 'CAROL' is already taken");
+
+            Outcome nobody = assay.run("", "token", "create", "nobody", "--data", data.toString());
+            assertThat(nobody.exitCode()).isEqualTo(1);
+            assertThat(nobody.stderr()).contains("there is no user named 'nobody'");
+            assertThat(nobody.stdout()).isEmpty();
+        }
+
+        try (Server restarted = assay.serve(data, work.resolve("second.log"))) {
+            assertThat(whoami(restarted, "__token__", secret).statusCode()).isEqualTo(200);
+            assertThat(whoami(restarted, "carol", "s3cret-passw0rd").body()).contains("\"authenticatedBy\":\"password\"");
+
+            Outcome listed = assay.run("", "token", "list", "carol", "--data", data.toString());
+            assertThat(listed.stdout()).contains(secret.substring(0, 12), "demo-pkg", "push,upload", "active");
+            String id = listed.stdout().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+
+            Outcome revoked = assay.run("", "token", "revoke", id, "--data", data.toString());
+            assertThat(revoked.exitCode()).as(revoked.stderr()).isZero();
+            assertThat(whoami(restarted, "__token__", secret).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> whoami(Server server, String user, String password) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "api/v1/whoami"))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
