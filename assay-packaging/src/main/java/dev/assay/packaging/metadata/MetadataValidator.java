@@ -33,6 +33,7 @@ public final class MetadataValidator {
         ContactRules.check(metadata, problems);
         LicenseRules.check(metadata, problems);
         ClassifierRules.check(metadata, knownClassifier, problems);
+        DependencyRules.check(metadata, version, problems);
         return problems.list();
     }
 
