@@ -64,9 +64,9 @@ final class MeteredInputStream extends FilterInputStream {
         return false;
     }
 
+    // Re-reading marked bytes would count them twice and make the limits refuse sound archives.
     @Override
     public synchronized void mark(int limit) {
-        // Marking would let a reader re-read bytes without them being counted twice; not supported.
     }
 
     @Override

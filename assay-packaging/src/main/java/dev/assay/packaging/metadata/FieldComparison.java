@@ -1,7 +1,9 @@
 package dev.assay.packaging.metadata;
 
 import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.version.InvalidSpecifierException;
 import dev.assay.packaging.version.InvalidVersionException;
+import dev.assay.packaging.version.SpecifierSet;
 import dev.assay.packaging.version.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ enum FieldComparison {
     VERSION(MetadataField.VERSION, FieldComparison::canonicalVersion),
     SUMMARY(MetadataField.SUMMARY, String::strip),
     DESCRIPTION_CONTENT_TYPE(MetadataField.DESCRIPTION_CONTENT_TYPE, FieldComparison::canonicalContentType),
-    REQUIRES_PYTHON(MetadataField.REQUIRES_PYTHON, FieldComparison::withoutSpaces),
+    REQUIRES_PYTHON(MetadataField.REQUIRES_PYTHON, FieldComparison::canonicalSpecifiers),
     REQUIRES_DIST(MetadataField.REQUIRES_DIST, FieldComparison::withoutSpaces),
     PROVIDES_EXTRA(MetadataField.PROVIDES_EXTRA, ProjectName::normalize),
     LICENSE_EXPRESSION(MetadataField.LICENSE_EXPRESSION, FieldComparison::canonicalLicense);
@@ -76,6 +78,15 @@ enum FieldComparison {
             return Version.parse(version);
         } catch (InvalidVersionException e) {
             return version.strip();
+        }
+    }
+
+    /** Specifier sets compare equal when they hold the same clauses in any order: {@code <4,>=3.9}. */
+    private static Object canonicalSpecifiers(String specifiers) {
+        try {
+            return SpecifierSet.parse(specifiers);
+        } catch (InvalidSpecifierException e) {
+            return withoutSpaces(specifiers);
         }
     }
 

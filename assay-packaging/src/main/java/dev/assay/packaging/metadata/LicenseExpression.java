@@ -55,8 +55,9 @@ public record LicenseExpression(String text) {
         private String expression() {
             String result = or();
             if (position < tokens.size()) {
-                throw error("unexpected '" + tokens.get(position) + "'"
-                        + (tokens.get(position).equals(")") ? " without a matching '('" : "; join terms with AND or OR"));
+                String token = tokens.get(position);
+                throw error("unexpected '" + token + "'"
+                        + (token.equals(")") ? " without a matching '('" : "; join terms with AND or OR"));
             }
             return result;
         }

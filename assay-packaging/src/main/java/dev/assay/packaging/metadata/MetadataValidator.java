@@ -23,7 +23,7 @@ public final class MetadataValidator {
         this.knownClassifier = Objects.requireNonNull(knownClassifier, "knownClassifier");
     }
 
-    /** Every problem with {@code metadata}, in field order; an empty list means it is valid. */
+    /** Every problem with {@code metadata}; an empty list means it is valid. */
     public List<MetadataProblem> validate(CoreMetadata metadata) {
         Objects.requireNonNull(metadata, "metadata");
         Problems problems = new Problems();
@@ -33,6 +33,7 @@ public final class MetadataValidator {
         ContactRules.check(metadata, problems);
         LicenseRules.check(metadata, problems);
         ClassifierRules.check(metadata, knownClassifier, problems);
+        DependencyRules.check(metadata, version, problems);
         return problems.list();
     }
 

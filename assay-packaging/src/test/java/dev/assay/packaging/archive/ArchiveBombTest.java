@@ -123,16 +123,13 @@ class ArchiveBombTest {
     void refusesARealZipWithAMillionEntries() throws IOException {
         Path archive = temp.resolve("million.whl");
         writeEmptyStoredEntries(archive, 1_000_000);
-        long start = System.nanoTime();
         UnsafeArchiveException e = refusal(archive, ArchiveLimits.defaults());
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_ENTRIES);
         assertThat(e).hasMessageContaining("declares 1000000 entries");
-        System.out.println("refused a 1,000,000-entry zip in " + millis + " ms");
     }
 
+    // Stored empty entries keep the file near 84 bytes an entry: about 84 MB and a second to write.
     private static void writeEmptyStoredEntries(Path file, int count) throws IOException {
-        long start = System.nanoTime();
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             zip.setMethod(ZipOutputStream.STORED);
             long emptyCrc = new CRC32().getValue();
@@ -145,7 +142,5 @@ class ArchiveBombTest {
                 zip.closeEntry();
             }
         }
-        System.out.println("wrote " + count + " entries, " + Files.size(file) + " bytes, in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 }

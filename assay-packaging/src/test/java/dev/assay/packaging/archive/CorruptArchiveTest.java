@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.packaging.PackagingException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,24 @@ class CorruptArchiveTest {
         }
         assertThatThrownBy(() -> SafeArchive.open(file)).isInstanceOf(CorruptArchiveException.class)
                 .hasMessageContaining("noise.tar.gz");
+    }
+
+    @Test
+    void reportsATarTruncatedInsideAnEntryAsCorrupt() throws IOException {
+        ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry("demo-1.0/setup.py");
+            entry.setSize(5000);
+            tar.putArchiveEntry(entry);
+            tar.write(new byte[5000]);
+            tar.closeArchiveEntry();
+        }
+        Path file = temp.resolve("cut.tar.gz");
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(file))) {
+            out.write(tarBytes.toByteArray(), 0, 512 + 1000);
+        }
+        assertThatThrownBy(() -> SafeArchive.open(file)).isInstanceOf(CorruptArchiveException.class)
+                .hasMessageContaining("cut.tar.gz").hasMessageContaining("tar");
     }
 
     @Test

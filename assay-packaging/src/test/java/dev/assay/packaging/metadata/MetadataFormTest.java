@@ -224,6 +224,16 @@ class MetadataFormTest {
                 .containsExactly("Requires-Dist: 'a' is in the upload form but not in the file's metadata");
     }
 
+    @Test
+    void comparesRequiresPythonAsASetOfClauses() {
+        Map<String, List<String>> form = required();
+        form.put("requires_python", List.of(">=3.9, <4"));
+        CoreMetadata file = MetadataParser.parse("Metadata-Version: 2.1\nName: sample\nVersion: 1.0\n"
+                + "Requires-Python: <4,>=3.9\n");
+
+        assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(form), file)).isEmpty();
+    }
+
     private static Map<String, List<String>> required() {
         Map<String, List<String>> form = new HashMap<>();
         form.put("metadata_version", List.of("2.1"));

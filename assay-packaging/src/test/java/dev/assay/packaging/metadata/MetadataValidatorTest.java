@@ -324,6 +324,44 @@ class MetadataValidatorTest {
                 .satisfies(problem -> assertThat(problem.message()).contains("'Docs'"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {">=3", ">2.6,!=3.0.*,!=3.1.*", "~=2.6", ">=2.6, !=3.0.*, !=3.1.*, !=3.2.*", "",
+        ">=3.8,"})
+    void acceptsRequiresPythonSpecifierSets(String specifiers) {
+        assertThat(problems("Requires-Python: " + specifiers + "\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NotReal", "3.8", ">=3.8 <4", "=>3.8", ">=3.*", "python>=3"})
+    void rejectsRequiresPythonThatIsNotASpecifierSet(String specifiers) {
+        assertThat(problems("Requires-Python: " + specifiers + "\n")).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("Requires-Python");
+            assertThat(problem.message()).contains("'" + specifiers + "'");
+        });
+    }
+
+    @Test
+    void acceptsValidExtras() {
+        assertThat(problems("Provides-Extra: dev\nProvides-Extra: test\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.1", "2.4"})
+    void rejectsAnExtraThatIsNotAValidName(String version) {
+        assertThat(problems(version, "Provides-Extra: pdf\nProvides-Extra: -Not-Valid\nProvides-Extra: ok\n"))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'-Not-Valid'"));
+    }
+
+    @Test
+    void requiresNormalisedExtrasFromVersion23() {
+        assertThat(problems("2.1", "Provides-Extra: Dev_Tools\n")).isEmpty();
+        assertThat(problems("2.2", "Provides-Extra: Dev_Tools\n")).isEmpty();
+        assertThat(problems("2.3", "Provides-Extra: Dev_Tools\n")).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'dev-tools'").contains("PEP 685"));
+        assertThat(problems("2.3", "Provides-Extra: dev-tools\n")).isEmpty();
+    }
+
     @Test
     void validateOrThrowListsEveryProblem() {
         CoreMetadata metadata = MetadataParser.parse("Metadata-Version: 2.1\nName: -bad-\nVersion: nope\n"

@@ -1,0 +1,47 @@
+package dev.assay.packaging.filename;
+
+import dev.assay.packaging.name.InvalidProjectNameException;
+import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.version.InvalidVersionException;
+import dev.assay.packaging.version.Version;
+
+/** Checks shared by wheel and sdist file names. */
+final class FileNameText {
+    private FileNameText() {
+    }
+
+    /** Refuses a missing name, and characters no distribution file name may contain. */
+    static String requireClean(String fileName) {
+        if (fileName == null || fileName.isEmpty()) {
+            throw new InvalidFileNameException(fileName, "the file name is missing");
+        }
+        for (int i = 0; i < fileName.length(); i++) {
+            char c = fileName.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c) || c == '/' || c == '\\') {
+                throw new InvalidFileNameException(fileName, String.format(
+                        "it contains the character U+%04X; file names hold no whitespace, control characters or slashes",
+                        (int) c));
+            }
+        }
+        return fileName;
+    }
+
+    /** The project name part, as a {@link ProjectName}. */
+    static ProjectName projectName(String text, String fileName) {
+        try {
+            return ProjectName.of(text);
+        } catch (InvalidProjectNameException e) {
+            throw new InvalidFileNameException(fileName, "the project name '" + text + "' is invalid: it must start and"
+                    + " end with an ASCII letter or digit and contain only ASCII letters, digits, '.', '_' and '-'", e);
+        }
+    }
+
+    /** The version part, as a PEP 440 {@link Version}. */
+    static Version version(String text, String fileName) {
+        try {
+            return Version.parse(text);
+        } catch (InvalidVersionException e) {
+            throw new InvalidFileNameException(fileName, "the version '" + text + "' is not a valid PEP 440 version", e);
+        }
+    }
+}

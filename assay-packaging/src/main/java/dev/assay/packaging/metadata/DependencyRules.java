@@ -1,0 +1,37 @@
+package dev.assay.packaging.metadata;
+
+import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.version.InvalidSpecifierException;
+import dev.assay.packaging.version.SpecifierSet;
+import java.util.Optional;
+
+/** Checks Requires-Python, Provides-Extra and the PEP 508 requirements of Requires-Dist and the *-Dist fields. */
+final class DependencyRules {
+    private DependencyRules() {
+    }
+
+    static void check(CoreMetadata metadata, Optional<MetadataVersion> version, Problems problems) {
+        metadata.requiresPython().ifPresent(specifiers -> checkRequiresPython(specifiers, problems));
+        boolean normalisedExtras = version.map(v -> v.atLeast(MetadataVersion.V2_3)).orElse(false);
+        metadata.providesExtra().forEach(extra -> checkExtra(extra, normalisedExtras, problems));
+    }
+
+    private static void checkRequiresPython(String specifiers, Problems problems) {
+        try {
+            SpecifierSet.parse(specifiers);
+        } catch (InvalidSpecifierException e) {
+            problems.add(MetadataField.REQUIRES_PYTHON, "'" + specifiers + "' is not a valid version specifier set: "
+                    + e.getMessage() + " (write e.g. '>=3.9' or '>=3.8,!=3.9.0')");
+        }
+    }
+
+    private static void checkExtra(String extra, boolean mustBeNormalised, Problems problems) {
+        if (!ProjectName.isValid(extra)) {
+            problems.add(MetadataField.PROVIDES_EXTRA, "'" + extra + "' is not a valid extra name; use ASCII "
+                    + "letters, digits, '.', '_' and '-', starting and ending with a letter or digit");
+        } else if (mustBeNormalised && !ProjectName.normalize(extra).equals(extra)) {
+            problems.add(MetadataField.PROVIDES_EXTRA, "'" + extra + "' is not normalised as metadata version 2.3 "
+                    + "and later require (PEP 685); write '" + ProjectName.normalize(extra) + "'");
+        }
+    }
+}
