@@ -8,8 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -36,15 +37,15 @@ final class TarGzArchiveReader implements ArchiveReader {
 
     /** Opens and checks the tar.gz at {@code file}; file-system failures surface as {@link UncheckedIOException}. */
     static TarGzArchiveReader open(Path file, ArchiveLimits limits) {
-        List<ArchiveEntry> entries = new ArrayList<>();
-        TarGzArchiveReader reader = new TarGzArchiveReader(file, limits, entries);
-        reader.pass((entry, tar) -> entries.add(entry));
-        return reader;
+        // A set, because a directory may be listed more than once (zip readers collapse repeats the same way).
+        Set<ArchiveEntry> entries = new LinkedHashSet<>();
+        new TarGzArchiveReader(file, limits, List.of()).pass((entry, tar) -> entries.add(entry));
+        return new TarGzArchiveReader(file, limits, List.copyOf(entries));
     }
 
     @Override
     public List<ArchiveEntry> entries() {
-        return List.copyOf(entries);
+        return entries;
     }
 
     @Override

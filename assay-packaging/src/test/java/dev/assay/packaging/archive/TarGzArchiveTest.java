@@ -61,6 +61,15 @@ class TarGzArchiveTest {
         }
     }
 
+    @Test
+    void listsARepeatedDirectoryOnce() {
+        Path archive = tarGz().directory("demo-1.0").directory("demo-1.0/").file("demo-1.0/a", "a")
+                .writeTo(temp.resolve("repeat.tar.gz"));
+        try (SafeArchive opened = SafeArchive.open(archive)) {
+            assertThat(opened.entries()).extracting(ArchiveEntry::path).containsExactly("demo-1.0", "demo-1.0/a");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../../evil", "demo-1.0/../../evil", "demo-1.0\\..\\..\\evil"})
     void refusesTarSlip(String name) {
