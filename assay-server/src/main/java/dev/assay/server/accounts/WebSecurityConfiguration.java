@@ -23,6 +23,18 @@ class WebSecurityConfiguration {
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** The package index is read by installers: public, no session, no cookie, nothing to protect from CSRF. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain indexReaders(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/simple", "/simple/**", "/files/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain machineClients(HttpSecurity http, AuthenticationManager authentication) throws Exception {

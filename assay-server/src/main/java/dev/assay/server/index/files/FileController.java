@@ -1,0 +1,38 @@
+package dev.assay.server.index.files;
+
+import java.time.Duration;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /files/<project>/<filename>} and its {@code .metadata} (PEP 658): the files the Simple
+ * Repository API links to. Public; Spring answers Range and If-None-Match requests from the headers set here.
+ */
+@RestController
+class FileController {
+
+    // a file name is never accepted twice, so what a URL names never changes
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final FileService files;
+
+    FileController(FileService files) {
+        this.files = files;
+    }
+
+    @GetMapping("/files/{project}/{filename}")
+    ResponseEntity<Resource> download(@PathVariable String project, @PathVariable String filename) {
+        ServedFile file = files.find(project, filename);
+        return ResponseEntity.ok()
+                .contentType(file.contentType())
+                .eTag("\"" + file.sha256() + "\"")
+                .cacheControl(IMMUTABLE)
+                .body(new FileSystemResource(file.path()));
+    }
+}

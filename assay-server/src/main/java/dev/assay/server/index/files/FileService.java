@@ -1,0 +1,88 @@
+package dev.assay.server.index.files;
+
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.DistributionStore;
+
+/**
+ * Which stored files may be served: only files the database knows, under the project that owns them,
+ * located by the store from the recorded name (so no request path ever becomes a file path).
+ */
+@Service
+class FileService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
+    private static final String METADATA_SUFFIX = ".metadata";
+    private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+    private static final MediaType METADATA = MediaType.parseMediaType("text/plain; charset=utf-8");
+
+    private final ServedFileRepository files;
+    private final DistributionStore store;
+    private final Counter metadataRequests;
+
+    FileService(ServedFileRepository files, DistributionStore store, MeterRegistry meters) {
+        this.files = files;
+        this.store = store;
+        this.metadataRequests = Counter.builder("assay.index.metadata.requests")
+                .description("Requests for PEP 658 .metadata files, which installers fetch instead of whole files")
+                .register(meters);
+    }
+
+    /** The distribution file or its {@code .metadata} file named in a URL, or not found. */
+    ServedFile find(String project, String requestedName) {
+        // distribution file names end in .whl, .tar.gz or .zip, so a .metadata name is never a distribution's
+        if (requestedName.endsWith(METADATA_SUFFIX)) {
+            String filename = requestedName.substring(0, requestedName.length() - METADATA_SUFFIX.length());
+            ServedFile metadata = lookUp(project, filename)
+                    .flatMap(file -> file.metadataSha256().map(sha256 -> new ServedFile(
+                            store.locate(file.normalizedProject(), requestedName), requestedName, METADATA, sha256)))
+                    .orElseThrow(() -> notFound(project, requestedName));
+            metadataRequests.increment();
+            return existing(metadata);
+        }
+        return lookUp(project, requestedName)
+                .map(file -> existing(new ServedFile(store.locate(file.normalizedProject(), file.filename()),
+                        file.filename(), contentType(file.filename()), file.sha256())))
+                .orElseThrow(() -> notFound(project, requestedName));
+    }
+
+    private Optional<ServedFileRepository.StoredFile> lookUp(String project, String filename) {
+        return files.find(filename).filter(file -> file.normalizedProject().equals(project));
+    }
+
+    private static ServedFile existing(ServedFile file) {
+        if (!Files.isRegularFile(file.path())) {
+            LOG.error("File {} has a row in the database but is missing from the file store at {}", file.filename(),
+                    file.path());
+            throw new NotFoundException("The file '" + file.filename() + "' is missing from the file store");
+        }
+        return file;
+    }
+
+    static MediaType contentType(String filename) {
+        String name = filename.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+            return GZIP;
+        }
+        if (name.endsWith(".whl") || name.endsWith(".zip") || name.endsWith(".egg")) {
+            return ZIP;
+        }
+        return MediaType.APPLICATION_OCTET_STREAM;
+    }
+
+    private static NotFoundException notFound(String project, String filename) {
+        return new NotFoundException("There is no file '" + filename + "' in project '" + project + "'");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.assay.server.index.simple;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * {@code GET /simple/} and {@code GET /simple/<project>/}: the Simple Repository API that pip, uv and
+ * poetry read, in HTML or JSON by content negotiation. Public: anyone may read the index.
+ */
+@RestController
+class SimpleController {
+
+    private static final String LAST_SERIAL = "X-PyPI-Last-Serial";
+    // pages change on upload and yank; clients revalidate cheaply with the ETag after a minute
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
+
+    private final SimpleIndexService index;
+    private final SimpleHtml html;
+
+    SimpleController(SimpleIndexService index, SimpleHtml html) {
+        this.index = index;
+        this.html = html;
+    }
+
+    @GetMapping("/simple")
+    ResponseEntity<Void> indexWithoutSlash(HttpServletRequest request,
+            @RequestParam(name = "format", required = false) String format) {
+        return redirect(request.getContextPath() + "/simple/", format);
+    }
+
+    @GetMapping("/simple/")
+    ResponseEntity<?> projectList(HttpServletRequest request,
+            @RequestParam(name = "format", required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        SimpleFormat chosen = SimpleFormat.choose(format, accept);
+        FileUrls urls = new FileUrls(request.getContextPath());
+        List<SimpleRepository.ListedProject> projects = index.projects();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(chosen.mediaType())
+                .varyBy(HttpHeaders.ACCEPT).cacheControl(CACHE);
+        return chosen.isJson() ? answer.body(SimpleJson.projectList(projects))
+                : answer.body(html.projectList(projects, urls));
+    }
+
+    @GetMapping({"/simple/{project}/", "/simple/{project}"})
+    ResponseEntity<?> projectDetail(HttpServletRequest request, @PathVariable String project,
+            @RequestParam(name = "format", required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        String normalized = SimpleIndexService.normalize(project);
+        FileUrls urls = new FileUrls(request.getContextPath());
+        if (!request.getRequestURI().equals(urls.project(normalized))) {
+            return redirect(urls.project(normalized), format);
+        }
+        SimpleFormat chosen = SimpleFormat.choose(format, accept);
+        if (ifNoneMatch != null) {
+            OptionalLong serial = index.lastSerial(normalized);
+            if (serial.isPresent() && matches(ifNoneMatch, SimpleIndexService.etag(serial.getAsLong(), chosen))) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(serial.getAsLong(), chosen))
+                        .build();
+            }
+        }
+        ProjectListing listing = index.listing(normalized);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().headers(headers(listing.lastSerial(), chosen))
+                .contentType(chosen.mediaType());
+        return chosen.isJson() ? answer.body(SimpleJson.projectDetail(listing, urls))
+                : answer.body(html.projectDetail(listing, urls));
+    }
+
+    private static HttpHeaders headers(long serial, SimpleFormat format) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(SimpleIndexService.etag(serial, format));
+        headers.setCacheControl(CACHE);
+        headers.setVary(List.of(HttpHeaders.ACCEPT));
+        headers.set(LAST_SERIAL, Long.toString(serial));
+        return headers;
+    }
+
+    /** If-None-Match holds a list of (possibly weak) entity tags, or {@code *}. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<Void> redirect(String path, String format) {
+        String query = format == null ? ""
+                : "?format=" + UriUtils.encode(format.strip().replace(' ', '+'), StandardCharsets.UTF_8);
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(path + query)).build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.assay.server.index.simple;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.version.Version;
+import dev.assay.server.error.NotFoundException;
+
+/** What the Simple Repository API serves: the project list, and one project's versions and files. */
+@Service
+class SimpleIndexService {
+
+    private static final Comparator<String> VERSION_ORDER = Comparator.comparing(
+            (String version) -> Version.tryParse(version).orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Comparator.naturalOrder());
+
+    private final SimpleRepository repository;
+
+    SimpleIndexService(SimpleRepository repository) {
+        this.repository = repository;
+    }
+
+    List<SimpleRepository.ListedProject> projects() {
+        return repository.projects();
+    }
+
+    /** The PEP 503 normalised form of a name in a URL; a name no project could have is not found. */
+    static String normalize(String requested) {
+        if (!ProjectName.isValid(requested)) {
+            throw new NotFoundException("there is no project named '" + requested + "'");
+        }
+        return ProjectName.normalize(requested);
+    }
+
+    /** The project's serial, or empty when there is no such project. */
+    OptionalLong lastSerial(String normalizedName) {
+        return repository.lastSerial(normalizedName);
+    }
+
+    /** The project's page content, files ordered by version then name. */
+    ProjectListing listing(String normalizedName) {
+        List<SimpleRepository.Row> rows = repository.listing(normalizedName)
+                .orElseThrow(() -> new NotFoundException("there is no project named '" + normalizedName + "'"));
+        Set<String> versions = new LinkedHashSet<>();
+        List<ListedFile> files = new ArrayList<>();
+        for (SimpleRepository.Row row : rows) {
+            if (row.version() != null) {
+                versions.add(row.version());
+            }
+            if (row.file() != null) {
+                files.add(row.file());
+            }
+        }
+        files.sort(Comparator.comparing(ListedFile::version, VERSION_ORDER).thenComparing(ListedFile::filename));
+        SimpleRepository.Row project = rows.get(0);
+        return new ProjectListing(project.normalizedName(), project.lastSerial(),
+                versions.stream().sorted(VERSION_ORDER).toList(), files);
+    }
+
+    /** A strong ETag: a page is fully determined by the project's serial and the format it is written in. */
+    static String etag(long lastSerial, SimpleFormat format) {
+        return "\"simple-" + lastSerial + "-" + Objects.requireNonNull(format).tag() + "\"";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.assay.server.index.simple;
+
+import static dev.assay.server.db.Timestamps.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL behind the Simple Repository API: one query per page. */
+@Repository
+class SimpleRepository {
+
+    /** A project as the index page lists it. */
+    record ListedProject(String name, String normalizedName) {
+    }
+
+    /** One row of a project page's query: a file, or a release without files, or a project without releases. */
+    record Row(String name, String normalizedName, long lastSerial, String version, boolean yanked,
+            String yankedReason, ListedFile file) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SimpleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ListedProject> projects() {
+        return jdbc.sql("SELECT name, normalized_name FROM projects ORDER BY normalized_name")
+                .query((rs, row) -> new ListedProject(rs.getString("name"), rs.getString("normalized_name")))
+                .list();
+    }
+
+    /** The project's serial alone, enough to answer a conditional request without reading the listing. */
+    OptionalLong lastSerial(String normalizedName) {
+        return jdbc.sql("SELECT last_serial FROM projects WHERE normalized_name = :name").param("name", normalizedName)
+                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The project, every release and every file in one query (the outer joins keep a project without
+     * releases and a release without files); empty when there is no such project.
+     */
+    Optional<List<Row>> listing(String normalizedName) {
+        List<Row> rows = jdbc.sql("""
+                SELECT p.name, p.normalized_name, p.last_serial, r.version, r.yanked, r.yanked_reason,
+                       f.filename, f.sha256, f.size, f.requires_python, f.metadata_sha256, f.uploaded_at
+                FROM projects p
+                LEFT JOIN releases r ON r.project_id = p.id
+                LEFT JOIN distribution_files f ON f.release_id = r.id
+                WHERE p.normalized_name = :name""")
+                .param("name", normalizedName)
+                .query(SimpleRepository::row).list();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new ArrayList<>(rows));
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        String filename = rs.getString("filename");
+        ListedFile file = filename == null ? null : new ListedFile(filename, rs.getString("version"),
+                rs.getString("sha256"), rs.getLong("size"), Optional.ofNullable(rs.getString("requires_python")),
+                Optional.ofNullable(rs.getString("metadata_sha256")), instant(rs, "uploaded_at"),
+                rs.getBoolean("yanked"), Optional.ofNullable(rs.getString("yanked_reason")));
+        return new Row(rs.getString("name"), rs.getString("normalized_name"), rs.getLong("last_serial"),
+                rs.getString("version"), rs.getBoolean("yanked"), rs.getString("yanked_reason"), file);
+    }
+}
