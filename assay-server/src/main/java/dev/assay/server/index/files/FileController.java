@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +35,10 @@ class FileController {
                 .contentType(file.contentType())
                 .eTag("\"" + file.sha256() + "\"")
                 .cacheControl(IMMUTABLE)
+                // pip names the downloaded file after this header; without it Spring MVC adds one naming
+                // every file "f.txt" (its reflected-file-download guard), and a batch of downloads collides
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.filename()).build().toString())
                 .body(new FileSystemResource(file.path()));
     }
 }

@@ -33,12 +33,16 @@ final class SimpleJson {
     record ProjectDetail(Meta meta, String name, List<String> versions, List<File> files) {
     }
 
-    /** One file of a project page. */
+    /**
+     * One file of a project page. The metadata hash goes under {@code core-metadata} (PEP 714) and, as PyPI
+     * does, {@code data-dist-info-metadata}; never under {@code dist-info-metadata}, which pip 23.0 and 23.1
+     * read and crash on when it holds hashes (the reason PEP 714 renamed it).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record File(String filename, String url, Map<String, String> hashes,
             @JsonProperty("requires-python") String requiresPython, Object yanked,
             @JsonProperty("core-metadata") Object coreMetadata,
-            @JsonProperty("dist-info-metadata") Object distInfoMetadata, long size,
+            @JsonProperty("data-dist-info-metadata") Object distInfoMetadata, long size,
             @JsonProperty("upload-time") String uploadTime) {
     }
 

@@ -54,6 +54,8 @@ abstract class SimpleIndexContract {
     TestDatabase database;
     TestServer server;
     Path data;
+    Path build;
+    Pip pip;
     TestDistributions distributions;
     IndexUploader uploader;
 
@@ -62,6 +64,7 @@ abstract class SimpleIndexContract {
     @BeforeAll
     void startServer(@TempDir Path data, @TempDir Path build) {
         this.data = data;
+        this.build = build;
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database);
         String owner = "uploader" + SEQUENCE.incrementAndGet();
@@ -242,7 +245,8 @@ abstract class SimpleIndexContract {
                 + ".metadata").body();
         assertThat(file.path("core-metadata").path("sha256").stringValue())
                 .isEqualTo(TestDistributions.sha256Hex(metadata));
-        assertThat(file.path("dist-info-metadata")).isEqualTo(file.path("core-metadata"));
+        assertThat(file.path("data-dist-info-metadata")).isEqualTo(file.path("core-metadata"));
+        assertThat(file.has("dist-info-metadata")).as("the key pip 23.0 crashes on").isFalse();
         byte[] served = getBytes(URI.create(page.uri().toString()).resolve(file.path("url").stringValue()).toString())
                 .body();
         assertThat(served).isEqualTo(wheel);
@@ -410,6 +414,8 @@ abstract class SimpleIndexContract {
         assertThat(header(whl, "Content-Length")).isEqualTo(Integer.toString(wheel.length));
         assertThat(header(whl, "ETag")).isEqualTo("\"" + TestDistributions.sha256Hex(wheel) + "\"");
         assertThat(header(whl, "Cache-Control")).contains("public", "max-age=31536000", "immutable");
+        assertThat(header(whl, "Content-Disposition")).isEqualTo("attachment; filename=\""
+                + ProjectName.escapeForFilename(name) + "-1.0-py3-none-any.whl\"");
         assertThat(tar.body()).isEqualTo(sdist);
         assertThat(header(tar, "Content-Type")).isEqualTo("application/gzip");
         assertThat(header(metadata, "Content-Type")).isEqualToIgnoringCase("text/plain;charset=UTF-8");
@@ -453,5 +459,84 @@ abstract class SimpleIndexContract {
         assertThat(getBytes("files/" + name + "/nothing-1.0.tar.gz.metadata").statusCode()).isEqualTo(404);
         assertThat(getBytes("files/" + name + "/..%2F..%2Fdb%2Fassay.mv.db").statusCode()).isIn(400, 404);
         assertThat(getBytes("files/" + name + "/%2E%2E/" + other + "/" + wheel).statusCode()).isIn(400, 404);
+    }
+
+    // --- the real client --------------------------------------------------------------------------------
+
+    Pip pip() {
+        if (pip == null) {
+            pip = Pip.inNewVirtualEnvironment(build.resolve("venv"));
+        }
+        return pip;
+    }
+
+    Pip.Run pipInstall(Path target, String... requirements) {
+        return pip().install(server.url() + "simple/", target, requirements);
+    }
+
+    double metadataRequests() {
+        return get("actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("assay_index_metadata_requests_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
+    void pipInstallsAPackageAndTheDependencyVersionItsSpecifierChoosesReadingMetadataFiles(@TempDir Path target) {
+        String dep = unique("dep");
+        String app = unique("App_Lication");
+        publishWheel(new TestDistributions.Spec(dep, "1.0"));
+        publishWheel(new TestDistributions.Spec(dep, "1.5"));
+        publishWheel(new TestDistributions.Spec(dep, "2.0"));
+        publishWheel(new TestDistributions.Spec(app, "1.0", ">=3.7", List.of(dep + ">=1.0,<2")));
+        double metadataBefore = metadataRequests();
+
+        Pip.Run run = pipInstall(target, app + "==1.0");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(Pip.installed(target)).containsExactlyInAnyOrder(
+                ProjectName.escapeForFilename(app) + "-1.0", ProjectName.escapeForFilename(dep) + "-1.5");
+        if (pip().readsCoreMetadataFromJson()) {
+            assertThat(metadataRequests()).as("PEP 658 .metadata files fetched by pip").isGreaterThan(metadataBefore);
+        } else {
+            System.err.println("\n*** " + pip().version() + " predates PEP 714: it cannot read metadata hashes from "
+                    + "JSON pages, so this run does not show .metadata files being fetched ***\n");
+        }
+    }
+
+    @Test
+    void pipRefusesAFileWhoseBytesNoLongerMatchTheHashInTheLink(@TempDir Path target) throws IOException {
+        String name = unique("tampered");
+        TestDistributions.Spec spec = new TestDistributions.Spec(name, "1.0");
+        publishWheel(spec);
+        Path stored = data.resolve("files").resolve(name).resolve(ProjectName.escapeForFilename(name)
+                + "-1.0-py3-none-any.whl");
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(stored, bytes);
+
+        Pip.Run run = pipInstall(target, name + "==1.0");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).containsIgnoringCase("do not match the hashes");
+        assertThat(Pip.installed(target)).isEmpty();
+    }
+
+    @Test
+    void pipSkipsAYankedReleaseUnlessItsVersionIsPinned(@TempDir Path latest, @TempDir Path pinned) {
+        String name = unique("yanked-pip");
+        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(new TestDistributions.Spec(name, "2.0"));
+        yank(name, "2.0", "does not start");
+        String stem = ProjectName.escapeForFilename(name);
+
+        Pip.Run unpinned = pipInstall(latest, name);
+        Pip.Run exact = pipInstall(pinned, name + "==2.0");
+
+        assertThat(unpinned.exitCode()).as(unpinned.output()).isZero();
+        assertThat(Pip.installed(latest)).containsExactly(stem + "-1.0");
+        assertThat(exact.exitCode()).as(exact.output()).isZero();
+        assertThat(Pip.installed(pinned)).containsExactly(stem + "-2.0");
+        assertThat(exact.output()).contains("yanked", "does not start");
     }
 }
