@@ -234,6 +234,16 @@ class MetadataFormTest {
         assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(form), file)).isEmpty();
     }
 
+    @Test
+    void comparesRequirementsByMeaning() {
+        Map<String, List<String>> form = required();
+        form.put("requires_dist", List.of("Requests[socks,security] >= 2.8, <3 ; python_version < '3.8'"));
+        CoreMetadata file = MetadataParser.parse("Metadata-Version: 2.1\nName: sample\nVersion: 1.0\n"
+                + "Requires-Dist: requests[security,socks]<3,>=2.8; python_version < \"3.8\"\n");
+
+        assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(form), file)).isEmpty();
+    }
+
     private static Map<String, List<String>> required() {
         Map<String, List<String>> form = new HashMap<>();
         form.put("metadata_version", List.of("2.1"));
