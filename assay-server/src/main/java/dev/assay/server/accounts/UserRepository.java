@@ -3,8 +3,6 @@ package dev.assay.server.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import static dev.assay.server.db.Timestamps.instant;
+import static dev.assay.server.db.Timestamps.utc;
 
 /** The SQL for users and their groups. */
 @Repository
@@ -36,7 +37,7 @@ class UserRepository {
                 .param("emailKey", key(user.email()))
                 .param("fullName", user.fullName())
                 .param("hash", passwordHash)
-                .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .param("createdAt", utc(createdAt))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -94,7 +95,7 @@ class UserRepository {
 
     private User userWithoutGroups(ResultSet rs, int row) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("full_name"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), Set.of());
+                instant(rs, "created_at"), Set.of());
     }
 
     /** Names and emails are unique regardless of case. */

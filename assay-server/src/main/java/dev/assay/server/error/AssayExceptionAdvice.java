@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -21,6 +22,11 @@ public class AssayExceptionAdvice {
 
     @ExceptionHandler(AssayException.class)
     public Object handle(AssayException failure, HttpServletRequest request, HttpServletResponse response) {
+        if (isUpload(request)) {
+            // twine shows this body with --verbose; servlet containers no longer send custom reason phrases
+            return ResponseEntity.status(failure.status()).contentType(MediaType.TEXT_PLAIN)
+                    .body(failure.status().value() + " " + failure.getMessage() + "\n");
+        }
         if (wantsMachineAnswer(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
             ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status());
@@ -35,6 +41,17 @@ public class AssayExceptionAdvice {
         page.addObject("reason", failure.status().getReasonPhrase());
         page.addObject("message", failure.getMessage());
         return page;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public Object tooLarge(MaxUploadSizeExceededException failure, HttpServletRequest request,
+            HttpServletResponse response) {
+        return handle(new ContentTooLargeException("File too large: the limit is " + failure.getMaxUploadSize()
+                + " bytes per upload"), request, response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/legacy");
     }
 
     private static boolean wantsMachineAnswer(HttpServletRequest request) {

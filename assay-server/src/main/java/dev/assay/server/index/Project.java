@@ -1,0 +1,7 @@
+package dev.assay.server.index;
+
+import java.time.Instant;
+
+/** A project in the index: its name as first given, its PEP 503 normalised name, its latest summary. */
+public record Project(long id, String name, String normalizedName, String summary, Instant createdAt, long lastSerial) {
+}

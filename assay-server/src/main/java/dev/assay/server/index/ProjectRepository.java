@@ -1,0 +1,96 @@
+package dev.assay.server.index;
+
+import static dev.assay.server.db.Timestamps.instant;
+import static dev.assay.server.db.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL for projects and project roles. */
+@Repository
+public class ProjectRepository {
+
+    private static final String SELECT = "SELECT id, name, normalized_name, summary, created_at, last_serial FROM projects";
+
+    /** A user's role on a project, as listed on the project's page. */
+    public record Member(long userId, String userName, ProjectRole role) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ProjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Project> findByNormalizedName(String normalizedName) {
+        return jdbc.sql(SELECT + " WHERE normalized_name = :name").param("name", normalizedName)
+                .query(ProjectRepository::project).optional();
+    }
+
+    /** The project row, locked until the transaction ends, so concurrent uploads to it queue. */
+    public Optional<Project> lockByNormalizedName(String normalizedName) {
+        return jdbc.sql(SELECT + " WHERE normalized_name = :name FOR UPDATE").param("name", normalizedName)
+                .query(ProjectRepository::project).optional();
+    }
+
+    public long insert(String name, String normalizedName, Instant createdAt) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO projects (name, normalized_name, created_at) VALUES (:name, :normalized, :at)")
+                .param("name", name).param("normalized", normalizedName).param("at", utc(createdAt))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void setRole(long projectId, long userId, ProjectRole role) {
+        jdbc.sql("DELETE FROM project_roles WHERE project_id = :project AND user_id = :user")
+                .param("project", projectId).param("user", userId).update();
+        jdbc.sql("INSERT INTO project_roles (project_id, user_id, role) VALUES (:project, :user, :role)")
+                .param("project", projectId).param("user", userId).param("role", role.key()).update();
+    }
+
+    public boolean removeRole(long projectId, long userId) {
+        return jdbc.sql("DELETE FROM project_roles WHERE project_id = :project AND user_id = :user")
+                .param("project", projectId).param("user", userId).update() > 0;
+    }
+
+    public Optional<ProjectRole> roleOf(long projectId, long userId) {
+        return jdbc.sql("SELECT role FROM project_roles WHERE project_id = :project AND user_id = :user")
+                .param("project", projectId).param("user", userId)
+                .query((rs, row) -> ProjectRole.ofKey(rs.getString("role"))).optional();
+    }
+
+    public List<Member> members(long projectId) {
+        return jdbc.sql("""
+                SELECT r.user_id, u.name, r.role FROM project_roles r JOIN users u ON u.id = r.user_id
+                WHERE r.project_id = :project ORDER BY r.role, u.name_key""")
+                .param("project", projectId)
+                .query((rs, row) -> new Member(rs.getLong("user_id"), rs.getString("name"),
+                        ProjectRole.ofKey(rs.getString("role"))))
+                .list();
+    }
+
+    /** Records that what the index serves for the project changed; caches keyed on the serial expire. */
+    public void touch(long projectId, String summary) {
+        jdbc.sql("UPDATE projects SET last_serial = last_serial + 1, summary = COALESCE(:summary, summary) WHERE id = :id")
+                .param("summary", summary).param("id", projectId).update();
+    }
+
+    public long totalFileSize(long projectId) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(f.size), 0) FROM distribution_files f JOIN releases r ON r.id = f.release_id
+                WHERE r.project_id = :project""")
+                .param("project", projectId).query(Long.class).single();
+    }
+
+    static Project project(ResultSet rs, int row) throws SQLException {
+        return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("normalized_name"),
+                rs.getString("summary"), instant(rs, "created_at"), rs.getLong("last_serial"));
+    }
+}

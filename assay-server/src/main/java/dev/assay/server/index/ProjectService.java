@@ -1,0 +1,104 @@
+package dev.assay.server.index;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import dev.assay.packaging.PackagingException;
+import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.version.Version;
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.error.ConflictException;
+import dev.assay.server.error.ForbiddenException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+
+/** The rules for projects: finding them by any spelling of their name, and who may change them. */
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final ReleaseRepository releases;
+    private final Clock clock;
+
+    public ProjectService(ProjectRepository projects, ReleaseRepository releases, Clock clock) {
+        this.projects = projects;
+        this.releases = releases;
+        this.clock = clock;
+    }
+
+    /** The project with a name that normalises to this one, if any. */
+    public Optional<Project> find(String name) {
+        return projects.findByNormalizedName(ProjectName.normalize(name));
+    }
+
+    /** The project with a name that normalises to this one. */
+    public Project project(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("there is no project named '" + name + "'"));
+    }
+
+    /** The project's releases, newest version first. */
+    public List<Release> releasesNewestFirst(Project project) {
+        return releases.list(project.id()).stream()
+                .sorted(Comparator.comparing((Release release) -> Version.parse(release.version())).reversed())
+                .toList();
+    }
+
+    /** Who holds which role on the project. */
+    public List<ProjectRepository.Member> members(Project project) {
+        return projects.members(project.id());
+    }
+
+    /** Refuses an upload the caller may not make: checked before the file is read. */
+    public void checkMayUpload(Caller caller, ProjectName name) {
+        if (!caller.credentialsAllow(TokenScope.UPLOAD, name.normalized())) {
+            throw new ForbiddenException("The API token does not allow uploads to project '" + name.normalized()
+                    + "': use a token with the upload scope for this project");
+        }
+        projects.findByNormalizedName(name.normalized()).ifPresent(project -> checkMayManage(caller, project));
+    }
+
+    /** Refuses a change to the project's releases by anyone but its owners, maintainers and administrators. */
+    public void checkMayManage(Caller caller, Project project) {
+        boolean allowed = caller.isAdmin() || projects.roleOf(project.id(), caller.user().id())
+                .map(ProjectRole::mayUpload).orElse(false);
+        if (!allowed) {
+            throw new ForbiddenException("User '" + caller.name() + "' is not an owner or maintainer of project '"
+                    + project.name() + "'");
+        }
+    }
+
+    /**
+     * The project for an upload, locked for the rest of the transaction; created with the uploader as
+     * owner when the name is new.
+     */
+    public Project lockOrCreateForUpload(Caller caller, ProjectName name) {
+        Optional<Project> existing = projects.lockByNormalizedName(name.normalized());
+        if (existing.isPresent()) {
+            checkMayManage(caller, existing.get());
+            return existing.get();
+        }
+        try {
+            long id = projects.insert(name.display(), name.normalized(), clock.instant());
+            projects.setRole(id, caller.user().id(), ProjectRole.OWNER);
+        } catch (DuplicateKeyException race) {
+            throw new ConflictException("Project '" + name.display() + "' was created by another upload at the same "
+                    + "moment; upload again");
+        }
+        return projects.lockByNormalizedName(name.normalized()).orElseThrow();
+    }
+
+    /** Parses a project name typed by a person, with a message saying what a valid one looks like. */
+    public static ProjectName parseName(String name) {
+        try {
+            return ProjectName.of(name);
+        } catch (PackagingException invalid) {
+            throw new InvalidInputException(invalid.getMessage());
+        }
+    }
+}
