@@ -204,6 +204,14 @@ class MetadataFormTest {
     }
 
     @Test
+    void formSilentOnAFieldDoesNotContradictTheFile() {
+        CoreMetadata file = MetadataParser.parse("Metadata-Version: 2.1\nName: sample\nVersion: 1.0\n"
+                + "Summary: Something\nRequires-Python: >=3.8\nRequires-Dist: attrs\n");
+
+        assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(required()), file)).isEmpty();
+    }
+
+    @Test
     void comparesExtrasByTheirNormalisedNames() {
         Map<String, List<String>> form = required();
         form.put("provides_extra", List.of("Dev_Tools"));
