@@ -1,20 +1,16 @@
 package dev.assay.server.index.manage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+
+import dev.assay.server.testing.UploadRequest;
 
 /** Real HTTP to a test server as one set of HTTP Basic credentials: uploads as twine does, and JSON calls. */
 record ApiClient(String baseUrl, String user, String password) {
@@ -28,25 +24,22 @@ record ApiClient(String baseUrl, String user, String password) {
 
     /** Uploads the wheel with {@code POST /legacy/}, the form fields as twine sends them. */
     HttpResponse<String> upload(TinyWheel wheel) {
-        byte[] content = wheel.bytes();
-        List<String[]> fields = new ArrayList<>(List.of(new String[] {":action", "file_upload"},
-                new String[] {"protocol_version", "1"}, new String[] {"metadata_version", "2.1"},
-                new String[] {"name", wheel.name()}, new String[] {"version", wheel.version()},
-                new String[] {"summary", TinyWheel.SUMMARY}, new String[] {"filetype", "bdist_wheel"},
-                new String[] {"pyversion", "py3"}, new String[] {"sha256_digest", sha256(content)}));
-        wheel.requiresDist().forEach(requirement -> fields.add(new String[] {"requires_dist", requirement}));
-        String boundary = "----assay" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : fields) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                    + field[1] + "\r\n");
+        try {
+            Path directory = Files.createTempDirectory("wheel-");
+            Path file = Files.write(directory.resolve(wheel.filename()), wheel.bytes());
+            UploadRequest request = UploadRequest.of(file, wheel.name(), wheel.version())
+                    .field("summary", TinyWheel.SUMMARY);
+            wheel.requiresDist().forEach(requirement -> request.field("requires_dist", requirement));
+            HttpResponse<String> response = request.send(baseUrl, user, password);
+            Files.delete(file);
+            Files.delete(directory);
+            return response;
+        } catch (IOException failure) {
+            throw new AssertionError("upload failed", failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
         }
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\""
-                + wheel.filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        body.writeBytes(content);
-        write(body, "\r\n--" + boundary + "--\r\n");
-        return send(request("legacy/").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     HttpResponse<String> get(String path) {
@@ -93,25 +86,5 @@ record ApiClient(String baseUrl, String user, String password) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", interrupted);
         }
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    /** A flat JSON object of string fields. */
-    static String json(Map<String, String> fields) {
-        StringBuilder json = new StringBuilder("{");
-        fields.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
-                .append("\":\"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
-        return json.append('}').toString();
     }
 }

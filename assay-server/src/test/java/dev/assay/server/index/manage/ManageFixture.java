@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -124,13 +123,5 @@ abstract class ManageFixture {
         } catch (SQLException failure) {
             throw new AssertionError(sql, failure);
         }
-    }
-
-    static Map<String, String> fields(String... keysAndValues) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            fields.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return fields;
     }
 }

@@ -4,11 +4,17 @@ import static dev.assay.server.index.manage.ApiClient.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.testing.PythonDistributions;
+import dev.assay.server.testing.PythonDistributions.Built;
+import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonTools;
 
 /** The REST API for yanking and deleting releases and files, per role, on a real server; run once per database. */
 abstract class ReleaseManagementApiContract extends ManageFixture {
@@ -173,6 +179,25 @@ abstract class ReleaseManagementApiContract extends ManageFixture {
         HttpResponse<String> again = owner.upload(new TinyWheel(project, "3.0", List.of("requests>=2", "idna")));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("File already exists");
+    }
+
+    @Test
+    void releasePublishedWithTwineIsDeletedAndTwineCannotPublishItAgain(@TempDir Path work) {
+        String name = "twined-" + databaseKind();
+        Built built = PythonDistributions.build(work, Spec.of(name, "1.0").withDependencies("idna>=3"));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, built.wheel(), built.sdist()).assertSucceeded();
+        String wheel = built.wheel().getFileName().toString();
+        String sdist = built.sdist().getFileName().toString();
+        assertThat(stored(name, wheel)).exists();
+        assertThat(stored(name, sdist)).exists();
+
+        assertThat(owner.delete(api(name, "releases/1.0")).statusCode()).isEqualTo(204);
+
+        assertThat(stored(name, wheel)).doesNotExist();
+        assertThat(stored(name, sdist + ".metadata")).doesNotExist();
+        PythonTools.Outcome again = PythonTools.twineUpload(server.url(), "olive", PASSWORD, built.sdist());
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.output()).contains("400", "File already exists");
     }
 
     @Test
