@@ -91,6 +91,9 @@ abstract class UploadContract {
         PythonTools.twineUpload(server.url(), "__token__", aliceToken, built.wheel(), built.sdist()).assertSucceeded();
 
         String project = projectOf(built);
+        assertThat(query("SELECT name FROM projects WHERE normalized_name = '" + project + "'"))
+                .as("the name as the metadata declares it, not as the wheel's file name escapes it")
+                .containsExactly(project);
         assertThat(query("SELECT u.name FROM project_roles r JOIN users u ON u.id = r.user_id JOIN projects p "
                 + "ON p.id = r.project_id WHERE p.normalized_name = '" + project + "' AND r.role = 'owner'"))
                 .containsExactly("alice");
