@@ -2,6 +2,7 @@ package dev.assay.server.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,24 @@ public final class TestDistributions {
             }
             fields.add(new String[] {"description", description});
             return fields;
+        }
+
+        /** Uploads the built file with the form fields of this metadata; fails unless the server accepts it. */
+        public void upload(Path file, String serverUrl, String user, String password)
+                throws IOException, InterruptedException {
+            UploadRequest request = UploadRequest.of(file, name, version);
+            for (String[] field : formFields()) {
+                if (field[0].equals("name") || field[0].equals("version") || field[0].equals("metadata_version")) {
+                    request.replace(field[0], field[1]);
+                } else {
+                    request.field(field[0], field[1]);
+                }
+            }
+            HttpResponse<String> response = request.send(serverUrl, user, password);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("upload of " + file.getFileName() + " failed: " + response.statusCode() + " "
+                        + response.body());
+            }
         }
 
         String stem() {

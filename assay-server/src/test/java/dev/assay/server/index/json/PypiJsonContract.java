@@ -27,7 +27,6 @@ import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.ReleaseRepository;
-import dev.assay.server.testing.LegacyUpload;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestDistributions.Spec;
@@ -53,7 +52,6 @@ abstract class PypiJsonContract {
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database);
         server.bean(AccountService.class).create(new NewUser("alice", "alice@example.org", "", PASSWORD, Set.of()));
-        LegacyUpload twine = new LegacyUpload(server.url(), "alice", PASSWORD);
         Spec full = spec("Json_Demo", "1.0", List.of("Summary: A demo of the JSON API",
                 "Description-Content-Type: text/markdown", "Author: Alice", "Author-email: alice@example.org",
                 "License-Expression: MIT", "Keywords: demo,json", "Classifier: Programming Language :: Python :: 3",
@@ -62,13 +60,13 @@ abstract class PypiJsonContract {
                 "Requires-Dist: requests>=2", "Requires-Dist: pytest; extra == \"test\"", "Provides-Extra: test"));
         wheel10 = TestDistributions.wheel(build, full);
         sdist10 = TestDistributions.sdist(build, full);
-        twine.uploadOk(wheel10, full);
-        twine.uploadOk(sdist10, full);
-        upload(twine, build, spec("Json_Demo", "1.1", List.of("Summary: yanked later")));
-        upload(twine, build, spec("Json_Demo", "2.0b1", List.of("Summary: a pre-release")));
-        upload(twine, build, spec("only-pre", "1.0a1", List.of("Summary: nothing final")));
-        upload(twine, build, spec("yanked-final", "1.0", List.of("Summary: final but yanked")));
-        upload(twine, build, spec("yanked-final", "2.0rc1", List.of("Summary: candidate")));
+        full.upload(wheel10, server.url(), "alice", PASSWORD);
+        full.upload(sdist10, server.url(), "alice", PASSWORD);
+        upload(build, spec("Json_Demo", "1.1", List.of("Summary: yanked later")));
+        upload(build, spec("Json_Demo", "2.0b1", List.of("Summary: a pre-release")));
+        upload(build, spec("only-pre", "1.0a1", List.of("Summary: nothing final")));
+        upload(build, spec("yanked-final", "1.0", List.of("Summary: final but yanked")));
+        upload(build, spec("yanked-final", "2.0rc1", List.of("Summary: candidate")));
         yank("Json_Demo", "1.1", "Broken build");
         yank("yanked-final", "1.0", "");
     }
@@ -217,8 +215,8 @@ abstract class PypiJsonContract {
         return new Spec(name, version, headers, "# " + name + " " + version + "\n\nA test project.\n");
     }
 
-    private static void upload(LegacyUpload twine, Path build, Spec spec) throws Exception {
-        twine.uploadOk(TestDistributions.wheel(build, spec), spec);
+    private void upload(Path build, Spec spec) throws Exception {
+        spec.upload(TestDistributions.wheel(build, spec), server.url(), "alice", PASSWORD);
     }
 
     private void yank(String project, String version, String reason) {
