@@ -15,6 +15,7 @@ import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseMetadata;
+import dev.assay.server.index.description.DescriptionRenderer;
 
 /** Gathers what a project page or a release page shows. */
 @Service
@@ -23,11 +24,14 @@ class ProjectPageService {
     private final ProjectService projects;
     private final ReleaseLookup lookup;
     private final DependencyService dependencies;
+    private final DescriptionRenderer renderer;
 
-    ProjectPageService(ProjectService projects, ReleaseLookup lookup, DependencyService dependencies) {
+    ProjectPageService(ProjectService projects, ReleaseLookup lookup, DependencyService dependencies,
+            DescriptionRenderer renderer) {
         this.projects = projects;
         this.lookup = lookup;
         this.dependencies = dependencies;
+        this.renderer = renderer;
     }
 
     /** The project at its latest release. */
@@ -52,9 +56,12 @@ class ProjectPageService {
                 shown.map(dependencies::dependencies).orElse(List.of()), dependencies.dependentProjects(project));
     }
 
-    /** Sanitised HTML for the description, or null to show it as escaped plain text. */
-    private static String renderDescription(String description, Optional<CoreMetadata> metadata) {
-        return null;
+    /** Sanitised HTML for the description, or null when there is none. */
+    private String renderDescription(String description, Optional<CoreMetadata> metadata) {
+        if (description.isBlank()) {
+            return null;
+        }
+        return renderer.render(description, metadata.flatMap(CoreMetadata::descriptionContentType).orElse(null)).html();
     }
 
     private static List<ProjectPage.Fact> facts(CoreMetadata metadata) {

@@ -55,7 +55,7 @@ abstract class IndexPagesContract {
         upload(build, new Spec("pages-lib", "1.0", List.of("Summary: A library others need"), "lib"));
         app10 = PythonDistributions.build(build, PythonDistributions.Spec.of("pages-app", "1.0")
                 .withSummary("The first app release")
-                .withDescription("# Pages app\n\n<b>not bold</b> text\n", "text/markdown")
+                .withDescription("# Pages app\n\n<script>alert(1)</script> text\n", "text/markdown")
                 .withDependencies("pages-lib>=1.0", "requests[socks]>=2; python_version >= '3.8'"));
         PythonTools.twineUpload(server.url(), "alice", PASSWORD, app10.wheel(), app10.sdist()).assertSucceeded();
         upload(build, new Spec("pages-app", "1.1", List.of("Summary: Withdrawn"), "withdrawn"));
@@ -155,9 +155,8 @@ abstract class IndexPagesContract {
         assertThat(wheel.select(".sha256").text()).isEqualTo(
                 PythonToolsDigest.sha256(Files.readAllBytes(app10.wheel())));
         assertThat(page.select("#files a")).hasSize(2);
-        assertThat(page.select("#description pre").text()).as("escaped text until rendered")
-                .contains("<b>not bold</b>");
-        assertThat(page.select("#description b")).isEmpty();
+        assertThat(page.select("#description h1").text()).as("Markdown rendered").isEqualTo("Pages app");
+        assertThat(page.select("#description script")).isEmpty();
         List<String> dependencies = page.select("#dependencies li").eachText();
         assertThat(dependencies.get(0)).contains("pages-lib", ">=1.0");
         assertThat(dependencies.get(1)).contains("requests", ">=2", "[socks]", "python_version");
