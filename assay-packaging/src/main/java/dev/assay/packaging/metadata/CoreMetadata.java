@@ -48,6 +48,7 @@ public record CoreMetadata(
         List<String> obsoletesDist,
         Map<String, List<String>> unknownFields) {
 
+    /** Copies the collections keeping their order; a null optional means absent; the required fields are non-null. */
     public CoreMetadata {
         Objects.requireNonNull(metadataVersion, "metadataVersion");
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,9 @@
 package dev.assay.packaging.metadata;
 
 import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.requirement.InvalidMarkerException;
+import dev.assay.packaging.requirement.InvalidRequirementException;
+import dev.assay.packaging.requirement.Requirement;
 import dev.assay.packaging.version.InvalidSpecifierException;
 import dev.assay.packaging.version.SpecifierSet;
 import java.util.Optional;
@@ -14,6 +17,27 @@ final class DependencyRules {
         metadata.requiresPython().ifPresent(specifiers -> checkRequiresPython(specifiers, problems));
         boolean normalisedExtras = version.map(v -> v.atLeast(MetadataVersion.V2_3)).orElse(false);
         metadata.providesExtra().forEach(extra -> checkExtra(extra, normalisedExtras, problems));
+        metadata.requiresDist().forEach(requirement -> checkRequirement(MetadataField.REQUIRES_DIST, requirement,
+                problems));
+        metadata.providesDist().forEach(requirement -> checkRequirement(MetadataField.PROVIDES_DIST, requirement,
+                problems));
+        metadata.obsoletesDist().forEach(requirement -> checkRequirement(MetadataField.OBSOLETES_DIST, requirement,
+                problems));
+    }
+
+    /** A valid PEP 508 requirement naming a released project: an index serves no direct URL dependencies. */
+    private static void checkRequirement(MetadataField field, String requirement, Problems problems) {
+        Requirement parsed;
+        try {
+            parsed = Requirement.parse(requirement);
+        } catch (InvalidRequirementException | InvalidMarkerException e) {
+            problems.add(field, "'" + requirement + "' is not a valid PEP 508 requirement: " + e.getMessage());
+            return;
+        }
+        if (parsed.url().isPresent()) {
+            problems.add(field, "'" + requirement + "' is a direct URL reference, which an index does not accept; "
+                    + "depend on a released version of " + parsed.name() + " instead");
+        }
     }
 
     private static void checkRequiresPython(String specifiers, Problems problems) {

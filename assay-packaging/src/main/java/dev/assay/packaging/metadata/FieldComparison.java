@@ -1,6 +1,9 @@
 package dev.assay.packaging.metadata;
 
 import dev.assay.packaging.name.ProjectName;
+import dev.assay.packaging.requirement.InvalidMarkerException;
+import dev.assay.packaging.requirement.InvalidRequirementException;
+import dev.assay.packaging.requirement.Requirement;
 import dev.assay.packaging.version.InvalidSpecifierException;
 import dev.assay.packaging.version.InvalidVersionException;
 import dev.assay.packaging.version.SpecifierSet;
@@ -18,7 +21,7 @@ enum FieldComparison {
     SUMMARY(MetadataField.SUMMARY, String::strip),
     DESCRIPTION_CONTENT_TYPE(MetadataField.DESCRIPTION_CONTENT_TYPE, FieldComparison::canonicalContentType),
     REQUIRES_PYTHON(MetadataField.REQUIRES_PYTHON, FieldComparison::canonicalSpecifiers),
-    REQUIRES_DIST(MetadataField.REQUIRES_DIST, FieldComparison::withoutSpaces),
+    REQUIRES_DIST(MetadataField.REQUIRES_DIST, FieldComparison::canonicalRequirement),
     PROVIDES_EXTRA(MetadataField.PROVIDES_EXTRA, ProjectName::normalize),
     LICENSE_EXPRESSION(MetadataField.LICENSE_EXPRESSION, FieldComparison::canonicalLicense);
 
@@ -34,6 +37,10 @@ enum FieldComparison {
     List<String> disagreements(CoreMetadata form, CoreMetadata file) {
         List<String> formValues = form.values(field);
         List<String> fileValues = file.values(field);
+        if (formValues.isEmpty()) {
+            // a form that is silent on a field does not contradict the file; hand-written clients send few fields
+            return List.of();
+        }
         if (!field.multipleUse()) {
             return Objects.equals(canonicalFirst(formValues), canonicalFirst(fileValues))
                     ? List.of()
@@ -87,6 +94,15 @@ enum FieldComparison {
             return SpecifierSet.parse(specifiers);
         } catch (InvalidSpecifierException e) {
             return withoutSpaces(specifiers);
+        }
+    }
+
+    /** Requirements compare by meaning: normalised name, extras, clauses in any order, and marker. */
+    private static Object canonicalRequirement(String requirement) {
+        try {
+            return Requirement.parse(requirement);
+        } catch (InvalidRequirementException | InvalidMarkerException e) {
+            return withoutSpaces(requirement);
         }
     }
 

@@ -19,7 +19,7 @@ record HeaderBlock(List<Header> headers, Optional<String> body) {
     }
 
     /** One header: its name as written, its first-line value (leading blanks removed) and its continuation lines. */
-    record Header(String name, String firstLine, List<String> continuations, int line) {
+    record Header(String name, String firstLine, List<String> continuations) {
         Header {
             continuations = List.copyOf(continuations);
         }
@@ -43,7 +43,8 @@ record HeaderBlock(List<Header> headers, Optional<String> body) {
                 value.append('\n').append(pipeStyle ? continuation.substring(continuation.indexOf('|') + 1)
                         : dedent(continuation));
             }
-            return value.toString().stripTrailing();
+            // a value that starts on the next line ("Description: " then text) should not start with a newline
+            return value.toString().replaceFirst("^\\n+", "").stripTrailing();
         }
 
         private static String dedent(String line) {
@@ -91,7 +92,7 @@ record HeaderBlock(List<Header> headers, Optional<String> body) {
             throw problem(lineNumber, "'" + abbreviate(name) + "' is not a valid header name: it must be non-empty "
                     + "printable ASCII without spaces, followed by a colon");
         }
-        return new HeaderStart(name, line.substring(colon + 1).stripLeading(), lineNumber);
+        return new HeaderStart(name, line.substring(colon + 1).stripLeading());
     }
 
     private static Optional<String> body(String[] lines) {
@@ -101,7 +102,7 @@ record HeaderBlock(List<Header> headers, Optional<String> body) {
 
     private static void addIfPresent(List<Header> headers, HeaderStart start) {
         if (start != null) {
-            headers.add(new Header(start.name, start.firstLine, start.continuations, start.line));
+            headers.add(new Header(start.name, start.firstLine, start.continuations));
         }
     }
 
@@ -117,13 +118,11 @@ record HeaderBlock(List<Header> headers, Optional<String> body) {
     private static final class HeaderStart {
         private final String name;
         private final String firstLine;
-        private final int line;
         private final List<String> continuations = new ArrayList<>();
 
-        private HeaderStart(String name, String firstLine, int line) {
+        private HeaderStart(String name, String firstLine) {
             this.name = name;
             this.firstLine = firstLine;
-            this.line = line;
         }
     }
 }

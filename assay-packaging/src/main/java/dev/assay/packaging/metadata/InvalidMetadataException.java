@@ -8,11 +8,13 @@ import java.util.stream.Collectors;
 public class InvalidMetadataException extends PackagingException {
     private final List<MetadataProblem> problems;
 
+    /** An exception listing {@code problems}, which must not be empty. */
     public InvalidMetadataException(List<MetadataProblem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
     }
 
+    /** An exception for a single problem. */
     public InvalidMetadataException(MetadataProblem problem) {
         this(List.of(problem));
     }

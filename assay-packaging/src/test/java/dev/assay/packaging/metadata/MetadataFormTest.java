@@ -204,6 +204,14 @@ class MetadataFormTest {
     }
 
     @Test
+    void formSilentOnAFieldDoesNotContradictTheFile() {
+        CoreMetadata file = MetadataParser.parse("Metadata-Version: 2.1\nName: sample\nVersion: 1.0\n"
+                + "Summary: Something\nRequires-Python: >=3.8\nRequires-Dist: attrs\n");
+
+        assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(required()), file)).isEmpty();
+    }
+
+    @Test
     void comparesExtrasByTheirNormalisedNames() {
         Map<String, List<String>> form = required();
         form.put("provides_extra", List.of("Dev_Tools"));
@@ -230,6 +238,16 @@ class MetadataFormTest {
         form.put("requires_python", List.of(">=3.9, <4"));
         CoreMetadata file = MetadataParser.parse("Metadata-Version: 2.1\nName: sample\nVersion: 1.0\n"
                 + "Requires-Python: <4,>=3.9\n");
+
+        assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(form), file)).isEmpty();
+    }
+
+    @Test
+    void comparesRequirementsByMeaning() {
+        Map<String, List<String>> form = required();
+        form.put("requires_dist", List.of("Requests[socks,security] >= 2.8, <3 ; python_version < '3.8'"));
+        CoreMetadata file = MetadataParser.parse("Metadata-Version: 2.1\nName: sample\nVersion: 1.0\n"
+                + "Requires-Dist: requests[security,socks]<3,>=2.8; python_version < \"3.8\"\n");
 
         assertThat(MetadataForm.disagreements(MetadataForm.toMetadata(form), file)).isEmpty();
     }

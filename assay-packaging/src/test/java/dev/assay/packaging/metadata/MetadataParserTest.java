@@ -292,6 +292,13 @@ class MetadataParserTest {
     }
 
     @Test
+    void startsADescriptionThatBeginsOnTheNextLineWithoutANewline() {
+        CoreMetadata metadata = parse("Description: \n        A pure-Python tiling window manager.\n        \n");
+
+        assertThat(metadata.description()).hasValue("A pure-Python tiling window manager.");
+    }
+
+    @Test
     void keepsAPipeThatStartsAnEightSpaceIndentedTableLine() {
         CoreMetadata metadata = parse("Description: Table\n        +---+\n        | a |\n        +---+\n");
 

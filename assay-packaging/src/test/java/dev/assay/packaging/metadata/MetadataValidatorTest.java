@@ -362,6 +362,42 @@ class MetadataValidatorTest {
         assertThat(problems("2.3", "Provides-Extra: dev-tools\n")).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pkginfo", "PasteDeploy", "zope.interface (>3.5.0)", "pywin32 >1.0; sys_platform == 'win32'",
+        "reportlab; extra == 'pdf'", "requests[security,socks]>=2.8.1,==2.8.*; python_version < \"3.8\""})
+    void acceptsPep508Requirements(String requirement) {
+        assertThat(problems("Requires-Dist: " + requirement + "\nProvides-Dist: " + requirement
+                + "\nObsoletes-Dist: " + requirement + "\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-not-real", "name >=", "name; os_name ==", "name (3.4)", "name[", "name extra",
+        "name; unknown_marker == '1'", ">=1.0"})
+    void rejectsRequirementsThatAreNotPep508(String requirement) {
+        for (MetadataField field : List.of(MetadataField.REQUIRES_DIST, MetadataField.PROVIDES_DIST,
+                MetadataField.OBSOLETES_DIST)) {
+            assertThat(problems(header(field, requirement))).singleElement().satisfies(problem -> {
+                assertThat(problem.field()).isEqualTo(field.header());
+                assertThat(problem.message()).contains("'" + requirement + "'").contains("PEP 508");
+            });
+        }
+    }
+
+    @Test
+    void reportsEveryInvalidRequirementNotJustTheFirst() {
+        assertThat(problems("Requires-Dist: pkginfo\nRequires-Dist: -not-real\nRequires-Dist: also bad\n"))
+                .extracting(MetadataProblem::field).containsExactly("Requires-Dist", "Requires-Dist");
+    }
+
+    @Test
+    void rejectsDirectUrlDependencies() {
+        assertThat(problems("Requires-Dist: pip @ https://github.com/pypa/pip/archive/1.3.1.zip\n")).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("Requires-Dist");
+                    assertThat(problem.message()).contains("direct URL");
+                });
+    }
+
     @Test
     void validateOrThrowListsEveryProblem() {
         CoreMetadata metadata = MetadataParser.parse("Metadata-Version: 2.1\nName: -bad-\nVersion: nope\n"

@@ -101,7 +101,7 @@ class RealWorldMetadataTest {
         CoreMetadata metadata = MetadataParser.parse(bytes("beaglevote-everything.METADATA"));
 
         assertThat(validator.validate(metadata)).extracting(MetadataProblem::field)
-                .contains("ThisIsNotReal", "Download-URL");
+                .containsExactly("ThisIsNotReal", "Download-URL", "Provides-Dist");
         assertThat(metadata.unknownFields()).isEqualTo(Map.of("ThisIsNotReal", List.of("Hello!")));
     }
 

@@ -53,6 +53,7 @@ class WebSecurityConfiguration {
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/profile/**").authenticated()
+                        .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

@@ -56,7 +56,7 @@ public class AssayExceptionAdvice {
 
     private static boolean wantsMachineAnswer(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.startsWith("/pypi/")) {
             return true;
         }
         String accept = request.getHeader("Accept");

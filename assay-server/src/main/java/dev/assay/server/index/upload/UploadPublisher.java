@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.assay.packaging.metadata.CoreMetadata;
+import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.config.UploadLimits;
@@ -63,7 +64,8 @@ class UploadPublisher {
     @Transactional
     void publish(Caller caller, UploadForm form, String filename, ReceivedFile received, InspectedDistribution inspected)
             throws IOException {
-        Project project = projectService.lockOrCreateForUpload(caller, inspected.fileName().name());
+        // the name as the metadata declares it, not as the file name escapes it (demo_x-1.0… is project demo-x)
+        Project project = projectService.lockOrCreateForUpload(caller, ProjectName.of(inspected.metadata().name()));
         if (files.fileNameUsed(filename)) {
             throw new InvalidInputException("File already exists: '" + filename + "' was uploaded a moment ago");
         }

@@ -1,0 +1,59 @@
+package dev.assay.server.index;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.assay.packaging.version.Version;
+import dev.assay.server.error.NotFoundException;
+
+/** Finds the release a reader asked for: a version by PEP 440 equality, or the project's "latest" as PyPI picks it. */
+@Service
+public class ReleaseLookup {
+
+    private final ReleaseRepository releases;
+    private final FileRepository files;
+
+    public ReleaseLookup(ReleaseRepository releases, FileRepository files) {
+        this.releases = releases;
+        this.files = files;
+    }
+
+    /**
+     * The release PyPI calls latest: non-yanked before yanked, final releases before pre-releases, then the
+     * highest version; empty when the project has no release.
+     */
+    public Optional<Release> latest(Project project) {
+        return latestOf(releases.list(project.id()));
+    }
+
+    /** The latest of these releases by {@link #latest(Project)}'s rule. */
+    public static Optional<Release> latestOf(List<Release> candidates) {
+        Comparator<Release> preference = Comparator
+                .comparing(Release::yanked)
+                .thenComparing(release -> Version.parse(release.version()).isPrerelease())
+                .thenComparing(Comparator.comparing((Release release) -> Version.parse(release.version())).reversed());
+        return candidates.stream().min(preference);
+    }
+
+    /** The release whose version equals this one by PEP 440 ({@code 1.0} finds {@code 1.0.0}). */
+    public Release release(Project project, String version) {
+        Optional<Version> wanted = Version.tryParse(version);
+        Optional<Release> exact = releases.find(project.id(), version);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        return wanted.flatMap(parsed -> releases.list(project.id()).stream()
+                        .filter(release -> Version.parse(release.version()).equals(parsed))
+                        .findFirst())
+                .orElseThrow(() -> new NotFoundException("project '" + project.name() + "' has no release '"
+                        + version + "'"));
+    }
+
+    /** The release's files, by file name. */
+    public List<DistributionFile> files(Release release) {
+        return files.listForRelease(release.id());
+    }
+}

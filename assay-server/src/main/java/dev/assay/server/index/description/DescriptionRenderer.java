@@ -1,0 +1,60 @@
+package dev.assay.server.index.description;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Renders a release's long description, by its content type, into HTML safe to insert unescaped. */
+@Component
+public class DescriptionRenderer {
+
+    private static final Logger log = LoggerFactory.getLogger(DescriptionRenderer.class);
+
+    private final SizeLimit limit;
+    private final MarkdownRenderer gfm = MarkdownRenderer.gfm();
+    private final MarkdownRenderer commonMark = MarkdownRenderer.commonMark();
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final PreformattedText preformatted = new PreformattedText();
+
+    /** A renderer that cuts descriptions at {@code properties.maxSize()}. */
+    public DescriptionRenderer(DescriptionProperties properties) {
+        this.limit = new SizeLimit(properties.maxSize().toBytes());
+    }
+
+    /** The HTML for {@code description} (null is empty) written as {@code contentType} (may be null). */
+    public RenderedDescription render(String description, String contentType) {
+        String text = description == null ? "" : description;
+        String shown = limit.cut(text);
+        RenderedDescription rendered = switch (DescriptionFormat.of(contentType)) {
+            case GFM -> markdown(gfm, shown);
+            case COMMONMARK -> markdown(commonMark, shown);
+            case RST -> preformatted(shown, DescriptionFormat.RST);
+            case PLAIN -> preformatted(shown, DescriptionFormat.PLAIN);
+        };
+        if (shown.length() < text.length()) {
+            return new RenderedDescription(rendered.html() + truncationNote(), rendered.format());
+        }
+        return rendered;
+    }
+
+    private RenderedDescription markdown(MarkdownRenderer markdown, String text) {
+        try {
+            String html = sanitizer.sanitize(markdown.toUnsafeHtml(text));
+            return new RenderedDescription(html, DescriptionFormat.GFM.label());
+        } catch (RuntimeException e) {
+            // The parser refuses some hostile input (a table of a million cells); the page still
+            // shows the description, as the text it is.
+            log.warn("Markdown description not rendered, shown as text: {}", e.toString());
+            return preformatted(text, DescriptionFormat.PLAIN);
+        }
+    }
+
+    private RenderedDescription preformatted(String text, DescriptionFormat format) {
+        return new RenderedDescription(preformatted.render(text), format.label());
+    }
+
+    private String truncationNote() {
+        return "<p class=\"description-truncated\">This description is longer than "
+                + limit.describe() + "; only its beginning is shown.</p>";
+    }
+}

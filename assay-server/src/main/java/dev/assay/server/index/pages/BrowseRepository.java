@@ -1,0 +1,63 @@
+package dev.assay.server.index.pages;
+
+import static dev.assay.server.db.Timestamps.instant;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL for listing and searching the index: recent releases, projects by name or summary. */
+@Repository
+class BrowseRepository {
+
+    private final JdbcClient jdbc;
+
+    BrowseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ReleaseSummary> recentReleases(int limit) {
+        return jdbc.sql("""
+                SELECT p.name, p.normalized_name, r.version, r.summary, r.created_at
+                FROM releases r JOIN projects p ON p.id = r.project_id
+                ORDER BY r.created_at DESC, r.id DESC
+                LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> new ReleaseSummary(rs.getString("name"), rs.getString("normalized_name"),
+                        rs.getString("version"), rs.getString("summary"), instant(rs, "created_at")))
+                .list();
+    }
+
+    /**
+     * Projects whose name or summary contains the text (a LIKE pattern with {@code \} as escape, lower case),
+     * or whose normalised name contains the normalised pattern; an exact name first, then by name.
+     */
+    List<ProjectHit> search(String pattern, String normalizedPattern, String exactName, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT p.name, p.normalized_name, p.summary FROM projects p
+                WHERE LOWER(p.name) LIKE :pattern ESCAPE '\\'
+                   OR p.normalized_name LIKE :normalized ESCAPE '\\'
+                   OR LOWER(p.summary) LIKE :pattern ESCAPE '\\'
+                ORDER BY CASE WHEN p.normalized_name = :exact THEN 0 ELSE 1 END, p.normalized_name
+                LIMIT :limit OFFSET :offset""")
+                .param("pattern", pattern).param("normalized", normalizedPattern).param("exact", exactName)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, row) -> new ProjectHit(rs.getString("name"), rs.getString("normalized_name"),
+                        rs.getString("summary")))
+                .list();
+    }
+
+    /** Which of these normalised names are projects in this index. */
+    Set<String> hosted(Collection<String> normalizedNames) {
+        if (normalizedNames.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("SELECT normalized_name FROM projects WHERE normalized_name IN (:names)")
+                .param("names", List.copyOf(normalizedNames))
+                .query(String.class).stream().collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.assay.server.index.manage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import dev.assay.server.testing.UploadRequest;
+
+/** Real HTTP to a test server as one set of HTTP Basic credentials: uploads as twine does, and JSON calls. */
+record ApiClient(String baseUrl, String user, String password) {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A client that sends no credentials. */
+    static ApiClient anonymous(String baseUrl) {
+        return new ApiClient(baseUrl, null, null);
+    }
+
+    /** Uploads the wheel with {@code POST /legacy/}, the form fields as twine sends them. */
+    HttpResponse<String> upload(TinyWheel wheel) {
+        try {
+            Path directory = Files.createTempDirectory("wheel-");
+            Path file = Files.write(directory.resolve(wheel.filename()), wheel.bytes());
+            UploadRequest request = UploadRequest.of(file, wheel.name(), wheel.version())
+                    .field("summary", TinyWheel.SUMMARY);
+            wheel.requiresDist().forEach(requirement -> request.field("requires_dist", requirement));
+            HttpResponse<String> response = request.send(baseUrl, user, password);
+            Files.delete(file);
+            Files.delete(directory);
+            return response;
+        } catch (IOException failure) {
+            throw new AssertionError("upload failed", failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** The JSON API path of a project, e.g. {@code api/v1/projects/demo/releases/1.0/yank}. */
+    static String api(String project, String rest) {
+        return "api/v1/projects/" + project + "/" + rest;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (path.startsWith("api/")) {
+            builder.header("Accept", "application/json");
+        }
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failure) {
+            throw new AssertionError("request failed", failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
+        }
+    }
+}
