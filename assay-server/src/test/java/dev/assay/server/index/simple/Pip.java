@@ -1,39 +1,43 @@
 package dev.assay.server.index.simple;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.assay.server.testing.PythonTools;
+
 /**
- * The real pip, in a virtual environment of its own, isolated from this machine's pip configuration:
- * {@code --isolated}, {@code PIP_CONFIG_FILE=/dev/null} and no inherited {@code PIP_*} variable.
+ * The real pip in a virtual environment of its own, isolated from this machine's pip configuration (via
+ * {@link PythonTools#run}). The environment is made by the first {@code python3} on the PATH, which may
+ * bundle a newer pip than Debian's: pip 23.2 is the first that reads metadata hashes from JSON pages.
  */
 record Pip(Path python) {
 
-    /** What one pip run did. */
-    record Run(int exitCode, String output) {
+    static Pip inNewVirtualEnvironment(Path directory) {
+        PythonTools.run(directory.getParent(), Map.of(), List.of(interpreter(), "-m", "venv", directory.toString()))
+                .assertSucceeded();
+        return new Pip(directory.resolve("bin/python"));
     }
 
-    /** A virtual environment made by the {@code python3} on the PATH, with the pip it bundles. */
-    static Pip inNewVirtualEnvironment(Path directory) {
-        Run created = run(List.of("python3", "-m", "venv", directory.toString()));
-        if (created.exitCode() != 0) {
-            throw new AssertionError("python3 -m venv failed: " + created.output());
-        }
-        return new Pip(directory.resolve("bin/python"));
+    /** {@code pip install} from the index into {@code target} only, so runs never see each other's packages. */
+    PythonTools.Outcome install(String indexUrl, Path target, String... requirements) {
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pip", "--isolated", "install",
+                "--no-cache-dir", "--index-url", indexUrl, "--target", target.toString()));
+        command.addAll(List.of(requirements));
+        return PythonTools.run(target, Map.of(), command);
     }
 
     /** pip's own description of itself, e.g. {@code pip 23.2.1 from … (python 3.11)}. */
     String version() {
-        return run(List.of(python.toString(), "-m", "pip", "--version")).output().strip();
+        return PythonTools.run(python.getParent(), Map.of(), List.of(python.toString(), "-m", "pip", "--version"))
+                .assertSucceeded().output().strip();
     }
 
     /** Whether this pip reads PEP 658 metadata hashes from JSON pages: the {@code core-metadata} key, pip 23.2+. */
@@ -46,15 +50,6 @@ record Pip(Path python) {
         return major > 23 || major == 23 && Integer.parseInt(version.group(2)) >= 2;
     }
 
-    /** {@code pip install} from the index into {@code target} only, so runs never see each other's packages. */
-    Run install(String indexUrl, Path target, String... requirements) {
-        List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pip", "install", "--isolated",
-                "--no-cache-dir", "--disable-pip-version-check", "--no-input", "--index-url", indexUrl,
-                "--target", target.toString()));
-        command.addAll(List.of(requirements));
-        return run(command);
-    }
-
     /** The versions installed in a target directory, by the names of their {@code .dist-info} directories. */
     static List<String> installed(Path target) {
         try (Stream<Path> entries = Files.list(target)) {
@@ -65,25 +60,13 @@ record Pip(Path python) {
         }
     }
 
-    private static Run run(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("PIP_"));
-        environment.put("PIP_CONFIG_FILE", "/dev/null");
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out: " + command + "\n" + output);
+    private static String interpreter() {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(directory.isEmpty() ? "." : directory, "python3");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
             }
-            return new Run(process.exitValue(), output);
-        } catch (IOException failure) {
-            throw new AssertionError("cannot run " + command, failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(interrupted);
         }
+        return PythonTools.SYSTEM_PYTHON;
     }
 }

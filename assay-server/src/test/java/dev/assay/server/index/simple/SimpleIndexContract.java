@@ -3,13 +3,17 @@ package dev.assay.server.index.simple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,10 +39,12 @@ import dev.assay.server.accounts.TokenService;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectService;
-import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseRepository;
+import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDatabase;
+import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestServer;
+import dev.assay.server.testing.UploadRequest;
 
 /** The Simple Repository API and file serving, driven over HTTP after real uploads; run once per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,8 +62,7 @@ abstract class SimpleIndexContract {
     Path data;
     Path build;
     Pip pip;
-    TestDistributions distributions;
-    IndexUploader uploader;
+    String token;
 
     abstract String databaseKind();
 
@@ -70,10 +75,8 @@ abstract class SimpleIndexContract {
         String owner = "uploader" + SEQUENCE.incrementAndGet();
         server.bean(AccountService.class).create(new NewUser(owner, owner + "@example.org", "", "correct horse",
                 Set.of()));
-        String token = server.bean(TokenService.class)
+        token = server.bean(TokenService.class)
                 .create(new NewToken(owner, "tests", null, Set.of(TokenScope.UPLOAD))).secret();
-        distributions = new TestDistributions(build);
-        uploader = new IndexUploader(server.url(), token);
     }
 
     @AfterAll
@@ -90,17 +93,35 @@ abstract class SimpleIndexContract {
         return stem + "-" + SEQUENCE.incrementAndGet();
     }
 
-    /** Builds and uploads a wheel for the spec; returns its bytes. */
+    /** A distribution with these core metadata headers ("Requires-Python: >=3.8"). */
+    static TestDistributions.Spec spec(String name, String version, String... headers) {
+        return new TestDistributions.Spec(name, version, List.of(headers), "");
+    }
+
+    /** Builds and uploads a wheel for the spec, as twine would with an API token; returns its bytes. */
     byte[] publishWheel(TestDistributions.Spec spec) {
-        Path wheel = distributions.wheel(spec);
-        uploader.upload(wheel, spec);
-        return TestDistributions.read(wheel);
+        return publish(spec, true);
     }
 
     byte[] publishSdist(TestDistributions.Spec spec) {
-        Path sdist = distributions.sdist(spec);
-        uploader.upload(sdist, spec);
-        return TestDistributions.read(sdist);
+        return publish(spec, false);
+    }
+
+    private byte[] publish(TestDistributions.Spec spec, boolean wheel) {
+        try {
+            Path file = wheel ? TestDistributions.wheel(build, spec) : TestDistributions.sdist(build, spec);
+            spec.upload(file, server.url(), "__token__", token);
+            return Files.readAllBytes(file);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(interrupted);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        return UploadRequest.sha256(bytes);
     }
 
     HttpResponse<String> get(String path, String... headers) {
@@ -135,16 +156,24 @@ abstract class SimpleIndexContract {
         return response.headers().firstValue(name).orElse(null);
     }
 
-    Release release(String project, String version) {
-        Project found = server.bean(ProjectService.class).project(project);
-        return server.bean(ReleaseRepository.class).find(found.id(), version).orElseThrow();
-    }
-
-    /** Yanks as the management API will: the release's flag and the project's serial together. */
+    /** Yanks a release through the management API, as an owner would. */
     void yank(String project, String version, String reason) {
-        Release release = release(project, version);
-        server.bean(ReleaseRepository.class).setYanked(release.id(), true, reason);
-        server.bean(ProjectRepository.class).touch(release.projectId(), null);
+        String body = reason == null ? "{}" : "{\"reason\": \"" + reason + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "api/v1/projects/" + project
+                        + "/releases/" + version + "/yank"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("__token__:" + token).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(interrupted);
+        }
     }
 
     static String normalized(String name) {
@@ -156,7 +185,7 @@ abstract class SimpleIndexContract {
     @Test
     void projectPageInHtmlLinksEveryFileWithItsHashRequiresPythonAndMetadataHash() {
         String name = unique("Html_Links");
-        TestDistributions.Spec spec = new TestDistributions.Spec(name, "1.0", ">=3.8,<4", List.of());
+        TestDistributions.Spec spec = spec(name, "1.0", "Requires-Python: >=3.8,<4");
         byte[] wheel = publishWheel(spec);
         byte[] sdist = publishSdist(spec);
 
@@ -174,14 +203,14 @@ abstract class SimpleIndexContract {
                 ProjectName.escapeForFilename(name) + "-1.0.tar.gz");
         for (Element link : links) {
             String href = link.absUrl("href");
-            String expectedSha = TestDistributions.sha256Hex(link.text().endsWith(".whl") ? wheel : sdist);
+            String expectedSha = sha256(link.text().endsWith(".whl") ? wheel : sdist);
             assertThat(href).endsWith("#sha256=" + expectedSha);
             byte[] served = getBytes(href.substring(0, href.indexOf('#'))).body();
-            assertThat(TestDistributions.sha256Hex(served)).isEqualTo(expectedSha);
+            assertThat(sha256(served)).isEqualTo(expectedSha);
             assertThat(link.attr("data-requires-python")).isEqualTo(">=3.8,<4");
             assertThat(link.hasAttr("data-yanked")).isFalse();
             byte[] metadata = getBytes(href.substring(0, href.indexOf('#')) + ".metadata").body();
-            assertThat(link.attr("data-core-metadata")).isEqualTo("sha256=" + TestDistributions.sha256Hex(metadata));
+            assertThat(link.attr("data-core-metadata")).isEqualTo("sha256=" + sha256(metadata));
             assertThat(link.attr("data-dist-info-metadata")).isEqualTo(link.attr("data-core-metadata"));
             assertThat(new String(metadata)).contains("Name: " + name, "Requires-Python: >=3.8,<4");
         }
@@ -190,9 +219,10 @@ abstract class SimpleIndexContract {
     @Test
     void projectPageMarksFilesOfYankedReleasesWithTheReasonOrAnEmptyValue() {
         String name = unique("yanked-html");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
-        publishWheel(new TestDistributions.Spec(name, "2.0"));
-        publishWheel(new TestDistributions.Spec(name, "3.0"));
+        publishWheel(spec(name, "1.0"));
+        publishWheel(spec(name, "2.0"));
+        publishWheel(spec(name, "3.0"));
+        String etagBefore = header(get("simple/" + name + "/", "Accept", HTML), "ETag");
         yank(name, "1.0", "broken on Windows");
         yank(name, "2.0", null);
 
@@ -200,6 +230,7 @@ abstract class SimpleIndexContract {
         Element one = document.selectFirst("a:contains(-1.0-)");
         Element two = document.selectFirst("a:contains(-2.0-)");
         Element three = document.selectFirst("a:contains(-3.0-)");
+        assertThat(header(get("simple/" + name + "/", "Accept", HTML), "ETag")).isNotEqualTo(etagBefore);
 
         assertThat(one.attr("data-yanked")).isEqualTo("broken on Windows");
         assertThat(two.hasAttr("data-yanked")).isTrue();
@@ -217,10 +248,10 @@ abstract class SimpleIndexContract {
     @Test
     void projectPageInJsonHasEveryKeyOfApiVersionOnePointOne() {
         String name = unique("Json.Keys");
-        TestDistributions.Spec first = new TestDistributions.Spec(name, "1.0", ">=3.8,<4", List.of());
+        TestDistributions.Spec first = spec(name, "1.0", "Requires-Python: >=3.8,<4");
         byte[] wheel = publishWheel(first);
-        publishWheel(new TestDistributions.Spec(name, "1.10"));
-        publishWheel(new TestDistributions.Spec(name, "1.9"));
+        publishWheel(spec(name, "1.10"));
+        publishWheel(spec(name, "1.9"));
 
         HttpResponse<String> page = get("simple/" + normalized(name) + "/", "Accept", PIP_ACCEPT);
 
@@ -236,7 +267,7 @@ abstract class SimpleIndexContract {
         JsonNode file = body.path("files").get(0);
         assertThat(file.path("filename").stringValue()).isEqualTo(ProjectName.escapeForFilename(name)
                 + "-1.0-py3-none-any.whl");
-        assertThat(file.path("hashes").path("sha256").stringValue()).isEqualTo(TestDistributions.sha256Hex(wheel));
+        assertThat(file.path("hashes").path("sha256").stringValue()).isEqualTo(sha256(wheel));
         assertThat(file.path("requires-python").stringValue()).isEqualTo(">=3.8,<4");
         assertThat(file.path("yanked").booleanValue()).isFalse();
         assertThat(file.path("size").longValue()).isEqualTo(wheel.length);
@@ -244,7 +275,7 @@ abstract class SimpleIndexContract {
         byte[] metadata = getBytes(URI.create(page.uri().toString()).resolve(file.path("url").stringValue())
                 + ".metadata").body();
         assertThat(file.path("core-metadata").path("sha256").stringValue())
-                .isEqualTo(TestDistributions.sha256Hex(metadata));
+                .isEqualTo(sha256(metadata));
         assertThat(file.path("data-dist-info-metadata")).isEqualTo(file.path("core-metadata"));
         assertThat(file.has("dist-info-metadata")).as("the key pip 23.0 crashes on").isFalse();
         byte[] served = getBytes(URI.create(page.uri().toString()).resolve(file.path("url").stringValue()).toString())
@@ -256,13 +287,13 @@ abstract class SimpleIndexContract {
     @Test
     void projectWithoutFilesOrReleasesStillHasAPage() {
         String name = unique("empty");
-        long id = server.bean(ProjectRepository.class).insert(name, name, java.time.Instant.now());
+        long id = server.bean(ProjectRepository.class).insert(name, name, Instant.now());
 
         JsonNode empty = json(get("simple/" + name + "/", "Accept", JSON));
         assertThat(empty.path("files").isEmpty()).isTrue();
         assertThat(empty.path("versions").isEmpty()).isTrue();
 
-        server.bean(ReleaseRepository.class).insert(id, "0.1", "", null, "Metadata-Version: 2.1\n", java.time.Instant.now());
+        server.bean(ReleaseRepository.class).insert(id, "0.1", "", null, "Metadata-Version: 2.1\n", Instant.now());
         JsonNode withRelease = json(get("simple/" + name + "/", "Accept", JSON));
         assertThat(withRelease.path("versions").valueStream().map(JsonNode::stringValue)).containsExactly("0.1");
         assertThat(withRelease.path("files").isEmpty()).isTrue();
@@ -274,7 +305,7 @@ abstract class SimpleIndexContract {
     @Test
     void choosesTheFormatByQualityThenSpecificityAndHonoursFormatParameter() {
         String name = unique("negotiated");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(spec(name, "1.0"));
         String page = "simple/" + name + "/";
 
         assertThat(contentType(page, "Accept", "text/html;q=0.5, " + JSON + ";q=0.4")).startsWith("text/html");
@@ -292,7 +323,7 @@ abstract class SimpleIndexContract {
     @Test
     void answersNotAcceptableWithAMessageWhenNoFormatFits() {
         String name = unique("refused");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(spec(name, "1.0"));
 
         HttpResponse<String> byHeader = get("simple/" + name + "/", "Accept", "application/xml");
         HttpResponse<String> byParameter = get("simple/" + name + "/?format=text/plain", "Accept", "text/html");
@@ -315,7 +346,7 @@ abstract class SimpleIndexContract {
     @Test
     void redirectsNamesThatAreNotNormalisedKeepingTheFormat() {
         String name = unique("My_Project.Name");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(spec(name, "1.0"));
         String target = "/simple/" + normalized(name) + "/";
 
         HttpResponse<String> mixed = get("simple/" + name + "/");
@@ -343,7 +374,7 @@ abstract class SimpleIndexContract {
     @Test
     void answersNotModifiedForTheCurrentETagOfTheChosenFormatOnly() {
         String name = unique("etagged");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(spec(name, "1.0"));
         String page = "simple/" + name + "/";
         HttpResponse<String> first = get(page, "Accept", JSON);
         String etag = header(first, "ETag");
@@ -357,7 +388,7 @@ abstract class SimpleIndexContract {
         assertThat(again.body()).isEmpty();
         assertThat(header(again, "ETag")).isEqualTo(etag);
         assertThat(asHtml.statusCode()).isEqualTo(200);
-        publishWheel(new TestDistributions.Spec(name, "1.1"));
+        publishWheel(spec(name, "1.1"));
         HttpResponse<String> afterUpload = get(page, "Accept", JSON, "If-None-Match", etag);
         assertThat(afterUpload.statusCode()).isEqualTo(200);
         assertThat(header(afterUpload, "ETag")).isNotEqualTo(etag);
@@ -366,7 +397,7 @@ abstract class SimpleIndexContract {
     @Test
     void projectListNamesEveryProjectInHtmlAndJson() {
         String name = unique("Listed_Project");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(spec(name, "1.0"));
 
         HttpResponse<String> html = get("simple/", "Accept", "text/html");
         HttpResponse<String> json = get("simple/", "Accept", JSON);
@@ -384,7 +415,7 @@ abstract class SimpleIndexContract {
     @Test
     void indexPagesAndFilesCreateNoSession() {
         String name = unique("stateless");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
+        publishWheel(spec(name, "1.0"));
         String file = "files/" + name + "/" + ProjectName.escapeForFilename(name) + "-1.0-py3-none-any.whl";
 
         List<HttpResponse<?>> responses = new ArrayList<>(List.of(get("simple/"), get("simple/" + name + "/"),
@@ -399,7 +430,7 @@ abstract class SimpleIndexContract {
     @Test
     void servesFilesWithTypeLengthHashETagAndImmutableCaching() {
         String name = unique("served");
-        TestDistributions.Spec spec = new TestDistributions.Spec(name, "1.0");
+        TestDistributions.Spec spec = spec(name, "1.0");
         byte[] wheel = publishWheel(spec);
         byte[] sdist = publishSdist(spec);
         String base = "files/" + name + "/" + ProjectName.escapeForFilename(name) + "-1.0";
@@ -412,27 +443,27 @@ abstract class SimpleIndexContract {
         assertThat(whl.body()).isEqualTo(wheel);
         assertThat(header(whl, "Content-Type")).isEqualTo("application/zip");
         assertThat(header(whl, "Content-Length")).isEqualTo(Integer.toString(wheel.length));
-        assertThat(header(whl, "ETag")).isEqualTo("\"" + TestDistributions.sha256Hex(wheel) + "\"");
+        assertThat(header(whl, "ETag")).isEqualTo("\"" + sha256(wheel) + "\"");
         assertThat(header(whl, "Cache-Control")).contains("public", "max-age=31536000", "immutable");
         assertThat(header(whl, "Content-Disposition")).isEqualTo("attachment; filename=\""
                 + ProjectName.escapeForFilename(name) + "-1.0-py3-none-any.whl\"");
         assertThat(tar.body()).isEqualTo(sdist);
         assertThat(header(tar, "Content-Type")).isEqualTo("application/gzip");
         assertThat(header(metadata, "Content-Type")).isEqualToIgnoringCase("text/plain;charset=UTF-8");
-        assertThat(header(metadata, "ETag")).isEqualTo("\"" + TestDistributions.sha256Hex(metadata.body()) + "\"");
-        assertThat(new String(metadata.body())).startsWith("Metadata-Version: 2.1");
+        assertThat(header(metadata, "ETag")).isEqualTo("\"" + sha256(metadata.body()) + "\"");
+        assertThat(new String(metadata.body())).startsWith("Metadata-Version: 2.4");
     }
 
     @Test
     void servesRangesAndAnswersNotModifiedForTheFilesHash() {
         String name = unique("ranged");
-        byte[] wheel = publishWheel(new TestDistributions.Spec(name, "1.0"));
+        byte[] wheel = publishWheel(spec(name, "1.0"));
         String file = "files/" + name + "/" + ProjectName.escapeForFilename(name) + "-1.0-py3-none-any.whl";
 
         HttpResponse<byte[]> range = getBytes(file, "Range", "bytes=10-19");
         HttpResponse<byte[]> tail = getBytes(file, "Range", "bytes=-4");
         HttpResponse<byte[]> notModified = getBytes(file, "If-None-Match",
-                "\"" + TestDistributions.sha256Hex(wheel) + "\"");
+                "\"" + sha256(wheel) + "\"");
 
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(wheel, 10, 20));
@@ -445,8 +476,8 @@ abstract class SimpleIndexContract {
     void servesOnlyFilesRecordedInTheDatabaseUnderTheirOwnProject() throws IOException {
         String name = unique("guarded");
         String other = unique("other");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
-        publishWheel(new TestDistributions.Spec(other, "1.0"));
+        publishWheel(spec(name, "1.0"));
+        publishWheel(spec(other, "1.0"));
         String wheel = ProjectName.escapeForFilename(name) + "-1.0-py3-none-any.whl";
         Path stray = data.resolve("files").resolve(name).resolve(ProjectName.escapeForFilename(name)
                 + "-9.9-py3-none-any.whl");
@@ -470,7 +501,7 @@ abstract class SimpleIndexContract {
         return pip;
     }
 
-    Pip.Run pipInstall(Path target, String... requirements) {
+    PythonTools.Outcome pipInstall(Path target, String... requirements) {
         return pip().install(server.url() + "simple/", target, requirements);
     }
 
@@ -485,13 +516,13 @@ abstract class SimpleIndexContract {
     void pipInstallsAPackageAndTheDependencyVersionItsSpecifierChoosesReadingMetadataFiles(@TempDir Path target) {
         String dep = unique("dep");
         String app = unique("App_Lication");
-        publishWheel(new TestDistributions.Spec(dep, "1.0"));
-        publishWheel(new TestDistributions.Spec(dep, "1.5"));
-        publishWheel(new TestDistributions.Spec(dep, "2.0"));
-        publishWheel(new TestDistributions.Spec(app, "1.0", ">=3.7", List.of(dep + ">=1.0,<2")));
+        publishWheel(spec(dep, "1.0"));
+        publishWheel(spec(dep, "1.5"));
+        publishWheel(spec(dep, "2.0"));
+        publishWheel(spec(app, "1.0", "Requires-Python: >=3.7", "Requires-Dist: " + dep + ">=1.0,<2"));
         double metadataBefore = metadataRequests();
 
-        Pip.Run run = pipInstall(target, app + "==1.0");
+        PythonTools.Outcome run = pipInstall(target, app + "==1.0");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(Pip.installed(target)).containsExactlyInAnyOrder(
@@ -507,7 +538,7 @@ abstract class SimpleIndexContract {
     @Test
     void pipRefusesAFileWhoseBytesNoLongerMatchTheHashInTheLink(@TempDir Path target) throws IOException {
         String name = unique("tampered");
-        TestDistributions.Spec spec = new TestDistributions.Spec(name, "1.0");
+        TestDistributions.Spec spec = spec(name, "1.0");
         publishWheel(spec);
         Path stored = data.resolve("files").resolve(name).resolve(ProjectName.escapeForFilename(name)
                 + "-1.0-py3-none-any.whl");
@@ -515,7 +546,7 @@ abstract class SimpleIndexContract {
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(stored, bytes);
 
-        Pip.Run run = pipInstall(target, name + "==1.0");
+        PythonTools.Outcome run = pipInstall(target, name + "==1.0");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).containsIgnoringCase("do not match the hashes");
@@ -525,13 +556,13 @@ abstract class SimpleIndexContract {
     @Test
     void pipSkipsAYankedReleaseUnlessItsVersionIsPinned(@TempDir Path latest, @TempDir Path pinned) {
         String name = unique("yanked-pip");
-        publishWheel(new TestDistributions.Spec(name, "1.0"));
-        publishWheel(new TestDistributions.Spec(name, "2.0"));
+        publishWheel(spec(name, "1.0"));
+        publishWheel(spec(name, "2.0"));
         yank(name, "2.0", "does not start");
         String stem = ProjectName.escapeForFilename(name);
 
-        Pip.Run unpinned = pipInstall(latest, name);
-        Pip.Run exact = pipInstall(pinned, name + "==2.0");
+        PythonTools.Outcome unpinned = pipInstall(latest, name);
+        PythonTools.Outcome exact = pipInstall(pinned, name + "==2.0");
 
         assertThat(unpinned.exitCode()).as(unpinned.output()).isZero();
         assertThat(Pip.installed(latest)).containsExactly(stem + "-1.0");
