@@ -470,6 +470,22 @@ abstract class SimpleIndexContract {
         assertThat(header(range, "Content-Range")).isEqualTo("bytes 10-19/" + wheel.length);
         assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(wheel, wheel.length - 4, wheel.length));
         assertThat(notModified.statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> head = head(file);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(wheel.length));
+        assertThat(head.body()).isEmpty();
+    }
+
+    HttpResponse<byte[]> head(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(interrupted);
+        }
     }
 
     @Test
