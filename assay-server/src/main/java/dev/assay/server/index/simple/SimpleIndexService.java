@@ -18,8 +18,10 @@ import dev.assay.server.error.NotFoundException;
 @Service
 class SimpleIndexService {
 
-    private static final Comparator<String> VERSION_ORDER = Comparator.comparing(
-            (String version) -> Version.tryParse(version).orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()))
+    // PEP 440 order; a version that does not parse (legacy data) sorts first, by its text
+    private static final Comparator<String> VERSION_ORDER = Comparator
+            .comparing((String version) -> Version.tryParse(version).orElse(null),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Comparator.naturalOrder());
 
     private final SimpleRepository repository;

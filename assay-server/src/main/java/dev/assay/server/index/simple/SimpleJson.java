@@ -53,7 +53,8 @@ final class SimpleJson {
 
     static ProjectDetail projectDetail(ProjectListing listing, FileUrls urls) {
         List<File> files = listing.files().stream().map(file -> file(listing.name(), file, urls)).toList();
-        return new ProjectDetail(new Meta(API_VERSION, listing.lastSerial()), listing.name(), listing.versions(), files);
+        return new ProjectDetail(new Meta(API_VERSION, listing.lastSerial()), listing.name(), listing.versions(),
+                files);
     }
 
     private static File file(String project, ListedFile file, FileUrls urls) {

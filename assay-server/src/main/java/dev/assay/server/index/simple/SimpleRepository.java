@@ -4,7 +4,6 @@ import static dev.assay.server.db.Timestamps.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -57,7 +56,7 @@ class SimpleRepository {
                 WHERE p.normalized_name = :name""")
                 .param("name", normalizedName)
                 .query(SimpleRepository::row).list();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new ArrayList<>(rows));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {

@@ -41,7 +41,8 @@ class SimpleFormatTest {
 
     @Test
     void formatParameterWinsOverTheHeaderAndToleratesAPlusTurnedIntoASpace() {
-        assertThat(SimpleFormat.choose("application/vnd.pypi.simple.v1+json", "text/html")).isEqualTo(SimpleFormat.JSON_V1);
+        assertThat(SimpleFormat.choose("application/vnd.pypi.simple.v1+json", "text/html"))
+                .isEqualTo(SimpleFormat.JSON_V1);
         assertThat(SimpleFormat.choose("application/vnd.pypi.simple.v1 html", null)).isEqualTo(SimpleFormat.HTML_V1);
         assertThat(SimpleFormat.choose("text/html", "application/vnd.pypi.simple.v1+json"))
                 .isEqualTo(SimpleFormat.TEXT_HTML);
