@@ -43,18 +43,18 @@ cat >"$work/load.sql" <<SQL
 INSERT INTO users (name, name_key, email, email_key, password_hash, created_at)
   VALUES ('bench', 'bench', 'bench@example.org', 'bench@example.org', '{noop}x', CURRENT_TIMESTAMP);
 INSERT INTO projects (name, normalized_name, summary, created_at, last_serial)
-  SELECT 'Bench_' || X, 'bench-' || X, 'Benchmark project ' || X, CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, $projects);
+  SELECT 'Bench_' || "X", 'bench-' || "X", 'Benchmark project ' || "X", CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, $projects);
 INSERT INTO releases (project_id, version, summary, requires_python, metadata, created_at)
-  SELECT p.id, v.X || '.0', p.summary, '>=3.8', 'Metadata-Version: 2.1', CURRENT_TIMESTAMP
+  SELECT p.id, v."X" || '.0', p.summary, '>=3.8', 'Metadata-Version: 2.1', CURRENT_TIMESTAMP
   FROM projects p CROSS JOIN SYSTEM_RANGE(1, $(( (files + 1) / 2 ))) v;
 INSERT INTO distribution_files (release_id, filename, package_type, python_version, requires_python, size, sha256,
     md5, blake2_256, metadata_sha256, uploaded_at)
   SELECT r.id, REPLACE(p.normalized_name, '-', '_') || '-' || r.version || k.suffix,
-         CASE k.X WHEN 1 THEN 'bdist_wheel' ELSE 'sdist' END, CASE k.X WHEN 1 THEN 'py3' ELSE 'source' END,
+         CASE k."X" WHEN 1 THEN 'bdist_wheel' ELSE 'sdist' END, CASE k."X" WHEN 1 THEN 'py3' ELSE 'source' END,
          '>=3.8', 12345, LPAD(TO_CHAR(r.id), 64, '0'), LPAD(TO_CHAR(r.id), 32, '0'), LPAD(TO_CHAR(r.id), 64, '0'),
          LPAD(TO_CHAR(r.id), 64, '1'), CURRENT_TIMESTAMP
   FROM releases r JOIN projects p ON p.id = r.project_id
-  CROSS JOIN (SELECT X, CASE X WHEN 1 THEN '-py3-none-any.whl' ELSE '.tar.gz' END AS suffix FROM SYSTEM_RANGE(1, 2)) k;
+  CROSS JOIN (SELECT "X", CASE "X" WHEN 1 THEN '-py3-none-any.whl' ELSE '.tar.gz' END AS suffix FROM SYSTEM_RANGE(1, 2)) k;
 SQL
 java -cp "$h2_jar" org.h2.tools.RunScript -user sa -password "" \
   -url "jdbc:h2:file:$data/db/assay;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
@@ -90,6 +90,8 @@ mkdir -p "$work/static/simple"
 seq 1 "$projects" | xargs -P 8 -I{} sh -c "mkdir -p '$work/static/simple/bench-{}' && \
   curl -sf -o '$work/static/simple/bench-{}/index.html' 'http://127.0.0.1:$port/simple/bench-{}/' && \
   curl -sf -H 'Accept: application/vnd.pypi.simple.v1+json' -o '$work/static/simple/bench-{}/index.json' 'http://127.0.0.1:$port/simple/bench-{}/'"
+# nginx workers run as an unprivileged user: let them read the rendered pages (mktemp -d is 0700)
+chmod 755 "$work"; chmod -R a+rX "$work/static"
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 2;
 pid $work/nginx.pid;
