@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -32,10 +31,12 @@ class SimpleController {
 
     private final SimpleIndexService index;
     private final SimpleHtml html;
+    private final ProjectPages pages;
 
-    SimpleController(SimpleIndexService index, SimpleHtml html) {
+    SimpleController(SimpleIndexService index, SimpleHtml html, ProjectPages pages) {
         this.index = index;
         this.html = html;
+        this.pages = pages;
     }
 
     @GetMapping("/simple")
@@ -68,18 +69,13 @@ class SimpleController {
             return redirect(urls.project(normalized), format);
         }
         SimpleFormat chosen = SimpleFormat.choose(format, accept);
-        if (ifNoneMatch != null) {
-            OptionalLong serial = index.lastSerial(normalized);
-            if (serial.isPresent() && matches(ifNoneMatch, SimpleIndexService.etag(serial.getAsLong(), chosen))) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(serial.getAsLong(), chosen))
-                        .build();
-            }
+        long serial = index.lastSerial(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
+        if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(serial, chosen))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(serial, chosen)).build();
         }
-        ProjectListing listing = index.listing(normalized);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().headers(headers(listing.lastSerial(), chosen))
-                .contentType(chosen.mediaType());
-        return chosen.isJson() ? answer.body(SimpleJson.projectDetail(listing, urls))
-                : answer.body(html.projectDetail(listing, urls));
+        ProjectPages.Page page = pages.page(urls, normalized, chosen, serial);
+        return ResponseEntity.ok().headers(headers(page.serial(), chosen)).contentType(chosen.mediaType())
+                .body(page.body());
     }
 
     private static HttpHeaders headers(long serial, SimpleFormat format) {

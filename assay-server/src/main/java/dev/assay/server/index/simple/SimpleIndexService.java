@@ -37,7 +37,7 @@ class SimpleIndexService {
     /** The PEP 503 normalised form of a name in a URL; a name no project could have is not found. */
     static String normalize(String requested) {
         if (!ProjectName.isValid(requested)) {
-            throw new NotFoundException("there is no project named '" + requested + "'");
+            throw notFound(requested);
         }
         return ProjectName.normalize(requested);
     }
@@ -49,8 +49,7 @@ class SimpleIndexService {
 
     /** The project's page content, files ordered by version then name. */
     ProjectListing listing(String normalizedName) {
-        List<SimpleRepository.Row> rows = repository.listing(normalizedName)
-                .orElseThrow(() -> new NotFoundException("there is no project named '" + normalizedName + "'"));
+        List<SimpleRepository.Row> rows = repository.listing(normalizedName).orElseThrow(() -> notFound(normalizedName));
         Set<String> versions = new LinkedHashSet<>();
         List<ListedFile> files = new ArrayList<>();
         for (SimpleRepository.Row row : rows) {
@@ -65,6 +64,10 @@ class SimpleIndexService {
         SimpleRepository.Row project = rows.get(0);
         return new ProjectListing(project.normalizedName(), project.lastSerial(),
                 versions.stream().sorted(VERSION_ORDER).toList(), files);
+    }
+
+    static NotFoundException notFound(String name) {
+        return new NotFoundException("there is no project named '" + name + "'");
     }
 
     /** A strong ETag: a page is fully determined by the project's serial and the format it is written in. */

@@ -141,6 +141,8 @@ abstract class SimplePagesContract extends IndexFixture {
         assertThat(empty.path("versions").isEmpty()).isTrue();
 
         server.bean(ReleaseRepository.class).insert(id, "0.1", "", null, "Metadata-Version: 2.1\n", Instant.now());
+        // every writer bumps the serial with its change; pages are kept by serial
+        server.bean(ProjectRepository.class).touch(id, null);
         JsonNode withRelease = json(get("simple/" + name + "/", "Accept", JSON));
         assertThat(withRelease.path("versions").valueStream().map(JsonNode::stringValue)).containsExactly("0.1");
         assertThat(withRelease.path("files").isEmpty()).isTrue();
