@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Project pages written once per project, format and serial. A page cannot change while its project's
+ * Project pages written once per project revision and format. A page cannot change while its project's
  * serial stands (every upload, yank and deletion bumps it), so a kept page is never stale, only unused;
  * the least recently used go first once the pages hold more than {@link #MAX_BYTES}. Correct with
  * several servers too: each keys on the serial it reads from the shared database.
@@ -20,12 +20,12 @@ class ProjectPages {
 
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
-    /** A written page and the serial it shows. */
-    record Page(long serial, byte[] body) {
+    /** A written page and the revision it shows. */
+    record Page(Revision revision, byte[] body) {
     }
 
     /** What identifies a page's bytes; the context path is part of every link in it. */
-    private record Key(String contextPath, String project, SimpleFormat format, long serial) {
+    private record Key(String contextPath, SimpleFormat format, Revision revision) {
     }
 
     private final SimpleIndexService index;
@@ -40,17 +40,17 @@ class ProjectPages {
         this.json = json;
     }
 
-    /** The project's page in this format at {@code serial}, or at a newer serial if one was committed since. */
-    Page page(FileUrls urls, String project, SimpleFormat format, long serial) {
-        byte[] kept = kept(new Key(urls.contextPath(), project, format, serial));
+    /** The project's page in this format at {@code revision}, or at a newer one if it was committed since. */
+    Page page(FileUrls urls, String project, SimpleFormat format, Revision revision) {
+        byte[] kept = kept(new Key(urls.contextPath(), format, revision));
         if (kept != null) {
-            return new Page(serial, kept);
+            return new Page(revision, kept);
         }
         ProjectListing listing = index.listing(project);
         byte[] body = format.isJson() ? json.writeValueAsBytes(SimpleJson.projectDetail(listing, urls))
                 : html.projectDetail(listing, urls).getBytes(StandardCharsets.UTF_8);
-        keep(new Key(urls.contextPath(), project, format, listing.lastSerial()), body);
-        return new Page(listing.lastSerial(), body);
+        keep(new Key(urls.contextPath(), format, listing.revision()), body);
+        return new Page(listing.revision(), body);
     }
 
     private synchronized byte[] kept(Key key) {

@@ -69,21 +69,21 @@ class SimpleController {
             return redirect(urls.project(normalized), format);
         }
         SimpleFormat chosen = SimpleFormat.choose(format, accept);
-        long serial = index.lastSerial(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
-        if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(serial, chosen))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(serial, chosen)).build();
+        Revision revision = index.revision(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
+        if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(revision, chosen))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(revision, chosen)).build();
         }
-        ProjectPages.Page page = pages.page(urls, normalized, chosen, serial);
-        return ResponseEntity.ok().headers(headers(page.serial(), chosen)).contentType(chosen.mediaType())
+        ProjectPages.Page page = pages.page(urls, normalized, chosen, revision);
+        return ResponseEntity.ok().headers(headers(page.revision(), chosen)).contentType(chosen.mediaType())
                 .body(page.body());
     }
 
-    private static HttpHeaders headers(long serial, SimpleFormat format) {
+    private static HttpHeaders headers(Revision revision, SimpleFormat format) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setETag(SimpleIndexService.etag(serial, format));
+        headers.setETag(SimpleIndexService.etag(revision, format));
         headers.setCacheControl(CACHE);
         headers.setVary(List.of(HttpHeaders.ACCEPT));
-        headers.set(LAST_SERIAL, Long.toString(serial));
+        headers.set(LAST_SERIAL, Long.toString(revision.serial()));
         return headers;
     }
 

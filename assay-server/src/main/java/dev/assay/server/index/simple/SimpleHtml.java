@@ -40,7 +40,7 @@ class SimpleHtml {
                         file.metadataSha256().map(sha256 -> "sha256=" + sha256).orElse(null)))
                 .toList();
         return render("index/simple/project", Map.of("name", listing.name(), "files", links,
-                "serial", listing.lastSerial(), "apiVersion", SimpleJson.API_VERSION));
+                "apiVersion", SimpleJson.API_VERSION));
     }
 
     private String render(String template, Map<String, Object> variables) {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -42,9 +42,9 @@ class SimpleIndexService {
         return ProjectName.normalize(requested);
     }
 
-    /** The project's serial, or empty when there is no such project. */
-    OptionalLong lastSerial(String normalizedName) {
-        return repository.lastSerial(normalizedName);
+    /** The project's current revision, or empty when there is no such project. */
+    Optional<Revision> revision(String normalizedName) {
+        return repository.revision(normalizedName);
     }
 
     /** The project's page content, files ordered by version then name. */
@@ -62,7 +62,7 @@ class SimpleIndexService {
         }
         files.sort(Comparator.comparing(ListedFile::version, VERSION_ORDER).thenComparing(ListedFile::filename));
         SimpleRepository.Row project = rows.get(0);
-        return new ProjectListing(project.normalizedName(), project.lastSerial(),
+        return new ProjectListing(project.normalizedName(), project.revision(),
                 versions.stream().sorted(VERSION_ORDER).toList(), files);
     }
 
@@ -70,8 +70,9 @@ class SimpleIndexService {
         return new NotFoundException("there is no project named '" + name + "'");
     }
 
-    /** A strong ETag: a page is fully determined by the project's serial and the format it is written in. */
-    static String etag(long lastSerial, SimpleFormat format) {
-        return "\"simple-" + lastSerial + "-" + Objects.requireNonNull(format).tag() + "\"";
+    /** A strong ETag: a page is fully determined by the project's revision and the format it is written in. */
+    static String etag(Revision revision, SimpleFormat format) {
+        return "\"simple-" + revision.projectId() + "." + revision.serial() + "-" + Objects.requireNonNull(format).tag()
+                + "\"";
     }
 }

@@ -53,7 +53,7 @@ final class SimpleJson {
 
     static ProjectDetail projectDetail(ProjectListing listing, FileUrls urls) {
         List<File> files = listing.files().stream().map(file -> file(listing.name(), file, urls)).toList();
-        return new ProjectDetail(new Meta(API_VERSION, listing.lastSerial()), listing.name(), listing.versions(),
+        return new ProjectDetail(new Meta(API_VERSION, listing.revision().serial()), listing.name(), listing.versions(),
                 files);
     }
 

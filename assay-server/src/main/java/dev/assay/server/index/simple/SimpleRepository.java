@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +19,7 @@ class SimpleRepository {
     }
 
     /** One row of a project page's query: a file, or a release without files, or a project without releases. */
-    record Row(String name, String normalizedName, long lastSerial, String version, boolean yanked,
+    record Row(Revision revision, String name, String normalizedName, String version, boolean yanked,
             String yankedReason, ListedFile file) {
     }
 
@@ -36,10 +35,11 @@ class SimpleRepository {
                 .list();
     }
 
-    /** The project's serial alone, enough to answer a conditional request without reading the listing. */
-    OptionalLong lastSerial(String normalizedName) {
-        return jdbc.sql("SELECT last_serial FROM projects WHERE normalized_name = :name").param("name", normalizedName)
-                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    /** The project's revision alone, enough to answer a conditional request without reading the listing. */
+    Optional<Revision> revision(String normalizedName) {
+        return jdbc.sql("SELECT id, last_serial FROM projects WHERE normalized_name = :name")
+                .param("name", normalizedName)
+                .query((rs, row) -> new Revision(rs.getLong("id"), rs.getLong("last_serial"))).optional();
     }
 
     /**
@@ -48,7 +48,7 @@ class SimpleRepository {
      */
     Optional<List<Row>> listing(String normalizedName) {
         List<Row> rows = jdbc.sql("""
-                SELECT p.name, p.normalized_name, p.last_serial, r.version, r.yanked, r.yanked_reason,
+                SELECT p.id, p.name, p.normalized_name, p.last_serial, r.version, r.yanked, r.yanked_reason,
                        f.filename, f.sha256, f.size, f.requires_python, f.metadata_sha256, f.uploaded_at
                 FROM projects p
                 LEFT JOIN releases r ON r.project_id = p.id
@@ -65,7 +65,7 @@ class SimpleRepository {
                 rs.getString("sha256"), rs.getLong("size"), Optional.ofNullable(rs.getString("requires_python")),
                 Optional.ofNullable(rs.getString("metadata_sha256")), instant(rs, "uploaded_at"),
                 rs.getBoolean("yanked"), Optional.ofNullable(rs.getString("yanked_reason")));
-        return new Row(rs.getString("name"), rs.getString("normalized_name"), rs.getLong("last_serial"),
-                rs.getString("version"), rs.getBoolean("yanked"), rs.getString("yanked_reason"), file);
+        return new Row(new Revision(rs.getLong("id"), rs.getLong("last_serial")), rs.getString("name"),
+                rs.getString("normalized_name"), rs.getString("version"), rs.getBoolean("yanked"), rs.getString("yanked_reason"), file);
     }
 }
