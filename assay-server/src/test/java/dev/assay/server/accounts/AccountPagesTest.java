@@ -130,21 +130,21 @@ class AccountPagesTest {
     void personCreatesAndRevokesATokenInTheBrowser(@TempDir Path profile) {
         try (Browser browser = Browser.open(server.url(), profile)) {
             browser.go("login").type("username", "alice").type("password", PASSWORD);
-            browser.find("form[action$='/login'] button").click();
+            browser.clickAndWait("form[action$='/login'] button");
             assertThat(browser.find("h1").getText()).isEqualTo("alice");
 
             browser.type("description", "browser token");
-            browser.find("form[action$='/profile/tokens'] button").click();
+            browser.clickAndWait("form[action$='/profile/tokens'] button");
 
             String secret = browser.find("#new-token-secret").getText();
             assertThat(secret).startsWith("assay_");
             long id = server.bean(TokenService.class).list("alice").get(0).id();
-            browser.find("#token-" + id + " form button").click();
+            browser.clickAndWait("#token-" + id + " form button");
             assertThat(browser.find(".notice").getText()).contains("was revoked");
             assertThat(browser.find("#token-" + id).getText()).contains("revoked");
             assertThat(server.bean(TokenService.class).authenticate(secret)).isEmpty();
 
-            browser.find("form[action$='/logout'] button").click();
+            browser.clickAndWait("form[action$='/logout'] button");
             assertThat(browser.has("a[href='/login']")).isTrue();
         }
     }

@@ -8,10 +8,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A headless Debian Chromium driven through Selenium with the system's chromedriver. */
 public final class Browser implements AutoCloseable {
@@ -65,6 +68,16 @@ public final class Browser implements AutoCloseable {
     /** Whether an element matches a CSS selector. */
     public boolean has(String cssSelector) {
         return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+    }
+
+    /** Clicks what the selector finds and waits until the page it leads to has replaced this one. */
+    public Browser clickAndWait(String cssSelector) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.cssSelector(cssSelector)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ready -> "complete".equals(
+                ((JavascriptExecutor) ready).executeScript("return document.readyState")));
+        return this;
     }
 
     /** Types into the field with this id, replacing what it held. */
