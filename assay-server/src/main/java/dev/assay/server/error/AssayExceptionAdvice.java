@@ -13,12 +13,20 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
+import dev.assay.server.config.UploadLimits;
+
 /**
  * Turns domain exceptions into responses: a problem document for API clients, an error page for
  * people using a browser.
  */
 @ControllerAdvice
 public class AssayExceptionAdvice {
+
+    private final UploadLimits uploadLimits;
+
+    public AssayExceptionAdvice(UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
+    }
 
     @ExceptionHandler(AssayException.class)
     public Object handle(AssayException failure, HttpServletRequest request, HttpServletResponse response) {
@@ -46,8 +54,9 @@ public class AssayExceptionAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public Object tooLarge(MaxUploadSizeExceededException failure, HttpServletRequest request,
             HttpServletResponse response) {
-        return handle(new ContentTooLargeException("File too large: the limit is " + failure.getMaxUploadSize()
-                + " bytes per upload"), request, response);
+        // the multipart parser reports -1 when it stopped at the per-file limit rather than the request's
+        return handle(new ContentTooLargeException("File too large: the limit is "
+                + uploadLimits.maxFileSize().toBytes() + " bytes per file"), request, response);
     }
 
     private static boolean isUpload(HttpServletRequest request) {

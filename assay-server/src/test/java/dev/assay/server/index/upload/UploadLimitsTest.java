@@ -68,7 +68,7 @@ class UploadLimitsTest {
         HttpResponse<String> refused = UploadRequest.of(big.sdist(), "bigfile", "1.0").send(server.url(), "__token__", token);
 
         assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.body()).contains("File too large");
+        assertThat(refused.body()).contains("File too large: the limit is 6144 bytes per file");
         assertThat(server.bean(ProjectService.class).find("bigfile")).isEmpty();
     }
 
