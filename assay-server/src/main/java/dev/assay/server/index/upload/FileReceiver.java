@@ -2,7 +2,6 @@ package dev.assay.server.index.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,8 +13,9 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
 import dev.assay.server.error.InvalidInputException;
 
 /**
- * Streams an upload to a temporary file in fixed-size chunks, computing every digest on the way, so
- * memory use does not depend on the file's size; stops as soon as the size limit is crossed.
+ * Takes an upload into a temporary file (moved there, not copied, when the web server already spooled it to
+ * the same disk) and reads it once in fixed-size chunks for every digest, so memory use does not depend on
+ * the file's size.
  */
 final class FileReceiver {
 
@@ -24,19 +24,18 @@ final class FileReceiver {
     private FileReceiver() {
     }
 
-    static ReceivedFile receive(InputStream content, Path target, long maxBytes) throws IOException {
+    static ReceivedFile receive(UploadedContent content, Path target, long maxBytes) throws IOException {
+        content.moveTo(target);
+        long size = Files.size(target);
+        if (size > maxBytes) {
+            throw new InvalidInputException("File too large: the limit is " + maxBytes + " bytes per file");
+        }
         MessageDigest sha256 = digest("SHA-256");
         MessageDigest md5 = digest("MD5");
         Blake2bDigest blake2 = new Blake2bDigest(256);
         byte[] buffer = new byte[CHUNK];
-        long size = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
-                size += read;
-                if (size > maxBytes) {
-                    throw new InvalidInputException("File too large: the limit is " + maxBytes + " bytes per file");
-                }
-                out.write(buffer, 0, read);
+        try (InputStream in = Files.newInputStream(target)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 sha256.update(buffer, 0, read);
                 md5.update(buffer, 0, read);
                 blake2.update(buffer, 0, read);

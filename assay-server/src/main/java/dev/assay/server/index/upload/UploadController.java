@@ -1,7 +1,6 @@
 package dev.assay.server.index.upload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +44,8 @@ class UploadController {
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         multipart.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
-        try (InputStream in = content.getInputStream()) {
-            uploads.upload(caller, new UploadForm(fields), content.getOriginalFilename(), in);
-        }
+        uploads.upload(caller, new UploadForm(fields), content.getOriginalFilename(),
+                target -> content.transferTo(target));
         return ResponseEntity.ok("OK\n");
     }
 }

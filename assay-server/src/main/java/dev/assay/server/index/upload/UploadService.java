@@ -1,7 +1,6 @@
 package dev.assay.server.index.upload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class UploadService {
     }
 
     /** Checks and publishes one uploaded file; returns the file's name. */
-    String upload(Caller caller, UploadForm form, String filename, InputStream content) {
+    String upload(Caller caller, UploadForm form, String filename, UploadedContent content) {
         checkAction(form);
         DistributionFileName fileName = parseFileName(filename);
         checkFormAgreesWithFileName(form, filename, fileName);
