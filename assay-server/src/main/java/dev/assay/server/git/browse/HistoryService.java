@@ -79,8 +79,7 @@ public class HistoryService {
             RefResolver resolver = new RefResolver(repository, walk);
             ResolvedRef base = resolver.exact(from);
             ResolvedRef head = resolver.exact(to);
-            RevCommit mergeBase = mergeBase(walk, base.commit(), head.commit());
-            walk.reset();
+            RevCommit mergeBase = mergeBase(repository, walk, base.commit(), head.commit());
             walk.markStart(walk.parseCommit(head.commit()));
             walk.markUninteresting(walk.parseCommit(base.commit()));
             List<CommitInfo> commits = new ArrayList<>();
@@ -101,13 +100,15 @@ public class HistoryService {
         }
     }
 
-    private static RevCommit mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
-        walk.reset();
-        walk.setRevFilter(RevFilter.MERGE_BASE);
-        walk.markStart(walk.parseCommit(a));
-        walk.markStart(walk.parseCommit(b));
-        RevCommit base = walk.next();
-        walk.setRevFilter(RevFilter.ALL);
-        return base;
+    /** Found with a walk of its own: a walk's filter cannot change once it has started. */
+    private static RevCommit mergeBase(Repository repository, RevWalk walk, RevCommit a, RevCommit b)
+            throws IOException {
+        try (RevWalk bases = new RevWalk(repository)) {
+            bases.setRevFilter(RevFilter.MERGE_BASE);
+            bases.markStart(bases.parseCommit(a));
+            bases.markStart(bases.parseCommit(b));
+            RevCommit base = bases.next();
+            return base == null ? null : walk.parseCommit(base);
+        }
     }
 }
