@@ -55,8 +55,10 @@ final class RefResolver {
                 return new RefAndPath(ref.get(), String.join("/", segments.subList(end, segments.size())));
             }
         }
-        throw new NotFoundException("there is no branch, tag or commit '"
-                + (segments.isEmpty() ? "" : segments.get(0)) + "' in this repository");
+        if (segments.isEmpty()) {
+            throw new NotFoundException("the address names no branch, tag or commit: add one, e.g. tree/main/");
+        }
+        throw new NotFoundException("there is no branch, tag or commit '" + segments.get(0) + "' in this repository");
     }
 
     Optional<ResolvedRef> find(String name) throws IOException {

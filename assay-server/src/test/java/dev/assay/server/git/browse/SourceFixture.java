@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * A repository built with the real git client and pushed to the bare repository on disk, holding what the
  * source pages must show safely: hostile HTML, a name with spaces, a binary and a 2 MB file, a rename, a tag,
- * a branch with a slash in its name and enough commits for two log pages.
+ * a branch with a slash in its name, enough commits for two log pages and a diff too long to show whole.
  */
 final class SourceFixture {
 
@@ -19,6 +19,7 @@ final class SourceFixture {
     static final String TAG = "v1.0";
     static final int STEPS = 55;
     static final int LARGE_SIZE = 2_000_000;
+    static final int LONG_FILE_LINES = 2_500;
 
     /** Enough unchanged lines that git and JGit both see the edited, moved file as a rename. */
     private static final String PADDING = "# an unchanged comment line to keep the file similar\n".repeat(20);
@@ -29,6 +30,7 @@ final class SourceFixture {
     String hostileCommit;
     String renameCommit;
     String featureCommit;
+    String longCommit;
 
     private SourceFixture(GitCommandLine git, Path work) {
         this.git = git;
@@ -79,6 +81,15 @@ final class SourceFixture {
         git.run(work, "checkout", "-q", "-b", BRANCH);
         write("src/login.py", "def login(user):\n    return user\n");
         featureCommit = commit("Add the login form");
+        git.run(work, "checkout", "-q", "main");
+
+        git.run(work, "checkout", "-q", "-b", "generated");
+        StringBuilder table = new StringBuilder();
+        for (int row = 1; row <= LONG_FILE_LINES; row++) {
+            table.append(row).append(",value ").append(row).append('\n');
+        }
+        write("data/table.csv", table.toString());
+        longCommit = commit("Generate a long table");
         git.run(work, "checkout", "-q", "main");
     }
 

@@ -73,7 +73,7 @@ abstract class SourcePagesContract {
         Document page = web.page(BASE);
 
         assertThat(page.select("#branches tr.branch")).extracting(row -> row.attr("data-name"))
-                .containsExactly("main", BRANCH);
+                .containsExactly("main", BRANCH, "generated");
         Element main = page.selectFirst("#branches tr[data-name=main]");
         assertThat(main.select(".tag.default")).hasSize(1);
         assertThat(main.selectFirst(".subject").text()).isEqualTo("Step " + SourceFixture.STEPS);
@@ -211,6 +211,17 @@ abstract class SourcePagesContract {
         assertThat(root.selectFirst("#parents").text()).contains("root commit");
         assertThat(root.select("article.file-diff")).extracting(article -> article.attr("data-change"))
                 .containsOnly("ADDED").hasSize(3);
+    }
+
+    @Test
+    void aVeryLongDiffIsCutShortWithANoticeButCountsEveryLine() {
+        Document page = web.page(BASE + "/commit/" + repo.longCommit);
+
+        assertThat(page.selectFirst("#diff-truncated")).isNotNull();
+        Element table = page.selectFirst("article[data-path=data/table.csv]");
+        assertThat(table.attr("data-added")).isEqualTo(String.valueOf(SourceFixture.LONG_FILE_LINES));
+        assertThat(table.select("tr")).hasSize(DiffBuilder.MAX_LINES_PER_FILE);
+        assertThat(table.selectFirst(".truncated")).isNotNull();
     }
 
     @Test
