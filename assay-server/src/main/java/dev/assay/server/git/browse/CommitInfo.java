@@ -1,6 +1,7 @@
 package dev.assay.server.git.browse;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.jgit.lib.PersonIdent;
@@ -12,7 +13,7 @@ public record CommitInfo(String id, String shortId, String subject, String autho
 
     static CommitInfo of(RevCommit commit) {
         PersonIdent author = commit.getAuthorIdent();
-        List<String> parents = java.util.Arrays.stream(commit.getParents()).map(RevCommit::name).toList();
+        List<String> parents = Arrays.stream(commit.getParents()).map(RevCommit::name).toList();
         return new CommitInfo(commit.name(), commit.abbreviate(10).name(), commit.getShortMessage(),
                 author.getName(), author.getEmailAddress(), author.getWhenAsInstant(), parents);
     }

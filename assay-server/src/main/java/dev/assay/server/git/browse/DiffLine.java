@@ -1,5 +1,7 @@
 package dev.assay.server.git.browse;
 
+import java.util.Locale;
+
 /** A line of a unified diff: a hunk header, context, an added or removed line, or a note such as "No newline". */
 public record DiffLine(Kind kind, Integer oldNumber, Integer newNumber, String text) {
 
@@ -7,6 +9,6 @@ public record DiffLine(Kind kind, Integer oldNumber, Integer newNumber, String t
     public enum Kind { HUNK, CONTEXT, ADDED, REMOVED, NOTE }
 
     public String cssClass() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -168,9 +171,13 @@ public class SourceService {
         List<SourceRef> refs = new ArrayList<>();
         for (Ref ref : repository.getRefDatabase().getRefsByPrefix(prefix)) {
             String name = ref.getName().substring(prefix.length());
-            Optional<ResolvedRef> resolved = new RefResolver(repository, walk).find(name);
-            resolved.ifPresent(found -> refs.add(new SourceRef(name, name.equals(defaultBranch),
-                    CommitInfo.of(found.commit()))));
+            try {
+                // peeled here, not looked up by name: a tag may share its name with a branch
+                RevCommit commit = walk.parseCommit(ref.getObjectId());
+                refs.add(new SourceRef(name, name.equals(defaultBranch), CommitInfo.of(commit)));
+            } catch (IncorrectObjectTypeException | MissingObjectException notACommit) {
+                // a tag of a tree or blob has no history to browse
+            }
         }
         refs.sort(Comparator.comparing((SourceRef ref) -> !ref.isDefault()).thenComparing(SourceRef::name));
         return refs;
@@ -195,7 +202,7 @@ public class SourceService {
     }
 
     static String kind(ResolvedRef ref) {
-        return ref.kind().name().toLowerCase(java.util.Locale.ROOT);
+        return ref.kind().name().toLowerCase(Locale.ROOT);
     }
 
     /** Git's own rule: a NUL byte in the first 8 KB means binary. */

@@ -90,6 +90,8 @@ final class SourceFixture {
         }
         write("data/table.csv", table.toString());
         longCommit = commit("Generate a long table");
+        // a tag that shares its name with a branch but points elsewhere
+        git.run(work, "tag", "generated", initial);
         git.run(work, "checkout", "-q", "main");
     }
 

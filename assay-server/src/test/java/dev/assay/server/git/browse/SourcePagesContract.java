@@ -81,6 +81,9 @@ abstract class SourcePagesContract {
                 .isEqualTo("Add the login form");
         assertThat(page.selectFirst("#tags tr[data-name=" + TAG + "] .subject").text())
                 .isEqualTo("Add a page with " + HOSTILE + " & friends");
+        assertThat(page.selectFirst("#tags tr[data-name=generated] .subject").text()).isEqualTo("Initial import");
+        assertThat(page.selectFirst("#branches tr[data-name=generated] .subject").text())
+                .isEqualTo("Generate a long table");
         assertThat(page.selectFirst("#default-branch a").text()).isEqualTo("main");
         assertThat(page.selectFirst("#clone-url").text()).isEqualTo("git clone " + server.url() + "git/demo-project.git");
         assertThat(page.select("script")).isEmpty();
