@@ -42,6 +42,9 @@ final class DiffBuilder {
         try (DiffFormatter scanner = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             scanner.setRepository(repository);
             scanner.setDetectRenames(true);
+            // rename detection reads both sides to compare them; keep it to files the page could show
+            scanner.getRenameDetector().setBigFileThreshold((int) MAX_BLOB_SIZE);
+            scanner.getRenameDetector().setRenameLimit(MAX_FILES);
             entries = scanner.scan(oldTree, newTree);
         }
         List<FileDiff> files = new ArrayList<>();

@@ -49,6 +49,16 @@ class HistoryController {
         return "git/compare";
     }
 
+    /** The compare form of the overview page submits here; the answer is the compare page's own address. */
+    @GetMapping(path = "/project/{name}/source/compare", params = {"from", "to"})
+    String compareForm(@PathVariable String name, @RequestParam String from, @RequestParam String to) {
+        Project project = projects.project(name);
+        if (from.isBlank() || to.isBlank()) {
+            throw new InvalidInputException("compare needs two refs: fill in both 'from' and 'to'");
+        }
+        return "redirect:" + new SourceLinks(project.normalizedName()).compare(from.strip(), to.strip());
+    }
+
     private Project show(String name, Model model) {
         Project project = projects.project(name);
         model.addAttribute("project", project);

@@ -235,6 +235,10 @@ abstract class SourcePagesContract {
         assertThat(page.select("article.file-diff")).extracting(article -> article.attr("data-path"))
                 .containsExactlyInAnyOrder("README.md", "src/greeting.py", "src/login.py");
 
+        Document viaForm = web.page(BASE + "/compare?from=main&to=" + BRANCH.replace("/", "%2F"));
+        assertThat(viaForm.location()).endsWith("/" + BASE + "/compare/main..." + BRANCH);
+        assertThat(viaForm.selectFirst("#commit-count").text()).isEqualTo("1");
+
         Document nothing = web.page(BASE + "/compare/" + BRANCH + "...main");
         assertThat(nothing.selectFirst("#commit-count").text()).isEqualTo("0");
         assertThat(nothing.select("article.file-diff")).isEmpty();
