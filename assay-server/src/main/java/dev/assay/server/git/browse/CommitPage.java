@@ -1,0 +1,6 @@
+package dev.assay.server.git.browse;
+
+/** A commit with its full message, committer and diff against its first parent (or the empty tree). */
+public record CommitPage(CommitInfo commit, String message, String committerName, String committerEmail,
+        DiffView diff) {
+}

@@ -1,0 +1,157 @@
+package dev.assay.server.git.browse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * Builds the per-file unified diffs between two trees, with rename detection. Blobs over the size limit are
+ * never loaded, and the number of files and lines shown is bounded so a huge commit still renders quickly.
+ */
+final class DiffBuilder {
+
+    static final long MAX_BLOB_SIZE = 1024 * 1024;
+    static final int MAX_FILES = 300;
+    static final int MAX_LINES_PER_FILE = 2_000;
+    static final int MAX_LINES = 10_000;
+
+    private final Repository repository;
+    private final ObjectReader reader;
+    private int linesLeft = MAX_LINES;
+
+    DiffBuilder(Repository repository, ObjectReader reader) {
+        this.repository = repository;
+        this.reader = reader;
+    }
+
+    /** The diff from {@code oldTree} (null: the empty tree) to {@code newTree}. */
+    DiffView diff(RevTree oldTree, RevTree newTree) throws IOException {
+        List<DiffEntry> entries;
+        try (DiffFormatter scanner = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            scanner.setRepository(repository);
+            scanner.setDetectRenames(true);
+            // rename detection reads both sides to compare them; keep it to files the page could show
+            scanner.getRenameDetector().setBigFileThreshold((int) MAX_BLOB_SIZE);
+            scanner.getRenameDetector().setRenameLimit(MAX_FILES);
+            entries = scanner.scan(oldTree, newTree);
+        }
+        List<FileDiff> files = new ArrayList<>();
+        int added = 0;
+        int removed = 0;
+        boolean truncated = false;
+        for (DiffEntry entry : entries.subList(0, Math.min(entries.size(), MAX_FILES))) {
+            FileDiff file = file(entry);
+            files.add(file);
+            added += file.added();
+            removed += file.removed();
+            truncated |= file.truncated();
+        }
+        int omitted = entries.size() - files.size();
+        return new DiffView(files, added, removed, omitted, truncated || omitted > 0);
+    }
+
+    private FileDiff file(DiffEntry entry) throws IOException {
+        FileDiff.Change change = change(entry.getChangeType());
+        int similarity = entry.getScore();
+        if (isLarge(entry.getOldMode(), entry.getOldId()) || isLarge(entry.getNewMode(), entry.getNewId())) {
+            return new FileDiff(entry.getOldPath(), entry.getNewPath(), change, similarity, FileDiff.Content.LARGE,
+                    0, 0, List.of(), false);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DiffFormatter formatter = new DiffFormatter(out)) {
+            formatter.setRepository(repository);
+            formatter.format(entry);
+        }
+        return parse(entry, change, similarity, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private boolean isLarge(FileMode mode, AbbreviatedObjectId id) throws IOException {
+        if (mode.getObjectType() != Constants.OBJ_BLOB || id == null || !id.isComplete()) {
+            return false;
+        }
+        return reader.getObjectSize(id.toObjectId(), Constants.OBJ_BLOB) > MAX_BLOB_SIZE;
+    }
+
+    /** Reads JGit's unified output back into lines: the header up to the first hunk is skipped. */
+    private FileDiff parse(DiffEntry entry, FileDiff.Change change, int similarity, String text) {
+        List<DiffLine> lines = new ArrayList<>();
+        boolean inHunks = false;
+        boolean binary = false;
+        boolean truncated = false;
+        int added = 0;
+        int removed = 0;
+        int oldLine = 0;
+        int newLine = 0;
+        for (String line : text.split("\n", -1)) {
+            if (!inHunks) {
+                binary |= line.startsWith("Binary files");
+                inHunks = line.startsWith("@@");
+                if (!inHunks) {
+                    continue;
+                }
+            }
+            DiffLine shown;
+            if (line.startsWith("@@")) {
+                int[] starts = hunkStarts(line);
+                oldLine = starts[0];
+                newLine = starts[1];
+                shown = new DiffLine(DiffLine.Kind.HUNK, null, null, line);
+            } else if (line.startsWith("+")) {
+                added++;
+                shown = new DiffLine(DiffLine.Kind.ADDED, null, newLine++, line.substring(1));
+            } else if (line.startsWith("-")) {
+                removed++;
+                shown = new DiffLine(DiffLine.Kind.REMOVED, oldLine++, null, line.substring(1));
+            } else if (line.startsWith(" ")) {
+                shown = new DiffLine(DiffLine.Kind.CONTEXT, oldLine++, newLine++, line.substring(1));
+            } else if (line.startsWith("\\")) {
+                shown = new DiffLine(DiffLine.Kind.NOTE, null, null, line.substring(1).trim());
+            } else {
+                continue;
+            }
+            if (lines.size() < MAX_LINES_PER_FILE && linesLeft > 0) {
+                lines.add(shown);
+                linesLeft--;
+            } else {
+                truncated = true;
+            }
+        }
+        FileDiff.Content content = binary ? FileDiff.Content.BINARY : FileDiff.Content.TEXT;
+        return new FileDiff(entry.getOldPath(), entry.getNewPath(), change, similarity, content, added, removed,
+                List.copyOf(lines), truncated);
+    }
+
+    /** The first old and new line numbers of a hunk header {@code @@ -12,7 +12,8 @@}. */
+    static int[] hunkStarts(String header) {
+        String[] parts = header.split(" ");
+        return new int[] {start(parts[1]), start(parts[2])};
+    }
+
+    private static int start(String range) {
+        String digits = range.substring(1);
+        int comma = digits.indexOf(',');
+        return Integer.parseInt(comma < 0 ? digits : digits.substring(0, comma));
+    }
+
+    private static FileDiff.Change change(DiffEntry.ChangeType type) {
+        return switch (type) {
+            case ADD -> FileDiff.Change.ADDED;
+            case DELETE -> FileDiff.Change.DELETED;
+            case RENAME -> FileDiff.Change.RENAMED;
+            case COPY -> FileDiff.Change.COPIED;
+            case MODIFY -> FileDiff.Change.MODIFIED;
+        };
+    }
+}

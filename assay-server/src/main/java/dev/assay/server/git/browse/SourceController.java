@@ -1,0 +1,93 @@
+package dev.assay.server.git.browse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
+
+/** The public source pages of a project: overview, directory, file and raw file. */
+@Controller
+class SourceController {
+
+    private final ProjectService projects;
+    private final SourceService sources;
+
+    SourceController(ProjectService projects, SourceService sources) {
+        this.projects = projects;
+        this.sources = sources;
+    }
+
+    @GetMapping({"/project/{name}/source", "/project/{name}/source/"})
+    String overview(@PathVariable String name, Model model) {
+        Project project = show(name, model);
+        Optional<SourceOverview> overview = sources.overview(project);
+        model.addAttribute("cloneUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/git/{name}.git").buildAndExpand(project.normalizedName()).toUriString());
+        model.addAttribute("repositoryExists", overview.isPresent());
+        if (overview.isEmpty() || overview.get().empty()) {
+            return "git/empty";
+        }
+        model.addAttribute("overview", overview.get());
+        return "git/overview";
+    }
+
+    @GetMapping("/project/{name}/source/tree/{*refAndPath}")
+    String tree(@PathVariable String name, @PathVariable String refAndPath, Model model) {
+        Project project = show(name, model);
+        model.addAttribute("page", sources.tree(project, segments(refAndPath)));
+        return "git/tree";
+    }
+
+    @GetMapping("/project/{name}/source/blob/{*refAndPath}")
+    String blob(@PathVariable String name, @PathVariable String refAndPath, Model model) {
+        Project project = show(name, model);
+        model.addAttribute("page", sources.blob(project, segments(refAndPath)));
+        return "git/blob";
+    }
+
+    @GetMapping("/project/{name}/source/raw/{*refAndPath}")
+    void raw(@PathVariable String name, @PathVariable String refAndPath, HttpServletResponse response)
+            throws IOException {
+        Project project = projects.project(name);
+        sources.raw(project, segments(refAndPath), (fileName, size, binary) -> begin(response, fileName, size, binary));
+    }
+
+    /** Text is shown inline as plain text, anything else downloads; nosniff keeps browsers from guessing HTML. */
+    private static OutputStream begin(HttpServletResponse response, String fileName, long size, boolean binary)
+            throws IOException {
+        response.setContentType(binary ? MediaType.APPLICATION_OCTET_STREAM_VALUE : "text/plain;charset=UTF-8");
+        response.setContentLengthLong(size);
+        ContentDisposition disposition = (binary ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(fileName, StandardCharsets.UTF_8).build();
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        return response.getOutputStream();
+    }
+
+    private Project show(String name, Model model) {
+        Project project = projects.project(name);
+        model.addAttribute("project", project);
+        model.addAttribute("links", new SourceLinks(project.normalizedName()));
+        return project;
+    }
+
+    static List<String> segments(String capturedPath) {
+        return Arrays.stream(capturedPath.split("/")).filter(segment -> !segment.isEmpty()).toList();
+    }
+}
