@@ -4,6 +4,7 @@ import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.http.server.resolver.AsIsFileService;
 import org.eclipse.jgit.transport.UploadPack;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,17 +25,33 @@ class GitServletConfiguration {
     static final String PREFIX = "/git";
 
     @Bean
-    ServletRegistrationBean<GitServlet> gitServlet(ProjectService projects, GitRepositories repositories,
-            CallerResolver callers, BranchProtection protection, PushRecorder recorder) {
+    ProjectRepositoryResolver projectRepositoryResolver(ProjectService projects, GitRepositories repositories) {
+        return new ProjectRepositoryResolver(projects, repositories);
+    }
+
+    @Bean
+    ServletRegistrationBean<GitServlet> gitServlet(ProjectRepositoryResolver resolver, CallerResolver callers,
+            PushAccess access, BranchProtection protection, PushRecorder recorder) {
         GitServlet servlet = new GitServlet();
-        servlet.setRepositoryResolver(new ProjectRepositoryResolver(projects, repositories));
+        servlet.setRepositoryResolver(resolver);
         servlet.setAsIsFileService(AsIsFileService.DISABLED);
         // every project is public: anyone may clone and fetch
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
-        servlet.setReceivePackFactory(new PushPackFactory(callers, projects, protection, recorder));
+        servlet.setReceivePackFactory(new PushPackFactory(callers, access, protection, recorder));
         ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet, PREFIX + "/*");
         registration.setName("git");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** Runs after Spring Security's filters (order -100), so the caller is known. */
+    @Bean
+    FilterRegistrationBean<PushRefusalFilter> pushRefusalFilter(ProjectRepositoryResolver resolver,
+            CallerResolver callers, PushAccess access) {
+        FilterRegistrationBean<PushRefusalFilter> registration = new FilterRegistrationBean<>(
+                new PushRefusalFilter(resolver, callers, access));
+        registration.addUrlPatterns(PREFIX + "/*");
+        registration.setOrder(0);
         return registration;
     }
 }

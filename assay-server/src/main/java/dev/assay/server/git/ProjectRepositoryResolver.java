@@ -1,5 +1,7 @@
 package dev.assay.server.git;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -31,12 +33,14 @@ class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest
 
     @Override
     public Repository open(HttpServletRequest request, String name) throws RepositoryNotFoundException {
-        String projectName = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
-        if (!ProjectName.isValid(projectName)) {
-            throw new RepositoryNotFoundException(name);
-        }
-        Project project = projects.find(projectName).orElseThrow(() -> new RepositoryNotFoundException(name));
+        Project project = project(name).orElseThrow(() -> new RepositoryNotFoundException(name));
         request.setAttribute(PROJECT_ATTRIBUTE, project);
         return repositories.open(project.normalizedName());
+    }
+
+    /** The project a repository name ({@code <project>.git} or {@code <project>}) stands for, if any. */
+    Optional<Project> project(String name) {
+        String projectName = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
+        return ProjectName.isValid(projectName) ? projects.find(projectName) : Optional.empty();
     }
 }

@@ -12,27 +12,23 @@ import org.springframework.security.core.Authentication;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.index.Project;
-import dev.assay.server.index.ProjectService;
 
 /**
  * Says who may push: the credentials must allow pushing to the project (a password, or a token with the
  * push scope for it) and the user must be an owner, maintainer or administrator. A refusal becomes an
- * error line git prints ({@code fatal: remote error: …}); JGit turns the exceptions into responses.
+ * HTTP 403; JGit turns the exceptions into responses.
  */
 class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
 
     private final CallerResolver callers;
-    private final ProjectService projects;
+    private final PushAccess access;
     private final BranchProtection protection;
     private final PushRecorder recorder;
 
-    PushPackFactory(CallerResolver callers, ProjectService projects, BranchProtection protection,
-            PushRecorder recorder) {
+    PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder) {
         this.callers = callers;
-        this.projects = projects;
+        this.access = access;
         this.protection = protection;
         this.recorder = recorder;
     }
@@ -58,14 +54,10 @@ class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
     }
 
     private void checkMayPush(Caller caller, Project project) throws ServiceNotEnabledException {
-        if (!caller.credentialsAllow(TokenScope.PUSH, project.normalizedName())) {
-            throw new ServiceNotEnabledException("The API token does not allow pushing to project '" + project.name()
-                    + "': use a token with the push scope for this project");
-        }
-        try {
-            projects.checkMayManage(caller, project);
-        } catch (ForbiddenException refused) {
-            throw new ServiceNotEnabledException(refused.getMessage() + ": pushing needs the owner or maintainer role");
+        // PushRefusalFilter answered the same question before, with a message git shows; this is the backstop
+        var refusal = access.refusal(caller, project);
+        if (refusal.isPresent()) {
+            throw new ServiceNotEnabledException(refusal.get());
         }
     }
 }
