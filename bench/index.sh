@@ -119,7 +119,7 @@ print(f"ratio assay/nginx: HTML {a / n:.2f}, JSON {aj / nj:.2f} (goal: at least 
 PY
 
 echo "== 100 MB upload"
-heap() { curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+heap() { curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 python3 - "$work/big" <<'PY'
 import hashlib, os, sys, zipfile
 out = sys.argv[1]
@@ -139,14 +139,18 @@ token=$(printf 'bench password\n' | "$root/assay" user add uploader --email up@e
         "$root/assay" token create uploader --data "$data")
 start_ns=$(date +%s%N); digest=$(sha256sum "$big" | cut -d' ' -f1); sha_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 before=$(heap)
+( while :; do heap; echo; sleep 0.1; done ) >"$work/heap.samples" 2>/dev/null &
+sampler=$!
 start_ns=$(date +%s%N)
 status=$(curl -s -o "$work/upload.out" -w '%{http_code}' -u "__token__:$token" \
   -F ':action=file_upload' -F protocol_version=1 -F metadata_version=2.1 -F name=bigbench -F version=1.0 \
   -F filetype=bdist_wheel -F pyversion=py3 -F "sha256_digest=$digest" -F "content=@$big" \
   "http://127.0.0.1:$port/legacy/")
 upload_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+kill "$sampler"; wait "$sampler" 2>/dev/null || true
 after=$(heap)
+peak=$(sort -n "$work/heap.samples" | tail -n 1)
 size_mb=$(( $(stat -c %s "$big") / 1048576 ))
 echo "upload of ${size_mb} MB: HTTP $status in ${upload_ms} ms; sha256sum of the same file: ${sha_ms} ms; ratio $(python3 -c "print(round($upload_ms / max($sha_ms, 1), 1))")"
-echo "server heap used (MB): before $before, after $after (limit -Xmx256m)"
+echo "server heap used (MB): before $before, peak during the upload $peak, after $after (limit -Xmx256m)"
 [ "$status" = 200 ] || { echo "upload failed:"; cat "$work/upload.out"; exit 1; }
