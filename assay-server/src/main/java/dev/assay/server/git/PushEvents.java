@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -57,10 +56,5 @@ public class PushEvents {
     /** The subscribers by bean name, the name their deliveries are recorded under. */
     Map<String, PushEventListener> subscribers() {
         return beans.getBeansOfType(PushEventListener.class);
-    }
-
-    /** The names of the subscribers, sorted. */
-    Set<String> subscriberNames() {
-        return new TreeSet<>(subscribers().keySet());
     }
 }

@@ -39,10 +39,10 @@ class PushRecorder {
         try {
             events.record(project, caller, accepted);
         } catch (RuntimeException failure) {
-            // the refs already moved; losing the record is logged loudly so that an operator can replay it
+            // the refs already moved and the client's push succeeded: say loudly what was not recorded
             LOG.error("push by {} to {} updated {} but its events could not be recorded", caller.name(),
                     project.normalizedName(), accepted.stream().map(ReceiveCommand::getRefName).toList(), failure);
-            throw failure;
+            return;
         }
         dispatcher.wake();
     }
