@@ -1,5 +1,7 @@
 package dev.assay.server.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,12 +49,33 @@ class WebSecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Git over smart HTTP: cloning and fetching are public; a push (its ref advertisement and its pack)
+     * needs HTTP Basic, and without credentials gets the 401 and {@code WWW-Authenticate} that make git
+     * ask for them. Whether the user may push is decided by the git feature.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain gitClients(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.securityMatcher("/git/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(WebSecurityConfiguration::isGitPush).authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.realmName("Assay"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain people(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/profile/**").authenticated()
+                        .requestMatchers("/projects/new").authenticated()
                         .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
@@ -61,5 +84,11 @@ class WebSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .csrf(Customizer.withDefaults())
                 .build();
+    }
+
+    private static boolean isGitPush(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.endsWith("/git-receive-pack")
+                || uri.endsWith("/info/refs") && "git-receive-pack".equals(request.getParameter("service"));
     }
 }

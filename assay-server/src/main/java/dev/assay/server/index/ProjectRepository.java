@@ -40,6 +40,10 @@ public class ProjectRepository {
                 .query(ProjectRepository::project).optional();
     }
 
+    public List<String> allNormalizedNames() {
+        return jdbc.sql("SELECT normalized_name FROM projects ORDER BY normalized_name").query(String.class).list();
+    }
+
     public long insert(String name, String normalizedName, Instant createdAt) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO projects (name, normalized_name, created_at) VALUES (:name, :normalized, :at)")

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +26,14 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final ReleaseRepository releases;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public ProjectService(ProjectRepository projects, ReleaseRepository releases, Clock clock) {
+    public ProjectService(ProjectRepository projects, ReleaseRepository releases, Clock clock,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.releases = releases;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The project with a name that normalises to this one, if any. */
@@ -84,13 +88,51 @@ public class ProjectService {
             return existing.get();
         }
         try {
-            long id = projects.insert(name.display(), name.normalized(), clock.instant());
-            projects.setRole(id, caller.user().id(), ProjectRole.OWNER);
+            insertOwnedBy(caller, name);
         } catch (DuplicateKeyException race) {
             throw new ConflictException("Project '" + name.display() + "' was created by another upload at the same "
                     + "moment; upload again");
         }
         return projects.lockByNormalizedName(name.normalized()).orElseThrow();
+    }
+
+    /**
+     * Creates an empty project, before its first upload, with the caller as owner; any signed-in user may,
+     * with a password or a token that is not limited to another project. Call inside a transaction.
+     */
+    public Project create(Caller caller, String name) {
+        ProjectName parsed = parseName(name);
+        if (!caller.credentialsAllow(TokenScope.UPLOAD, parsed.normalized())
+                && !caller.credentialsAllow(TokenScope.PUSH, parsed.normalized())) {
+            throw new ForbiddenException("The API token does not allow creating project '" + parsed.normalized()
+                    + "': use a token with the upload or push scope that is not limited to another project");
+        }
+        Optional<Project> existing = projects.findByNormalizedName(parsed.normalized());
+        if (existing.isPresent()) {
+            throw nameTaken(parsed, existing.get());
+        }
+        try {
+            insertOwnedBy(caller, parsed);
+        } catch (DuplicateKeyException race) {
+            throw nameTaken(parsed, projects.findByNormalizedName(parsed.normalized()).orElseThrow());
+        }
+        return projects.findByNormalizedName(parsed.normalized()).orElseThrow();
+    }
+
+    /** The normalised names of every project, for work done once per project (e.g. at start-up). */
+    public List<String> allNormalizedNames() {
+        return projects.allNormalizedNames();
+    }
+
+    private void insertOwnedBy(Caller caller, ProjectName name) {
+        long id = projects.insert(name.display(), name.normalized(), clock.instant());
+        projects.setRole(id, caller.user().id(), ProjectRole.OWNER);
+        events.publishEvent(new ProjectCreated(id, name.normalized()));
+    }
+
+    private static ConflictException nameTaken(ProjectName name, Project existing) {
+        return new ConflictException("The name '" + name.display() + "' is taken: it normalises to '"
+                + name.normalized() + "', the name of project '" + existing.name() + "'; choose another name");
     }
 
     /** Parses a project name typed by a person, with a message saying what a valid one looks like. */

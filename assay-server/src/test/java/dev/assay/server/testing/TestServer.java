@@ -29,11 +29,21 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server with extra Spring properties. */
     public static TestServer start(Path data, TestDatabase database, Map<String, Object> extraProperties) {
+        return start(data, database, extraProperties, new Class<?>[0]);
+    }
+
+    /**
+     * Starts a server with extra Spring properties and extra beans: each class is registered as a bean (a
+     * plain class, not annotated, so that component scanning never finds it for other tests' servers).
+     */
+    public static TestServer start(Path data, TestDatabase database, Map<String, Object> extraProperties,
+            Class<?>... extraBeans) {
         LaunchSettings settings = new LaunchSettings(0, data, database.launchUrl(), database.user(),
                 database.password());
         Map<String, Object> properties = new HashMap<>(settings.springProperties());
         properties.putAll(extraProperties);
-        return new TestServer(new SpringApplicationBuilder(AssayApplication.class).properties(properties).run());
+        return new TestServer(new SpringApplicationBuilder(AssayApplication.class).sources(extraBeans)
+                .properties(properties).run());
     }
 
     /** The base URL, ending in a slash, e.g. {@code http://127.0.0.1:41234/}. */

@@ -1,0 +1,100 @@
+package dev.assay.server.git;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.error.ForbiddenException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectRepository.Member;
+import dev.assay.server.index.ProjectRole;
+import dev.assay.server.index.ProjectService;
+
+/**
+ * Which branches of a project refuse force-pushes and deletion; {@code main} and {@code master} are
+ * protected in every new project, and owners change the list.
+ */
+@Service
+public class BranchProtection {
+
+    /** The branches a new project protects. */
+    static final List<String> DEFAULTS = List.of("main", "master");
+
+    private final ProtectedBranchRepository branches;
+    private final ProjectService projects;
+
+    BranchProtection(ProtectedBranchRepository branches, ProjectService projects) {
+        this.branches = branches;
+        this.projects = projects;
+    }
+
+    /** The protected branches of the project, by name. */
+    @Transactional(readOnly = true)
+    public List<String> list(String projectName) {
+        return branches.list(projects.project(projectName).id());
+    }
+
+    /** Whether the branch (short name, e.g. {@code main}) is protected in the project. */
+    public boolean isProtected(long projectId, String branch) {
+        return branches.isProtected(projectId, branch);
+    }
+
+    /** Replaces the project's protected branches; owners and administrators only. */
+    @Transactional
+    public List<String> replace(Caller caller, String projectName, Collection<String> requested) {
+        Project project = projects.project(projectName);
+        checkOwner(caller, project);
+        if (requested == null) {
+            throw new InvalidInputException("Missing branches: send {\"branches\": [\"main\", …]}, "
+                    + "an empty list to protect none");
+        }
+        TreeSet<String> valid = new TreeSet<>();
+        for (String branch : requested) {
+            valid.add(validName(branch));
+        }
+        branches.replace(project.id(), valid);
+        return List.copyOf(valid);
+    }
+
+    /** Protects the default branches of a project just created (inside its transaction). */
+    void protectDefaults(long projectId) {
+        if (branches.list(projectId).isEmpty()) {
+            branches.replace(projectId, DEFAULTS);
+        }
+    }
+
+    private void checkOwner(Caller caller, Project project) {
+        if (!caller.credentialsAllow(TokenScope.PUSH, project.normalizedName())) {
+            throw new ForbiddenException("The API token does not allow changing project '" + project.name()
+                    + "': use a token with the push scope for this project");
+        }
+        Optional<ProjectRole> role = projects.members(project).stream()
+                .filter(member -> member.userId() == caller.user().id()).map(Member::role).findFirst();
+        if (!caller.isAdmin() && role.filter(ProjectRole.OWNER::equals).isEmpty()) {
+            throw new ForbiddenException("Changing the protected branches of project '" + project.name()
+                    + "' needs the owner role; user '" + caller.name() + "' "
+                    + role.map(held -> "is a " + held.key()).orElse("has no role on it"));
+        }
+    }
+
+    private static String validName(String branch) {
+        String name = branch == null ? "" : branch.strip();
+        if (name.startsWith(Constants.R_HEADS)) {
+            name = name.substring(Constants.R_HEADS.length());
+        }
+        if (name.isEmpty() || name.length() > 255 || !Repository.isValidRefName(Constants.R_HEADS + name)) {
+            throw new InvalidInputException("'" + branch + "' is not a valid branch name: use a name git accepts, "
+                    + "e.g. main or release/1.x");
+        }
+        return name;
+    }
+}

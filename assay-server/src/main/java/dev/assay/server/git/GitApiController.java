@@ -1,0 +1,87 @@
+package dev.assay.server.git;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.git.GitViews.Branch;
+import dev.assay.server.git.GitViews.CommitPage;
+import dev.assay.server.git.GitViews.Tag;
+
+/**
+ * {@code /api/v1/projects/<project>/…} for repositories: branches, tags, commits and raw files are public
+ * like the projects; the protected branches are changed by owners.
+ */
+@RestController
+@RequestMapping("/api/v1/projects/{project}")
+class GitApiController {
+
+    /** The body of a change of the protected branches: the complete new list. */
+    record ProtectedBranches(List<String> branches) {
+    }
+
+    private final GitReader reader;
+    private final BranchProtection protection;
+    private final CallerResolver callers;
+
+    GitApiController(GitReader reader, BranchProtection protection, CallerResolver callers) {
+        this.reader = reader;
+        this.protection = protection;
+        this.callers = callers;
+    }
+
+    @GetMapping("/branches")
+    List<Branch> branches(@PathVariable String project) {
+        return reader.branches(project);
+    }
+
+    @GetMapping("/tags")
+    List<Tag> tags(@PathVariable String project) {
+        return reader.tags(project);
+    }
+
+    @GetMapping("/commits")
+    CommitPage commits(@PathVariable String project, @RequestParam(required = false) String ref,
+            @RequestParam(defaultValue = "1") int page) {
+        return reader.commits(project, ref, page);
+    }
+
+    @GetMapping("/files/{*path}")
+    ResponseEntity<byte[]> file(@PathVariable String project, @PathVariable String path,
+            @RequestParam(required = false) String ref) {
+        GitReader.RawFile file = reader.file(project, path, ref);
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        return ResponseEntity.ok()
+                .contentType(file.binary() ? MediaType.APPLICATION_OCTET_STREAM
+                        : new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                // raw content is never rendered by a browser as a page of this site
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name,
+                        StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+
+    @GetMapping("/protected-branches")
+    ProtectedBranches protectedBranches(@PathVariable String project) {
+        return new ProtectedBranches(protection.list(project));
+    }
+
+    @PutMapping("/protected-branches")
+    ProtectedBranches setProtectedBranches(Authentication authentication, @PathVariable String project,
+            @RequestBody(required = false) ProtectedBranches request) {
+        return new ProtectedBranches(protection.replace(callers.require(authentication), project,
+                request == null ? null : request.branches()));
+    }
+}

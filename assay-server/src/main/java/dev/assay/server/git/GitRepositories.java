@@ -1,0 +1,81 @@
+package dev.assay.server.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.config.AssayProperties;
+
+/**
+ * Where the bare repository of each project lives ({@code DATA/git/<normalized-name>.git}), creating and
+ * opening it; a name that could lead outside the git directory is refused.
+ */
+@Component
+public class GitRepositories {
+
+    /** The branch HEAD of a new repository names, so that a clone checks it out once it is pushed. */
+    static final String DEFAULT_BRANCH = "main";
+
+    // what PEP 503 normalisation produces: lower-case letters and digits, single dashes inside
+    private static final Pattern NORMALIZED = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final Path root;
+
+    public GitRepositories(AssayProperties properties) {
+        this.root = properties.gitDirectory().toAbsolutePath().normalize();
+    }
+
+    /** The directory of the project's bare repository (which may not exist yet). */
+    public Path directory(String normalizedName) {
+        if (normalizedName == null || !NORMALIZED.matcher(normalizedName).matches()) {
+            throw new IllegalArgumentException("not a normalised project name: '" + normalizedName + "'");
+        }
+        Path directory = root.resolve(normalizedName + ".git").normalize();
+        if (!directory.getParent().equals(root)) {
+            throw new IllegalArgumentException("'" + normalizedName + "' leads outside the git directory");
+        }
+        return directory;
+    }
+
+    /** Creates the project's bare repository unless it exists; safe to call any number of times. */
+    public synchronized void create(String normalizedName) {
+        Path directory = directory(normalizedName);
+        if (Files.isRegularFile(directory.resolve("HEAD"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(root);
+            try (Repository repository = FileRepositoryBuilder.create(directory.toFile())) {
+                repository.create(true);
+                RefUpdate head = repository.updateRef(Constants.HEAD);
+                head.disableRefLog();
+                head.link(Constants.R_HEADS + DEFAULT_BRANCH);
+            }
+        } catch (IOException | IllegalStateException failure) {
+            if (Files.isRegularFile(directory.resolve("HEAD"))) {
+                return; // another thread or server created it meanwhile
+            }
+            throw new UncheckedIOException("cannot create the git repository " + directory,
+                    failure instanceof IOException io ? io : new IOException(failure));
+        }
+    }
+
+    /** Opens the project's repository, creating it first if it is missing; the caller closes it. */
+    public Repository open(String normalizedName) {
+        create(normalizedName);
+        try {
+            return new FileRepositoryBuilder().setGitDir(directory(normalizedName).toFile()).setBare()
+                    .setMustExist(true).build();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot open the git repository of '" + normalizedName + "'", failure);
+        }
+    }
+}

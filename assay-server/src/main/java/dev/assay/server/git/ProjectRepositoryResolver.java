@@ -1,0 +1,46 @@
+package dev.assay.server.git;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.resolver.RepositoryResolver;
+
+import dev.assay.packaging.name.ProjectName;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
+
+/**
+ * Finds the repository of {@code /git/<project>.git} or {@code /git/<project>}: any spelling of the
+ * project's name; anything else (unknown projects, nested paths, invalid names) is not found, so no name
+ * reaches the file system but a normalised project name. Every project is public, so reading needs no
+ * check here; the project found is kept on the request for the push checks.
+ */
+class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest> {
+
+    /** The request attribute holding the {@link Project} whose repository was opened. */
+    static final String PROJECT_ATTRIBUTE = ProjectRepositoryResolver.class.getName() + ".project";
+
+    private final ProjectService projects;
+    private final GitRepositories repositories;
+
+    ProjectRepositoryResolver(ProjectService projects, GitRepositories repositories) {
+        this.projects = projects;
+        this.repositories = repositories;
+    }
+
+    @Override
+    public Repository open(HttpServletRequest request, String name) throws RepositoryNotFoundException {
+        Project project = project(name).orElseThrow(() -> new RepositoryNotFoundException(name));
+        request.setAttribute(PROJECT_ATTRIBUTE, project);
+        return repositories.open(project.normalizedName());
+    }
+
+    /** The project a repository name ({@code <project>.git} or {@code <project>}) stands for, if any. */
+    Optional<Project> project(String name) {
+        String projectName = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
+        return ProjectName.isValid(projectName) ? projects.find(projectName) : Optional.empty();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.assay.server.git;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.git.PushEventRepository.PendingDelivery;
+
+/**
+ * Delivers recorded push events to their subscribers on one background thread: right after a push and
+ * every few seconds. A delivery is claimed before the subscriber runs (so that several servers never run
+ * it at once), marked delivered when the subscriber returns, and retried with a growing delay when it
+ * throws; one failing subscriber never holds back another.
+ */
+@Component
+@ConditionalOnWebApplication
+class PushEventDispatcher implements DisposableBean {
+
+    static final int MAX_ATTEMPTS = 20;
+    private static final Duration POLL = Duration.ofSeconds(5);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration MAX_DELAY = Duration.ofHours(1);
+    private static final int BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(PushEventDispatcher.class);
+
+    private final PushEventRepository events;
+    private final PushEvents pushEvents;
+    private final Clock clock;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread named = new Thread(runnable, "assay-push-events");
+        named.setDaemon(true);
+        return named;
+    });
+
+    PushEventDispatcher(PushEventRepository events, PushEvents pushEvents, Clock clock) {
+        this.events = events;
+        this.pushEvents = pushEvents;
+        this.clock = clock;
+    }
+
+    /** Starts polling once the application is ready, and delivers what an earlier run left owed. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        thread.scheduleWithFixedDelay(this::deliverSafely, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Delivers what is due soon, without waiting for the next poll (called after a push committed). */
+    void wake() {
+        thread.execute(this::deliverSafely);
+    }
+
+    @Override
+    public void destroy() {
+        thread.shutdownNow();
+    }
+
+    private void deliverSafely() {
+        try {
+            deliverDue();
+        } catch (RuntimeException failure) {
+            // the database may be briefly unavailable; the next poll tries again
+            LOG.warn("push event delivery stopped: {}", failure.toString());
+        }
+    }
+
+    private void deliverDue() {
+        Map<String, PushEventListener> subscribers = pushEvents.subscribers();
+        List<PendingDelivery> due;
+        do {
+            due = events.due(clock.instant(), MAX_ATTEMPTS, BATCH);
+            for (PendingDelivery delivery : due) {
+                if (!Thread.currentThread().isInterrupted()
+                        && events.claim(delivery, clock.instant().plus(LEASE))) {
+                    deliver(delivery, subscribers.get(delivery.subscriber()));
+                }
+            }
+        } while (due.size() == BATCH && !Thread.currentThread().isInterrupted());
+    }
+
+    private void deliver(PendingDelivery delivery, PushEventListener subscriber) {
+        try {
+            if (subscriber == null) {
+                throw new IllegalStateException("no subscriber named '" + delivery.subscriber() + "' runs in this server");
+            }
+            subscriber.onPush(delivery.event());
+            events.delivered(delivery, clock.instant());
+        } catch (Exception failure) {
+            int attempts = delivery.attempts() + 1;
+            Instant retry = clock.instant().plus(delay(attempts));
+            LOG.warn("push event {} to subscriber {} failed (attempt {} of {}): {}", delivery.event().id(),
+                    delivery.subscriber(), attempts, MAX_ATTEMPTS, failure.toString());
+            events.failed(delivery, truncate(failure.toString()), retry);
+        }
+    }
+
+    /** One second after the first failure, doubling up to an hour. */
+    static Duration delay(int attempts) {
+        Duration delay = Duration.ofSeconds(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

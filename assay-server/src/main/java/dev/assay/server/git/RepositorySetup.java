@@ -1,0 +1,57 @@
+package dev.assay.server.git;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.index.ProjectCreated;
+import dev.assay.server.index.ProjectService;
+
+/**
+ * Gives every project its repository: a new project inside the transaction that creates it (its default
+ * protected branches roll back with it; a repository left on disk by a rollback is reused when the name is
+ * created again), and every existing project when the server starts.
+ */
+@Component
+class RepositorySetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepositorySetup.class);
+
+    private final GitRepositories repositories;
+    private final BranchProtection protection;
+
+    RepositorySetup(GitRepositories repositories, BranchProtection protection) {
+        this.repositories = repositories;
+        this.protection = protection;
+    }
+
+    @EventListener
+    void projectCreated(ProjectCreated created) {
+        protection.protectDefaults(created.projectId());
+        repositories.create(created.normalizedName());
+    }
+
+    /** Creates the repositories of projects that have none (made before git hosting, or lost). */
+    @Component
+    @ConditionalOnWebApplication
+    static class AtStartUp {
+
+        private final GitRepositories repositories;
+        private final ProjectService projects;
+
+        AtStartUp(GitRepositories repositories, ProjectService projects) {
+            this.repositories = repositories;
+            this.projects = projects;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void createMissing() {
+            var names = projects.allNormalizedNames();
+            names.forEach(repositories::create);
+            LOG.info("git repositories ready for {} project(s)", names.size());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.assay.server.git;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Push event subscribers a test server runs: plain classes, registered only by the git tests. */
+final class PushSubscribers {
+
+    private PushSubscribers() {
+    }
+
+    /** Keeps every event it receives. */
+    static class Recording implements PushEventListener {
+
+        private final List<PushEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onPush(PushEvent event) {
+            events.add(event);
+        }
+
+        List<PushEvent> of(String project) {
+            return events.stream().filter(event -> event.project().equals(project)).toList();
+        }
+    }
+
+    /** Throws the first time it sees each event, and keeps the events it accepted the second time. */
+    static class FailingOnce implements PushEventListener {
+
+        private final Set<Long> seen = ConcurrentHashMap.newKeySet();
+        private final List<PushEvent> accepted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onPush(PushEvent event) {
+            if (seen.add(event.id())) {
+                throw new IllegalStateException("subscriber failure for event " + event.id());
+            }
+            accepted.add(event);
+        }
+
+        List<PushEvent> of(String project) {
+            return accepted.stream().filter(event -> event.project().equals(project)).toList();
+        }
+    }
+}
