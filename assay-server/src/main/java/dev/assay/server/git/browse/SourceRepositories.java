@@ -11,21 +11,22 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.git.GitRepositories;
 import dev.assay.server.index.Project;
 
 /** Opens a project's bare repository for reading; the caller closes it. */
 @Component
 class SourceRepositories {
 
-    private final GitRepositoryLocator locator;
+    private final GitRepositories repositories;
 
-    SourceRepositories(GitRepositoryLocator locator) {
-        this.locator = locator;
+    SourceRepositories(GitRepositories repositories) {
+        this.repositories = repositories;
     }
 
     /** The repository, or empty while nobody has created it yet. */
     Optional<Repository> open(Project project) {
-        Path directory = locator.locate(project.normalizedName());
+        Path directory = repositories.directory(project.normalizedName());
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
