@@ -77,6 +77,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/profile/**").authenticated()
                         .requestMatchers("/projects/new").authenticated()
                         .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
+                        .requestMatchers("/project/*/mirrors", "/project/*/mirrors/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

@@ -48,13 +48,18 @@ abstract class GitFixture {
 
     abstract String databaseKind();
 
+    /** Extra Spring properties of the fixture's server. */
+    Map<String, Object> serverProperties() {
+        return Map.of();
+    }
+
     @BeforeAll
     void startServer(@TempDir Path temporary) throws IOException {
         data = Files.createDirectories(temporary.resolve("data"));
         scratch = Files.createDirectories(temporary.resolve("scratch"));
         git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, Map.of(), PushSubscribers.Recording.class,
+        server = TestServer.start(data, database, serverProperties(), PushSubscribers.Recording.class,
                 PushSubscribers.FailingOnce.class);
         AccountService accounts = server.bean(AccountService.class);
         accounts.create(new NewUser("olive", "olive@example.org", "", PASSWORD, Set.of()));
