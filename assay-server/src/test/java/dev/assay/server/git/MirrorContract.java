@@ -56,6 +56,22 @@ abstract class MirrorContract extends GitFixture {
     }
 
     @Test
+    void mirrorsOverHttpWithTheCredentialsInTheUrl() {
+        String project = newProject();
+        String target = newProject();
+        String targetUrl = tokenUrl(target, token("olive", target, TokenScope.PUSH));
+        assertThat(addMirror(project, "olive", targetUrl).statusCode()).isEqualTo(201);
+
+        Path work = cloned(project);
+        String commit = git.commit(work, "a.txt", "over http\n", "Over HTTP");
+        git.run(work, "push", tokenUrl(project, token("olive", project, TokenScope.PUSH)), "main").succeeded();
+
+        awaitMirror(project, body -> body.contains("\"lastResult\":\"ok\""));
+        assertThat(git.run(scratch, "ls-remote", anonymousUrl(target), "refs/heads/main").succeeded().output())
+                .startsWith(commit);
+    }
+
+    @Test
     void aMirrorThatCannotBeReachedRecordsTheFailure() {
         String project = newProject();
         Path missing = scratch.resolve("no-such-mirror-" + MIRRORS.incrementAndGet() + ".git");
