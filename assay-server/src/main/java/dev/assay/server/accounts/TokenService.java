@@ -1,12 +1,8 @@
 package dev.assay.server.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.PackagingException;
+import dev.assay.server.crypto.Sha256;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
@@ -121,11 +118,6 @@ public class TokenService {
      * a deterministic hash lets the lookup use an index.
      */
     static String hash(String secret) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(secret);
     }
 }

@@ -5,10 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +18,7 @@ import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.config.UploadLimits;
+import dev.assay.server.crypto.Sha256;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.index.FileRepository;
@@ -78,7 +76,7 @@ class UploadPublisher {
         files.insert(new FileRepository.NewFile(release.id(), filename, form.required("filetype"),
                 form.value("pyversion").orElse(filename.endsWith(".whl") ? "any" : "source"),
                 metadata.requiresPython().orElse(null), received.size(), received.sha256(), received.md5(),
-                received.blake2b256(), sha256(inspected.metadataFile()), clock.instant(), caller.user().id()));
+                received.blake2b256(), Sha256.hex(inspected.metadataFile()), clock.instant(), caller.user().id()));
         projects.touch(project.id(), metadata.summary().orElse(""));
         moveIntoPlace(project.normalizedName(), filename, received.path(), inspected.metadataFile());
     }
@@ -120,14 +118,6 @@ class UploadPublisher {
             store.remove(project, filename);
         } catch (IOException failure) {
             throw new UncheckedIOException("could not remove " + filename + " after a failed upload", failure);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
     }
 }
