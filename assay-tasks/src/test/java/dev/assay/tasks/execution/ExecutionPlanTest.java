@@ -10,6 +10,7 @@ import java.util.Set;
 import static dev.assay.tasks.execution.FakeTask.passing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ExecutionPlanTest {
 
@@ -97,7 +98,7 @@ class ExecutionPlanTest {
 
     @Test
     void reportsEveryMissingInputAtOnce() {
-        PlanException e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class,
+        PlanException e = assertThrows(PlanException.class,
                 () -> ExecutionPlan.of(List.of(passing("a", "p", ""), passing("b", "q", "")), Set.of()));
 
         assertThat(e.problems()).hasSize(2);
