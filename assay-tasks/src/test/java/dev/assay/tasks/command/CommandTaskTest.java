@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ class CommandTaskTest {
     private ExecutionReport run(ExecutionSettings settings, CommandTaskDefinition... definitions)
             throws IOException, InterruptedException {
         Files.writeString(workspace.resolve("pkg-1.0.tar.gz"), "twelve bytes");
-        List<CommandTask> tasks = java.util.Arrays.stream(definitions)
+        List<CommandTask> tasks = Arrays.stream(definitions)
                 .map(d -> new CommandTask(d, new ProcessCommandRunner())).toList();
         return new ExecutionManager(settings, Clock.systemUTC()).run(ExecutionPlan.of(tasks, Set.of(DataKey.SDIST)),
                 Map.of(DataKey.SDIST, Path.of("pkg-1.0.tar.gz")), workspace);

@@ -5,7 +5,6 @@ import dev.assay.tasks.Task;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +52,7 @@ final class PluginJar {
 
     private static void add(JarOutputStream out, String name, byte[] bytes) throws IOException {
         out.putNextEntry(new JarEntry(name));
-        OutputStream entry = out;
-        entry.write(bytes);
+        out.write(bytes);
         out.closeEntry();
     }
 

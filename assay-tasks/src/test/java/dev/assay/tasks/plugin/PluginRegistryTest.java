@@ -16,6 +16,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PluginRegistryTest {
 
@@ -37,15 +38,13 @@ class PluginRegistryTest {
     Path temp;
 
     @Test
-    void findsBuiltInsOnTheClassPath() {
+    void findsBuiltInsOnTheClassPath() throws Exception {
         try (PluginLoader loader = new PluginLoader(getClass().getClassLoader())) {
             PluginDiscovery builtIns = loader.builtIns();
 
             assertThat(builtIns.tasks()).extracting(InstalledTask::name).containsExactly("echo");
             assertThat(builtIns.tasks().get(0).origin().kind()).isEqualTo(TaskOrigin.Kind.BUILT_IN);
             assertThat(builtIns.problems()).isEmpty();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -100,8 +99,8 @@ class PluginRegistryTest {
         registry.setEnabled("echo", false);
 
         assertThat(registry.list()).extracting(InstalledTask::name, InstalledTask::enabled)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("echo", false),
-                        org.assertj.core.groups.Tuple.tuple("lint-extra", true));
+                .containsExactly(tuple("echo", false),
+                        tuple("lint-extra", true));
         assertThat(registry.enabledTasks()).extracting(Task::name).containsExactly("lint-extra");
 
         registry.setEnabled("echo", true);
