@@ -1,6 +1,7 @@
 package dev.assay.tasks.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,6 @@ public final class Strace {
 
     /** Parses a trace a traced run left in its workspace; the policy's paths are as the sandbox saw them. */
     public static List<TraceEvent> events(Path traceFile, TracePolicy policy) throws IOException {
-        return new TraceParser(policy).parse(Files.readAllLines(traceFile, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return new TraceParser(policy).parse(Files.readAllLines(traceFile, StandardCharsets.ISO_8859_1));
     }
 }
