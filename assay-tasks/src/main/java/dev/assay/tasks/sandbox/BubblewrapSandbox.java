@@ -1,0 +1,128 @@
+package dev.assay.tasks.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The bubblewrap sandbox: fresh namespaces (no network but loopback), a read-only system, only the
+ * workspace writable, an unprivileged uid, cgroup v1 and {@code prlimit} limits.
+ */
+public final class BubblewrapSandbox implements Sandbox {
+
+    private static final System.Logger LOG = System.getLogger(BubblewrapSandbox.class.getName());
+    private static final int SIGXCPU = 24;
+    private static final int SIGXFSZ = 25;
+
+    private final SandboxTools tools;
+    private final CgroupV1 cgroups;
+    private final BwrapArguments arguments;
+
+    BubblewrapSandbox(SandboxTools tools, CgroupV1 cgroups) {
+        this.tools = tools;
+        this.cgroups = cgroups;
+        this.arguments = new BwrapArguments(tools);
+    }
+
+    @Override
+    public SandboxResult run(SandboxCommand command) throws IOException, InterruptedException {
+        List<String> notes = new ArrayList<>();
+        Optional<CgroupJob> job = cgroups.create("assay-sandbox-" + UUID.randomUUID(), command.limits(), notes);
+        notes.forEach(note -> LOG.log(System.Logger.Level.DEBUG, note));
+        try {
+            prepareWorkspace(command.workspace());
+            List<EnforcedLimit> cgroupLimits = job.map(CgroupJob::enforced).orElse(List.of());
+            boolean memoryInCgroup = cgroupLimits.stream().anyMatch(l -> l.limit() == Limit.MEMORY);
+            List<String> argv = arguments.build(command,
+                    job.map(CgroupJob::procsFiles).orElse(List.of()), memoryInCgroup);
+            ProcessRunner.Outcome outcome = ProcessRunner.run(argv, command.environment(), command.stdin(),
+                    command.limits().wallTime(), process -> {
+                        // Killing bwrap takes its pid namespace down (--die-with-parent); the cgroup
+                        // sweep catches anything that was mid-fork when that happened.
+                        ProcessRunner.killDescendants(process);
+                        job.ifPresent(CgroupJob::killAll);
+                    });
+            return result(outcome, job, enforced(cgroupLimits, memoryInCgroup, job.isPresent()));
+        } finally {
+            job.ifPresent(CgroupJob::close);
+        }
+    }
+
+    @Override
+    public String workspaceInside(Path workspace) {
+        return BwrapArguments.WORKSPACE;
+    }
+
+    @Override
+    public String description() {
+        List<String> notes = new ArrayList<>();
+        String limits = cgroups.usable(notes) ? "cgroup v1 memory+pids, prlimit" : "prlimit only";
+        return "bubblewrap (" + tools.bwrap() + "), uid " + BwrapArguments.NOBODY
+                + (tools.dropToNobody() ? " on the host and inside" : " inside a user namespace")
+                + ", no network, " + limits;
+    }
+
+    private void prepareWorkspace(Path workspace) throws IOException {
+        if (!Files.isDirectory(workspace)) {
+            throw new IOException("workspace is not a directory: " + workspace);
+        }
+        if (!tools.dropToNobody()) {
+            return;
+        }
+        // The sandbox runs as nobody on the host, so the workspace must be nobody's to write.
+        try (Stream<Path> paths = Files.walk(workspace)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Files.setAttribute(path, "unix:uid", BwrapArguments.NOBODY, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:gid", BwrapArguments.NOBODY, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    private static List<EnforcedLimit> enforced(List<EnforcedLimit> cgroupLimits, boolean memoryInCgroup,
+                                                boolean inCgroup) {
+        List<EnforcedLimit> enforced = new ArrayList<>(cgroupLimits);
+        if (!memoryInCgroup) {
+            enforced.add(new EnforcedLimit(Limit.MEMORY, "prlimit RLIMIT_AS per process (no memory cgroup)"));
+        }
+        enforced.add(new EnforcedLimit(Limit.PROCESSES, "prlimit RLIMIT_NPROC"));
+        enforced.add(new EnforcedLimit(Limit.CPU_TIME, "prlimit RLIMIT_CPU per process"));
+        enforced.add(new EnforcedLimit(Limit.FILE_SIZE, "prlimit RLIMIT_FSIZE"));
+        enforced.add(new EnforcedLimit(Limit.WALL_TIME, "timer; process tree killed through the pid namespace"
+                + (inCgroup ? " and the job's cgroup" : "")));
+        return enforced;
+    }
+
+    private static SandboxResult result(ProcessRunner.Outcome outcome, Optional<CgroupJob> job,
+                                        List<EnforcedLimit> enforced) {
+        int exit = outcome.exitCode();
+        OptionalInt signal = exit > 128 && exit < 128 + 65 ? OptionalInt.of(exit - 128) : OptionalInt.empty();
+        Set<Limit> hit = EnumSet.noneOf(Limit.class);
+        if (outcome.timedOut()) {
+            hit.add(Limit.WALL_TIME);
+        }
+        if (job.map(CgroupJob::memoryLimitHit).orElse(false)) {
+            hit.add(Limit.MEMORY);
+        }
+        if (job.map(CgroupJob::processLimitHit).orElse(false)) {
+            hit.add(Limit.PROCESSES);
+        }
+        if (signal.isPresent() && signal.getAsInt() == SIGXCPU) {
+            hit.add(Limit.CPU_TIME);
+        }
+        if (signal.isPresent() && signal.getAsInt() == SIGXFSZ) {
+            hit.add(Limit.FILE_SIZE);
+        }
+        return new SandboxResult(exit, signal, outcome.timedOut(), hit, outcome.stdout().text(),
+                outcome.stdout().total(), outcome.stderr().text(), outcome.stderr().total(), outcome.duration(),
+                enforced);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.assay.tasks.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One job's cgroup v1 directories: their limits, what they observed, and killing what is in them. */
+final class CgroupJob implements AutoCloseable {
+
+    private final Map<String, Path> dirs;
+    private final List<EnforcedLimit> enforced = new ArrayList<>();
+
+    CgroupJob(Map<String, Path> dirs) {
+        this.dirs = Map.copyOf(dirs);
+    }
+
+    void applyLimits(SandboxLimits limits, List<String> notes) {
+        Path memory = dirs.get("memory");
+        if (memory != null && write(memory.resolve("memory.limit_in_bytes"), limits.memoryBytes(), notes)) {
+            // No swap escape hatch where the kernel accounts swap; absent on machines without it.
+            if (Files.exists(memory.resolve("memory.memsw.limit_in_bytes"))) {
+                write(memory.resolve("memory.memsw.limit_in_bytes"), limits.memoryBytes(), notes);
+            }
+            enforced.add(new EnforcedLimit(Limit.MEMORY, "cgroup v1 memory.limit_in_bytes"));
+        }
+        Path pids = dirs.get("pids");
+        if (pids != null && write(pids.resolve("pids.max"), limits.maxProcesses(), notes)) {
+            enforced.add(new EnforcedLimit(Limit.PROCESSES, "cgroup v1 pids.max"));
+        }
+    }
+
+    List<EnforcedLimit> enforced() {
+        return List.copyOf(enforced);
+    }
+
+    /** The {@code cgroup.procs} files a process writes its pid to in order to join the job. */
+    List<Path> procsFiles() {
+        return dirs.values().stream().map(dir -> dir.resolve("cgroup.procs")).toList();
+    }
+
+    boolean memoryLimitHit() {
+        Path memory = dirs.get("memory");
+        if (memory == null) {
+            return false;
+        }
+        // oom_kill counts kills by this cgroup's OOM killer; failcnt alone also counts reclaim.
+        long kills = counter(memory.resolve("memory.oom_control"), "oom_kill");
+        return kills > 0 || (kills < 0 && counter(memory.resolve("memory.failcnt"), null) > 0);
+    }
+
+    boolean processLimitHit() {
+        Path pids = dirs.get("pids");
+        return pids != null && counter(pids.resolve("pids.events"), "max") > 0;
+    }
+
+    /** Kills every process in the job, freezing it first where possible so a fork bomb cannot outrun us. */
+    void killAll() {
+        Path freezer = dirs.get("freezer");
+        boolean frozen = freezer != null && write(freezer.resolve("freezer.state"), "FROZEN");
+        for (int round = 0; round < 50 && !pids().isEmpty(); round++) {
+            pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            if (frozen) {
+                // SIGKILL is only delivered once the tasks run again.
+                write(freezer.resolve("freezer.state"), "THAWED");
+            }
+            sleepBriefly();
+        }
+    }
+
+    boolean isEmpty() {
+        return pids().isEmpty();
+    }
+
+    @Override
+    public void close() {
+        killAll();
+        for (Path dir : dirs.values()) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                try {
+                    Files.deleteIfExists(dir);
+                    break;
+                } catch (IOException busy) {
+                    // Exiting tasks leave the cgroup asynchronously.
+                    sleepBriefly();
+                }
+            }
+        }
+    }
+
+    private List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        for (Path procs : procsFiles()) {
+            try {
+                for (String line : Files.readAllLines(procs)) {
+                    if (!line.isBlank()) {
+                        pids.add(Long.parseLong(line.trim()));
+                    }
+                }
+            } catch (IOException | NumberFormatException gone) {
+                // A removed cgroup has no processes.
+            }
+        }
+        return pids;
+    }
+
+    private static long counter(Path file, String key) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.trim().split("\\s+");
+                if (key == null && parts.length == 1) {
+                    return Long.parseLong(parts[0]);
+                }
+                if (parts.length == 2 && parts[0].equals(key)) {
+                    return Long.parseLong(parts[1]);
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static boolean write(Path file, long value, List<String> notes) {
+        boolean ok = write(file, Long.toString(value));
+        if (!ok) {
+            notes.add("could not write " + value + " to " + file);
+        }
+        return ok;
+    }
+
+    private static boolean write(Path file, String value) {
+        try {
+            Files.writeString(file, value);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.assay.tasks.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a host process with exactly the given environment, feeds stdin, keeps output tails, enforces wall time. */
+final class ProcessRunner {
+
+    /** What happened to the host process; {@code exitCode} is the process's own. */
+    record Outcome(int exitCode, boolean timedOut, TailBuffer stdout, TailBuffer stderr, Duration duration) {
+    }
+
+    /** Kills whatever the process left behind; called on timeout and after every exit. */
+    interface TreeKiller {
+        void killTree(Process process);
+    }
+
+    private static final int TAIL_BYTES = 1 << 20;
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
+
+    private ProcessRunner() {
+    }
+
+    static Outcome run(List<String> argv, Map<String, String> environment, byte[] stdin, Duration wallTime,
+                       TreeKiller killer) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        TailBuffer out = new TailBuffer(TAIL_BYTES);
+        TailBuffer err = new TailBuffer(TAIL_BYTES);
+        Thread outDrain = drain(process.getInputStream(), out, "sandbox-stdout");
+        Thread errDrain = drain(process.getErrorStream(), err, "sandbox-stderr");
+        Thread feeder = feed(process.getOutputStream(), stdin);
+        boolean exited;
+        try {
+            exited = process.waitFor(wallTime.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            // Also on interruption and on success: nothing the command started may outlive the run.
+            killer.killTree(process);
+        }
+        process.waitFor();
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        feeder.interrupt();
+        outDrain.join(DRAIN_GRACE.toMillis());
+        errDrain.join(DRAIN_GRACE.toMillis());
+        return new Outcome(process.exitValue(), !exited, out, err, duration);
+    }
+
+    /** Kills the process and every descendant the host can still see. */
+    static void killDescendants(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static Thread drain(InputStream in, TailBuffer sink, String name) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    sink.write(buffer, n);
+                }
+            } catch (IOException closed) {
+                // The process is gone; what was read is what there is.
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static Thread feed(OutputStream in, byte[] stdin) {
+        Thread thread = new Thread(() -> {
+            try (in) {
+                in.write(stdin);
+            } catch (IOException closed) {
+                // The command need not read its input.
+            }
+        }, "sandbox-stdin");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

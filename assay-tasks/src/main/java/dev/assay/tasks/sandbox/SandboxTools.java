@@ -1,0 +1,12 @@
+package dev.assay.tasks.sandbox;
+
+import java.nio.file.Path;
+
+/** The host programs the bubblewrap sandbox uses, and whether to drop from root to nobody first. */
+record SandboxTools(Path bwrap, Path prlimit, Path setpriv, boolean dropToNobody) {
+
+    static SandboxTools debian(boolean runningAsRoot) {
+        return new SandboxTools(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
+                runningAsRoot);
+    }
+}

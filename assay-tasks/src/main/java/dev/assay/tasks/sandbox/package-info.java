@@ -1,0 +1,7 @@
+/**
+ * The sandbox untrusted package code runs in: the {@link dev.assay.tasks.sandbox.Sandbox} seam,
+ * its bubblewrap implementation with cgroup v1 and {@code prlimit} limits, the probe that decides
+ * whether a worker may run jobs at all, and the strace wrapper and parser that turn a traced run
+ * into events.
+ */
+package dev.assay.tasks.sandbox;

@@ -1,0 +1,229 @@
+package dev.assay.tasks.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.tasks.sandbox.TraceEvent.Connect;
+import dev.assay.tasks.sandbox.TraceEvent.Exec;
+import dev.assay.tasks.sandbox.TraceEvent.FileWrite;
+import dev.assay.tasks.sandbox.TraceEvent.SensitiveRead;
+import dev.assay.tasks.sandbox.TraceEvent.Signal;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BubblewrapSandboxTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+    @TempDir
+    Path workspace;
+
+    private Sandbox sandbox;
+    private Strace strace;
+    private final String marker = "assay-marker-" + UUID.randomUUID();
+
+    @BeforeEach
+    void machine() {
+        sandbox = SandboxMachine.requireSandbox();
+        strace = SandboxMachine.requireStrace();
+    }
+
+    @Test
+    void runsAsNobodyWithOnlyTheWorkspaceWritableAndReportsHowEachLimitIsEnforced() throws Exception {
+        SandboxResult result = sandbox.run(python("""
+                import os
+                print(os.getuid(), os.getgid())
+                open("made-inside", "w").write("hello")
+                print(os.path.exists("/root"), os.path.exists("/home"), os.path.exists("/work"))
+                """));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("65534 65534\nFalse False False\n");
+        assertThat(workspace.resolve("made-inside")).hasContent("hello");
+        assertThat(result.enforcedLimits()).extracting(EnforcedLimit::limit).contains(Limit.values());
+        System.out.println("sandbox: " + sandbox.description());
+        result.enforcedLimits().forEach(l -> System.out.println("  " + l.limit() + ": " + l.mechanism()));
+    }
+
+    @Test
+    void hasNoNetworkNeitherOutsideNorToTheHostsLoopback() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = server.getLocalPort();
+            SandboxCommand command = strace.traced(sandbox, python("""
+                    import socket, sys
+                    for host, port in (("1.1.1.1", 80), ("127.0.0.1", int(sys.argv[1]))):
+                        try:
+                            socket.create_connection((host, port), timeout=5)
+                            print("connected", host)
+                        except OSError as e:
+                            print("refused", host, e.errno)
+                    """, "" + port), "trace.log");
+
+            SandboxResult result = sandbox.run(command);
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout()).doesNotContain("connected").contains("refused 1.1.1.1", "refused 127.0.0.1");
+            server.setSoTimeout(500);
+            assertThat(acceptsNothing(server)).isTrue();
+            assertThat(events()).filteredOn(Connect.class::isInstance).contains(
+                    new Connect(connectPid(), "AF_INET", "1.1.1.1", 80, false),
+                    new Connect(connectPid(), "AF_INET", "127.0.0.1", port, false));
+        }
+    }
+
+    @Test
+    void hostileFileAccessAndCurlLeaveNoTraceOnTheHostButInTheTrace() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path sshKey = Path.of("/root/.ssh/authorized_keys-" + id);
+        Path tmpFile = Path.of("/tmp/assay-escape-" + id);
+        SandboxCommand command = strace.traced(sandbox, python("""
+                import os, subprocess, sys
+                for path in sys.argv[1:3]:
+                    try:
+                        open(path, "w").write("ssh-ed25519 AAAA attacker")
+                        print("wrote", path)
+                    except OSError as e:
+                        print("denied", path, e.errno)
+                try:
+                    print("shadow", len(open("/etc/shadow").read()))
+                except OSError as e:
+                    print("shadow denied", e.errno)
+                print("curl", subprocess.call(["curl", "-sS", "-m", "5", "http://1.1.1.1/"]))
+                """, sshKey.toString(), tmpFile.toString()), "trace.log");
+
+        SandboxResult result = sandbox.run(command);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sshKey).doesNotExist();
+        assertThat(tmpFile).doesNotExist();
+        assertThat(result.stdout()).contains("denied " + sshKey, "shadow denied 13").doesNotContain("curl 0");
+        List<TraceEvent> events = events();
+        assertThat(events).filteredOn(FileWrite.class::isInstance).extracting(e -> ((FileWrite) e).path())
+                .contains(sshKey.toString(), tmpFile.toString());
+        assertThat(events).contains(new SensitiveRead(connectPid(), "/etc/shadow", false));
+        assertThat(events).filteredOn(Exec.class::isInstance).extracting(e -> ((Exec) e).program())
+                .anyMatch(program -> program.endsWith("/curl"));
+        assertThat(events).filteredOn(Connect.class::isInstance)
+                .anyMatch(e -> ((Connect) e).address().equals("1.1.1.1") && !((Connect) e).succeeded());
+    }
+
+    @Test
+    void forkBombIsCappedByTheProcessLimitAndNothingSurvives() throws Exception {
+        SandboxCommand command = python("""
+                import os, sys, time
+                started = 0
+                for _ in range(10000):
+                    try:
+                        if os.fork() == 0:
+                            time.sleep(600)
+                            os._exit(0)
+                        started += 1
+                    except OSError:
+                        break
+                print("started", started)
+                """, marker).withLimits(SandboxLimits.defaults().withMaxProcesses(40).withWallTime(GENEROUS));
+
+        SandboxResult result = sandbox.run(command);
+
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.stdout()).startsWith("started ");
+        assertThat(Integer.parseInt(result.stdout().strip().substring("started ".length()))).isLessThan(40);
+        if (enforcedBy(result, Limit.PROCESSES, "cgroup")) {
+            assertThat(result.limitsHit()).contains(Limit.PROCESSES);
+        }
+        assertThat(SandboxMachine.anyProcessWith(marker)).as("processes left behind").isFalse();
+    }
+
+    @Test
+    void fiveGigabyteWriteIsStoppedByTheFileSizeLimit() throws Exception {
+        SandboxCommand command = strace.traced(sandbox, SandboxCommand.of(workspace,
+                        List.of("/bin/sh", "-c", "head -c 5G /dev/zero > big"))
+                .withLimits(SandboxLimits.defaults().withMaxFileSizeBytes(10L << 20).withWallTime(GENEROUS)),
+                "trace.log");
+
+        SandboxResult result = sandbox.run(command);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.limitsHit()).contains(Limit.FILE_SIZE);
+        assertThat(Files.size(workspace.resolve("big"))).isLessThanOrEqualTo(10L << 20);
+        assertThat(events()).anyMatch(e -> e instanceof Signal s && s.name().equals("SIGXFSZ"));
+    }
+
+    @Test
+    void sleepForeverIsKilledAtTheWallTimeWithNoSurvivor() throws Exception {
+        SandboxCommand command = SandboxCommand.of(workspace,
+                        List.of("/bin/sh", "-c", "sleep 1000 & sleep 1000; echo $0", marker))
+                .withLimits(SandboxLimits.defaults().withWallTime(Duration.ofSeconds(3)));
+
+        long started = System.nanoTime();
+        SandboxResult result = sandbox.run(command);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GENEROUS);
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.limitsHit()).contains(Limit.WALL_TIME);
+        assertThat(SandboxMachine.anyProcessWith(marker)).as("processes left behind").isFalse();
+    }
+
+    @Test
+    void memoryHogIsStopped() throws Exception {
+        SandboxCommand command = python("""
+                hog = []
+                for _ in range(64):
+                    hog.append(bytearray(64 << 20))
+                print("allocated 4 GB")
+                """).withLimits(SandboxLimits.defaults().withMemoryBytes(256L << 20).withWallTime(GENEROUS));
+
+        SandboxResult result = sandbox.run(command);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stdout()).doesNotContain("allocated");
+        if (enforcedBy(result, Limit.MEMORY, "cgroup")) {
+            assertThat(result.limitsHit()).contains(Limit.MEMORY);
+        } else {
+            assertThat(result.stderr()).contains("MemoryError");
+        }
+    }
+
+    private SandboxCommand python(String script, String... args) {
+        List<String> argv = new ArrayList<>(List.of(PYTHON, "-c", script));
+        argv.addAll(List.of(args));
+        return SandboxCommand.of(workspace, argv).withEnvironment(Map.of("PATH", "/usr/bin:/bin"))
+                .withLimits(SandboxLimits.defaults().withWallTime(GENEROUS));
+    }
+
+    private List<TraceEvent> events() throws IOException {
+        return Strace.events(workspace.resolve("trace.log"), TracePolicy.workspaceOnly("/workspace"));
+    }
+
+    /** The traced python is the sandbox's third process: bwrap's init, prlimit/strace, then python. */
+    private int connectPid() throws IOException {
+        return events().stream().filter(e -> e instanceof Exec x && x.program().equals(PYTHON))
+                .mapToInt(TraceEvent::pid).findFirst().orElseThrow();
+    }
+
+    private static boolean enforcedBy(SandboxResult result, Limit limit, String mechanism) {
+        return result.enforcedLimits().stream()
+                .anyMatch(l -> l.limit() == limit && l.mechanism().contains(mechanism));
+    }
+
+    private static boolean acceptsNothing(ServerSocket server) throws IOException {
+        try {
+            server.accept().close();
+            return false;
+        } catch (SocketTimeoutException expected) {
+            return true;
+        }
+    }
+}
