@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,6 +23,7 @@ import dev.assay.server.crypto.Sha256;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.index.FileRepository;
+import dev.assay.server.index.FileUploaded;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectService;
@@ -43,9 +45,11 @@ class UploadPublisher {
     private final DistributionStore store;
     private final UploadLimits limits;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UploadPublisher(ProjectService projectService, ProjectRepository projects, ReleaseRepository releases,
-            FileRepository files, DistributionStore store, UploadLimits limits, Clock clock) {
+            FileRepository files, DistributionStore store, UploadLimits limits, Clock clock,
+            ApplicationEventPublisher events) {
         this.projectService = projectService;
         this.projects = projects;
         this.releases = releases;
@@ -53,6 +57,7 @@ class UploadPublisher {
         this.store = store;
         this.limits = limits;
         this.clock = clock;
+        this.events = events;
     }
 
     boolean fileNameUsed(String filename) {
@@ -73,12 +78,14 @@ class UploadPublisher {
         }
         CoreMetadata metadata = inspected.metadata();
         Release release = releaseFor(project, inspected);
-        files.insert(new FileRepository.NewFile(release.id(), filename, form.required("filetype"),
+        long fileId = files.insert(new FileRepository.NewFile(release.id(), filename, form.required("filetype"),
                 form.value("pyversion").orElse(filename.endsWith(".whl") ? "any" : "source"),
                 metadata.requiresPython().orElse(null), received.size(), received.sha256(), received.md5(),
                 received.blake2b256(), Sha256.hex(inspected.metadataFile()), clock.instant(), caller.user().id()));
         projects.touch(project.id(), metadata.summary().orElse(""));
         moveIntoPlace(project.normalizedName(), filename, received.path(), inspected.metadataFile());
+        events.publishEvent(new FileUploaded(project.id(), project.normalizedName(), release.id(), release.version(),
+                fileId, filename, caller.name()));
     }
 
     private Release releaseFor(Project project, InspectedDistribution inspected) {

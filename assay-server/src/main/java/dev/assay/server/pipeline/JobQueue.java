@@ -1,0 +1,171 @@
+package dev.assay.server.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.assay.server.error.ConflictException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.pipeline.JobRepository.HeldJob;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The job queue's contract with workers, in-process or remote: claim a job under a lease, keep the lease
+ * with heartbeats, send log lines, send the result once. A lease that runs out makes the job claimable
+ * again; whoever held it can no longer log or report, so exactly one result is recorded.
+ */
+@Service
+public class JobQueue {
+
+    /** A log line a worker sends; {@code task} is null for the worker's own lines. */
+    public record WorkerLogLine(String task, String line) {
+    }
+
+    private static final Set<String> OUTCOMES = Set.of("passed", "failed", "error", "skipped");
+    private static final int MAX_LINE = 4000;
+    private static final int MAX_SUMMARY = 2000;
+
+    private final JobRepository jobs;
+    private final PipelineRepository pipelines;
+    private final PipelineProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, JsonMapper json,
+            Clock clock) {
+        this.jobs = jobs;
+        this.pipelines = pipelines;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Claims the oldest waiting (or abandoned) job for {@code worker}; empty when there is none. */
+    @Transactional
+    public Optional<ClaimedJob> claim(String worker) {
+        if (worker == null || worker.isBlank() || worker.length() > 200) {
+            throw new InvalidInputException("a worker name of 1 to 200 characters is required");
+        }
+        Instant now = clock.instant();
+        giveUpExhausted(now);
+        String lease = UUID.randomUUID().toString();
+        Instant expiry = now.plus(properties.lease());
+        return jobs.claim(new JobClaims.Claim(now, worker, lease, expiry, properties.maxAttempts()))
+                .map(id -> {
+                    HeldJob job = jobs.find(id).orElseThrow();
+                    pipelines.setStatus(job.pipelineId(), "running", null);
+                    pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
+                            + properties.maxAttempts() + " claimed by worker " + worker, now);
+                    return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
+                            job.version(), job.filename(), "/files/" + job.project() + "/" + job.filename());
+                });
+    }
+
+    /** Extends the lease of a held job; a lost lease is a conflict, and the worker must stop. */
+    public Instant heartbeat(long jobId, String lease) {
+        Instant now = clock.instant();
+        Instant expiry = now.plus(properties.lease());
+        if (!jobs.extend(jobId, requireLease(lease), now, expiry)) {
+            throw lost(jobId);
+        }
+        return expiry;
+    }
+
+    /** Appends lines to the job's log, if the caller still holds the job. */
+    @Transactional
+    public void log(long jobId, String lease, List<WorkerLogLine> lines) {
+        HeldJob job = held(jobId, lease);
+        Instant now = clock.instant();
+        for (WorkerLogLine line : lines) {
+            if (line == null || line.line() == null) {
+                throw new InvalidInputException("every log line needs a 'line'");
+            }
+            pipelines.insertLog(jobId, job.attempts(), line.task(), truncate(line.line(), MAX_LINE), now);
+        }
+    }
+
+    /** Records the job's result once, if the caller still holds a live lease; otherwise a conflict. */
+    @Transactional
+    public void result(long jobId, String lease, List<TaskReport> tasks) {
+        validate(tasks);
+        HeldJob job = held(jobId, lease);
+        Instant now = clock.instant();
+        if (!jobs.finish(jobId, lease, now)) {
+            throw lost(jobId);
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskReport task = tasks.get(i);
+            pipelines.insertTask(jobId, i, new PipelineRepository.StoredTask(task.name(), task.outcome(),
+                    task.startedAt(), task.endedAt(), task.durationMs(), truncate(task.summary(), MAX_SUMMARY),
+                    json.writeValueAsString(task.findings()), json.writeValueAsString(task.rawData())));
+        }
+        pipelines.setStatus(job.pipelineId(), status(tasks), now);
+    }
+
+    private void giveUpExhausted(Instant now) {
+        for (JobRepository.Exhausted job : jobs.exhausted(now, properties.maxAttempts())) {
+            String error = "given up after " + job.attempts() + " attempts: every worker lost its lease";
+            if (jobs.giveUp(job, error, now)) {
+                pipelines.setStatus(job.pipelineId(), "error", now);
+                pipelines.insertLog(job.id(), job.attempts(), null, error, now);
+            }
+        }
+    }
+
+    private HeldJob held(long jobId, String lease) {
+        HeldJob job = jobs.find(jobId).orElseThrow(() -> new NotFoundException("there is no job " + jobId));
+        if (!requireLease(lease).equals(job.lease()) || !job.status().equals("running")
+                || job.leaseExpiresAt().isBefore(clock.instant())) {
+            throw lost(jobId);
+        }
+        return job;
+    }
+
+    private static String status(List<TaskReport> tasks) {
+        if (tasks.stream().anyMatch(task -> task.outcome().equals("error"))) {
+            return "error";
+        }
+        return tasks.stream().anyMatch(task -> task.outcome().equals("failed")) ? "failed" : "passed";
+    }
+
+    private static void validate(List<TaskReport> tasks) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new InvalidInputException("a result needs 'tasks': one entry per task of the job");
+        }
+        for (TaskReport task : tasks) {
+            if (task.name() == null || task.name().isBlank() || !OUTCOMES.contains(String.valueOf(task.outcome()))
+                    || task.startedAt() == null || task.endedAt() == null || task.summary() == null) {
+                throw new InvalidInputException("every task needs a name, an outcome (one of " + OUTCOMES
+                        + "), startedAt, endedAt and a summary; got " + Map.of("name", String.valueOf(task.name()),
+                        "outcome", String.valueOf(task.outcome())));
+            }
+        }
+        if (tasks.stream().map(TaskReport::name).distinct().count() != tasks.size()) {
+            throw new InvalidInputException("a task may appear only once in a result");
+        }
+    }
+
+    private static String requireLease(String lease) {
+        if (lease == null || lease.isBlank()) {
+            throw new InvalidInputException("the 'lease' the claim returned is required");
+        }
+        return lease;
+    }
+
+    private static ConflictException lost(long jobId) {
+        return new ConflictException("the lease on job " + jobId + " is lost: it ran out or the job was claimed "
+                + "again; stop working on it, its result will not be recorded");
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

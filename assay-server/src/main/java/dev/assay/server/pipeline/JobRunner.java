@@ -1,0 +1,104 @@
+package dev.assay.server.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.config.AssayProperties;
+import dev.assay.server.index.DistributionStore;
+import dev.assay.tasks.execution.ExecutionListener;
+import dev.assay.tasks.execution.ExecutionManager;
+import dev.assay.tasks.execution.ExecutionPlan;
+import dev.assay.tasks.execution.ExecutionReport;
+import dev.assay.tasks.execution.ExecutionSettings;
+import dev.assay.tasks.execution.PlanException;
+import dev.assay.tasks.execution.TaskExecution;
+import dev.assay.tasks.report.Report;
+import dev.assay.tasks.report.Reporting;
+
+/**
+ * Runs one claimed job in this JVM: stages the stored file into a fresh workspace, runs the pipeline's
+ * tasks with the {@link ExecutionManager}, evaluates their reports, and removes the workspace.
+ */
+@Component
+class JobRunner {
+
+    private final PipelineTasks tasks;
+    private final DistributionStore store;
+    private final PipelineProperties properties;
+    private final Path workRoot;
+    private final Clock clock;
+
+    JobRunner(PipelineTasks tasks, DistributionStore store, PipelineProperties properties, AssayProperties assay,
+            Clock clock) {
+        this.tasks = tasks;
+        this.store = store;
+        this.properties = properties;
+        this.workRoot = assay.data().resolve("pipeline-work");
+        this.clock = clock;
+    }
+
+    /** The job's task reports; a job that cannot be planned or staged is one {@code error} entry saying why. */
+    List<TaskReport> run(ClaimedJob job, ExecutionListener listener) throws InterruptedException {
+        Instant start = clock.instant();
+        Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
+        try {
+            ExecutionPlan plan = ExecutionPlan.of(tasks.tasks(), java.util.Set.of(PipelineTasks.DISTRIBUTION));
+            Path file = stage(job, workspace);
+            ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(properties.taskTimeout());
+            ExecutionReport report = new ExecutionManager(settings, clock)
+                    .run(plan, Map.of(PipelineTasks.DISTRIBUTION, file), workspace, listener);
+            Reporting reporting = new Reporting(tasks.evaluators());
+            return report.tasks().stream().map(execution -> view(execution, reporting.evaluate(execution, workspace)))
+                    .toList();
+        } catch (PlanException | IOException cannotRun) {
+            return List.of(new TaskReport("stage", "error", start, clock.instant(),
+                    Duration.between(start, clock.instant()).toMillis(), "error: " + cannotRun.getMessage(),
+                    List.of(), Map.of()));
+        } finally {
+            deleteQuietly(workspace);
+        }
+    }
+
+    private Path stage(ClaimedJob job, Path workspace) throws IOException {
+        Path stored = store.locate(job.project(), job.filename());
+        if (!Files.isRegularFile(stored)) {
+            throw new IOException("the file " + job.filename() + " is no longer stored (was it deleted?)");
+        }
+        Path distribution = Files.createDirectories(workspace.resolve("dist"));
+        return Files.copy(stored, distribution.resolve(job.filename()));
+    }
+
+    private static TaskReport view(TaskExecution execution, Report report) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("values", execution.rawData().values());
+        Map<String, String> files = new LinkedHashMap<>();
+        execution.rawData().files().forEach((name, path) -> files.put(name, path.toString()));
+        raw.put("files", files);
+        return new TaskReport(execution.task(), execution.outcome().name().toLowerCase(Locale.ROOT), execution.start(),
+                execution.end(), execution.duration().toMillis(), report.summary(),
+                report.findings().stream().map(FindingView::of).toList(), raw);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover workspace is harmless: the next attempt uses another directory
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.assay.server.pipeline;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The test pipeline's settings ({@code assay.pipeline.*}).
+ *
+ * @param workers      in-process worker threads; 0 leaves every job to remote workers
+ * @param lease        how long a claim lasts without a heartbeat
+ * @param heartbeat    how often a running in-process worker renews its lease (well below {@code lease})
+ * @param poll         how often an idle in-process worker looks for a job
+ * @param maxAttempts  claims of one job before it is given up with status error
+ * @param taskTimeout  the wall time each task may take
+ */
+@ConfigurationProperties("assay.pipeline")
+public record PipelineProperties(
+        @DefaultValue("1") int workers,
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("30s") Duration heartbeat,
+        @DefaultValue("1s") Duration poll,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("30m") Duration taskTimeout) {
+
+    public PipelineProperties {
+        if (workers < 0) {
+            throw new IllegalArgumentException("assay.pipeline.workers must be 0 or more, was " + workers);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("assay.pipeline.max-attempts must be at least 1, was " + maxAttempts);
+        }
+    }
+}

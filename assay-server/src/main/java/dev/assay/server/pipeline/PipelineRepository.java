@@ -1,0 +1,129 @@
+package dev.assay.server.pipeline;
+
+import static dev.assay.server.db.Timestamps.instant;
+import static dev.assay.server.db.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL for pipelines, their task results and their job logs. */
+@Repository
+class PipelineRepository {
+
+    /** A pipeline about to be recorded. */
+    record NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, Trigger trigger,
+            String requestedBy, Instant createdAt) {
+    }
+
+    /** A pipeline row, without its results. */
+    record PipelineRow(long id, String project, String version, Long fileId, String filename, String gitCommit,
+            String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt) {
+    }
+
+    /** A task result as stored: findings and raw data as JSON text. */
+    record StoredTask(String task, String outcome, Instant startedAt, Instant endedAt, long durationMs, String summary,
+            String findingsJson, String rawDataJson) {
+    }
+
+    private static final String SELECT = """
+            SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.trigger_kind, p.status,
+                   p.requested_by, p.created_at, p.finished_at
+            FROM pipelines p JOIN projects pr ON pr.id = p.project_id LEFT JOIN releases r ON r.id = p.release_id""";
+
+    private final JdbcClient jdbc;
+
+    PipelineRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewPipeline pipeline) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO pipelines (project_id, release_id, file_id, filename, git_commit, trigger_kind, requested_by,
+                    status, created_at)
+                VALUES (:project, :release, :file, :filename, :commit, :trigger, :by, 'queued', :at)""")
+                .param("project", pipeline.projectId()).param("release", pipeline.releaseId())
+                .param("file", pipeline.fileId()).param("filename", pipeline.filename())
+                .param("commit", pipeline.gitCommit()).param("trigger", pipeline.trigger().key())
+                .param("by", pipeline.requestedBy()).param("at", utc(pipeline.createdAt()))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<PipelineRow> find(long id) {
+        return jdbc.sql(SELECT + " WHERE p.id = :id").param("id", id).query(PipelineRepository::row).optional();
+    }
+
+    List<PipelineRow> listForRelease(long releaseId) {
+        return jdbc.sql(SELECT + " WHERE p.release_id = :release ORDER BY p.id DESC").param("release", releaseId)
+                .query(PipelineRepository::row).list();
+    }
+
+    /** The newest pipeline of each file of the release, by file name. */
+    List<PipelineRow> latestPerFile(long releaseId) {
+        return jdbc.sql(SELECT + """
+                 WHERE p.id IN (SELECT MAX(q.id) FROM pipelines q WHERE q.release_id = :release AND q.filename IS NOT NULL
+                     GROUP BY q.filename)
+                ORDER BY p.filename""").param("release", releaseId).query(PipelineRepository::row).list();
+    }
+
+    /** The project's newest pipeline that has ended, for its badge. */
+    Optional<PipelineRow> latestFinished(long projectId) {
+        return jdbc.sql(SELECT + """
+                 WHERE p.project_id = :project AND p.finished_at IS NOT NULL ORDER BY p.id DESC LIMIT 1""")
+                .param("project", projectId).query(PipelineRepository::row).optional();
+    }
+
+    void setStatus(long id, String status, Instant finishedAt) {
+        jdbc.sql("UPDATE pipelines SET status = :status, finished_at = :at WHERE id = :id")
+                .param("status", status).param("at", utc(finishedAt)).param("id", id).update();
+    }
+
+    void insertTask(long jobId, int position, StoredTask task) {
+        jdbc.sql("""
+                INSERT INTO pipeline_task_results (job_id, position, task, outcome, started_at, ended_at, duration_ms,
+                    summary, findings, raw_data)
+                VALUES (:job, :position, :task, :outcome, :start, :end, :duration, :summary, :findings, :raw)""")
+                .param("job", jobId).param("position", position).param("task", task.task())
+                .param("outcome", task.outcome()).param("start", utc(task.startedAt())).param("end", utc(task.endedAt()))
+                .param("duration", task.durationMs()).param("summary", task.summary())
+                .param("findings", task.findingsJson()).param("raw", task.rawDataJson()).update();
+    }
+
+    List<StoredTask> tasks(long jobId) {
+        return jdbc.sql("""
+                SELECT task, outcome, started_at, ended_at, duration_ms, summary, findings, raw_data
+                FROM pipeline_task_results WHERE job_id = :job ORDER BY position""").param("job", jobId)
+                .query((rs, row) -> new StoredTask(rs.getString("task"), rs.getString("outcome"),
+                        instant(rs, "started_at"), instant(rs, "ended_at"), rs.getLong("duration_ms"),
+                        rs.getString("summary"), rs.getString("findings"), rs.getString("raw_data"))).list();
+    }
+
+    void insertLog(long jobId, int attempt, String task, String line, Instant at) {
+        jdbc.sql("INSERT INTO pipeline_job_logs (job_id, attempt, task, line, logged_at) VALUES (:job, :attempt, :task, "
+                        + ":line, :at)")
+                .param("job", jobId).param("attempt", attempt).param("task", task).param("line", line)
+                .param("at", utc(at)).update();
+    }
+
+    List<LogLine> log(long jobId) {
+        return jdbc.sql("SELECT attempt, task, line, logged_at FROM pipeline_job_logs WHERE job_id = :job ORDER BY id")
+                .param("job", jobId).query((rs, row) -> new LogLine(rs.getInt("attempt"), rs.getString("task"),
+                        rs.getString("line"), instant(rs, "logged_at"))).list();
+    }
+
+    private static PipelineRow row(ResultSet rs, int row) throws SQLException {
+        long fileId = rs.getLong("file_id");
+        return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"),
+                rs.wasNull() ? null : fileId, rs.getString("filename"), rs.getString("git_commit"),
+                rs.getString("trigger_kind"), rs.getString("status"), rs.getString("requested_by"),
+                instant(rs, "created_at"), instant(rs, "finished_at"));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.assay.server.pipeline;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.error.ForbiddenException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.DistributionFile;
+import dev.assay.server.index.FileUploaded;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.Release;
+import dev.assay.server.index.ReleaseLookup;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts pipelines (on upload, on request) and reads them back with their results. */
+@Service
+public class PipelineService {
+
+    private static final TypeReference<List<FindingView>> FINDINGS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> RAW_DATA = new TypeReference<>() { };
+
+    private final PipelineRepository pipelines;
+    private final JobRepository jobs;
+    private final ProjectService projects;
+    private final ReleaseLookup releases;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PipelineService(PipelineRepository pipelines, JobRepository jobs, ProjectService projects, ReleaseLookup releases,
+            JsonMapper json, Clock clock) {
+        this.pipelines = pipelines;
+        this.jobs = jobs;
+        this.projects = projects;
+        this.releases = releases;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues a pipeline for an accepted upload, inside the upload's transaction. */
+    @EventListener
+    void uploaded(FileUploaded upload) {
+        start(upload.projectId(), upload.releaseId(), upload.fileId(), upload.filename(), Trigger.UPLOAD,
+                upload.uploader());
+    }
+
+    /**
+     * Queues a pipeline for one file of a release, or for each of its files when {@code filename} is empty;
+     * owners, maintainers and administrators only.
+     */
+    @Transactional
+    public List<PipelineView> rerun(Caller caller, String projectName, String version, Optional<String> filename) {
+        Project project = projects.project(projectName);
+        if (!caller.credentialsAllow(TokenScope.UPLOAD, project.normalizedName())) {
+            throw new ForbiddenException("The API token does not allow re-running pipelines of project '"
+                    + project.normalizedName() + "': use a token with the upload scope for this project");
+        }
+        projects.checkMayManage(caller, project);
+        Release release = releases.release(project, version);
+        List<DistributionFile> files = releases.files(release).stream()
+                .filter(file -> filename.map(file.filename()::equals).orElse(true)).toList();
+        if (files.isEmpty()) {
+            throw filename.<RuntimeException>map(name -> new NotFoundException("release " + release.version()
+                            + " of project '" + project.name() + "' has no file '" + name + "'"))
+                    .orElseGet(() -> new InvalidInputException("release " + release.version() + " has no files to test"));
+        }
+        return files.stream()
+                .map(file -> start(project.id(), release.id(), file.id(), file.filename(), Trigger.MANUAL, caller.name()))
+                .map(this::view)
+                .toList();
+    }
+
+    /** The release's pipelines, newest first. */
+    public List<PipelineView> forRelease(String projectName, String version) {
+        Project project = projects.project(projectName);
+        Release release = releases.release(project, version);
+        return pipelines.listForRelease(release.id()).stream().map(row -> view(row.id())).toList();
+    }
+
+    /** The newest pipeline of each file of a release, by file name (for the release page). */
+    public List<PipelineView> latestPerFile(long releaseId) {
+        return pipelines.latestPerFile(releaseId).stream().map(row -> view(row.id())).toList();
+    }
+
+    /** One pipeline with its log. */
+    public PipelineDetail detail(long id) {
+        PipelineView view = view(id);
+        List<LogLine> log = jobs.latestJob(id).map(pipelines::log).orElse(List.of());
+        return new PipelineDetail(view, log);
+    }
+
+    /** The status of the project's newest finished pipeline, or empty when none has finished. */
+    public Optional<String> badgeStatus(String projectName) {
+        Project project = projects.project(projectName);
+        return pipelines.latestFinished(project.id()).map(PipelineRepository.PipelineRow::status);
+    }
+
+    private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
+        long id = pipelines.insert(new PipelineRepository.NewPipeline(projectId, releaseId, fileId, filename, null,
+                trigger, by, clock.instant()));
+        jobs.insert(id, clock.instant());
+        return id;
+    }
+
+    private PipelineView view(long id) {
+        PipelineRepository.PipelineRow row = pipelines.find(id)
+                .orElseThrow(() -> new NotFoundException("there is no pipeline " + id));
+        Optional<Long> job = jobs.latestJob(id);
+        List<TaskReport> tasks = job.map(pipelines::tasks).orElse(List.of()).stream()
+                .map(task -> new TaskReport(task.task(), task.outcome(), task.startedAt(), task.endedAt(),
+                        task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
+                        json.readValue(task.rawDataJson(), RAW_DATA)))
+                .toList();
+        return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.trigger(),
+                row.status(), row.requestedBy(), row.createdAt(), row.finishedAt(), job.map(jobs::attempts).orElse(0),
+                tasks);
+    }
+}

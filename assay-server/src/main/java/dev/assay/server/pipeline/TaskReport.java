@@ -1,0 +1,20 @@
+package dev.assay.server.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One task's result as a worker sends it and the API shows it.
+ *
+ * @param outcome  passed, failed, error or skipped
+ * @param rawData  the task's raw data: {@code values} (JSON) and {@code files} (names to workspace paths)
+ */
+public record TaskReport(String name, String outcome, Instant startedAt, Instant endedAt, long durationMs,
+        String summary, List<FindingView> findings, Map<String, Object> rawData) {
+
+    public TaskReport {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        rawData = rawData == null ? Map.of() : rawData;
+    }
+}
