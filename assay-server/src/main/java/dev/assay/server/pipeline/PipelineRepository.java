@@ -68,16 +68,16 @@ class PipelineRepository {
 
     /** The newest pipeline of each file of the release, by file name. */
     List<PipelineRow> latestPerFile(long releaseId) {
-        return jdbc.sql(SELECT + """
-                 WHERE p.id IN (SELECT MAX(q.id) FROM pipelines q WHERE q.release_id = :release AND q.filename IS NOT NULL
+        return jdbc.sql(SELECT + " " + """
+                WHERE p.id IN (SELECT MAX(q.id) FROM pipelines q WHERE q.release_id = :release AND q.filename IS NOT NULL
                      GROUP BY q.filename)
                 ORDER BY p.filename""").param("release", releaseId).query(PipelineRepository::row).list();
     }
 
     /** The project's newest pipeline that has ended, for its badge. */
     Optional<PipelineRow> latestFinished(long projectId) {
-        return jdbc.sql(SELECT + """
-                 WHERE p.project_id = :project AND p.finished_at IS NOT NULL ORDER BY p.id DESC LIMIT 1""")
+        return jdbc.sql(SELECT + " " + """
+                WHERE p.project_id = :project AND p.finished_at IS NOT NULL ORDER BY p.id DESC LIMIT 1""")
                 .param("project", projectId).query(PipelineRepository::row).optional();
     }
 

@@ -1,0 +1,106 @@
+package dev.assay.server.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import dev.assay.server.accounts.TokenScope;
+import tools.jackson.databind.JsonNode;
+
+/** Uploads start pipelines that the in-process worker runs; results in the API, on pages, in the badge. */
+abstract class PipelineContract extends PipelineFixture {
+
+    @Override
+    Map<String, Object> pipelineSettings() {
+        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
+                "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
+    }
+
+    @Test
+    void uploadStartsAPipelineThatTheInProcessWorkerFinishes() throws Exception {
+        String project = uploadedProject();
+
+        JsonNode pipeline = finishedPipeline(project);
+
+        assertThat(pipeline.get("status").asString()).isEqualTo("passed");
+        assertThat(pipeline.get("trigger").asString()).isEqualTo("upload");
+        assertThat(pipeline.get("filename").asString()).isEqualTo(project.replace('-', '_') + "-1.0-py3-none-any.whl");
+        JsonNode task = pipeline.get("tasks").get(0);
+        assertThat(task.get("name").asString()).isEqualTo("metadata");
+        assertThat(task.get("outcome").asString()).isEqualTo("passed");
+        assertThat(task.get("durationMs").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(task.get("summary").asString()).isEqualTo("3 metadata warning(s)");
+        assertThat(codes(task)).containsExactlyInAnyOrder("metadata/missing-summary", "metadata/missing-license",
+                "metadata/missing-urls");
+        assertThat(task.get("findings").get(0).get("severity").asString()).isEqualTo("warning");
+
+        long id = pipeline.get("id").asLong();
+        JsonNode detail = stranger.json("api/v1/pipelines/" + id);
+        assertThat(detail.get("status").asString()).isEqualTo("passed");
+        assertThat(detail.get("tasks").get(0).get("rawData").get("values").get("problems").size()).isEqualTo(3);
+        assertThat(detail.get("log").toString()).contains("claimed by worker", "reading the core metadata");
+    }
+
+    @Test
+    void pipelinePageReleasePageAndBadgeShowTheResult() throws Exception {
+        String project = uploadedProject();
+        long id = finishedPipeline(project).get("id").asLong();
+
+        Document page = Jsoup.parse(Client.anonymous(server.url()).get("pipelines/" + id).body());
+        Document release = Jsoup.parse(Client.anonymous(server.url()).get("project/" + project + "/1.0/").body());
+        HttpResponse<String> badge = Client.anonymous(server.url()).get("project/" + project + "/badge.svg");
+
+        assertThat(page.selectFirst("#pipeline-status").text()).isEqualTo("passed");
+        assertThat(page.selectFirst("#task-metadata").text()).contains("metadata", "passed", "3 metadata warning(s)");
+        assertThat(page.select("#findings li")).hasSize(3);
+        assertThat(page.selectFirst("#findings").text()).contains("no Summary");
+        assertThat(page.selectFirst("#log").text()).contains("reading the core metadata");
+        assertThat(release.selectFirst("#pipelines").text()).contains("passed", "metadata: passed", "no Summary");
+        assertThat(release.selectFirst("#pipelines a").attr("href")).isEqualTo("/pipelines/" + id);
+        assertThat(badge.statusCode()).isEqualTo(200);
+        assertThat(badge.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(badge.body()).contains("<svg", "tests", "passed");
+    }
+
+    @Test
+    void maintainersRerunPipelinesOthersMayNot() throws Exception {
+        String project = uploadedProject();
+        String wheel = project.replace('-', '_') + "-1.0-py3-none-any.whl";
+        finishedPipeline(project);
+
+        HttpResponse<String> byStranger = stranger.post(pipelines(project), "{}");
+        HttpResponse<String> anonymous = Client.anonymous(server.url()).post(pipelines(project), "{}");
+        HttpResponse<String> pushToken = token("olive", project, TokenScope.PUSH).post(pipelines(project), "{}");
+        HttpResponse<String> unknownFile = owner.post(pipelines(project), "{\"filename\":\"nope.whl\"}");
+        HttpResponse<String> byOwner = owner.post(pipelines(project), "{\"filename\":\"" + wheel + "\"}");
+        HttpResponse<String> byMaintainer = maintainer.post(pipelines(project), "");
+
+        assertThat(byStranger.statusCode()).isEqualTo(403);
+        assertThat(byStranger.body()).contains("not an owner or maintainer");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(pushToken.statusCode()).isEqualTo(403);
+        assertThat(unknownFile.statusCode()).isEqualTo(404);
+        assertThat(byOwner.statusCode()).as(byOwner.body()).isEqualTo(201);
+        assertThat(Client.parse(byOwner.body()).get(0).get("trigger").asString()).isEqualTo("manual");
+        assertThat(byMaintainer.statusCode()).as(byMaintainer.body()).isEqualTo(201);
+        eventually("both re-runs finished", () -> owner.json(pipelines(project)),
+                list -> list.size() == 3 && !list.get(0).get("finishedAt").isNull()
+                        && !list.get(1).get("finishedAt").isNull());
+        JsonNode newest = owner.json(pipelines(project)).get(0);
+        assertThat(newest.get("requestedBy").asString()).isEqualTo("max");
+        assertThat(newest.get("status").asString()).isEqualTo("passed");
+    }
+
+    private static List<String> codes(JsonNode task) {
+        List<String> codes = new ArrayList<>();
+        task.get("findings").forEach(finding -> codes.add(finding.get("code").asString()));
+        return codes;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.assay.server.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.NewUser;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.TokenService;
+import dev.assay.server.testing.TestDatabase;
+import dev.assay.server.testing.TestDistributions;
+import dev.assay.server.testing.TestServer;
+import tools.jackson.databind.JsonNode;
+
+/** A server with pipeline settings of the subclass's choosing, an owner, a maintainer and a stranger. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineFixture {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    TestDatabase database;
+    TestServer server;
+    Path data;
+    Client owner;
+    Client maintainer;
+    Client stranger;
+
+    abstract String databaseKind();
+
+    /** The {@code assay.pipeline.*} settings of this suite's server. */
+    abstract Map<String, Object> pipelineSettings();
+
+    @BeforeAll
+    void startServer(@TempDir Path data) {
+        this.data = data;
+        database = TestDatabase.of(databaseKind(), data);
+        server = TestServer.start(data, database, pipelineSettings());
+        AccountService accounts = server.bean(AccountService.class);
+        owner = account(accounts, "olive");
+        maintainer = account(accounts, "max");
+        stranger = account(accounts, "sam");
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private Client account(AccountService accounts, String name) {
+        accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));
+        return new Client(server.url(), name, PASSWORD);
+    }
+
+    /** Uploads a wheel without Summary, license or URLs as the owner, makes max a maintainer; returns the project. */
+    String uploadedProject() throws IOException, InterruptedException {
+        String project = "pipe-" + databaseKind() + "-" + SEQUENCE.incrementAndGet();
+        TestDistributions.Spec spec = new TestDistributions.Spec(project, "1.0",
+                List.of("Requires-Python: >=3.8"), "A wheel to test.\n");
+        Path directory = Files.createTempDirectory(data, "wheel");
+        spec.upload(TestDistributions.wheel(directory, spec), server.url(), "olive", PASSWORD);
+        HttpResponse<String> role = owner.put("api/v1/projects/" + project + "/roles/max", "{\"role\":\"maintainer\"}");
+        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
+        return project;
+    }
+
+    /** A client authenticating with a new API token of the user. */
+    Client token(String user, String project, TokenScope... scopes) {
+        String secret = server.bean(TokenService.class)
+                .create(new NewToken(user, "test", project, Set.of(scopes))).secret();
+        return new Client(server.url(), "__token__", secret);
+    }
+
+    static String pipelines(String project) {
+        return "api/v1/projects/" + project + "/releases/1.0/pipelines";
+    }
+
+    /** Polls until {@code condition} holds, failing after {@link #DEADLINE}. */
+    static <T> T eventually(String what, Supplier<T> probe, java.util.function.Predicate<T> condition) {
+        Instant end = Instant.now().plus(DEADLINE);
+        T value = probe.get();
+        while (!condition.test(value)) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("gave up waiting for " + what + "; last seen: " + value);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(interrupted);
+            }
+            value = probe.get();
+        }
+        return value;
+    }
+
+    /** The newest pipeline of the project's release 1.0 once it has ended. */
+    JsonNode finishedPipeline(String project) {
+        return eventually("a finished pipeline of " + project, () -> owner.json(pipelines(project)).get(0),
+                pipeline -> pipeline != null && pipeline.get("finishedAt") != null
+                        && !pipeline.get("finishedAt").isNull());
+    }
+
+    long number(String sql, Object... parameters) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).as("a row for " + sql).isTrue();
+                return rows.getLong(1);
+            }
+        } catch (SQLException failure) {
+            throw new AssertionError(sql, failure);
+        }
+    }
+}

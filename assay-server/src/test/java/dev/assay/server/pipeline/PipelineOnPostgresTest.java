@@ -1,0 +1,9 @@
+package dev.assay.server.pipeline;
+
+/** The test pipeline's triggers and results on Postgres. */
+class PipelineOnPostgresTest extends PipelineContract {
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
