@@ -61,7 +61,6 @@ public class JobQueue {
         return jobs.claim(new JobClaims.Claim(now, worker, lease, expiry, properties.maxAttempts()))
                 .map(id -> {
                     HeldJob job = jobs.find(id).orElseThrow();
-                    pipelines.setStatus(job.pipelineId(), "running", null);
                     pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
                             + properties.maxAttempts() + " claimed by worker " + worker, now);
                     return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
@@ -96,9 +95,9 @@ public class JobQueue {
     @Transactional
     public void result(long jobId, String lease, List<TaskReport> tasks) {
         validate(tasks);
-        HeldJob job = held(jobId, lease);
+        held(jobId, lease);
         Instant now = clock.instant();
-        if (!jobs.finish(jobId, lease, now)) {
+        if (!jobs.finish(jobId, lease, status(tasks), now)) {
             throw lost(jobId);
         }
         for (int i = 0; i < tasks.size(); i++) {
@@ -107,14 +106,12 @@ public class JobQueue {
                     task.startedAt(), task.endedAt(), task.durationMs(), truncate(task.summary(), MAX_SUMMARY),
                     json.writeValueAsString(task.findings()), json.writeValueAsString(task.rawData())));
         }
-        pipelines.setStatus(job.pipelineId(), status(tasks), now);
     }
 
     private void giveUpExhausted(Instant now) {
         for (JobRepository.Exhausted job : jobs.exhausted(now, properties.maxAttempts())) {
             String error = "given up after " + job.attempts() + " attempts: every worker lost its lease";
             if (jobs.giveUp(job, error, now)) {
-                pipelines.setStatus(job.pipelineId(), "error", now);
                 pipelines.insertLog(job.id(), job.attempts(), null, error, now);
             }
         }

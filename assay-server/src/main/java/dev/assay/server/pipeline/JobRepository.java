@@ -91,12 +91,13 @@ class JobRepository {
     }
 
     /** Finishes a job held under a live lease; false when the lease is not this one or has run out. */
-    boolean finish(long id, String lease, Instant now) {
+    boolean finish(long id, String lease, String outcome, Instant now) {
         return jdbc.sql("""
-                UPDATE pipeline_jobs SET status = 'finished', finished_at = :now, lease_token = NULL,
+                UPDATE pipeline_jobs SET status = 'finished', outcome = :outcome, finished_at = :now, lease_token = NULL,
                     lease_expires_at = NULL, version = version + 1
                 WHERE id = :id AND lease_token = :lease AND status = 'running' AND lease_expires_at >= :now""")
-                .param("id", id).param("lease", lease).param("now", utc(now)).update() == 1;
+                .param("id", id).param("lease", lease).param("outcome", outcome).param("now", utc(now))
+                .update() == 1;
     }
 
     /** The id of the pipeline's latest job. */

@@ -33,9 +33,11 @@ class PipelineRepository {
     }
 
     private static final String SELECT = """
-            SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.trigger_kind, p.status,
-                   p.requested_by, p.created_at, p.finished_at
-            FROM pipelines p JOIN projects pr ON pr.id = p.project_id LEFT JOIN releases r ON r.id = p.release_id""";
+            SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.trigger_kind,
+                   CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END AS status,
+                   p.requested_by, p.created_at, j.finished_at
+            FROM pipelines p JOIN pipeline_jobs j ON j.pipeline_id = p.id JOIN projects pr ON pr.id = p.project_id
+            LEFT JOIN releases r ON r.id = p.release_id""";
 
     private final JdbcClient jdbc;
 
@@ -47,8 +49,8 @@ class PipelineRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pipelines (project_id, release_id, file_id, filename, git_commit, trigger_kind, requested_by,
-                    status, created_at)
-                VALUES (:project, :release, :file, :filename, :commit, :trigger, :by, 'queued', :at)""")
+                    created_at)
+                VALUES (:project, :release, :file, :filename, :commit, :trigger, :by, :at)""")
                 .param("project", pipeline.projectId()).param("release", pipeline.releaseId())
                 .param("file", pipeline.fileId()).param("filename", pipeline.filename())
                 .param("commit", pipeline.gitCommit()).param("trigger", pipeline.trigger().key())
@@ -77,13 +79,8 @@ class PipelineRepository {
     /** The project's newest pipeline that has ended, for its badge. */
     Optional<PipelineRow> latestFinished(long projectId) {
         return jdbc.sql(SELECT + " " + """
-                WHERE p.project_id = :project AND p.finished_at IS NOT NULL ORDER BY p.id DESC LIMIT 1""")
+                WHERE p.project_id = :project AND j.finished_at IS NOT NULL ORDER BY p.id DESC LIMIT 1""")
                 .param("project", projectId).query(PipelineRepository::row).optional();
-    }
-
-    void setStatus(long id, String status, Instant finishedAt) {
-        jdbc.sql("UPDATE pipelines SET status = :status, finished_at = :at WHERE id = :id")
-                .param("status", status).param("at", utc(finishedAt)).param("id", id).update();
     }
 
     void insertTask(long jobId, int position, StoredTask task) {

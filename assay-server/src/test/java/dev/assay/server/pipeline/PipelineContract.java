@@ -98,6 +98,20 @@ abstract class PipelineContract extends PipelineFixture {
         assertThat(newest.get("status").asString()).isEqualTo("passed");
     }
 
+    @Test
+    void filesAndReleasesCanBeDeletedWhilePipelinesRun() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            String project = uploadedProject();
+            String wheel = project.replace('-', '_') + "-1.0-py3-none-any.whl";
+
+            HttpResponse<String> file = owner.delete("api/v1/projects/" + project + "/files/" + wheel);
+            HttpResponse<String> release = owner.delete("api/v1/projects/" + project + "/releases/1.0");
+
+            assertThat(file.statusCode()).as(file.body()).isEqualTo(204);
+            assertThat(release.statusCode()).as(release.body()).isEqualTo(204);
+        }
+    }
+
     private static List<String> codes(JsonNode task) {
         List<String> codes = new ArrayList<>();
         task.get("findings").forEach(finding -> codes.add(finding.get("code").asString()));
