@@ -78,6 +78,22 @@ public class ProjectService {
     }
 
     /**
+     * Refuses a change only owners and administrators may make; a token must also carry {@code scope} for
+     * this project. {@code change} names it for the message, e.g. "Configuring the mirrors".
+     */
+    public void checkOwner(Caller caller, Project project, TokenScope scope, String change) {
+        if (!caller.credentialsAllow(scope, project.normalizedName())) {
+            throw new ForbiddenException("The API token does not allow changing project '" + project.name()
+                    + "': use a token with the " + scope.key() + " scope for this project");
+        }
+        Optional<ProjectRole> role = projects.roleOf(project.id(), caller.user().id());
+        if (!caller.isAdmin() && role.filter(ProjectRole.OWNER::equals).isEmpty()) {
+            throw new ForbiddenException(change + " of project '" + project.name() + "' needs the owner role; user '"
+                    + caller.name() + "' " + role.map(held -> "is a " + held.key()).orElse("has no role on it"));
+        }
+    }
+
+    /**
      * The project for an upload, locked for the rest of the transaction; created with the uploader as
      * owner when the name is new.
      */
