@@ -85,11 +85,11 @@ class SimpleController {
         if (!request.getRequestURI().equals(urls.project(normalized))) {
             return redirect(urls.project(normalized), format);
         }
-        SimpleFormat chosen = SimpleFormat.choose(format, accept);
         // checked before anything is served, the kept pages included
         Optional<Project> found = projects.find(normalized);
         found.ifPresent(readable -> projects.checkClientMayRead(callers.caller(authentication), readable));
         CacheControl cache = found.filter(Project::isPrivate).isPresent() ? PRIVATE_CACHE : CACHE;
+        SimpleFormat chosen = SimpleFormat.choose(format, accept);
         Revision revision = index.revision(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
         if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(revision, chosen))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(revision, chosen, cache)).build();
