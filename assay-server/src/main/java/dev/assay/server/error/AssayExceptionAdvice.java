@@ -43,7 +43,8 @@ public class AssayExceptionAdvice {
         }
         if (wantsMachineAnswer(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
-            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         ModelAndView page = new ModelAndView("error/failure");
         page.setStatus(failure.status());

@@ -55,7 +55,8 @@ class DependencyApiController {
                 ? lookup.latest(project).orElseThrow(() -> new NotFoundException(
                         "project '" + project.name() + "' has no releases yet"))
                 : lookup.release(project, version.strip());
-        return new Dependencies(project.name(), release.version(), dependencies.dependencies(projects.reader(caller), release));
+        return new Dependencies(project.name(), release.version(),
+                dependencies.dependencies(projects.reader(caller), release));
     }
 
     @GetMapping("/api/v1/projects/{name}/dependents")
