@@ -56,7 +56,8 @@ final class SandboxStep {
             String relative = workspace.relativize(absolute).toString();
             return relative.isEmpty() ? workspaceInside() : workspaceInside() + "/" + relative;
         }
-        String mounted = "/assay-inputs/" + binds.size() + "-" + absolute.getFileName();
+        // The file keeps its name: pip, for one, reads a wheel's name and version from it.
+        String mounted = "/assay-inputs/" + binds.size() + "/" + absolute.getFileName();
         binds.add(new ReadOnlyBind(absolute, mounted));
         return mounted;
     }
