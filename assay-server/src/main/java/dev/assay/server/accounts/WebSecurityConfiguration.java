@@ -25,12 +25,18 @@ class WebSecurityConfiguration {
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
-    /** The package index is read by installers: public, no session, no cookie, nothing to protect from CSRF. */
+    /**
+     * The package index is read by installers: no session, no cookie, nothing to protect from CSRF. Public
+     * projects need no credentials; HTTP Basic ones (a password, or {@code __token__} and a token), when sent,
+     * identify a reader of private projects, whom the index feature lets in.
+     */
     @Bean
     @Order(0)
-    SecurityFilterChain indexReaders(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/simple", "/simple/**", "/files/**")
+    SecurityFilterChain indexReaders(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.securityMatcher("/simple", "/simple/**", "/files/**", "/pypi/**")
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .httpBasic(basic -> basic.realmName("Assay"))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
@@ -50,9 +56,10 @@ class WebSecurityConfiguration {
     }
 
     /**
-     * Git over smart HTTP: cloning and fetching are public; a push (its ref advertisement and its pack)
-     * needs HTTP Basic, and without credentials gets the 401 and {@code WWW-Authenticate} that make git
-     * ask for them. Whether the user may push is decided by the git feature.
+     * Git over smart HTTP: cloning and fetching need no credentials for public projects, and credentials sent
+     * with them identify a reader of private ones; a push (its ref advertisement and its pack) needs HTTP Basic,
+     * and without credentials gets the 401 and {@code WWW-Authenticate} that make git ask for them. Who may read
+     * and who may push is decided by the git feature.
      */
     @Bean
     @Order(2)
@@ -78,6 +85,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/projects/new").authenticated()
                         .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
                         .requestMatchers("/project/*/mirrors", "/project/*/mirrors/**").authenticated()
+                        .requestMatchers("/project/*/settings", "/project/*/settings/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

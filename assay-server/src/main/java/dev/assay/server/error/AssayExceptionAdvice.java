@@ -22,6 +22,8 @@ import dev.assay.server.config.UploadLimits;
 @ControllerAdvice
 public class AssayExceptionAdvice {
 
+    private static final String CHALLENGE = "Basic realm=\"Assay\"";
+
     private final UploadLimits uploadLimits;
 
     public AssayExceptionAdvice(UploadLimits uploadLimits) {
@@ -30,6 +32,10 @@ public class AssayExceptionAdvice {
 
     @ExceptionHandler(AssayException.class)
     public Object handle(AssayException failure, HttpServletRequest request, HttpServletResponse response) {
+        if (failure.status() == HttpStatus.UNAUTHORIZED) {
+            // whatever the representation: pip asks for HTML too, and sends credentials only after this challenge
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
         if (isUpload(request)) {
             // twine shows this body with --verbose; servlet containers no longer send custom reason phrases
             return ResponseEntity.status(failure.status()).contentType(MediaType.TEXT_PLAIN)
@@ -37,11 +43,8 @@ public class AssayExceptionAdvice {
         }
         if (wantsMachineAnswer(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.getMessage());
-            ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status());
-            if (failure.status() == HttpStatus.UNAUTHORIZED) {
-                answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Assay\"");
-            }
-            return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         ModelAndView page = new ModelAndView("error/failure");
         page.setStatus(failure.status());

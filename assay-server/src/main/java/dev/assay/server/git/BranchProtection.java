@@ -2,7 +2,6 @@ package dev.assay.server.git;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import org.eclipse.jgit.lib.Constants;
@@ -12,11 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.Project;
-import dev.assay.server.index.ProjectRepository.Member;
-import dev.assay.server.index.ProjectRole;
 import dev.assay.server.index.ProjectService;
 
 /**
@@ -73,17 +69,7 @@ public class BranchProtection {
     }
 
     private void checkOwner(Caller caller, Project project) {
-        if (!caller.credentialsAllow(TokenScope.PUSH, project.normalizedName())) {
-            throw new ForbiddenException("The API token does not allow changing project '" + project.name()
-                    + "': use a token with the push scope for this project");
-        }
-        Optional<ProjectRole> role = projects.members(project).stream()
-                .filter(member -> member.userId() == caller.user().id()).map(Member::role).findFirst();
-        if (!caller.isAdmin() && role.filter(ProjectRole.OWNER::equals).isEmpty()) {
-            throw new ForbiddenException("Changing the protected branches of project '" + project.name()
-                    + "' needs the owner role; user '" + caller.name() + "' "
-                    + role.map(held -> "is a " + held.key()).orElse("has no role on it"));
-        }
+        projects.checkOwner(caller, project, TokenScope.PUSH, "Changing the protected branches");
     }
 
     private static String validName(String branch) {

@@ -20,10 +20,12 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.git.GitViews.Branch;
 import dev.assay.server.git.GitViews.CommitPage;
 import dev.assay.server.git.GitViews.Tag;
+import dev.assay.server.index.ProjectService;
 
 /**
- * {@code /api/v1/projects/<project>/…} for repositories: branches, tags, commits and raw files are public
- * like the projects; the protected branches are changed by owners.
+ * {@code /api/v1/projects/<project>/…} for repositories: branches, tags, commits and raw files are readable as
+ * the project is (an anonymous request for a private one is asked for credentials); the protected branches are
+ * changed by owners.
  */
 @RestController
 @RequestMapping("/api/v1/projects/{project}")
@@ -36,32 +38,38 @@ class GitApiController {
     private final GitReader reader;
     private final BranchProtection protection;
     private final CallerResolver callers;
+    private final ProjectService projects;
 
-    GitApiController(GitReader reader, BranchProtection protection, CallerResolver callers) {
+    GitApiController(GitReader reader, BranchProtection protection, CallerResolver callers, ProjectService projects) {
         this.reader = reader;
         this.protection = protection;
         this.callers = callers;
+        this.projects = projects;
     }
 
     @GetMapping("/branches")
-    List<Branch> branches(@PathVariable String project) {
+    List<Branch> branches(Authentication authentication, @PathVariable String project) {
+        checkMayRead(authentication, project);
         return reader.branches(project);
     }
 
     @GetMapping("/tags")
-    List<Tag> tags(@PathVariable String project) {
+    List<Tag> tags(Authentication authentication, @PathVariable String project) {
+        checkMayRead(authentication, project);
         return reader.tags(project);
     }
 
     @GetMapping("/commits")
-    CommitPage commits(@PathVariable String project, @RequestParam(required = false) String ref,
-            @RequestParam(defaultValue = "1") int page) {
+    CommitPage commits(Authentication authentication, @PathVariable String project,
+            @RequestParam(required = false) String ref, @RequestParam(defaultValue = "1") int page) {
+        checkMayRead(authentication, project);
         return reader.commits(project, ref, page);
     }
 
     @GetMapping("/files/{*path}")
-    ResponseEntity<byte[]> file(@PathVariable String project, @PathVariable String path,
-            @RequestParam(required = false) String ref) {
+    ResponseEntity<byte[]> file(Authentication authentication, @PathVariable String project,
+            @PathVariable String path, @RequestParam(required = false) String ref) {
+        checkMayRead(authentication, project);
         GitReader.RawFile file = reader.file(project, path, ref);
         String name = file.path().substring(file.path().lastIndexOf('/') + 1);
         return ResponseEntity.ok()
@@ -74,8 +82,13 @@ class GitApiController {
     }
 
     @GetMapping("/protected-branches")
-    ProtectedBranches protectedBranches(@PathVariable String project) {
+    ProtectedBranches protectedBranches(Authentication authentication, @PathVariable String project) {
+        checkMayRead(authentication, project);
         return new ProtectedBranches(protection.list(project));
+    }
+
+    private void checkMayRead(Authentication authentication, String project) {
+        projects.clientReadable(callers.caller(authentication), project);
     }
 
     @PutMapping("/protected-branches")

@@ -25,8 +25,9 @@ class GitServletConfiguration {
     static final String PREFIX = "/git";
 
     @Bean
-    ProjectRepositoryResolver projectRepositoryResolver(ProjectService projects, GitRepositories repositories) {
-        return new ProjectRepositoryResolver(projects, repositories);
+    ProjectRepositoryResolver projectRepositoryResolver(ProjectService projects, GitRepositories repositories,
+            CallerResolver callers) {
+        return new ProjectRepositoryResolver(projects, repositories, callers);
     }
 
     @Bean
@@ -35,12 +36,22 @@ class GitServletConfiguration {
         GitServlet servlet = new GitServlet();
         servlet.setRepositoryResolver(resolver);
         servlet.setAsIsFileService(AsIsFileService.DISABLED);
-        // every project is public: anyone may clone and fetch
+        // whoever reaches JGit may read: GitReadFilter and the resolver turned away the others
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
         servlet.setReceivePackFactory(new PushPackFactory(callers, access, protection, recorder));
         ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet, PREFIX + "/*");
         registration.setName("git");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** Runs after Spring Security's filters (order -100), so the caller is known, and before the push checks. */
+    @Bean
+    FilterRegistrationBean<GitReadFilter> gitReadFilter(ProjectRepositoryResolver resolver, ProjectService projects) {
+        FilterRegistrationBean<GitReadFilter> registration = new FilterRegistrationBean<>(
+                new GitReadFilter(resolver, projects));
+        registration.addUrlPatterns(PREFIX + "/*");
+        registration.setOrder(-1);
         return registration;
     }
 

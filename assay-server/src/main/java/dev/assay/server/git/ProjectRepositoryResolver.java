@@ -7,16 +7,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.resolver.RepositoryResolver;
+import org.springframework.security.core.Authentication;
 
 import dev.assay.packaging.name.ProjectName;
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 
 /**
  * Finds the repository of {@code /git/<project>.git} or {@code /git/<project>}: any spelling of the
  * project's name; anything else (unknown projects, nested paths, invalid names) is not found, so no name
- * reaches the file system but a normalised project name. Every project is public, so reading needs no
- * check here; the project found is kept on the request for the push checks.
+ * reaches the file system but a normalised project name. A private project's repository is not found for
+ * callers who may not read it (the backstop of {@link GitReadFilter}, which answers them first); the project
+ * found is kept on the request for the push checks.
  */
 class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest> {
 
@@ -25,17 +29,29 @@ class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest
 
     private final ProjectService projects;
     private final GitRepositories repositories;
+    private final CallerResolver callers;
 
-    ProjectRepositoryResolver(ProjectService projects, GitRepositories repositories) {
+    ProjectRepositoryResolver(ProjectService projects, GitRepositories repositories, CallerResolver callers) {
         this.projects = projects;
         this.repositories = repositories;
+        this.callers = callers;
     }
 
     @Override
     public Repository open(HttpServletRequest request, String name) throws RepositoryNotFoundException {
-        Project project = project(name).orElseThrow(() -> new RepositoryNotFoundException(name));
+        Project project = project(name).filter(found -> projects.mayRead(caller(request, callers), found))
+                .orElseThrow(() -> new RepositoryNotFoundException(name));
         request.setAttribute(PROJECT_ATTRIBUTE, project);
         return repositories.open(project.normalizedName());
+    }
+
+    /** Who sent the request, as the security chain authenticated them; empty when anonymous. */
+    static Optional<Caller> caller(HttpServletRequest request, CallerResolver callers) {
+        return callers.caller(request.getUserPrincipal() instanceof Authentication presented ? presented : null);
+    }
+
+    CallerResolver callers() {
+        return callers;
     }
 
     /** The project a repository name ({@code <project>.git} or {@code <project>}) stands for, if any. */

@@ -17,7 +17,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProjectRepository {
 
-    private static final String SELECT = "SELECT id, name, normalized_name, summary, created_at, last_serial FROM projects";
+    private static final String SELECT =
+            "SELECT id, name, normalized_name, summary, created_at, last_serial, visibility FROM projects";
+
+    /**
+     * The SQL form of the visibility rule ({@link ProjectService#mayRead}) for a projects row aliased {@code p}:
+     * true when the reader bound by {@link #bindReader} may read it.
+     */
+    public static final String READABLE = " (p.visibility = 'public' OR :readsAll"
+            + " OR (:readerProject IN ('', p.normalized_name)"
+            + " AND EXISTS (SELECT 1 FROM project_roles rr WHERE rr.project_id = p.id AND rr.user_id = :readerId))) ";
 
     /** A user's role on a project, as listed on the project's page. */
     public record Member(long userId, String userName, ProjectRole role) {
@@ -80,6 +89,17 @@ public class ProjectRepository {
                 .list();
     }
 
+    /** Binds the parameters of {@link #READABLE} to the reader. */
+    public static JdbcClient.StatementSpec bindReader(JdbcClient.StatementSpec statement, Reader reader) {
+        return statement.param("readsAll", reader.readsAll()).param("readerProject", reader.onlyProject())
+                .param("readerId", reader.userId());
+    }
+
+    public void setVisibility(long projectId, Visibility visibility) {
+        jdbc.sql("UPDATE projects SET visibility = :visibility WHERE id = :id")
+                .param("visibility", visibility.key()).param("id", projectId).update();
+    }
+
     /** Records that what the index serves for the project changed; caches keyed on the serial expire. */
     public void touch(long projectId, String summary) {
         jdbc.sql("UPDATE projects SET last_serial = last_serial + 1, summary = COALESCE(:summary, summary) WHERE id = :id")
@@ -95,6 +115,7 @@ public class ProjectRepository {
 
     static Project project(ResultSet rs, int row) throws SQLException {
         return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("normalized_name"),
-                rs.getString("summary"), instant(rs, "created_at"), rs.getLong("last_serial"));
+                rs.getString("summary"), instant(rs, "created_at"), rs.getLong("last_serial"),
+                Visibility.ofKey(rs.getString("visibility")));
     }
 }

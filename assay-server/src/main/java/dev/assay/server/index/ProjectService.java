@@ -18,8 +18,9 @@ import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.error.UnauthorizedException;
 
-/** The rules for projects: finding them by any spelling of their name, and who may change them. */
+/** The rules for projects: finding them by any spelling of their name, who may read them and who may change them. */
 @Service
 public class ProjectService {
 
@@ -43,7 +44,96 @@ public class ProjectService {
 
     /** The project with a name that normalises to this one. */
     public Project project(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("there is no project named '" + name + "'"));
+        return find(name).orElseThrow(() -> noSuchProject(name));
+    }
+
+    /**
+     * The visibility rule, the one place it is decided: a public project is read by everyone; a private one only
+     * by administrators and by users holding any role on it, with a password or with any of their tokens that is
+     * not bound to another project.
+     */
+    public boolean mayRead(Optional<Caller> caller, Project project) {
+        if (!project.isPrivate()) {
+            return true;
+        }
+        Reader reader = Reader.of(caller);
+        return reader.readsAll() || reader.rolesCountOn(project)
+                && projects.roleOf(project.id(), reader.userId()).isPresent();
+    }
+
+    /** Who the caller is as a reader of listings, for {@link ProjectRepository#READABLE}. */
+    public Reader reader(Optional<Caller> caller) {
+        return Reader.of(caller);
+    }
+
+    /** Refuses a caller who may not read the project with the 404 of a missing project: its existence stays secret. */
+    public void checkMayRead(Optional<Caller> caller, Project project) {
+        check(caller, project, project.normalizedName(), false);
+    }
+
+    /**
+     * As {@link #checkMayRead}, for installers and git: an anonymous request is asked for credentials (401 with
+     * {@code WWW-Authenticate}), which pip and git then send; anyone else who may not read gets the 404.
+     */
+    public void checkClientMayRead(Optional<Caller> caller, Project project) {
+        check(caller, project, project.normalizedName(), true);
+    }
+
+    /** The project named so, if the caller may read it; otherwise the 404 of a missing project (web pages). */
+    public Project readable(Optional<Caller> caller, String name) {
+        Project found = project(name);
+        check(caller, found, name, false);
+        return found;
+    }
+
+    /** The project named so, checked as by {@link #checkClientMayRead} (installers, git and the REST API). */
+    public Project clientReadable(Optional<Caller> caller, String name) {
+        Project found = project(name);
+        check(caller, found, name, true);
+        return found;
+    }
+
+    private void check(Optional<Caller> caller, Project project, String requestedName, boolean challenge) {
+        if (mayRead(caller, project)) {
+            return;
+        }
+        if (challenge && caller.isEmpty()) {
+            throw new UnauthorizedException("authentication required: send HTTP Basic credentials, your user name "
+                    + "and password, or __token__ and an API token");
+        }
+        // the very answer a missing project gets, message included
+        throw noSuchProject(requestedName);
+    }
+
+    /** Whether the caller may change the project's settings (its visibility): owners and administrators. */
+    public boolean mayChangeSettings(Optional<Caller> caller, Project project) {
+        return caller.filter(present -> present.credentialsAllow(TokenScope.UPLOAD, project.normalizedName()))
+                .map(present -> present.isAdmin() || projects.roleOf(project.id(), present.user().id())
+                        .filter(role -> role == ProjectRole.OWNER).isPresent())
+                .orElse(false);
+    }
+
+    /**
+     * Makes the project public or private; owners and administrators may, with a password or a token with the
+     * upload scope for it. Bumps the serial so that cached pages are revalidated. Call inside a transaction.
+     */
+    public Project changeVisibility(Caller caller, String name, String visibilityKey) {
+        Project project = project(name);
+        checkMayRead(Optional.of(caller), project);
+        if (!mayChangeSettings(Optional.of(caller), project)) {
+            throw new ForbiddenException("Changing the visibility of project '" + project.name() + "' needs the owner "
+                    + "role (or an administrator), with a password or a token with the upload scope for it; user '"
+                    + caller.name() + "' may not");
+        }
+        if (visibilityKey == null || visibilityKey.isBlank()) {
+            throw new InvalidInputException("Missing visibility: send public or private");
+        }
+        Visibility visibility = Visibility.ofKey(visibilityKey);
+        if (visibility != project.visibility()) {
+            projects.setVisibility(project.id(), visibility);
+            projects.touch(project.id(), null);
+        }
+        return projects.findByNormalizedName(project.normalizedName()).orElseThrow();
     }
 
     /** The project's releases, newest version first. */
@@ -74,6 +164,22 @@ public class ProjectService {
         if (!allowed) {
             throw new ForbiddenException("User '" + caller.name() + "' is not an owner or maintainer of project '"
                     + project.name() + "'");
+        }
+    }
+
+    /**
+     * Refuses a change only owners and administrators may make; a token must also carry {@code scope} for
+     * this project. {@code change} names it for the message, e.g. "Configuring the mirrors".
+     */
+    public void checkOwner(Caller caller, Project project, TokenScope scope, String change) {
+        if (!caller.credentialsAllow(scope, project.normalizedName())) {
+            throw new ForbiddenException("The API token does not allow changing project '" + project.name()
+                    + "': use a token with the " + scope.key() + " scope for this project");
+        }
+        Optional<ProjectRole> role = projects.roleOf(project.id(), caller.user().id());
+        if (!caller.isAdmin() && role.filter(ProjectRole.OWNER::equals).isEmpty()) {
+            throw new ForbiddenException(change + " of project '" + project.name() + "' needs the owner role; user '"
+                    + caller.name() + "' " + role.map(held -> "is a " + held.key()).orElse("has no role on it"));
         }
     }
 
@@ -128,6 +234,10 @@ public class ProjectService {
         long id = projects.insert(name.display(), name.normalized(), clock.instant());
         projects.setRole(id, caller.user().id(), ProjectRole.OWNER);
         events.publishEvent(new ProjectCreated(id, name.normalized()));
+    }
+
+    private static NotFoundException noSuchProject(String name) {
+        return new NotFoundException("there is no project named '" + name + "'");
     }
 
     private static ConflictException nameTaken(ProjectName name, Project existing) {

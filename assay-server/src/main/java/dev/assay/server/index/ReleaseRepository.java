@@ -88,11 +88,13 @@ public class ReleaseRepository {
     }
 
     /** Every release in the index that requires the project with this normalised name. */
-    public List<Dependent> dependents(String normalizedName) {
-        return jdbc.sql("""
+    /** The releases requiring the project, of the projects this reader may read. */
+    public List<Dependent> dependents(String normalizedName, Reader reader) {
+        return ProjectRepository.bindReader(jdbc.sql("""
                 SELECT p.name, p.normalized_name, r.version, d.requirement
                 FROM dependencies d JOIN releases r ON r.id = d.release_id JOIN projects p ON p.id = r.project_id
-                WHERE d.dependency_name = :name ORDER BY p.normalized_name, r.created_at DESC""")
+                WHERE d.dependency_name = :name AND """ + ProjectRepository.READABLE + """
+                 ORDER BY p.normalized_name, r.created_at DESC"""), reader)
                 .param("name", normalizedName)
                 .query((rs, row) -> new Dependent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();

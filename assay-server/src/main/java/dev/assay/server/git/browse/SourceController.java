@@ -12,30 +12,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 
-/** The public source pages of a project: overview, directory, file and raw file. */
+/** The source pages of a project, for those who may read it: overview, directory, file and raw file. */
 @Controller
 class SourceController {
 
     private final ProjectService projects;
     private final SourceService sources;
+    private final CallerResolver callers;
 
-    SourceController(ProjectService projects, SourceService sources) {
+    SourceController(ProjectService projects, SourceService sources, CallerResolver callers) {
         this.projects = projects;
         this.sources = sources;
+        this.callers = callers;
     }
 
     @GetMapping({"/project/{name}/source", "/project/{name}/source/"})
-    String overview(@PathVariable String name, Model model) {
-        Project project = show(name, model);
+    String overview(Authentication authentication, @PathVariable String name, Model model) {
+        Project project = show(authentication, name, model);
         Optional<SourceOverview> overview = sources.overview(project);
         model.addAttribute("cloneUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/git/{name}.git").buildAndExpand(project.normalizedName()).toUriString());
@@ -48,23 +52,25 @@ class SourceController {
     }
 
     @GetMapping("/project/{name}/source/tree/{*refAndPath}")
-    String tree(@PathVariable String name, @PathVariable String refAndPath, Model model) {
-        Project project = show(name, model);
+    String tree(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
+            Model model) {
+        Project project = show(authentication, name, model);
         model.addAttribute("page", sources.tree(project, segments(refAndPath)));
         return "git/tree";
     }
 
     @GetMapping("/project/{name}/source/blob/{*refAndPath}")
-    String blob(@PathVariable String name, @PathVariable String refAndPath, Model model) {
-        Project project = show(name, model);
+    String blob(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
+            Model model) {
+        Project project = show(authentication, name, model);
         model.addAttribute("page", sources.blob(project, segments(refAndPath)));
         return "git/blob";
     }
 
     @GetMapping("/project/{name}/source/raw/{*refAndPath}")
-    void raw(@PathVariable String name, @PathVariable String refAndPath, HttpServletResponse response)
-            throws IOException {
-        Project project = projects.project(name);
+    void raw(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
+            HttpServletResponse response) throws IOException {
+        Project project = readable(authentication, name);
         sources.raw(project, segments(refAndPath), (fileName, size, binary) -> begin(response, fileName, size, binary));
     }
 
@@ -80,11 +86,15 @@ class SourceController {
         return response.getOutputStream();
     }
 
-    private Project show(String name, Model model) {
-        Project project = projects.project(name);
+    private Project show(Authentication authentication, String name, Model model) {
+        Project project = readable(authentication, name);
         model.addAttribute("project", project);
         model.addAttribute("links", new SourceLinks(project.normalizedName()));
         return project;
+    }
+
+    private Project readable(Authentication authentication, String name) {
+        return projects.readable(callers.caller(authentication), name);
     }
 
     static List<String> segments(String capturedPath) {

@@ -14,8 +14,6 @@ import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Project;
-import dev.assay.server.index.ProjectRepository.Member;
-import dev.assay.server.index.ProjectRole;
 import dev.assay.server.index.ProjectService;
 
 /**
@@ -114,16 +112,6 @@ public class MirrorService {
     }
 
     private void checkOwner(Caller caller, Project project) {
-        if (!caller.credentialsAllow(TokenScope.PUSH, project.normalizedName())) {
-            throw new ForbiddenException("The API token does not allow changing project '" + project.name()
-                    + "': use a token with the push scope for this project");
-        }
-        Optional<ProjectRole> role = projects.members(project).stream()
-                .filter(member -> member.userId() == caller.user().id()).map(Member::role).findFirst();
-        if (!caller.isAdmin() && role.filter(ProjectRole.OWNER::equals).isEmpty()) {
-            throw new ForbiddenException("Configuring the mirrors of project '" + project.name()
-                    + "' needs the owner role; user '" + caller.name() + "' "
-                    + role.map(held -> "is a " + held.key()).orElse("has no role on it"));
-        }
+        projects.checkOwner(caller, project, TokenScope.PUSH, "Configuring the mirrors");
     }
 }

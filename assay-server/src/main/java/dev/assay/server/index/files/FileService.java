@@ -13,7 +13,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.accounts.Caller;
 import dev.assay.server.index.DistributionStore;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
 
 /**
  * Which stored files may be served: only files the database knows, under the project that owns them,
@@ -30,32 +33,50 @@ class FileService {
 
     private final ServedFileRepository files;
     private final DistributionStore store;
+    private final ProjectService projects;
     private final Counter metadataRequests;
 
-    FileService(ServedFileRepository files, DistributionStore store, MeterRegistry meters) {
+    FileService(ServedFileRepository files, DistributionStore store, ProjectService projects, MeterRegistry meters) {
         this.files = files;
         this.store = store;
+        this.projects = projects;
         this.metadataRequests = Counter.builder("assay.index.metadata.requests")
                 .description("Requests for PEP 658 .metadata files, which installers fetch instead of whole files")
                 .register(meters);
     }
 
-    /** The distribution file or its {@code .metadata} file named in a URL, or not found. */
-    ServedFile find(String project, String requestedName) {
+    /**
+     * The distribution file or its {@code .metadata} file named in a URL, or not found; for a private project only
+     * to its readers (an anonymous request is asked for credentials), others get the answer of a missing file.
+     */
+    ServedFile find(Optional<Caller> caller, String project, String requestedName) {
+        boolean shared = checkMayRead(caller, project, requestedName);
         // distribution file names end in .whl, .tar.gz or .zip, so a .metadata name is never a distribution's
         if (requestedName.endsWith(METADATA_SUFFIX)) {
             String filename = requestedName.substring(0, requestedName.length() - METADATA_SUFFIX.length());
             ServedFile metadata = lookUp(project, filename)
                     .flatMap(file -> file.metadataSha256().map(sha256 -> new ServedFile(
-                            store.locate(file.normalizedProject(), requestedName), requestedName, METADATA, sha256)))
+                            store.locate(file.normalizedProject(), requestedName), requestedName, METADATA, sha256,
+                            shared)))
                     .orElseThrow(() -> notFound(project, requestedName));
             metadataRequests.increment();
             return existing(metadata);
         }
         return lookUp(project, requestedName)
                 .map(file -> existing(new ServedFile(store.locate(file.normalizedProject(), file.filename()),
-                        file.filename(), contentType(file.filename()), file.sha256())))
+                        file.filename(), contentType(file.filename()), file.sha256(), shared)))
                 .orElseThrow(() -> notFound(project, requestedName));
+    }
+
+    /** Whether shared caches may keep the project's files, after refusing a caller who may not read them. */
+    private boolean checkMayRead(Optional<Caller> caller, String project, String requestedName) {
+        Optional<Project> found = projects.find(project);
+        try {
+            found.ifPresent(readable -> projects.checkClientMayRead(caller, readable));
+        } catch (NotFoundException secret) {
+            throw notFound(project, requestedName);
+        }
+        return found.filter(Project::isPrivate).isEmpty();
     }
 
     private Optional<ServedFileRepository.StoredFile> lookUp(String project, String filename) {

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 
 import org.springframework.http.MediaType;
 
-/** A file ready to stream: where it is, its type, and its SHA-256 (the strong ETag). */
-record ServedFile(Path path, String filename, MediaType contentType, String sha256) {
+/**
+ * A file ready to stream: where it is, its type, its SHA-256 (the strong ETag), and whether shared caches may keep
+ * it (not when its project is private).
+ */
+record ServedFile(Path path, String filename, MediaType contentType, String sha256, boolean shared) {
 }

@@ -69,14 +69,12 @@ class ManageApiController {
 
     @GetMapping("/roles")
     List<MemberRole> members(Authentication authentication, @PathVariable String project) {
-        callers.require(authentication);
-        return roles.members(project);
+        return roles.members(callers.require(authentication), project);
     }
 
     @GetMapping("/roles/{user}")
     MemberRole member(Authentication authentication, @PathVariable String project, @PathVariable String user) {
-        callers.require(authentication);
-        return roles.member(project, user);
+        return roles.member(callers.require(authentication), project, user);
     }
 
     @PutMapping("/roles/{user}")

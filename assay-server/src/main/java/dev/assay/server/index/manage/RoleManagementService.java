@@ -1,6 +1,7 @@
 package dev.assay.server.index.manage;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,18 +34,18 @@ class RoleManagementService {
         this.accounts = accounts;
     }
 
-    /** Everyone with a role on the project; public, as the project page shows it too. */
+    /** Everyone with a role on the project; for whoever may read it, as the project page shows it too. */
     @Transactional(readOnly = true)
-    List<MemberRole> members(String projectName) {
-        Project project = project(projectName);
+    List<MemberRole> members(Caller caller, String projectName) {
+        Project project = projectService.readable(Optional.of(caller), projectName);
         return projects.members(project.id()).stream()
                 .map(member -> new MemberRole(member.userName(), member.role().key())).toList();
     }
 
     /** One user's role on the project. */
     @Transactional(readOnly = true)
-    MemberRole member(String projectName, String userName) {
-        Project project = project(projectName);
+    MemberRole member(Caller caller, String projectName, String userName) {
+        Project project = projectService.readable(Optional.of(caller), projectName);
         User user = accounts.user(userName);
         ProjectRole role = projects.roleOf(project.id(), user.id()).orElseThrow(() -> noRole(project, user));
         return new MemberRole(user.name(), role.key());
@@ -90,10 +91,6 @@ class RoleManagementService {
             throw new ConflictException("'" + user.name() + "' is the last owner of project '" + project.name()
                     + "' and cannot be " + change + ": make another user an owner first");
         }
-    }
-
-    private Project project(String projectName) {
-        return projectService.project(projectName);
     }
 
     private static NotFoundException noRole(Project project, User user) {

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.server.index.ProjectRepository;
+import dev.assay.server.index.Reader;
+
 /** The SQL for listing and searching the index: recent releases, projects by name or summary. */
 @Repository
 class BrowseRepository {
@@ -20,12 +23,13 @@ class BrowseRepository {
         this.jdbc = jdbc;
     }
 
-    List<ReleaseSummary> recentReleases(int limit) {
-        return jdbc.sql("""
+    List<ReleaseSummary> recentReleases(Reader reader, int limit) {
+        return ProjectRepository.bindReader(jdbc.sql("""
                 SELECT p.name, p.normalized_name, r.version, r.summary, r.created_at
                 FROM releases r JOIN projects p ON p.id = r.project_id
-                ORDER BY r.created_at DESC, r.id DESC
-                LIMIT :limit""")
+                WHERE """ + ProjectRepository.READABLE + """
+                 ORDER BY r.created_at DESC, r.id DESC
+                LIMIT :limit"""), reader)
                 .param("limit", limit)
                 .query((rs, row) -> new ReleaseSummary(rs.getString("name"), rs.getString("normalized_name"),
                         rs.getString("version"), rs.getString("summary"), instant(rs, "created_at")))
@@ -34,16 +38,19 @@ class BrowseRepository {
 
     /**
      * Projects whose name or summary contains the text (a LIKE pattern with {@code \} as escape, lower case),
-     * or whose normalised name contains the normalised pattern; an exact name first, then by name.
+     * or whose normalised name contains the normalised pattern, among those the reader may read; an exact name
+     * first, then by name.
      */
-    List<ProjectHit> search(String pattern, String normalizedPattern, String exactName, int offset, int limit) {
-        return jdbc.sql("""
+    List<ProjectHit> search(Reader reader, String pattern, String normalizedPattern, String exactName, int offset,
+            int limit) {
+        return ProjectRepository.bindReader(jdbc.sql("""
                 SELECT p.name, p.normalized_name, p.summary FROM projects p
-                WHERE LOWER(p.name) LIKE :pattern ESCAPE '\\'
+                WHERE (LOWER(p.name) LIKE :pattern ESCAPE '\\'
                    OR p.normalized_name LIKE :normalized ESCAPE '\\'
-                   OR LOWER(p.summary) LIKE :pattern ESCAPE '\\'
-                ORDER BY CASE WHEN p.normalized_name = :exact THEN 0 ELSE 1 END, p.normalized_name
-                LIMIT :limit OFFSET :offset""")
+                   OR LOWER(p.summary) LIKE :pattern ESCAPE '\\')
+                  AND """ + ProjectRepository.READABLE + """
+                 ORDER BY CASE WHEN p.normalized_name = :exact THEN 0 ELSE 1 END, p.normalized_name
+                LIMIT :limit OFFSET :offset"""), reader)
                 .param("pattern", pattern).param("normalized", normalizedPattern).param("exact", exactName)
                 .param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new ProjectHit(rs.getString("name"), rs.getString("normalized_name"),
@@ -51,12 +58,13 @@ class BrowseRepository {
                 .list();
     }
 
-    /** Which of these normalised names are projects in this index. */
-    Set<String> hosted(Collection<String> normalizedNames) {
+    /** Which of these normalised names are projects in this index that the reader may read. */
+    Set<String> hosted(Reader reader, Collection<String> normalizedNames) {
         if (normalizedNames.isEmpty()) {
             return Set.of();
         }
-        return jdbc.sql("SELECT normalized_name FROM projects WHERE normalized_name IN (:names)")
+        return ProjectRepository.bindReader(jdbc.sql("SELECT p.normalized_name FROM projects p WHERE "
+                + "p.normalized_name IN (:names) AND " + ProjectRepository.READABLE), reader)
                 .param("names", List.copyOf(normalizedNames))
                 .query(String.class).stream().collect(Collectors.toSet());
     }

@@ -11,10 +11,14 @@ import org.springframework.stereotype.Service;
 import dev.assay.packaging.PackagingException;
 import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.index.Project;
+import dev.assay.server.index.Reader;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseRepository;
 
-/** The dependency graph as readers see it: what a release requires, and which projects here require a project. */
+/**
+ * The dependency graph as readers see it: what a release requires, and which projects here require a project; a
+ * private project shows up on either side only for those who may read it.
+ */
 @Service
 public class DependencyService {
 
@@ -27,22 +31,22 @@ public class DependencyService {
     }
 
     /** The release's requirements in the order its metadata lists them. */
-    public List<DependencyView> dependencies(Release release) {
+    public List<DependencyView> dependencies(Reader reader, Release release) {
         List<ReleaseRepository.Dependency> rows = releases.dependencies(release.id());
-        Set<String> hosted = browse.hosted(rows.stream().map(ReleaseRepository.Dependency::dependencyName)
+        Set<String> hosted = browse.hosted(reader, rows.stream().map(ReleaseRepository.Dependency::dependencyName)
                 .distinct().toList());
         return rows.stream().map(row -> view(row, hosted.contains(row.dependencyName()))).toList();
     }
 
-    /** Every release in this index that requires the project. */
-    public List<ReleaseRepository.Dependent> dependents(Project project) {
-        return releases.dependents(project.normalizedName());
+    /** Every release in this index that requires the project, of the projects the reader may read. */
+    public List<ReleaseRepository.Dependent> dependents(Reader reader, Project project) {
+        return releases.dependents(project.normalizedName(), reader);
     }
 
     /** The dependents grouped by project, each with the versions that require it. */
-    public List<DependentProject> dependentProjects(Project project) {
+    public List<DependentProject> dependentProjects(Reader reader, Project project) {
         Map<String, DependentProject> byProject = new LinkedHashMap<>();
-        for (ReleaseRepository.Dependent dependent : dependents(project)) {
+        for (ReleaseRepository.Dependent dependent : dependents(reader, project)) {
             byProject.computeIfAbsent(dependent.normalizedName(), key -> new DependentProject(dependent.projectName(),
                     dependent.normalizedName(), new ArrayList<>())).versions().add(dependent.version());
         }

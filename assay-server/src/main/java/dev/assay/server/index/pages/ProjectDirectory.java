@@ -2,10 +2,13 @@ package dev.assay.server.index.pages;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.index.ProjectService;
 
 /** What the index lists for browsing: the latest uploads and the projects a search finds. */
 @Service
@@ -18,18 +21,22 @@ public class ProjectDirectory {
     private static final int MAX_PAGE = 10_000;
 
     private final BrowseRepository browse;
+    private final ProjectService projects;
 
-    ProjectDirectory(BrowseRepository browse) {
+    ProjectDirectory(BrowseRepository browse, ProjectService projects) {
         this.browse = browse;
+        this.projects = projects;
     }
 
-    /** The most recently created releases, newest first. */
-    public List<ReleaseSummary> recentReleases(int count) {
-        return browse.recentReleases(count);
+    /** The most recently created releases of the projects the caller may read, newest first. */
+    public List<ReleaseSummary> recentReleases(Optional<Caller> caller, int count) {
+        return browse.recentReleases(projects.reader(caller), count);
     }
 
-    /** Projects whose name or summary contains the query, ignoring case; page 1 is the first. */
-    public SearchResults search(String query, String pageText) {
+    /**
+     * Projects the caller may read whose name or summary contains the query, ignoring case; page 1 is the first.
+     */
+    public SearchResults search(Optional<Caller> caller, String query, String pageText) {
         String text = query == null ? "" : query.strip();
         if (text.length() > MAX_QUERY_LENGTH) {
             throw new InvalidInputException("The search is too long: use at most " + MAX_QUERY_LENGTH + " characters");
@@ -40,7 +47,7 @@ public class ProjectDirectory {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         String normalized = lower.replaceAll("[-_.]+", "-");
-        List<ProjectHit> hits = browse.search(contains(lower), contains(normalized), normalized,
+        List<ProjectHit> hits = browse.search(projects.reader(caller), contains(lower), contains(normalized), normalized,
                 (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasNext = hits.size() > PAGE_SIZE;
         return new SearchResults(text, page, hasNext ? hits.subList(0, PAGE_SIZE) : hits, hasNext);

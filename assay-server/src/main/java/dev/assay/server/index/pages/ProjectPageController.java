@@ -1,10 +1,12 @@
 package dev.assay.server.index.pages;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,48 +14,61 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriUtils;
 
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 
-/** {@code /project/<name>/} and {@code /project/<name>/<version>/}: public pages, at their canonical address. */
+/**
+ * {@code /project/<name>/} and {@code /project/<name>/<version>/}: pages at their canonical address, for those who
+ * may read the project (a private project is not found for anyone else).
+ */
 @Controller
 class ProjectPageController {
 
     private final ProjectService projects;
     private final ReleaseLookup lookup;
     private final ProjectPageService pages;
+    private final CallerResolver callers;
 
-    ProjectPageController(ProjectService projects, ReleaseLookup lookup, ProjectPageService pages) {
+    ProjectPageController(ProjectService projects, ReleaseLookup lookup, ProjectPageService pages,
+            CallerResolver callers) {
         this.projects = projects;
         this.lookup = lookup;
         this.pages = pages;
+        this.callers = callers;
     }
 
     @GetMapping({"/project/{name}", "/project/{name}/"})
-    String project(@PathVariable String name, HttpServletRequest request, Model model) {
-        Project project = projects.project(name);
+    String project(Authentication authentication, @PathVariable String name, HttpServletRequest request,
+            Model model) {
+        Optional<Caller> caller = callers.caller(authentication);
+        Project project = projects.readable(caller, name);
         String canonical = "/project/" + project.normalizedName() + "/";
         if (!path(request).equals(canonical)) {
             return redirect(canonical, request);
         }
-        return show(pages.latest(project), model);
+        return show(caller, pages.latest(projects.reader(caller), project), model);
     }
 
     @GetMapping({"/project/{name}/{version}", "/project/{name}/{version}/"})
-    String release(@PathVariable String name, @PathVariable String version, HttpServletRequest request, Model model) {
-        Project project = projects.project(name);
+    String release(Authentication authentication, @PathVariable String name, @PathVariable String version,
+            HttpServletRequest request, Model model) {
+        Optional<Caller> caller = callers.caller(authentication);
+        Project project = projects.readable(caller, name);
         Release release = lookup.release(project, version);
         String canonical = "/project/" + project.normalizedName() + "/" + release.version() + "/";
         if (!path(request).equals(canonical)) {
             return redirect(canonical, request);
         }
-        return show(pages.release(project, release), model);
+        return show(caller, pages.release(projects.reader(caller), project, release), model);
     }
 
-    private static String show(ProjectPage page, Model model) {
+    private String show(Optional<Caller> caller, ProjectPage page, Model model) {
         model.addAttribute("page", page);
+        model.addAttribute("mayChangeSettings", projects.mayChangeSettings(caller, page.project()));
         return "index/project";
     }
 

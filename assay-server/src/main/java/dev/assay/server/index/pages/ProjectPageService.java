@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import dev.assay.packaging.metadata.CoreMetadata;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.Reader;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseMetadata;
@@ -34,18 +35,18 @@ class ProjectPageService {
         this.renderer = renderer;
     }
 
-    /** The project at its latest release. */
-    ProjectPage latest(Project project) {
+    /** The project at its latest release, as this reader sees it (other projects it may not read left out). */
+    ProjectPage latest(Reader reader, Project project) {
         List<Release> history = projects.releasesNewestFirst(project);
-        return page(project, ReleaseLookup.latestOf(history), history);
+        return page(reader, project, ReleaseLookup.latestOf(history), history);
     }
 
-    /** The project at one release. */
-    ProjectPage release(Project project, Release release) {
-        return page(project, Optional.of(release), projects.releasesNewestFirst(project));
+    /** The project at one release, as this reader sees it. */
+    ProjectPage release(Reader reader, Project project, Release release) {
+        return page(reader, project, Optional.of(release), projects.releasesNewestFirst(project));
     }
 
-    private ProjectPage page(Project project, Optional<Release> shown, List<Release> history) {
+    private ProjectPage page(Reader reader, Project project, Optional<Release> shown, List<Release> history) {
         boolean latest = shown.isPresent() && shown.equals(ReleaseLookup.latestOf(history));
         Optional<CoreMetadata> metadata = shown.map(ReleaseMetadata::of);
         String description = metadata.flatMap(CoreMetadata::description).orElse("");
@@ -53,7 +54,8 @@ class ProjectPageService {
                 description, renderDescription(description, metadata), history,
                 shown.map(lookup::files).orElse(List.of()), metadata.map(ProjectPageService::facts).orElse(List.of()),
                 metadata.map(ProjectPageService::links).orElse(List.of()), projects.members(project),
-                shown.map(dependencies::dependencies).orElse(List.of()), dependencies.dependentProjects(project));
+                shown.map(release -> dependencies.dependencies(reader, release)).orElse(List.of()),
+                dependencies.dependentProjects(reader, project));
     }
 
     /** Sanitised HTML for the description, or null when there is none. */

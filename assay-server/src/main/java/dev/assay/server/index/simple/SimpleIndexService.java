@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.Version;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.Reader;
 
 /** What the Simple Repository API serves: the project list, and one project's versions and files. */
 @Service
@@ -30,8 +31,9 @@ class SimpleIndexService {
         this.repository = repository;
     }
 
-    List<SimpleRepository.ListedProject> projects() {
-        return repository.projects();
+    /** The projects this reader may read: an outsider's list never names a private project. */
+    List<SimpleRepository.ListedProject> projects(Reader reader) {
+        return repository.projects(reader);
     }
 
     /** The PEP 503 normalised form of a name in a URL; a name no project could have is not found. */

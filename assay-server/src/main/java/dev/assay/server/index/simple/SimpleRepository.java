@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.server.index.ProjectRepository;
+import dev.assay.server.index.Reader;
+
 /** The SQL behind the Simple Repository API: one query per page. */
 @Repository
 class SimpleRepository {
@@ -29,8 +32,10 @@ class SimpleRepository {
         this.jdbc = jdbc;
     }
 
-    List<ListedProject> projects() {
-        return jdbc.sql("SELECT name, normalized_name FROM projects ORDER BY normalized_name")
+    /** The projects this reader may read. */
+    List<ListedProject> projects(Reader reader) {
+        return ProjectRepository.bindReader(jdbc.sql("SELECT p.name, p.normalized_name FROM projects p WHERE "
+                + ProjectRepository.READABLE + " ORDER BY p.normalized_name"), reader)
                 .query((rs, row) -> new ListedProject(rs.getString("name"), rs.getString("normalized_name")))
                 .list();
     }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -107,19 +109,18 @@ class UploadService {
     }
 
     private static void checkDigests(UploadForm form, ReceivedFile received) {
-        boolean any = false;
-        for (String[] digest : new String[][] {{"sha256_digest", received.sha256()}, {"md5_digest", received.md5()},
-                {"blake2_256_digest", received.blake2b256()}}) {
-            String given = form.value(digest[0]).map(value -> value.toLowerCase(Locale.ROOT)).orElse(null);
-            if (given != null) {
-                any = true;
-                if (!given.equals(digest[1])) {
-                    throw new InvalidInputException("The " + digest[0] + " supplied does not match the uploaded file "
-                            + "(the file was damaged or truncated in transit); upload it again");
-                }
+        Map<String, String> computed = Map.of("sha256_digest", received.sha256(), "md5_digest", received.md5(),
+                "blake2_256_digest", received.blake2b256());
+        boolean anyGiven = false;
+        for (Map.Entry<String, String> digest : computed.entrySet()) {
+            Optional<String> given = form.value(digest.getKey()).map(value -> value.toLowerCase(Locale.ROOT));
+            anyGiven |= given.isPresent();
+            if (given.isPresent() && !given.get().equals(digest.getValue())) {
+                throw new InvalidInputException("The " + digest.getKey() + " supplied does not match the uploaded file "
+                        + "(the file was damaged or truncated in transit); upload it again");
             }
         }
-        if (!any) {
+        if (!anyGiven) {
             throw new InvalidInputException("Missing digest: send sha256_digest (or md5_digest or blake2_256_digest)");
         }
     }
