@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.assay.server.accounts.CallerResolver;
 
-/** The pipelines REST API: results are public like the release they test; re-running needs the maintainer role. */
+/** The pipelines REST API: results are read by whoever may read the project; re-running needs the maintainer role. */
 @RestController
 class PipelineApiController {
 
@@ -31,13 +31,13 @@ class PipelineApiController {
     }
 
     @GetMapping("/api/v1/projects/{project}/releases/{version}/pipelines")
-    List<PipelineView> list(@PathVariable String project, @PathVariable String version) {
-        return pipelines.forRelease(project, version);
+    List<PipelineView> list(@PathVariable String project, @PathVariable String version, Authentication auth) {
+        return pipelines.forRelease(callers.caller(auth), project, version);
     }
 
     @GetMapping("/api/v1/pipelines/{id}")
-    PipelineDetail get(@PathVariable long id) {
-        return pipelines.detail(id);
+    PipelineDetail get(@PathVariable long id, Authentication auth) {
+        return pipelines.detail(callers.caller(auth), id);
     }
 
     @PostMapping("/api/v1/projects/{project}/releases/{version}/pipelines")

@@ -2,30 +2,35 @@ package dev.assay.server.pipeline;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.assay.server.accounts.CallerResolver;
 
 /** The pipeline page and the project's status badge. */
 @Controller
 class PipelinePageController {
 
     private final PipelineService pipelines;
+    private final CallerResolver callers;
 
-    PipelinePageController(PipelineService pipelines) {
+    PipelinePageController(PipelineService pipelines, CallerResolver callers) {
         this.pipelines = pipelines;
+        this.callers = callers;
     }
 
     @GetMapping("/pipelines/{id}")
-    String pipeline(@PathVariable long id, Model model) {
-        model.addAttribute("detail", pipelines.detail(id));
+    String pipeline(@PathVariable long id, Authentication auth, Model model) {
+        model.addAttribute("detail", pipelines.detail(callers.caller(auth), id));
         return "pipeline/pipeline";
     }
 
     @GetMapping("/project/{project}/badge.svg")
-    ResponseEntity<String> badge(@PathVariable String project) {
-        String status = pipelines.badgeStatus(project).orElse("none");
+    ResponseEntity<String> badge(@PathVariable String project, Authentication auth) {
+        String status = pipelines.badgeStatus(callers.caller(auth), project).orElse("none");
         return ResponseEntity.ok().header("Content-Type", "image/svg+xml;charset=utf-8")
                 .cacheControl(CacheControl.noCache()).body(StatusBadge.svg("tests", status));
     }

@@ -80,9 +80,9 @@ public class PipelineService {
                 .toList();
     }
 
-    /** The release's pipelines, newest first. */
-    public List<PipelineView> forRelease(String projectName, String version) {
-        Project project = projects.project(projectName);
+    /** The release's pipelines, newest first, if the caller may read the project. */
+    public List<PipelineView> forRelease(Optional<Caller> caller, String projectName, String version) {
+        Project project = projects.clientReadable(caller, projectName);
         Release release = releases.release(project, version);
         return pipelines.listForRelease(release.id()).stream().map(row -> view(row.id())).toList();
     }
@@ -92,16 +92,19 @@ public class PipelineService {
         return pipelines.latestPerFile(releaseId).stream().map(row -> view(row.id())).toList();
     }
 
-    /** One pipeline with its log. */
-    public PipelineDetail detail(long id) {
+    /** One pipeline with its log, if the caller may read its project; otherwise the 404 of a missing one. */
+    public PipelineDetail detail(Optional<Caller> caller, long id) {
         PipelineView view = view(id);
+        if (!projects.mayRead(caller, projects.project(view.project()))) {
+            throw new NotFoundException("there is no pipeline " + id);
+        }
         List<LogLine> log = jobs.latestJob(id).map(pipelines::log).orElse(List.of());
         return new PipelineDetail(view, log);
     }
 
     /** The status of the project's newest finished pipeline, or empty when none has finished. */
-    public Optional<String> badgeStatus(String projectName) {
-        Project project = projects.project(projectName);
+    public Optional<String> badgeStatus(Optional<Caller> caller, String projectName) {
+        Project project = projects.readable(caller, projectName);
         return pipelines.latestFinished(project.id()).map(PipelineRepository.PipelineRow::status);
     }
 

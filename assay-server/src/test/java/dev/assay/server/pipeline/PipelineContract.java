@@ -112,6 +112,24 @@ abstract class PipelineContract extends PipelineFixture {
         }
     }
 
+    @Test
+    void pipelinesOfAPrivateProjectAreReadOnlyByItsMembers() throws Exception {
+        String project = uploadedProject();
+        long id = finishedPipeline(project).get("id").asLong();
+        HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
+                "{\"visibility\":\"private\"}");
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+        Client anonymous = Client.anonymous(server.url());
+
+        assertThat(anonymous.get(pipelines(project)).statusCode()).isEqualTo(401);
+        assertThat(stranger.get(pipelines(project)).statusCode()).isEqualTo(404);
+        assertThat(stranger.get("api/v1/pipelines/" + id).statusCode()).isEqualTo(404);
+        assertThat(anonymous.get("pipelines/" + id).statusCode()).isEqualTo(404);
+        assertThat(anonymous.get("project/" + project + "/badge.svg").statusCode()).isEqualTo(404);
+        assertThat(maintainer.get(pipelines(project)).statusCode()).isEqualTo(200);
+        assertThat(maintainer.get("api/v1/pipelines/" + id).statusCode()).isEqualTo(200);
+    }
+
     private static List<String> codes(JsonNode task) {
         List<String> codes = new ArrayList<>();
         task.get("findings").forEach(finding -> codes.add(finding.get("code").asString()));
