@@ -2,12 +2,14 @@ package dev.assay.server.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.pipeline.JobQueue.WorkerLogLine;
 import dev.assay.tasks.execution.ExecutionListener;
+import dev.assay.tasks.execution.TaskExecution;
 
 /**
  * The embedded default's workers: {@code assay.pipeline.workers} threads that claim jobs through the same
@@ -149,9 +152,9 @@ class InProcessWorkers implements DisposableBean {
             }
 
             @Override
-            public void taskFinished(dev.assay.tasks.execution.TaskExecution execution) {
-                pending.add(new WorkerLogLine(execution.task(), execution.outcome().name().toLowerCase(
-                        java.util.Locale.ROOT) + " in " + execution.duration().toMillis() + " ms"));
+            public void taskFinished(TaskExecution execution) {
+                pending.add(new WorkerLogLine(execution.task(), execution.outcome().name().toLowerCase(Locale.ROOT)
+                        + " in " + execution.duration().toMillis() + " ms"));
             }
         };
     }
@@ -164,7 +167,7 @@ class InProcessWorkers implements DisposableBean {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    private static ThreadFactory daemon(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());

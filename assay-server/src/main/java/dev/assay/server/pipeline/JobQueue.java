@@ -3,7 +3,6 @@ package dev.assay.server.pipeline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -140,9 +139,9 @@ public class JobQueue {
         for (TaskReport task : tasks) {
             if (task.name() == null || task.name().isBlank() || !OUTCOMES.contains(String.valueOf(task.outcome()))
                     || task.startedAt() == null || task.endedAt() == null || task.summary() == null) {
-                throw new InvalidInputException("every task needs a name, an outcome (one of " + OUTCOMES
-                        + "), startedAt, endedAt and a summary; got " + Map.of("name", String.valueOf(task.name()),
-                        "outcome", String.valueOf(task.outcome())));
+                throw new InvalidInputException("every task needs a name, an outcome (passed, failed, error or "
+                        + "skipped), startedAt, endedAt and a summary; task '" + task.name() + "' with outcome '"
+                        + task.outcome() + "' lacks one");
             }
         }
         if (tasks.stream().map(TaskReport::name).distinct().count() != tasks.size()) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ class JobRunner {
         Instant start = clock.instant();
         Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
         try {
-            ExecutionPlan plan = ExecutionPlan.of(tasks.tasks(), java.util.Set.of(PipelineTasks.DISTRIBUTION));
+            ExecutionPlan plan = ExecutionPlan.of(tasks.tasks(), Set.of(PipelineTasks.DISTRIBUTION));
             Path file = stage(job, workspace);
             ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(properties.taskTimeout());
             ExecutionReport report = new ExecutionManager(settings, clock)

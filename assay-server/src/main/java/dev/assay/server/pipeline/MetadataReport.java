@@ -2,6 +2,7 @@ package dev.assay.server.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.assay.tasks.TaskOutcome;
@@ -30,7 +31,7 @@ final class MetadataReport implements ReportEvaluator {
                 .toList();
         String summary = execution.outcome() == TaskOutcome.PASSED
                 ? (findings.isEmpty() ? "metadata complete" : findings.size() + " metadata warning(s)")
-                : execution.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + execution.message();
+                : execution.outcome().name().toLowerCase(Locale.ROOT) + ": " + execution.message();
         return new Report(execution.task(), summary, findings);
     }
 
