@@ -1,23 +1,88 @@
 package dev.assay.server.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.assay.tasks.Task;
+import dev.assay.tasks.builtin.BuiltinSettings;
+import dev.assay.tasks.builtin.BuiltinTasks;
 import dev.assay.tasks.report.ReportEvaluator;
+import dev.assay.tasks.sandbox.Sandbox;
+import dev.assay.tasks.sandbox.SandboxProbe;
+import dev.assay.tasks.sandbox.Strace;
 
-/** The tasks that run today: the in-process {@code metadata} check (the sandboxed Python tasks come next). */
+/**
+ * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine
+ * can sandbox — the staged {@code wheelhouse} and the sandboxed built-in tasks; on a machine that cannot, an
+ * error task saying why. The machine is probed once, at the first job.
+ */
 @Component
 class DefaultPipelineTasks implements PipelineTasks {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineTasks.class);
+
+    private final PipelineProperties properties;
+    private final IndexWheelhouse wheelhouse;
+    private volatile Chosen chosen;
+
+    private record Chosen(List<Task> tasks, List<ReportEvaluator> evaluators) {
+    }
+
+    DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse) {
+        this.properties = properties;
+        this.wheelhouse = wheelhouse;
+    }
+
     @Override
     public List<Task> tasks() {
-        return List.of(new MetadataTask());
+        return chosen().tasks();
     }
 
     @Override
     public List<ReportEvaluator> evaluators() {
-        return List.of(new MetadataReport());
+        return chosen().evaluators();
+    }
+
+    private Chosen chosen() {
+        Chosen known = chosen;
+        if (known == null) {
+            synchronized (this) {
+                if (chosen == null) {
+                    chosen = choose();
+                }
+                known = chosen;
+            }
+        }
+        return known;
+    }
+
+    private Chosen choose() {
+        List<Task> tasks = new ArrayList<>(List.of(new MetadataTask()));
+        List<ReportEvaluator> evaluators = new ArrayList<>(List.of(new MetadataReport()));
+        if (!properties.sandbox()) {
+            LOG.info("assay.pipeline.sandbox=false: pipelines run only the in-process metadata check");
+            return new Chosen(tasks, evaluators);
+        }
+        SandboxProbe probe = Sandbox.probe();
+        Strace strace = Strace.debian();
+        if (probe.sandbox().isEmpty() || !strace.available()) {
+            String why = probe.sandbox().isEmpty() ? probe.report() : "strace is not installed (apt-get install strace)";
+            LOG.error("NO SANDBOX: pipelines will not run untrusted code; every pipeline records the error: {}", why);
+            tasks.add(new NoSandboxTask(why));
+            return new Chosen(tasks, evaluators);
+        }
+        Sandbox sandbox = probe.sandbox().get();
+        LOG.info("pipeline sandbox: {}", sandbox.description());
+        BuiltinSettings settings = BuiltinSettings.debian();
+        BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
+        tasks.add(new WheelhouseTask(wheelhouse, settings.python()));
+        tasks.addAll(builtins.tasks());
+        evaluators.add(new WheelhouseReport());
+        evaluators.addAll(builtins.evaluators());
+        return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
     }
 }

@@ -6,18 +6,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.index.DistributionStore;
+import dev.assay.tasks.DataKey;
+import dev.assay.tasks.Task;
 import dev.assay.tasks.execution.ExecutionListener;
 import dev.assay.tasks.execution.ExecutionManager;
 import dev.assay.tasks.execution.ExecutionPlan;
@@ -40,10 +46,12 @@ class JobRunner {
     private final PipelineProperties properties;
     private final Path workRoot;
     private final Clock clock;
+    private final IndexWheelhouse wheelhouse;
 
     JobRunner(PipelineTasks tasks, DistributionStore store, PipelineProperties properties, AssayProperties assay,
-            Clock clock) {
+            Clock clock, IndexWheelhouse wheelhouse) {
         this.tasks = tasks;
+        this.wheelhouse = wheelhouse;
         this.store = store;
         this.properties = properties;
         this.workRoot = assay.data().resolve("pipeline-work");
@@ -55,11 +63,10 @@ class JobRunner {
         Instant start = clock.instant();
         Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
         try {
-            ExecutionPlan plan = ExecutionPlan.of(tasks.tasks(), Set.of(PipelineTasks.DISTRIBUTION));
-            Path file = stage(job, workspace);
+            Map<DataKey, Object> initial = stage(job, workspace);
+            ExecutionPlan plan = ExecutionPlan.of(applicable(tasks.tasks(), initial.keySet()), initial.keySet());
             ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(properties.taskTimeout());
-            ExecutionReport report = new ExecutionManager(settings, clock)
-                    .run(plan, Map.of(PipelineTasks.DISTRIBUTION, file), workspace, listener);
+            ExecutionReport report = new ExecutionManager(settings, clock).run(plan, initial, workspace, listener);
             Reporting reporting = new Reporting(tasks.evaluators());
             return report.tasks().stream().map(execution -> view(execution, reporting.evaluate(execution, workspace)))
                     .toList();
@@ -72,13 +79,47 @@ class JobRunner {
         }
     }
 
-    private Path stage(ClaimedJob job, Path workspace) throws IOException {
+    /**
+     * Copies the file under test (and, for a wheel, its release's sdist, whose tests the test task runs) into
+     * the workspace; the job's initial data names them.
+     */
+    private Map<DataKey, Object> stage(ClaimedJob job, Path workspace) throws IOException {
         Path stored = store.locate(job.project(), job.filename());
         if (!Files.isRegularFile(stored)) {
             throw new IOException("the file " + job.filename() + " is no longer stored (was it deleted?)");
         }
         Path distribution = Files.createDirectories(workspace.resolve("dist"));
-        return Files.copy(stored, distribution.resolve(job.filename()));
+        Path file = Files.copy(stored, distribution.resolve(job.filename()));
+        Map<DataKey, Object> initial = new LinkedHashMap<>();
+        initial.put(PipelineTasks.DISTRIBUTION, file);
+        initial.put(PipelineTasks.JOB, job);
+        if (job.filename().endsWith(".whl")) {
+            initial.put(DataKey.WHEEL, file);
+            Optional<Path> sdist = wheelhouse.sdistOf(job.project(), job.version()).filter(Files::isRegularFile);
+            if (sdist.isPresent()) {
+                Path sources = Files.createDirectories(workspace.resolve("sdist"));
+                initial.put(DataKey.SDIST, Files.copy(sdist.get(), sources.resolve(sdist.get().getFileName())));
+            }
+        } else {
+            initial.put(DataKey.SDIST, file);
+        }
+        return initial;
+    }
+
+    /**
+     * The tasks that apply to this job: not those producing what the job already has (no build for a wheel),
+     * nor those needing data that nothing provides (no test without an sdist).
+     */
+    static List<Task> applicable(List<Task> all, Set<DataKey> initial) {
+        List<Task> kept = all.stream().filter(task -> task.produces().stream().noneMatch(initial::contains))
+                .collect(Collectors.toCollection(ArrayList::new));
+        boolean changed = true;
+        while (changed) {
+            Set<DataKey> available = new HashSet<>(initial);
+            kept.forEach(task -> available.addAll(task.produces()));
+            changed = kept.removeIf(task -> !available.containsAll(task.consumes()));
+        }
+        return kept;
     }
 
     private static TaskReport view(TaskExecution execution, Report report) {

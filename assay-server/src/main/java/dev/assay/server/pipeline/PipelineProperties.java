@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poll         how often an idle in-process worker looks for a job
  * @param maxAttempts  claims of one job before it is given up with status error
  * @param taskTimeout  the wall time each task may take
+ * @param sandbox      whether to run the sandboxed tasks (build, install, import, test); false runs only the
+ *                     in-process checks, and true on a machine without a sandbox records why as an error
  */
 @ConfigurationProperties("assay.pipeline")
 public record PipelineProperties(
@@ -22,7 +24,8 @@ public record PipelineProperties(
         @DefaultValue("30s") Duration heartbeat,
         @DefaultValue("1s") Duration poll,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue("30m") Duration taskTimeout) {
+        @DefaultValue("30m") Duration taskTimeout,
+        @DefaultValue("true") boolean sandbox) {
 
     public PipelineProperties {
         if (workers < 0) {

@@ -8,14 +8,19 @@ import dev.assay.tasks.report.ReportEvaluator;
 
 /**
  * The tasks every pipeline runs, and the evaluators that turn their raw data into reports. The job's initial
- * data is {@link #DISTRIBUTION}: the path of the distribution file, copied into the job's workspace.
+ * data is {@link #DISTRIBUTION} and {@link #JOB}, plus {@code wheel} or {@code sdist} for the file under test and
+ * {@code sdist} when its release has one; tasks producing initial data, or needing data nothing provides, are
+ * left out of the job's plan.
  */
 public interface PipelineTasks {
 
     /** The initial data of every job: a {@link java.nio.file.Path} to the distribution file under test. */
     DataKey DISTRIBUTION = DataKey.of("distribution");
 
-    /** The tasks of a pipeline; planned by their data dependencies. */
+    /** Initial data of every job: its {@link ClaimedJob} (project, version, file). */
+    DataKey JOB = DataKey.of("job");
+
+    /** The tasks a pipeline may run; planned by their data dependencies. */
     List<Task> tasks();
 
     /** The report evaluators for those tasks; a task without one gets an outcome-only report. */

@@ -41,6 +41,8 @@ public final class TestServer implements AutoCloseable {
         LaunchSettings settings = new LaunchSettings(0, data, database.launchUrl(), database.user(),
                 database.password());
         Map<String, Object> properties = new HashMap<>(settings.springProperties());
+        // Sandboxed pipelines take seconds of CPU per upload; only the suites about them turn them on.
+        properties.put("assay.pipeline.sandbox", false);
         properties.putAll(extraProperties);
         return new TestServer(new SpringApplicationBuilder(AssayApplication.class).sources(extraBeans)
                 .properties(properties).run());

@@ -1,0 +1,151 @@
+package dev.assay.server.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.assay.packaging.archive.ArchiveLimits;
+import dev.assay.packaging.archive.DistributionMetadata;
+import dev.assay.packaging.filename.WheelFileName;
+import dev.assay.packaging.metadata.MetadataParser;
+import dev.assay.packaging.requirement.MarkerEnvironment;
+import dev.assay.packaging.requirement.Requirement;
+import dev.assay.packaging.version.Version;
+import dev.assay.server.index.DistributionFile;
+import dev.assay.server.index.DistributionStore;
+import dev.assay.server.index.FileRepository;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectRepository;
+import dev.assay.server.index.Release;
+import dev.assay.server.index.ReleaseRepository;
+
+/**
+ * Stages a release's dependencies from this index only (a closed world): its {@code Requires-Dist}, evaluated
+ * for the worker's Python, each resolved to the newest non-yanked release with a wheel that satisfies it,
+ * recursively. What the index cannot satisfy is reported, not fetched from anywhere else.
+ */
+@Component
+class IndexWheelhouse {
+
+    /** A dependency wheel copied into the wheelhouse, and the requirement that asked for it. */
+    record Staged(String requirement, String project, String version, String filename) {
+    }
+
+    /** What was staged, and the requirements the index cannot satisfy. */
+    record Resolution(List<Staged> staged, List<String> unresolved) {
+    }
+
+    private final ProjectRepository projects;
+    private final ReleaseRepository releases;
+    private final FileRepository files;
+    private final DistributionStore store;
+
+    IndexWheelhouse(ProjectRepository projects, ReleaseRepository releases, FileRepository files,
+            DistributionStore store) {
+        this.projects = projects;
+        this.releases = releases;
+        this.files = files;
+        this.store = store;
+    }
+
+    /** The stored sdist of the release, if it has one. */
+    Optional<Path> sdistOf(String project, String version) {
+        return release(project, version).flatMap(release -> files.listForRelease(release.id()).stream()
+                .filter(file -> "sdist".equals(file.packageType())).findFirst()
+                .map(file -> store.locate(project, file.filename())));
+    }
+
+    /** Copies the dependency wheels of {@code project} {@code version} into {@code wheelhouse}. */
+    Resolution stage(String project, String version, MarkerEnvironment environment, Path wheelhouse)
+            throws IOException {
+        Files.createDirectories(wheelhouse);
+        List<Staged> staged = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(project));
+        Deque<Requirement> pending = new ArrayDeque<>();
+        release(project, version).ifPresent(release -> pending.addAll(rootRequirements(project, release, environment)));
+        while (!pending.isEmpty()) {
+            Requirement requirement = pending.poll();
+            // The first requirement naming a project decides its version; there is no backtracking.
+            if (!seen.add(requirement.normalizedName())) {
+                continue;
+            }
+            Optional<Candidate> found = newestWheel(requirement);
+            if (found.isEmpty()) {
+                unresolved.add(requirement.toString());
+                continue;
+            }
+            Candidate candidate = found.get();
+            Files.copy(store.locate(candidate.project().normalizedName(), candidate.wheel().filename()),
+                    wheelhouse.resolve(candidate.wheel().filename()));
+            staged.add(new Staged(requirement.toString(), candidate.project().name(), candidate.release().version(),
+                    candidate.wheel().filename()));
+            pending.addAll(applicable(requiresDist(candidate.project().normalizedName(), candidate.wheel().filename()),
+                    requirement.extras(), environment));
+        }
+        return new Resolution(staged, unresolved);
+    }
+
+    private record Candidate(Project project, Release release, DistributionFile wheel) {
+    }
+
+    private Optional<Candidate> newestWheel(Requirement requirement) {
+        if (requirement.url().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Project> project = projects.findByNormalizedName(requirement.normalizedName());
+        if (project.isEmpty()) {
+            return Optional.empty();
+        }
+        return releases.list(project.get().id()).stream()
+                .filter(release -> !release.yanked())
+                .filter(release -> Version.tryParse(release.version())
+                        .map(v -> requirement.specifier().contains(v)).orElse(false))
+                .sorted(Comparator.comparing((Release release) -> Version.parse(release.version())).reversed())
+                .flatMap(release -> files.listForRelease(release.id()).stream()
+                        .filter(file -> "bdist_wheel".equals(file.packageType())).findFirst()
+                        .map(wheel -> new Candidate(project.get(), release, wheel)).stream())
+                .findFirst();
+    }
+
+    // A release's dependency rows come from its first file, and an sdist's PKG-INFO may omit Requires-Dist;
+    // its wheels' metadata is what pip will read.
+    private List<Requirement> rootRequirements(String project, Release release, MarkerEnvironment environment) {
+        Set<String> texts = new LinkedHashSet<>();
+        releases.dependencies(release.id()).forEach(dependency -> texts.add(dependency.requirement()));
+        files.listForRelease(release.id()).stream().filter(file -> "bdist_wheel".equals(file.packageType()))
+                .forEach(wheel -> texts.addAll(requiresDist(project, wheel.filename())));
+        return applicable(List.copyOf(texts), Set.of(), environment);
+    }
+
+    private List<String> requiresDist(String project, String wheel) {
+        Path file = store.locate(project, wheel);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        byte[] metadata = DistributionMetadata.wheelMetadata(file, WheelFileName.parse(wheel), ArchiveLimits.defaults());
+        return MetadataParser.parse(metadata).requiresDist();
+    }
+
+    private static List<Requirement> applicable(List<String> texts, Set<String> extras, MarkerEnvironment environment) {
+        return texts.stream().map(Requirement::parse)
+                .filter(requirement -> requirement.appliesTo(environment)
+                        || extras.stream().anyMatch(extra -> requirement.appliesTo(environment.withExtra(extra))))
+                .toList();
+    }
+
+    private Optional<Release> release(String project, String version) {
+        return projects.findByNormalizedName(project).flatMap(found -> releases.find(found.id(), version));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.assay.server.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.assay.tasks.TaskOutcome;
+import dev.assay.tasks.execution.TaskExecution;
+import dev.assay.tasks.report.Finding;
+import dev.assay.tasks.report.Report;
+import dev.assay.tasks.report.ReportEvaluator;
+import dev.assay.tasks.report.Severity;
+
+/** Judges the {@code wheelhouse} task: each staged wheel is an info, each requirement the index lacks an error. */
+final class WheelhouseReport implements ReportEvaluator {
+
+    @Override
+    public String taskName() {
+        return WheelhouseTask.NAME;
+    }
+
+    @Override
+    public Report evaluate(TaskExecution execution, Path workspace) {
+        List<Finding> findings = new ArrayList<>();
+        for (Object staged : list(execution.rawData().values().get("staged"))) {
+            Map<?, ?> wheel = staged instanceof IndexWheelhouse.Staged s
+                    ? Map.of("requirement", s.requirement(), "filename", s.filename()) : (Map<?, ?>) staged;
+            findings.add(Finding.of(Severity.INFO, "from-index", "'" + wheel.get("requirement") + "' staged as "
+                    + wheel.get("filename") + " from this index"));
+        }
+        for (Object missing : list(execution.rawData().values().get("unresolved"))) {
+            findings.add(Finding.of(Severity.ERROR, "not-in-index", "requirement '" + missing
+                    + "' cannot be satisfied by this index; install will fail"));
+        }
+        String summary = execution.outcome() == TaskOutcome.PASSED ? execution.message()
+                : execution.outcome().name().toLowerCase(Locale.ROOT) + ": " + execution.message();
+        return new Report(execution.task(), summary, findings);
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> list ? list : List.of();
+    }
+}
