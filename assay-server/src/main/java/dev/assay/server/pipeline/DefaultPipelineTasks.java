@@ -2,9 +2,11 @@ package dev.assay.server.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.assay.tasks.Task;
@@ -27,14 +29,22 @@ class DefaultPipelineTasks implements PipelineTasks {
 
     private final PipelineProperties properties;
     private final IndexWheelhouse wheelhouse;
+    private final Supplier<SandboxProbe> probe;
     private volatile Chosen chosen;
 
     private record Chosen(List<Task> tasks, List<ReportEvaluator> evaluators) {
     }
 
+    @Autowired
     DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse) {
+        this(properties, wheelhouse, Sandbox::probe);
+    }
+
+    /** With another probe of the machine, for tests. */
+    DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse, Supplier<SandboxProbe> probe) {
         this.properties = properties;
         this.wheelhouse = wheelhouse;
+        this.probe = probe;
     }
 
     @Override
@@ -67,7 +77,7 @@ class DefaultPipelineTasks implements PipelineTasks {
             LOG.info("assay.pipeline.sandbox=false: pipelines run only the in-process metadata check");
             return new Chosen(tasks, evaluators);
         }
-        SandboxProbe probe = Sandbox.probe();
+        SandboxProbe probe = this.probe.get();
         Strace strace = Strace.debian();
         if (probe.sandbox().isEmpty() || !strace.available()) {
             String why = probe.sandbox().isEmpty() ? probe.report() : "strace is not installed (apt-get install strace)";

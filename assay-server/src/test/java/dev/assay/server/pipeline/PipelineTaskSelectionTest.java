@@ -1,0 +1,118 @@
+package dev.assay.server.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.assay.tasks.DataKey;
+import dev.assay.tasks.Task;
+import dev.assay.tasks.TaskOutcome;
+import dev.assay.tasks.builtin.BuiltinSettings;
+import dev.assay.tasks.builtin.BuiltinTasks;
+import dev.assay.tasks.execution.ExecutionManager;
+import dev.assay.tasks.execution.ExecutionPlan;
+import dev.assay.tasks.execution.ExecutionReport;
+import dev.assay.tasks.execution.ExecutionSettings;
+import dev.assay.tasks.sandbox.Sandbox;
+import dev.assay.tasks.sandbox.SandboxCommand;
+import dev.assay.tasks.sandbox.SandboxProbe;
+import dev.assay.tasks.sandbox.SandboxResult;
+import dev.assay.tasks.sandbox.Strace;
+
+/** Which tasks a job runs: by the machine's sandbox, the setting, and the files the release has. */
+class PipelineTaskSelectionTest {
+
+    private static final PipelineProperties SANDBOXED = properties(true);
+
+    @Test
+    void withoutASandboxThePipelineRecordsAnErrorNamingWhyAndRunsNoPackageCode(@TempDir Path workspace)
+            throws Exception {
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, null,
+                () -> new SandboxProbe(Optional.empty(), "bubblewrap is not installed (apt-get install bubblewrap)"));
+
+        assertThat(tasks.tasks()).extracting(Task::name).containsExactly("metadata", "sandbox");
+        Task sandbox = tasks.tasks().get(1);
+        ExecutionReport report = new ExecutionManager(ExecutionSettings.defaults(), Clock.systemUTC()).run(
+                ExecutionPlan.of(List.of(sandbox), Set.of(PipelineTasks.DISTRIBUTION)),
+                Map.of(PipelineTasks.DISTRIBUTION, workspace), workspace);
+        assertThat(report.task("sandbox").outcome()).isEqualTo(TaskOutcome.ERROR);
+        assertThat(report.task("sandbox").message())
+                .startsWith("no sandbox: bubblewrap is not installed (apt-get install bubblewrap)");
+    }
+
+    @Test
+    void turningTheSandboxOffRunsOnlyTheInProcessChecks() {
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), null, () -> {
+            throw new AssertionError("the machine is not probed when the sandbox is off");
+        });
+
+        assertThat(tasks.tasks()).extracting(Task::name).containsExactly("metadata");
+    }
+
+    @Test
+    void aWheelIsNotBuiltAndIsTestedOnlyWhenItsReleaseHasAnSdist() {
+        List<Task> all = allTasks();
+        Set<DataKey> job = Set.of(PipelineTasks.DISTRIBUTION, PipelineTasks.JOB);
+
+        assertThat(names(JobRunner.applicable(all, plus(job, DataKey.WHEEL))))
+                .containsExactly("metadata", "wheelhouse", "install", "import");
+        assertThat(names(JobRunner.applicable(all, plus(plus(job, DataKey.WHEEL), DataKey.SDIST))))
+                .containsExactly("metadata", "wheelhouse", "install", "import", "test");
+        assertThat(names(JobRunner.applicable(all, plus(job, DataKey.SDIST))))
+                .containsExactly("metadata", "wheelhouse", "build", "install", "import", "test");
+    }
+
+    private static List<Task> allTasks() {
+        Sandbox never = new Sandbox() {
+            @Override
+            public SandboxResult run(SandboxCommand command) {
+                throw new AssertionError("nothing runs");
+            }
+
+            @Override
+            public String workspaceInside(Path workspace) {
+                return "/workspace";
+            }
+
+            @Override
+            public String description() {
+                return "none";
+            }
+        };
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, null,
+                () -> new SandboxProbe(Optional.of(never), "ok"));
+        List<Task> chosen = tasks.tasks();
+        if (chosen.size() == 2) {
+            // this machine lacks strace: build the list the way a machine with it would
+            return List.copyOf(Stream.concat(
+                    Stream.of(chosen.get(0), new WheelhouseTask(null, Path.of("/usr/bin/python3"))),
+                    new BuiltinTasks(never, Strace.debian(), BuiltinSettings.debian()).tasks().stream()).toList());
+        }
+        return chosen;
+    }
+
+    private static Set<DataKey> plus(Set<DataKey> keys, DataKey key) {
+        return Stream.concat(keys.stream(), Stream.of(key))
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> names(List<Task> tasks) {
+        return tasks.stream().map(Task::name).toList();
+    }
+
+    private static PipelineProperties properties(boolean sandbox) {
+        return new PipelineProperties(1, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1), 3,
+                Duration.ofMinutes(30), sandbox);
+    }
+}

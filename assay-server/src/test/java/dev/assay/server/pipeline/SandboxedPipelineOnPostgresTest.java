@@ -1,0 +1,9 @@
+package dev.assay.server.pipeline;
+
+/** The sandboxed pipeline on PostgreSQL. */
+class SandboxedPipelineOnPostgresTest extends SandboxedPipelineContract {
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
