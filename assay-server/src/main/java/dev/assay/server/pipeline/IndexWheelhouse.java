@@ -33,7 +33,8 @@ import dev.assay.server.index.ReleaseRepository;
 /**
  * Stages a release's dependencies from this index only (a closed world): its {@code Requires-Dist}, evaluated
  * for the worker's Python, each resolved to the newest non-yanked release with a wheel that satisfies it,
- * recursively. What the index cannot satisfy is reported, not fetched from anywhere else.
+ * recursively. What the index cannot satisfy is reported, not fetched from anywhere else. Private projects
+ * are staged only for a private project's pipeline.
  */
 @Component
 class IndexWheelhouse {
@@ -74,6 +75,7 @@ class IndexWheelhouse {
         List<String> unresolved = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(project));
         Deque<Requirement> pending = new ArrayDeque<>();
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
         release(project, version).ifPresent(release -> pending.addAll(rootRequirements(project, release, environment)));
         while (!pending.isEmpty()) {
             Requirement requirement = pending.poll();
@@ -81,7 +83,7 @@ class IndexWheelhouse {
             if (!seen.add(requirement.normalizedName())) {
                 continue;
             }
-            Optional<Candidate> found = newestWheel(requirement);
+            Optional<Candidate> found = newestWheel(requirement, privateRoot);
             if (found.isEmpty()) {
                 unresolved.add(requirement.toString());
                 continue;
@@ -100,11 +102,14 @@ class IndexWheelhouse {
     private record Candidate(Project project, Release release, DistributionFile wheel) {
     }
 
-    private Optional<Candidate> newestWheel(Requirement requirement) {
+    // A public project's pipeline, which anyone may read, never stages a private project's code: its logs and
+    // traces would show it. The requirement then reads as not in the index, which does not reveal the project.
+    private Optional<Candidate> newestWheel(Requirement requirement, boolean privateRoot) {
         if (requirement.url().isPresent()) {
             return Optional.empty();
         }
-        Optional<Project> project = projects.findByNormalizedName(requirement.normalizedName());
+        Optional<Project> project = projects.findByNormalizedName(requirement.normalizedName())
+                .filter(found -> privateRoot || !found.isPrivate());
         if (project.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.assay.server.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,9 +77,15 @@ abstract class SandboxedPipelineContract extends PipelineFixture {
     @Test
     void dependencyMissingFromTheIndexFailsInstallWithAFindingNamingIt() throws Exception {
         String project = "needy-" + databaseKind();
+        String secret = "secret-" + databaseKind();
         Path work = Files.createTempDirectory(data, "build");
+        PythonDistributions.Built hidden = PythonDistributions.build(work, Spec.of(secret, "1.0"));
         PythonDistributions.Built needy = PythonDistributions.build(work,
-                Spec.of(project, "1.0").withDependencies("absent-from-assay>=2"));
+                Spec.of(project, "1.0").withDependencies("absent-from-assay>=2", secret));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, hidden.wheel()).assertSucceeded();
+        HttpResponse<String> hide = owner.put("api/v1/projects/" + secret + "/visibility",
+                "{\"visibility\":\"private\"}");
+        assertThat(hide.statusCode()).as(hide.body()).isEqualTo(200);
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, needy.wheel()).assertSucceeded();
 
         JsonNode pipeline = finished(project, needy.wheel().getFileName().toString());
@@ -87,7 +94,9 @@ abstract class SandboxedPipelineContract extends PipelineFixture {
         assertThat(pipeline.get("status").asString()).isEqualTo("failed");
         assertThat(tasks.get("install").get("outcome").asString()).as(pipeline::toString).isEqualTo("failed");
         assertThat(tasks.get("install").get("findings").toString()).contains("missing-dependency", "absent-from-assay");
-        assertThat(tasks.get("wheelhouse").get("findings").toString()).contains("not-in-index", "absent-from-assay>=2");
+        assertThat(tasks.get("wheelhouse").get("findings").toString()).contains("not-in-index", "absent-from-assay>=2")
+                .as("a public project's pipeline does not stage a private project")
+                .contains("'" + secret + "' cannot be satisfied").doesNotContain("from-index");
         assertThat(tasks.get("import").get("outcome").asString()).isEqualTo("skipped");
         assertThat(tasks).doesNotContainKey("test");
     }
