@@ -66,6 +66,10 @@ abstract class SandboxedPipelineContract extends PipelineFixture {
         assertThat(tasks.get("wheelhouse").get("findings").toString())
                 .contains("from-index", dep.wheel().getFileName().toString());
         assertThat(pipeline.toString()).doesNotContain("not-in-index");
+        assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("passed");
+        HttpResponse<String> page = stranger.get("pipelines/" + pipeline.get("id").asLong());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("wheelhouse", "install", "import", dep.wheel().getFileName().toString());
 
         JsonNode sdistPipeline = finished(project, good.sdist().getFileName().toString());
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString)
