@@ -1,7 +1,12 @@
 package dev.assay.server.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -9,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.config.AssayProperties;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;
@@ -36,8 +42,8 @@ class DefaultPipelineTasks implements PipelineTasks {
     }
 
     @Autowired
-    DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse) {
-        this(properties, wheelhouse, Sandbox::probe);
+    DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse, AssayProperties assay) {
+        this(properties, wheelhouse, () -> withReachableWorkspaces(Sandbox.probe(), JobRunner.workRoot(assay)));
     }
 
     /** With another probe of the machine, for tests. */
@@ -45,6 +51,27 @@ class DefaultPipelineTasks implements PipelineTasks {
         this.properties = properties;
         this.wheelhouse = wheelhouse;
         this.probe = probe;
+    }
+
+    /**
+     * The probe, unless the sandbox's unprivileged user cannot reach the job workspaces: run as root, the
+     * sandbox drops to nobody on the host, who needs search permission on every directory above them.
+     */
+    static SandboxProbe withReachableWorkspaces(SandboxProbe probe, Path workRoot) {
+        if (probe.sandbox().isEmpty() || !"root".equals(System.getProperty("user.name"))) {
+            return probe;
+        }
+        for (Path dir = workRoot.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            try {
+                if (Files.exists(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return new SandboxProbe(Optional.empty(), "the sandbox's user (nobody) cannot reach the job "
+                            + "workspaces under " + workRoot + ": run chmod o+x " + dir);
+                }
+            } catch (IOException | UnsupportedOperationException unknown) {
+                return probe;
+            }
+        }
+        return probe;
     }
 
     @Override

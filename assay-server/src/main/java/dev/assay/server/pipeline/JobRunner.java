@@ -54,8 +54,13 @@ class JobRunner {
         this.wheelhouse = wheelhouse;
         this.store = store;
         this.properties = properties;
-        this.workRoot = assay.data().resolve("pipeline-work");
+        this.workRoot = workRoot(assay);
         this.clock = clock;
+    }
+
+    /** Where job workspaces live: {@code DATA/pipeline-work}. */
+    static Path workRoot(AssayProperties assay) {
+        return assay.data().resolve("pipeline-work");
     }
 
     /** The job's task reports; a job that cannot be planned or staged is one {@code error} entry saying why. */

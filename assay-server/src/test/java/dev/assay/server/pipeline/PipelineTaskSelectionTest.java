@@ -2,7 +2,9 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +55,22 @@ class PipelineTaskSelectionTest {
     }
 
     @Test
+    void asRootAWorkspaceTheSandboxUserCannotReachMeansNoSandboxNamingTheDirectory(@TempDir Path data)
+            throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root drops to nobody");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        SandboxProbe works = new SandboxProbe(Optional.of(stubSandbox()), "ok");
+
+        SandboxProbe probe = DefaultPipelineTasks.withReachableWorkspaces(works, data.resolve("pipeline-work"));
+
+        assertThat(probe.sandbox()).isEmpty();
+        assertThat(probe.report()).contains("cannot reach", "chmod o+x " + data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx--x--x"));
+        assertThat(DefaultPipelineTasks.withReachableWorkspaces(works, data.resolve("pipeline-work")).sandbox())
+                .isPresent();
+    }
+
+    @Test
     void turningTheSandboxOffRunsOnlyTheInProcessChecks() {
         DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), null, () -> {
             throw new AssertionError("the machine is not probed when the sandbox is off");
@@ -74,7 +93,21 @@ class PipelineTaskSelectionTest {
     }
 
     private static List<Task> allTasks() {
-        Sandbox never = new Sandbox() {
+        Sandbox never = stubSandbox();
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, null,
+                () -> new SandboxProbe(Optional.of(never), "ok"));
+        List<Task> chosen = tasks.tasks();
+        if (chosen.size() == 2) {
+            // this machine lacks strace: build the list the way a machine with it would
+            return List.copyOf(Stream.concat(
+                    Stream.of(chosen.get(0), new WheelhouseTask(null, Path.of("/usr/bin/python3"))),
+                    new BuiltinTasks(never, Strace.debian(), BuiltinSettings.debian()).tasks().stream()).toList());
+        }
+        return chosen;
+    }
+
+    private static Sandbox stubSandbox() {
+        return new Sandbox() {
             @Override
             public SandboxResult run(SandboxCommand command) {
                 throw new AssertionError("nothing runs");
@@ -90,16 +123,6 @@ class PipelineTaskSelectionTest {
                 return "none";
             }
         };
-        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, null,
-                () -> new SandboxProbe(Optional.of(never), "ok"));
-        List<Task> chosen = tasks.tasks();
-        if (chosen.size() == 2) {
-            // this machine lacks strace: build the list the way a machine with it would
-            return List.copyOf(Stream.concat(
-                    Stream.of(chosen.get(0), new WheelhouseTask(null, Path.of("/usr/bin/python3"))),
-                    new BuiltinTasks(never, Strace.debian(), BuiltinSettings.debian()).tasks().stream()).toList());
-        }
-        return chosen;
     }
 
     private static Set<DataKey> plus(Set<DataKey> keys, DataKey key) {
