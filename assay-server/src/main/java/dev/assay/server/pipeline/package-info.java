@@ -1,2 +1,5 @@
-/** The test pipeline in the server: pipelines and their leased jobs, triggers, the in-process worker pool, results. */
+/**
+ * The test pipeline in the server: pipelines and their leased jobs, triggers, the in-process worker pool, the
+ * wheelhouse staged from this index, the choice of sandboxed tasks, results.
+ */
 package dev.assay.server.pipeline;
