@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.error.ConflictException;
+import dev.assay.server.testing.HttpApi;
 
 /**
  * The job queue's contract with workers, with no in-process worker: leases that run out, exactly one
@@ -41,7 +42,7 @@ abstract class JobQueueContract extends PipelineFixture {
         ClaimedJob dead = claimPipeline(queue, "dead", pipeline);
 
         ClaimedJob alive = claimPipeline(queue, "alive", pipeline);
-        Client worker = token("olive", null, TokenScope.WORKER);
+        HttpApi worker = token("olive", null, TokenScope.WORKER);
         HttpResponse<String> heartbeat = worker.post("api/worker/jobs/" + alive.jobId() + "/heartbeat",
                 "{\"lease\":\"" + alive.lease() + "\"}");
         HttpResponse<String> log = worker.post("api/worker/jobs/" + alive.jobId() + "/log",
@@ -78,7 +79,7 @@ abstract class JobQueueContract extends PipelineFixture {
         for (int i = 0; i < 19; i++) {
             HttpResponse<String> created = owner.post(pipelines(project), "{}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            ours.add(Client.parse(created.body()).get(0).get("id").asLong());
+            ours.add(HttpApi.parse(created.body()).get(0).get("id").asLong());
         }
         JobQueue queue = server.bean(JobQueue.class);
         List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
@@ -107,10 +108,10 @@ abstract class JobQueueContract extends PipelineFixture {
 
     @Test
     void workerApiNeedsAWorkerScopedToken() {
-        Client anonymous = Client.anonymous(server.url());
-        Client password = owner;
-        Client uploadToken = token("olive", null, TokenScope.UPLOAD);
-        Client workerToken = token("olive", null, TokenScope.WORKER);
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        HttpApi password = owner;
+        HttpApi uploadToken = token("olive", null, TokenScope.UPLOAD);
+        HttpApi workerToken = token("olive", null, TokenScope.WORKER);
         String lease = "{\"lease\":\"not-a-lease\"}";
 
         assertThat(anonymous.post("api/worker/claim", "{}").statusCode()).isEqualTo(401);

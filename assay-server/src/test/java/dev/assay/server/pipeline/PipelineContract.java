@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads start pipelines that the in-process worker runs; results in the API, on pages, in the badge. */
@@ -53,9 +54,9 @@ abstract class PipelineContract extends PipelineFixture {
         String project = uploadedProject();
         long id = finishedPipeline(project).get("id").asLong();
 
-        Document page = Jsoup.parse(Client.anonymous(server.url()).get("pipelines/" + id).body());
-        Document release = Jsoup.parse(Client.anonymous(server.url()).get("project/" + project + "/1.0/").body());
-        HttpResponse<String> badge = Client.anonymous(server.url()).get("project/" + project + "/badge.svg");
+        Document page = Jsoup.parse(HttpApi.anonymous(server.url()).get("pipelines/" + id).body());
+        Document release = Jsoup.parse(HttpApi.anonymous(server.url()).get("project/" + project + "/1.0/").body());
+        HttpResponse<String> badge = HttpApi.anonymous(server.url()).get("project/" + project + "/badge.svg");
 
         assertThat(page.selectFirst("#pipeline-status").text()).isEqualTo("passed");
         assertThat(page.selectFirst("#task-metadata").text()).contains("metadata", "passed", "3 metadata warning(s)");
@@ -76,7 +77,7 @@ abstract class PipelineContract extends PipelineFixture {
         finishedPipeline(project);
 
         HttpResponse<String> byStranger = stranger.post(pipelines(project), "{}");
-        HttpResponse<String> anonymous = Client.anonymous(server.url()).post(pipelines(project), "{}");
+        HttpResponse<String> anonymous = HttpApi.anonymous(server.url()).post(pipelines(project), "{}");
         HttpResponse<String> pushToken = token("olive", project, TokenScope.PUSH).post(pipelines(project), "{}");
         HttpResponse<String> unknownFile = owner.post(pipelines(project), "{\"filename\":\"nope.whl\"}");
         HttpResponse<String> byOwner = owner.post(pipelines(project), "{\"filename\":\"" + wheel + "\"}");
@@ -88,7 +89,7 @@ abstract class PipelineContract extends PipelineFixture {
         assertThat(pushToken.statusCode()).isEqualTo(403);
         assertThat(unknownFile.statusCode()).isEqualTo(404);
         assertThat(byOwner.statusCode()).as(byOwner.body()).isEqualTo(201);
-        assertThat(Client.parse(byOwner.body()).get(0).get("trigger").asString()).isEqualTo("manual");
+        assertThat(HttpApi.parse(byOwner.body()).get(0).get("trigger").asString()).isEqualTo("manual");
         assertThat(byMaintainer.statusCode()).as(byMaintainer.body()).isEqualTo(201);
         eventually("both re-runs finished", () -> owner.json(pipelines(project)),
                 list -> list.size() == 3 && !list.get(0).get("finishedAt").isNull()
@@ -119,7 +120,7 @@ abstract class PipelineContract extends PipelineFixture {
         HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
                 "{\"visibility\":\"private\"}");
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
-        Client anonymous = Client.anonymous(server.url());
+        HttpApi anonymous = HttpApi.anonymous(server.url());
 
         assertThat(anonymous.get(pipelines(project)).statusCode()).isEqualTo(401);
         assertThat(stranger.get(pipelines(project)).statusCode()).isEqualTo(404);

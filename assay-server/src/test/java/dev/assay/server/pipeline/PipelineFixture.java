@@ -28,6 +28,7 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestServer;
@@ -44,9 +45,9 @@ abstract class PipelineFixture {
     TestDatabase database;
     TestServer server;
     Path data;
-    Client owner;
-    Client maintainer;
-    Client stranger;
+    HttpApi owner;
+    HttpApi maintainer;
+    HttpApi stranger;
 
     abstract String databaseKind();
 
@@ -74,9 +75,9 @@ abstract class PipelineFixture {
         }
     }
 
-    private Client account(AccountService accounts, String name) {
+    private HttpApi account(AccountService accounts, String name) {
         accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));
-        return new Client(server.url(), name, PASSWORD);
+        return new HttpApi(server.url(), name, PASSWORD);
     }
 
     /** Uploads a wheel without Summary, license or URLs as the owner, makes max a maintainer; returns the project. */
@@ -92,10 +93,10 @@ abstract class PipelineFixture {
     }
 
     /** A client authenticating with a new API token of the user. */
-    Client token(String user, String project, TokenScope... scopes) {
+    HttpApi token(String user, String project, TokenScope... scopes) {
         String secret = server.bean(TokenService.class)
                 .create(new NewToken(user, "test", project, Set.of(scopes))).secret();
-        return new Client(server.url(), "__token__", secret);
+        return new HttpApi(server.url(), "__token__", secret);
     }
 
     static String pipelines(String project) {

@@ -1,21 +1,15 @@
 package dev.assay.server.index.manage;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
+import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.UploadRequest;
 
 /** Real HTTP to a test server as one set of HTTP Basic credentials: uploads as twine does, and JSON calls. */
 record ApiClient(String baseUrl, String user, String password) {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A client that sends no credentials. */
     static ApiClient anonymous(String baseUrl) {
@@ -43,21 +37,19 @@ record ApiClient(String baseUrl, String user, String password) {
     }
 
     HttpResponse<String> get(String path) {
-        return send(request(path).GET());
+        return http().get(path);
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return http().post(path, json);
     }
 
     HttpResponse<String> put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return http().put(path, json);
     }
 
     HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE());
+        return http().delete(path);
     }
 
     /** The JSON API path of a project, e.g. {@code api/v1/projects/demo/releases/1.0/yank}. */
@@ -65,26 +57,7 @@ record ApiClient(String baseUrl, String user, String password) {
         return "api/v1/projects/" + project + "/" + rest;
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (path.startsWith("api/")) {
-            builder.header("Accept", "application/json");
-        }
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder;
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException failure) {
-            throw new AssertionError("request failed", failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", interrupted);
-        }
+    private HttpApi http() {
+        return new HttpApi(baseUrl, user, password);
     }
 }

@@ -1,4 +1,4 @@
-package dev.assay.server.pipeline;
+package dev.assay.server.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,36 +11,37 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP to a test server with one set of HTTP Basic credentials (or none). */
-record Client(String baseUrl, String user, String password) {
+/** Real HTTP to a test server with one set of HTTP Basic credentials (or none), for the JSON APIs and pages. */
+public record HttpApi(String baseUrl, String user, String password) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static Client anonymous(String baseUrl) {
-        return new Client(baseUrl, null, null);
+    /** A client that sends no credentials. */
+    public static HttpApi anonymous(String baseUrl) {
+        return new HttpApi(baseUrl, null, null);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE());
-    }
-
-    HttpResponse<String> put(String path, String json) {
+    public HttpResponse<String> put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** GETs a JSON document, failing unless the answer is 200. */
-    JsonNode json(String path) {
+    public JsonNode json(String path) {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -48,12 +49,17 @@ record Client(String baseUrl, String user, String password) {
         return JSON.readTree(response.body());
     }
 
-    static JsonNode parse(String body) {
+    /** Parses a JSON body. */
+    public static JsonNode parse(String body) {
         return JSON.readTree(body);
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path.replaceFirst("^/", "")));
+        String relative = path.replaceFirst("^/", "");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + relative));
+        if (relative.startsWith("api/")) {
+            builder.header("Accept", "application/json");
+        }
         if (user != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
