@@ -114,7 +114,7 @@ class DefaultPipelineTasks implements PipelineTasks {
         }
         Sandbox sandbox = probe.sandbox().get();
         LOG.info("pipeline sandbox: {}", sandbox.description());
-        BuiltinSettings settings = BuiltinSettings.debian();
+        BuiltinSettings settings = BuiltinSettings.debian().withLimits(properties.limits().toSandboxLimits());
         BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
         tasks.add(new WheelhouseTask(wheelhouse, settings.python()));
         tasks.addAll(builtins.tasks());

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import dev.assay.tasks.sandbox.SandboxLimits;
 
 /**
  * The test pipeline's settings ({@code assay.pipeline.*}).
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param taskTimeout  the wall time each task may take
  * @param sandbox      whether to run the sandboxed tasks (build, install, import, test); false runs only the
  *                     in-process checks, and true on a machine without a sandbox records why as an error
+ * @param limits       the limits of every sandboxed command ({@code assay.pipeline.limits.*})
  */
 @ConfigurationProperties("assay.pipeline")
 public record PipelineProperties(
@@ -25,7 +29,27 @@ public record PipelineProperties(
         @DefaultValue("1s") Duration poll,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("30m") Duration taskTimeout,
-        @DefaultValue("true") boolean sandbox) {
+        @DefaultValue("true") boolean sandbox,
+        @DefaultValue Limits limits) {
+
+    /** The limits of each sandboxed command; the wall time is further cut to what is left of the task's timeout. */
+    public record Limits(
+            @DefaultValue("2GB") DataSize memory,
+            @DefaultValue("256") int processes,
+            @DefaultValue("10m") Duration cpuTime,
+            @DefaultValue("1GB") DataSize fileSize,
+            @DefaultValue("15m") Duration wallTime) {
+
+        /** The same limits for the sandbox; an invalid one is refused at start-up, naming the setting. */
+        public SandboxLimits toSandboxLimits() {
+            try {
+                return new SandboxLimits(memory.toBytes(), processes, cpuTime, fileSize.toBytes(), wallTime);
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("every assay.pipeline.limits.* setting must be positive: "
+                        + invalid.getMessage());
+            }
+        }
+    }
 
     public PipelineProperties {
         if (workers < 0) {
@@ -34,5 +58,6 @@ public record PipelineProperties(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("assay.pipeline.max-attempts must be at least 1, was " + maxAttempts);
         }
+        limits.toSandboxLimits();
     }
 }

@@ -105,7 +105,13 @@ abstract class PipelineFixture {
 
     /** Polls until {@code condition} holds, failing after {@link #DEADLINE}. */
     static <T> T eventually(String what, Supplier<T> probe, java.util.function.Predicate<T> condition) {
-        Instant end = Instant.now().plus(DEADLINE);
+        return eventually(what, DEADLINE, probe, condition);
+    }
+
+    /** Polls until {@code condition} holds, failing after {@code deadline}. */
+    static <T> T eventually(String what, Duration deadline, Supplier<T> probe,
+            java.util.function.Predicate<T> condition) {
+        Instant end = Instant.now().plus(deadline);
         T value = probe.get();
         while (!condition.test(value)) {
             if (Instant.now().isAfter(end)) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
@@ -136,6 +137,7 @@ class PipelineTaskSelectionTest {
 
     private static PipelineProperties properties(boolean sandbox) {
         return new PipelineProperties(1, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1), 3,
-                Duration.ofMinutes(30), sandbox);
+                Duration.ofMinutes(30), sandbox, new PipelineProperties.Limits(DataSize.ofGigabytes(2), 256,
+                        Duration.ofMinutes(10), DataSize.ofGigabytes(1), Duration.ofMinutes(15)));
     }
 }

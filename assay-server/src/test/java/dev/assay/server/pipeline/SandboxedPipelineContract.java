@@ -1,48 +1,26 @@
 package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
 import dev.assay.server.testing.PythonTools;
-import dev.assay.tasks.sandbox.Sandbox;
-import dev.assay.tasks.sandbox.SandboxProbe;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads run the sandboxed tasks, with dependencies staged from this index only. */
-abstract class SandboxedPipelineContract extends PipelineFixture {
+abstract class SandboxedPipelineContract extends SandboxedFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
         return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
                 "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true);
-    }
-
-    @BeforeAll
-    void sandboxedMachine() throws Exception {
-        SandboxProbe probe = Sandbox.probe();
-        if (probe.sandbox().isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but the sandboxed pipeline tests cannot run: " + probe.report());
-            }
-            System.err.println("\n!!!!!!!! SKIPPING SANDBOXED PIPELINE TESTS: " + probe.report() + " !!!!!!!!\n");
-            Assumptions.abort("no sandbox: " + probe.report());
-        }
-        // The sandbox runs as nobody, who must be able to reach the job workspaces under the data directory.
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx--x--x"));
     }
 
     @Test
@@ -106,22 +84,6 @@ abstract class SandboxedPipelineContract extends PipelineFixture {
     }
 
     private JsonNode finished(String project, String filename) {
-        String path = "api/v1/projects/" + project + "/releases/1.0/pipelines";
-        return eventually("a finished pipeline of " + filename, () -> {
-            for (JsonNode pipeline : owner.json(path)) {
-                if (filename.equals(pipeline.get("filename").asString())) {
-                    return pipeline;
-                }
-            }
-            return null;
-        }, pipeline -> pipeline != null && pipeline.get("finishedAt") != null && !pipeline.get("finishedAt").isNull());
-    }
-
-    private static Map<String, JsonNode> tasks(JsonNode pipeline) {
-        Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
-        List<JsonNode> all = new ArrayList<>();
-        pipeline.get("tasks").forEach(all::add);
-        all.forEach(task -> byName.put(task.get("name").asString(), task));
-        return byName;
+        return finished(project, "1.0", filename, DEADLINE);
     }
 }

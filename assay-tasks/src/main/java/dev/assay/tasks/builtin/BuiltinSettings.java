@@ -29,6 +29,11 @@ public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> test
         testTools = List.copyOf(testTools);
     }
 
+    /** The same settings with other limits for each sandboxed step. */
+    public BuiltinSettings withLimits(SandboxLimits stepLimits) {
+        return new BuiltinSettings(python, stepLimits, testTools);
+    }
+
     /** Debian's {@code /usr/bin/python3}, default limits, and python3-pytest's modules where installed. */
     public static BuiltinSettings debian() {
         List<Path> tools = PYTEST_CLOSURE.stream().map(DIST_PACKAGES::resolve).filter(Files::exists).toList();

@@ -1,0 +1,9 @@
+package dev.assay.server.pipeline;
+
+/** The upload scenarios on H2. */
+class UploadScenariosOnH2Test extends UploadScenariosContract {
+    @Override
+    String databaseKind() {
+        return "h2";
+    }
+}
