@@ -154,11 +154,24 @@ public class ProjectService {
             throw new ForbiddenException("The API token does not allow uploads to project '" + name.normalized()
                     + "': use a token with the upload scope for this project");
         }
-        projects.findByNormalizedName(name.normalized()).ifPresent(project -> checkMayManage(caller, project));
+        projects.findByNormalizedName(name.normalized()).ifPresent(project -> checkMayUploadTo(caller, project));
     }
 
-    /** Refuses a change to the project's releases by anyone but its owners, maintainers and administrators. */
+    /**
+     * Refuses a change to the project's releases by anyone but its owners, maintainers and administrators; one
+     * who may not even read the project gets the 404 of a missing project, so a private project stays secret.
+     */
     public void checkMayManage(Caller caller, Project project) {
+        checkMayRead(Optional.of(caller), project);
+        checkMayUploadTo(caller, project);
+    }
+
+    /**
+     * As {@link #checkMayManage}, but a stranger to a private project gets the 403 too: an upload names a
+     * project that, taken or not, only its members may publish under (the name is no secret: creating a
+     * project with it is refused as well).
+     */
+    private void checkMayUploadTo(Caller caller, Project project) {
         boolean allowed = caller.isAdmin() || projects.roleOf(project.id(), caller.user().id())
                 .map(ProjectRole::mayUpload).orElse(false);
         if (!allowed) {
@@ -169,9 +182,11 @@ public class ProjectService {
 
     /**
      * Refuses a change only owners and administrators may make; a token must also carry {@code scope} for
-     * this project. {@code change} names it for the message, e.g. "Configuring the mirrors".
+     * this project. {@code change} names it for the message, e.g. "Configuring the mirrors". One who may not
+     * read the project gets the 404 of a missing project.
      */
     public void checkOwner(Caller caller, Project project, TokenScope scope, String change) {
+        checkMayRead(Optional.of(caller), project);
         if (!caller.credentialsAllow(scope, project.normalizedName())) {
             throw new ForbiddenException("The API token does not allow changing project '" + project.name()
                     + "': use a token with the " + scope.key() + " scope for this project");
@@ -190,7 +205,7 @@ public class ProjectService {
     public Project lockOrCreateForUpload(Caller caller, ProjectName name) {
         Optional<Project> existing = projects.lockByNormalizedName(name.normalized());
         if (existing.isPresent()) {
-            checkMayManage(caller, existing.get());
+            checkMayUploadTo(caller, existing.get());
             return existing.get();
         }
         try {

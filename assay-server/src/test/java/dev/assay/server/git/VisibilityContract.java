@@ -255,6 +255,29 @@ abstract class VisibilityContract extends GitFixture {
     }
 
     @Test
+    void writeEndpointsAnswerAStrangerAsIfThePrivateProjectDidNotExist() {
+        String project = privateProject(null);
+        String missing = "no-such-" + project;
+        List<String[]> writes = List.of(
+                new String[] {"POST", "api/v1/projects/%s/releases/1.0/yank", "{\"reason\":\"x\"}"},
+                new String[] {"DELETE", "api/v1/projects/%s/releases/1.0", null},
+                new String[] {"PUT", "api/v1/projects/%s/roles/sam", "{\"role\":\"owner\"}"},
+                new String[] {"GET", "api/v1/projects/%s/roles", null},
+                new String[] {"POST", "api/v1/projects/%s/mirrors", "{\"url\":\"https://example.org/x.git\"}"},
+                new String[] {"PUT", "api/v1/projects/%s/protected-branches", "{\"branches\":[\"main\"]}"},
+                new String[] {"POST", "api/v1/projects/%s/releases/1.0/pipelines", "{}"});
+        for (String[] write : writes) {
+            HttpResponse<String> secret = send(write[0], write[1].formatted(project), "sam", PASSWORD, write[2]);
+            HttpResponse<String> absent = send(write[0], write[1].formatted(missing), "sam", PASSWORD, write[2]);
+            assertThat(secret.statusCode()).as(write[0] + " " + write[1] + ": " + secret.body()).isEqualTo(404);
+            assertThat(secret.body().replace(project, "NAME")).as(write[1])
+                    .isEqualTo(absent.body().replace(missing, "NAME"));
+        }
+        assertThat(send("POST", "api/v1/projects/" + project + "/releases/1.0/yank", "rita", PASSWORD,
+                "{\"reason\":\"x\"}").statusCode()).as("a reviewer reads but may not yank").isEqualTo(403);
+    }
+
+    @Test
     void theSettingsPageIsLinkedForOwnersAndItsFormMakesTheProjectPrivate() {
         String project = newProject();
         WebSession olive = signedIn("olive");

@@ -12,6 +12,7 @@ import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectRole;
+import dev.assay.server.index.ProjectService;
 
 /**
  * Says who may change a project: owners everything, maintainers releases and files, administrators
@@ -21,9 +22,11 @@ import dev.assay.server.index.ProjectRole;
 class ProjectAccess {
 
     private final ProjectRepository projects;
+    private final ProjectService projectService;
 
-    ProjectAccess(ProjectRepository projects) {
+    ProjectAccess(ProjectRepository projects, ProjectService projectService) {
         this.projects = projects;
+        this.projectService = projectService;
     }
 
     /** The project, locked until the transaction ends so that concurrent changes queue; checked for the action. */
@@ -49,6 +52,8 @@ class ProjectAccess {
     }
 
     private void check(Caller caller, Project project, ManageAction action) {
+        // a private project stays secret from those who may not read it: theirs is the 404 of a missing one
+        projectService.checkMayRead(Optional.of(caller), project);
         if (!caller.credentialsAllow(TokenScope.UPLOAD, project.normalizedName())) {
             throw new ForbiddenException("The API token does not allow changes to project '" + project.name()
                     + "': use a token with the upload scope for this project");
