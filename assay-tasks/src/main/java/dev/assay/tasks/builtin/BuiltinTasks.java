@@ -12,13 +12,13 @@ import java.util.List;
 public record BuiltinTasks(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
 
     public List<Task> tasks() {
-        return List.of(new BuildTask(sandbox, settings), new InstallTask(sandbox, strace, settings),
-                new ImportTask(sandbox, strace, settings), new TestTask(sandbox, settings));
+        return List.of(new BuildTask(sandbox, strace, settings), new InstallTask(sandbox, strace, settings),
+                new ImportTask(sandbox, strace, settings), new TestTask(sandbox, strace, settings));
     }
 
     public List<ReportEvaluator> evaluators() {
         String workspace = sandbox.workspaceInside(Path.of("."));
-        return List.of(new BuildReport(), new TracedReport(InstallTask.NAME, "pip", workspace),
-                new TracedReport(ImportTask.NAME, "import", workspace), new TestReport());
+        return List.of(new BuildReport(workspace), new TracedReport(InstallTask.NAME, "pip", workspace),
+                new TracedReport(ImportTask.NAME, "import", workspace), new TestReport(workspace));
     }
 }

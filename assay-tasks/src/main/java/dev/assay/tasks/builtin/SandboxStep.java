@@ -62,6 +62,17 @@ final class SandboxStep {
         return mounted;
     }
 
+    /** The job's workspace on the host. */
+    Path workspace() {
+        return context.workspace();
+    }
+
+    /** Creates a fresh venv at {@code venv} (in the workspace) with the worker's {@code python}, untraced. */
+    SandboxResult createVenv(Path python, Path venv) throws IOException, InterruptedException {
+        return run("venv", context.workspace().relativize(taskDir).toString(),
+                List.of(python.toString(), "-m", "venv", inside(venv)), Map.of());
+    }
+
     /** Mounts {@code hostPath} read-only at {@code sandboxPath}. */
     void bind(Path hostPath, String sandboxPath) {
         binds.add(new ReadOnlyBind(hostPath.toAbsolutePath().normalize(), sandboxPath));
@@ -87,6 +98,11 @@ final class SandboxStep {
             context.attach(step + "-trace", traceFile(step));
         }
         return result;
+    }
+
+    /** Records the limits {@code result} ran into as the task's {@code limitsHit} raw data, for its report. */
+    void recordLimits(SandboxResult result) {
+        context.record("limitsHit", TraceFindings.names(result.limitsHit()));
     }
 
     Path traceFile(String step) {

@@ -55,6 +55,24 @@ final class PythonProjects {
         return dist;
     }
 
+    /**
+     * Packs {@code project} as the sdist {@code <name>-0.1.tar.gz} with tar, without running any of its code
+     * (a hostile setup.py must run only in the sandbox).
+     */
+    Path sdist(Path project, String name) throws IOException, InterruptedException {
+        Path dist = Files.createDirectories(root.resolve("dist-" + project.getFileName()));
+        Files.writeString(project.resolve("PKG-INFO"), "Metadata-Version: 2.1\nName: " + name + "\nVersion: 0.1\n");
+        Path sdist = dist.resolve(name + "-0.1.tar.gz");
+        Process tar = new ProcessBuilder("tar", "czf", sdist.toString(), "-C", project.getParent().toString(),
+                "--transform", "s,^" + project.getFileName() + "," + name + "-0.1,", project.getFileName().toString())
+                .redirectErrorStream(true).start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).as(output).isZero();
+        readableByAll(root);
+        return sdist;
+    }
+
     static Path only(Path dist, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(dist)) {
             return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElseThrow();
