@@ -9,6 +9,7 @@ import dev.assay.tasks.sandbox.SandboxResult;
 import dev.assay.tasks.sandbox.Strace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,18 @@ final class SandboxStep {
     SandboxResult createVenv(Path python, Path venv) throws IOException, InterruptedException {
         return run("venv", context.workspace().relativize(taskDir).toString(),
                 List.of(python.toString(), "-m", "venv", inside(venv)), Map.of());
+    }
+
+    /** Copies the bundled Python script {@code resource} into this task's directory; returns where the sandbox sees it. */
+    String script(String resource) throws IOException {
+        Path script = taskDir.resolve(resource);
+        try (InputStream in = SandboxStep.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("the bundled script " + resource + " is missing");
+            }
+            Files.write(script, in.readAllBytes());
+        }
+        return inside(script);
     }
 
     /** Mounts {@code hostPath} read-only at {@code sandboxPath}. */

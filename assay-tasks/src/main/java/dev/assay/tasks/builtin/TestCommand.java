@@ -1,7 +1,6 @@
 package dev.assay.tasks.builtin;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +49,8 @@ record TestCommand(String runner, List<String> arguments, Map<String, String> en
             arguments.addAll(List.of("-m", "pytest", "-p", "no:cacheprovider", "-rA", "--junitxml=" + step.inside(junit)));
         } else {
             runner = "unittest";
-            Path script = step.dir().resolve(RUNNER);
-            try (InputStream in = TestCommand.class.getResourceAsStream(RUNNER)) {
-                Files.write(script, in.readAllBytes());
-            }
             String start = Files.isDirectory(project.resolve("tests")) ? "tests" : ".";
-            arguments.addAll(List.of(step.inside(script), start, step.inside(junit)));
+            arguments.addAll(List.of(step.script(RUNNER), start, step.inside(junit)));
         }
         Set<String> targets = new LinkedHashSet<>();
         for (Path tool : lent) {

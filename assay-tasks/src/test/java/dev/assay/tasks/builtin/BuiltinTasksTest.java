@@ -44,9 +44,21 @@ class BuiltinTasksTest {
     }
 
     @Test
-    void wellBehavedPackageBuildsInstallsAndImportsCleanlyAndItsFailingTestIsReported() throws Exception {
+    void wellBehavedPackageBuildsInstallsAndImportsCleanlyItsFailingTestIsReportedAndItIsMeasuredAndLinted()
+            throws Exception {
         Path project = projects.write("goodpkg", "", Map.of(
-                "src/goodpkg/__init__.py", "def add(a, b):\n    return a + b\n",
+                "src/goodpkg/__init__.py", """
+                        import os
+                        import sys
+
+
+                        def add(a, b):
+                            return a + b
+
+
+                        def never_called():
+                            return os.sep
+                        """,
                 "MANIFEST.in", "recursive-include tests *.py\n",
                 "tests/test_calc.py", """
                         from goodpkg import add
@@ -69,6 +81,8 @@ class BuiltinTasksTest {
         Map<String, Report> reports = reports(job);
 
         assertThat(job.task("build").outcome()).as(() -> describe(job.task("build"))).isEqualTo(TaskOutcome.PASSED);
+        assertThat(reports.get("build").findings()).as("build findings").allMatch(f -> f.severity() == Severity.INFO);
+        assertThat(job.task("build").rawData().values().get("baseline")).asString().contains("source=measured");
         assertThat(job.task("install").outcome()).as(() -> describe(job.task("install"))).isEqualTo(TaskOutcome.PASSED);
         assertThat(reports.get("install").findings()).as("install findings")
                 .allMatch(f -> f.severity() == Severity.INFO);
@@ -84,6 +98,26 @@ class BuiltinTasksTest {
             assertThat(finding.message()).startsWith("tests.test_calc.test_adds_wrongly: ")
                     .contains("two and two make four");
         });
+
+        TaskExecution coverage = job.task("coverage");
+        assertThat(coverage.outcome()).as(() -> describe(coverage)).isEqualTo(TaskOutcome.PASSED);
+        assertThat(coverage.rawData().values().get(CoverageTask.TOTAL)).isInstanceOfSatisfying(Double.class,
+                total -> assertThat(total).isGreaterThan(50.0).isLessThan(100.0));
+        assertThat(coverage.rawData().values().get(CoverageTask.FILES)).isInstanceOfSatisfying(Map.class,
+                files -> assertThat(files).containsOnlyKeys("goodpkg/__init__.py"));
+        assertThat(coverage.rawData().files()).containsKeys("coverage-json", "coverage-xml");
+        assertThat(reports.get("coverage").summary()).matches("coverage \\d+% \\(1 file\\)");
+
+        TaskExecution lint = job.task("lint");
+        assertThat(lint.outcome()).as(() -> describe(lint)).isEqualTo(TaskOutcome.PASSED);
+        assertThat(lint.rawData().values().get(LintTask.COUNTS)).as(() -> describe(lint)).isEqualTo(Map.of("pyflakes/unused-import", 1));
+        assertThat(reports.get("lint").findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.code()).isEqualTo("pyflakes/unused-import");
+            assertThat(finding.message()).contains("'sys' imported but unused");
+            assertThat(finding.location()).isEqualTo(new dev.assay.tasks.report.Location("goodpkg/__init__.py", 2));
+        });
+        assertThat(reports.get("lint").summary()).startsWith("1 lint finding (pyflakes/unused-import 1)");
     }
 
     @Test
@@ -126,6 +160,33 @@ class BuiltinTasksTest {
             hostile.assertCaughtEachAttempt(built);
             hostile.assertNoEffectOnTheHost();
         }
+    }
+
+    @Test
+    void lintSaysWhenTheDescriptionDoesNotRenderAsReStructuredText() throws Exception {
+        Path project = projects.write("wordy", "", Map.of("src/wordy/__init__.py", "",
+                "README.rst", "A title whose underline is too short\n=====\n\nText.\n",
+                "pyproject.toml", """
+                        [build-system]
+                        requires = ["setuptools"]
+                        build-backend = "setuptools.build_meta"
+
+                        [project]
+                        name = "wordy"
+                        version = "0.1"
+                        readme = {file = "README.rst", content-type = "text/x-rst"}
+                        """));
+        Path wheel = PythonProjects.only(projects.build(project), ".whl");
+
+        ExecutionReport job = run(List.of(task(builtins, LintTask.NAME)), Map.of(DataKey.WHEEL, wheel));
+        Report lint = reports(job).get("lint");
+
+        assertThat(job.task("lint").outcome()).as(() -> describe(job.task("lint"))).isEqualTo(TaskOutcome.PASSED);
+        assertThat(lint.findings()).as(() -> describe(job.task("lint"))).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.code()).isEqualTo("description-does-not-render");
+            assertThat(finding.message()).contains("text/x-rst").contains("underline too short");
+        });
     }
 
     @Test

@@ -100,6 +100,7 @@ class TraceParserTest {
                 new Connect(3, "AF_INET6", "2606:4700::1111", 443, false),
                 new Connect(3, "AF_INET", "8.8.8.8", 53, false),
                 new Spawn(3, 4, false),
+                new TraceEvent.SpawnRefused(3, "EAGAIN"),
                 new Exec(4, "/bin/true", List.of("true"), false));
     }
 
