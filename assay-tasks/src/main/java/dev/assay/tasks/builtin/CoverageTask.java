@@ -88,7 +88,8 @@ public final class CoverageTask implements Task {
         String python = step.inside(context.workspace().resolve(context.input(DataKey.VENV, Path.class)))
                 + "/bin/python";
         Map<String, String> env = new HashMap<>(command.env());
-        env.put("COVERAGE_FILE", step.inside(step.dir().resolve("coverage.data")));
+        Path data = step.dir().resolve("coverage.data");
+        env.put("COVERAGE_FILE", step.inside(data));
         List<String> argv = new ArrayList<>(List.of(python, "-P", "-m", "coverage", "run",
                 "--source=" + String.join(",", modules), "--omit=" + OMIT));
         argv.addAll(command.arguments());
@@ -96,6 +97,10 @@ public final class CoverageTask implements Task {
         // Failing tests still measured what they ran: the exit code only goes to the raw data.
         context.record("testsExitCode", tests.exitCode());
         step.recordLimits(tests);
+        if (!Files.isRegularFile(data)) {
+            return TaskResult.failed("coverage.py wrote no data (exit " + tests.exitCode() + "): "
+                    + BuildReport.lastLines(Files.readString(step.logFile("coverage-run")), 2));
+        }
         Path json = step.dir().resolve("coverage.json");
         Path xml = step.dir().resolve("coverage.xml");
         SandboxResult report = step.run("coverage-report", context.workspace().relativize(project).toString(),

@@ -8,7 +8,13 @@ import coverage
 data_file, json_out, xml_out = sys.argv[1:4]
 cov = coverage.Coverage(data_file=data_file)
 cov.load()
-cov.json_report(outfile=json_out)
+try:
+    cov.json_report(outfile=json_out)
+except coverage.exceptions.NoDataError as e:
+    # The tests ran none of the package's code: that is 0%, not a failure to measure.
+    print("assay-coverage total 0.00", flush=True)
+    print("assay-coverage none", e, flush=True)
+    sys.exit(0)
 try:
     cov.xml_report(outfile=xml_out)
 except Exception as e:  # the JSON report is what counts; the XML is a convenience

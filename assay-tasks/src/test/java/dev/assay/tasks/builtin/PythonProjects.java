@@ -22,6 +22,11 @@ final class PythonProjects {
 
     /** A project {@code name} with a pyproject declaring {@code dependencies} and the given files. */
     Path write(String name, String dependencies, Map<String, String> files) throws IOException {
+        return write(name, dependencies, "", files);
+    }
+
+    /** The same, with {@code projectLines} added to the pyproject's {@code [project]} table. */
+    Path write(String name, String dependencies, String projectLines, Map<String, String> files) throws IOException {
         Path project = Files.createDirectories(root.resolve("src-" + name));
         Files.writeString(project.resolve("pyproject.toml"), """
                 [build-system]
@@ -32,7 +37,8 @@ final class PythonProjects {
                 name = "%s"
                 version = "0.1"
                 dependencies = [%s]
-                """.formatted(name, dependencies));
+                %s
+                """.formatted(name, dependencies, projectLines));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = project.resolve(file.getKey());
             Files.createDirectories(path.getParent());
