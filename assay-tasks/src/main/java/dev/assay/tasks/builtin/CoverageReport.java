@@ -26,7 +26,7 @@ public final class CoverageReport implements ReportEvaluator {
     @Override
     public Report evaluate(TaskExecution execution, Path workspace) {
         Map<String, Object> raw = execution.rawData().values();
-        List<Finding> findings = new ArrayList<>(TracedReport.traceFindings(execution, workspace, "coverage", "/"));
+        List<Finding> findings = new ArrayList<>(TracedReport.limitFindings(execution));
         if (!(raw.get(CoverageTask.TOTAL) instanceof Number total)) {
             return new Report(taskName(), RawFiles.outcomeLine(execution), findings);
         }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code lint}: whether the wheel's description renders as its declared {@code Description-Content-Type}
@@ -82,9 +83,17 @@ public final class LintTask implements Task {
         }
         context.record(DESCRIPTION, description(step, metadata));
         context.record("analysers", settings.analysers());
+        List<String> targets;
+        try (Stream<Path> entries = Files.list(files)) {
+            // The wheel's packages and modules, not its .dist-info or .data directories.
+            targets = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".py") || Files.isDirectory(files.resolve(name))
+                            && !name.endsWith(".dist-info") && !name.endsWith(".data"))
+                    .sorted().toList();
+        }
         List<Map<String, Object>> messages = new ArrayList<>();
-        for (String analyser : settings.analysers()) {
-            messages.addAll(analyse(step, analyser, files));
+        for (String analyser : targets.isEmpty() ? List.<String>of() : settings.analysers()) {
+            messages.addAll(analyse(step, analyser, files, targets));
         }
         Map<String, Integer> counts = new TreeMap<>();
         messages.forEach(m -> counts.merge((String) m.get("rule"), 1, Integer::sum));
@@ -119,16 +128,17 @@ public final class LintTask implements Task {
         return result;
     }
 
-    private List<Map<String, Object>> analyse(SandboxStep step, String analyser, Path files)
+    private List<Map<String, Object>> analyse(SandboxStep step, String analyser, Path files, List<String> targets)
             throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(settings.python().toString(), "-I"));
         argv.addAll(switch (analyser) {
-            case "pyflakes" -> List.of(step.script("assay_pyflakes.py"), ".");
-            case "flake8" -> List.of("-m", "flake8", "--format=%(path)s:%(row)d:%(code)s:%(text)s", ".");
+            case "pyflakes" -> List.of(step.script("assay_pyflakes.py"));
+            case "flake8" -> List.of("-m", "flake8", "--format=%(path)s:%(row)d:%(code)s:%(text)s");
             case "pylint" -> List.of("-m", "pylint", "--score=n", "--persistent=n",
-                    "--msg-template={path}:{line}:{C}-{symbol}:{msg}", ".");
+                    "--msg-template={path}:{line}:{C}-{symbol}:{msg}");
             default -> throw new IllegalArgumentException("unknown analyser " + analyser);
         });
+        argv.addAll(targets);
         step.run(analyser, step.workspace().relativize(files).toString(), argv, Map.of());
         List<Map<String, Object>> found = new ArrayList<>();
         for (String line : Files.readString(step.logFile(analyser)).lines().toList()) {

@@ -77,10 +77,15 @@ public final class TracedReport implements ReportEvaluator {
                 throw new UncheckedIOException(e);
             }
         }
-        for (Object limit : list(execution.rawData().values().get("limitsHit"))) {
-            findings.add(TraceFindings.limitHit(Limit.valueOf(String.valueOf(limit).toUpperCase(Locale.ROOT))));
-        }
+        findings.addAll(limitFindings(execution));
         return List.copyOf(findings);
+    }
+
+    /** One finding per limit in the execution's recorded {@code limitsHit}. */
+    static List<Finding> limitFindings(TaskExecution execution) {
+        return list(execution.rawData().values().get("limitsHit")).stream()
+                .map(limit -> TraceFindings.limitHit(Limit.valueOf(String.valueOf(limit).toUpperCase(Locale.ROOT))))
+                .toList();
     }
 
     private static Collection<?> list(Object value) {

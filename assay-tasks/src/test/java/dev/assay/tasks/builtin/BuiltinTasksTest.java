@@ -79,6 +79,7 @@ class BuiltinTasksTest {
 
         ExecutionReport job = run(builtins.tasks(), Map.of(DataKey.SDIST, sdist, InstallTask.WHEELHOUSE, wheelhouse));
         Map<String, Report> reports = reports(job);
+        job.tasks().forEach(t -> System.out.println("[" + t.task() + "] baseline " + t.rawData().values().get("baseline")));
 
         assertThat(job.task("build").outcome()).as(() -> describe(job.task("build"))).isEqualTo(TaskOutcome.PASSED);
         assertThat(reports.get("build").findings()).as("build findings").allMatch(f -> f.severity() == Severity.INFO);
