@@ -86,11 +86,11 @@ class PipelineTaskSelectionTest {
         Set<DataKey> job = Set.of(PipelineTasks.DISTRIBUTION, PipelineTasks.JOB);
 
         assertThat(names(JobRunner.applicable(all, plus(job, DataKey.WHEEL))))
-                .containsExactly("metadata", "wheelhouse", "install", "import");
+                .containsExactly("metadata", "wheelhouse", "install", "import", "lint");
         assertThat(names(JobRunner.applicable(all, plus(plus(job, DataKey.WHEEL), DataKey.SDIST))))
-                .containsExactly("metadata", "wheelhouse", "install", "import", "test");
+                .containsExactly("metadata", "wheelhouse", "install", "import", "test", "coverage", "lint");
         assertThat(names(JobRunner.applicable(all, plus(job, DataKey.SDIST))))
-                .containsExactly("metadata", "wheelhouse", "build", "install", "import", "test");
+                .containsExactly("metadata", "wheelhouse", "build", "install", "import", "test", "coverage", "lint");
     }
 
     private static List<Task> allTasks() {

@@ -38,7 +38,8 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         JsonNode pipeline = finished(project, good.wheel().getFileName().toString());
 
         Map<String, JsonNode> tasks = tasks(pipeline);
-        assertThat(tasks.keySet()).containsExactlyInAnyOrder("metadata", "wheelhouse", "install", "import", "test");
+        assertThat(tasks.keySet()).containsExactlyInAnyOrder("metadata", "wheelhouse", "install", "import", "test",
+                "coverage", "lint");
         assertThat(tasks.get("install").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("import").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("wheelhouse").get("findings").toString())
@@ -51,7 +52,8 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
 
         JsonNode sdistPipeline = finished(project, good.sdist().getFileName().toString());
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString)
-                .containsExactlyInAnyOrder("metadata", "wheelhouse", "build", "install", "import", "test");
+                .containsExactlyInAnyOrder("metadata", "wheelhouse", "build", "install", "import", "test", "coverage",
+                        "lint");
         assertThat(tasks(sdistPipeline).get("build").get("outcome").asString()).as(sdistPipeline::toString)
                 .isEqualTo("passed");
     }
@@ -81,6 +83,7 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
                 .contains("'" + secret + "' cannot be satisfied").doesNotContain("from-index");
         assertThat(tasks.get("import").get("outcome").asString()).isEqualTo("skipped");
         assertThat(tasks).doesNotContainKey("test");
+        assertThat(tasks.get("lint").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
     }
 
     private JsonNode finished(String project, String filename) {

@@ -70,6 +70,11 @@ abstract class UploadScenariosContract extends SandboxedFixture {
         assertThat(tasks.get("test").get("summary").asString()).contains("3 passed, 1 failed");
         assertThat(tasks.get("test").get("findings").toString()).contains("test_adds_wrongly",
                 "two and two make four");
+        assertThat(tasks.get("coverage").get("summary").asString()).as(pipeline::toString).matches("coverage \\d+% .*");
+        assertThat(tasks.get("coverage").get("rawData").get("values").get("coverageTotal").asDouble())
+                .isBetween(50.0, 100.0);
+        assertThat(tasks.get("lint").get("findings").toString()).as(pipeline::toString)
+                .contains("pyflakes/unused-import", "'os' imported but unused");
         assertThat(pipeline.get("status").asString()).isEqualTo("failed");
         tasks.values().forEach(task -> assertThat(task.get("durationMs").asLong()).isNotNegative());
     }
@@ -92,6 +97,25 @@ abstract class UploadScenariosContract extends SandboxedFixture {
         }
     }
 
+    @Test
+    void hostileSdistIsCaughtAtBuildAndTheHostIsUntouched() throws Exception {
+        String project = "hostile-sdist-" + databaseKind();
+        try (HostileCode hostile = new HostileCode()) {
+            Path sdist = PythonDistributions.handWrittenSdist(Files.createTempDirectory(data, "hs"), project, "1.0",
+                    Map.of("setup.py", hostile.python() + "\nfrom setuptools import setup\nsetup(name='" + project
+                            + "', version='1.0')\n"));
+            PythonTools.twineUpload(server.url(), "olive", PASSWORD, sdist).assertSucceeded();
+
+            JsonNode pipeline = finished(project, "1.0", sdist.getFileName().toString(), SLOW);
+
+            Map<String, JsonNode> tasks = tasks(pipeline);
+            assertThat(outcome(tasks, "build")).as(pipeline::toString).isIn("failed", "error");
+            assertHostileAttemptsFound(tasks.get("build"), hostile);
+            assertThat(outcome(tasks, "install")).isEqualTo("skipped");
+            assertThat(hostile.hostUntouched()).isTrue();
+        }
+    }
+
     private static void assertHostileAttemptsFound(JsonNode task, HostileCode hostile) {
         String findings = task.get("findings").toString();
         assertThat(findings).as(task::toString)
@@ -100,6 +124,10 @@ abstract class UploadScenariosContract extends SandboxedFixture {
         assertThat(finding(task, "network-attempt", "1.1.1.1:443")).isEqualTo("critical");
         assertThat(finding(task, "sensitive-read", "/etc/shadow")).isEqualTo("critical");
         assertThat(finding(task, "write-outside", hostile.hostTmpFile.toString())).isIn("error", "critical");
+        assertThat(finding(task, "process-started", "curl")).isIn("warning", "error");
+        assertThat(finding(task, "limit-hit", "process limit")).isEqualTo("error");
+        assertThat(finding(task, "limit-hit", "file size limit")).isEqualTo("error");
+        assertThat(finding(task, "limit-hit", "wall time limit")).isEqualTo("error");
     }
 
     private static String finding(JsonNode task, String code, String text) {

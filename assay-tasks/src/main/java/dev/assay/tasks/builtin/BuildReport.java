@@ -8,12 +8,23 @@ import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.report.Severity;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Judges {@code build}: a failed build is an error finding carrying the end of the backend's output. */
+/**
+ * Judges {@code build}: what the traced build did beyond building an empty project, the limits it ran
+ * into, and, when the backend itself failed, an error finding carrying the end of its output.
+ */
 public final class BuildReport implements ReportEvaluator {
 
     private static final int CONTEXT_LINES = 15;
+
+    private final String workspaceInside;
+
+    /** @param workspaceInside where the sandbox showed the workspace when the trace was taken */
+    public BuildReport(String workspaceInside) {
+        this.workspaceInside = workspaceInside;
+    }
 
     @Override
     public String taskName() {
@@ -22,13 +33,16 @@ public final class BuildReport implements ReportEvaluator {
 
     @Override
     public Report evaluate(TaskExecution execution, Path workspace) {
-        String summary = RawFiles.outcomeLine(execution);
-        if (execution.outcome() == TaskOutcome.FAILED) {
+        List<Finding> findings = new ArrayList<>(TracedReport.traceFindings(execution, workspace, "build",
+                workspaceInside));
+        Object exitCode = execution.rawData().values().get("exitCode");
+        boolean backendFailed = exitCode instanceof Number code && code.intValue() != 0;
+        if (execution.outcome() == TaskOutcome.FAILED && (backendFailed || findings.isEmpty())) {
             String output = lastLines(RawFiles.text(execution, workspace, "build-log"), CONTEXT_LINES);
-            return new Report(taskName(), summary, List.of(Finding.of(Severity.ERROR, "build-failed",
-                    output.isBlank() ? execution.message() : "the build failed:\n" + output)));
+            findings.add(Finding.of(Severity.ERROR, "build-failed",
+                    output.isBlank() ? execution.message() : "the build failed:\n" + output));
         }
-        return new Report(taskName(), summary, List.of());
+        return new Report(taskName(), RawFiles.outcomeLine(execution), findings);
     }
 
     /** The last {@code count} non-blank lines of {@code text}. */

@@ -4,9 +4,12 @@ import dev.assay.packaging.PackagingException;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.TaskContext;
+import dev.assay.tasks.TaskOutcome;
 import dev.assay.tasks.TaskResult;
+import dev.assay.tasks.report.Finding;
 import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxResult;
+import dev.assay.tasks.sandbox.Strace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,17 +21,22 @@ import java.util.stream.Stream;
 
 /**
  * {@code build}: unpacks the sdist on the host with {@code SafeArchive} and builds a wheel from it in the
- * sandbox with {@code python3 -m build --wheel --no-isolation}; the backend's output is the log.
+ * sandbox with {@code python3 -m build --wheel --no-isolation} under {@code strace -f} — {@code setup.py}
+ * and the build backend run here, so this is where a hostile sdist acts. The backend's and compilers' output
+ * is the {@code build-log}; what the trace shows beyond building an empty project (the measured
+ * {@link TraceBaseline baseline}) becomes findings, and one of error severity or worse fails the task.
  */
 public final class BuildTask implements Task {
 
     public static final String NAME = "build";
 
     private final Sandbox sandbox;
+    private final Strace strace;
     private final BuiltinSettings settings;
 
-    public BuildTask(Sandbox sandbox, BuiltinSettings settings) {
+    public BuildTask(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
         this.sandbox = sandbox;
+        this.strace = strace;
         this.settings = settings;
     }
 
@@ -58,13 +66,16 @@ public final class BuildTask implements Task {
             context.record("unpackError", e.getMessage());
             return TaskResult.failed("the sdist cannot be unpacked: " + e.getMessage());
         }
+        TraceBaseline baseline = Baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
+                this::measureBaseline);
+        context.record("baseline", baseline.toRawData());
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
-        // No isolation: the sandbox has no network, so the build requirements are the worker's own.
-        List<String> argv = List.of(settings.python().toString(), "-m", "build", "--wheel", "--no-isolation",
-                "--outdir", step.inside(dist), step.inside(project));
+        List<String> argv = command(step, project, dist);
         context.record("command", argv);
-        SandboxResult result = step.run("build", NAME, argv, Map.of());
+        SandboxResult result = step.runTraced(strace, "build", NAME, argv, Map.of());
         context.record("exitCode", result.exitCode());
+        step.recordLimits(result);
+        List<Finding> findings = TraceFindings.of(step.traceFile("build"), step.workspaceInside(), baseline);
         if (result.killedByLimit()) {
             return TaskResult.error("the build was stopped by the sandbox's limits " + result.limitsHit());
         }
@@ -80,7 +91,39 @@ public final class BuildTask implements Task {
             return TaskResult.failed("the build wrote " + wheels.size() + " wheels, expected one");
         }
         context.record("wheel", wheels.get(0).getFileName().toString());
+        TaskResult judged = InstallTask.judge(findings, "the build");
+        if (judged.outcome() != TaskOutcome.PASSED) {
+            return judged;
+        }
         context.publish(DataKey.WHEEL, wheels.get(0));
-        return TaskResult.passed("built " + wheels.get(0).getFileName());
+        return TaskResult.passed("built " + wheels.get(0).getFileName()
+                + (judged.message().isEmpty() ? "" : "; " + judged.message()));
+    }
+
+    // No isolation: the sandbox has no network, so the build requirements are the worker's own.
+    private List<String> command(SandboxStep step, Path project, Path dist) {
+        return List.of(settings.python().toString(), "-m", "build", "--wheel", "--no-isolation",
+                "--outdir", step.inside(dist), step.inside(project));
+    }
+
+    /** Builds a project with one empty module, the same way. */
+    private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
+        Path project = Files.createDirectories(step.dir().resolve("empty"));
+        Files.writeString(project.resolve("pyproject.toml"), """
+                [build-system]
+                requires = ["setuptools"]
+                build-backend = "setuptools.build_meta"
+
+                [project]
+                name = "assay-baseline-empty"
+                version = "0.0"
+                """);
+        Files.createDirectories(project.resolve("assay_baseline_empty"));
+        Files.writeString(project.resolve("assay_baseline_empty/__init__.py"), "");
+        Path dist = Files.createDirectories(step.dir().resolve("dist"));
+        String workingDir = step.dir().getFileName().toString();
+        Baselines.require(step.runTraced(strace, "baseline", workingDir, command(step, project, dist), Map.of()),
+                "building an empty project");
+        return step.traceFile("baseline");
     }
 }

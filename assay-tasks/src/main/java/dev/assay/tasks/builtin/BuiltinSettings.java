@@ -9,34 +9,51 @@ import java.util.Objects;
 
 /**
  * What the built-in tasks run with: the worker's Python (visible read-only in the sandbox), the limits of
- * each sandboxed step, and the test tools' module paths that the {@code test} task lends to the venv.
+ * each sandboxed step, the test tools' module paths that {@code test} and {@code coverage} lend to the venv,
+ * and the static analysers {@code lint} runs with the worker's Python.
  *
- * @param python    the system interpreter with {@code build}, {@code venv}, setuptools and wheel
- * @param limits    limits of each sandboxed step; the wall time is further cut to the task's deadline
- * @param testTools host paths of pytest and the modules it imports (and nothing else), mounted as the only
- *                  extra entries of the tested venv's {@code sys.path}
+ * @param python        the system interpreter with {@code build}, {@code venv}, setuptools and wheel
+ * @param limits        limits of each sandboxed step; the wall time is further cut to the task's deadline
+ * @param testTools     host paths of pytest and the modules it imports (and nothing else), mounted as the only
+ *                      extra entries of the tested venv's {@code sys.path}
+ * @param coverageTools host paths of coverage.py's modules, lent the same way by the {@code coverage} task
+ * @param analysers     the static analysers {@code python} can run as modules: {@code pyflakes}, {@code flake8},
+ *                      {@code pylint}
  */
-public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> testTools) {
+public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> testTools, List<Path> coverageTools,
+                              List<String> analysers) {
 
-    /** Where Debian's python3-pytest and its dependencies live. */
+    /** Where Debian's python3-pytest, python3-coverage, python3-pyflakes and their dependencies live. */
     private static final Path DIST_PACKAGES = Path.of("/usr/lib/python3/dist-packages");
     private static final List<String> PYTEST_CLOSURE = List.of("pytest", "_pytest", "py.py", "pluggy", "iniconfig",
             "packaging", "attr", "attrs", "exceptiongroup", "tomli");
+    private static final List<String> COVERAGE_CLOSURE = List.of("coverage", "tomli");
+    private static final List<String> ANALYSERS = List.of("pyflakes", "flake8", "pylint");
 
     public BuiltinSettings {
         Objects.requireNonNull(python, "python");
         Objects.requireNonNull(limits, "limits");
         testTools = List.copyOf(testTools);
+        coverageTools = List.copyOf(coverageTools);
+        analysers = List.copyOf(analysers);
+    }
+
+    /**
+     * Debian's {@code /usr/bin/python3}, default limits, and python3-pytest's, python3-coverage's and the
+     * analysers' modules where installed.
+     */
+    public static BuiltinSettings debian() {
+        return new BuiltinSettings(Path.of("/usr/bin/python3"), SandboxLimits.defaults(), installed(PYTEST_CLOSURE),
+                installed(COVERAGE_CLOSURE),
+                ANALYSERS.stream().filter(name -> Files.isDirectory(DIST_PACKAGES.resolve(name))).toList());
     }
 
     /** The same settings with other limits for each sandboxed step. */
-    public BuiltinSettings withLimits(SandboxLimits stepLimits) {
-        return new BuiltinSettings(python, stepLimits, testTools);
+    public BuiltinSettings withLimits(SandboxLimits other) {
+        return new BuiltinSettings(python, other, testTools, coverageTools, analysers);
     }
 
-    /** Debian's {@code /usr/bin/python3}, default limits, and python3-pytest's modules where installed. */
-    public static BuiltinSettings debian() {
-        List<Path> tools = PYTEST_CLOSURE.stream().map(DIST_PACKAGES::resolve).filter(Files::exists).toList();
-        return new BuiltinSettings(Path.of("/usr/bin/python3"), SandboxLimits.defaults(), tools);
+    private static List<Path> installed(List<String> modules) {
+        return modules.stream().map(DIST_PACKAGES::resolve).filter(Files::exists).toList();
     }
 }

@@ -82,12 +82,14 @@ public final class ImportTask implements Task {
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         String python = step.inside(context.workspace().resolve(context.input(DataKey.VENV, Path.class)))
                 + "/bin/python";
-        TraceBaseline baseline = new TraceBaseline(Set.of(), List.of());
+        TraceBaseline baseline = Baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
+                this::measureBaseline);
         context.record("baseline", baseline.toRawData());
         List<String> argv = new ArrayList<>(List.of(python, "-I", "-c", SCRIPT));
         argv.addAll(modules);
         SandboxResult result = step.runTraced(strace, "import", NAME, argv, Map.of());
         context.record("exitCode", result.exitCode());
+        step.recordLimits(result);
         List<String> failures = Files.readString(step.logFile("import")).lines()
                 .filter(line -> line.startsWith(FAILED)).map(line -> line.substring(FAILED.length())).toList();
         context.record("importFailures", failures);
@@ -104,5 +106,12 @@ public final class ImportTask implements Task {
                 ? TaskResult.passed("imported " + String.join(", ", modules)
                         + (judged.message().isEmpty() ? "" : "; " + judged.message()))
                 : judged;
+    }
+
+    /** Runs the import script with nothing to import: what the interpreter does on its own. */
+    private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
+        Baselines.require(step.runTraced(strace, "baseline", step.dir().getFileName().toString(),
+                List.of(settings.python().toString(), "-I", "-c", SCRIPT), Map.of()), "importing nothing");
+        return step.traceFile("baseline");
     }
 }

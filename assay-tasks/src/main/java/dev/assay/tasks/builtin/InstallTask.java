@@ -56,24 +56,21 @@ public final class InstallTask implements Task {
 
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
+        TraceBaseline baseline = Baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
+                this::measureBaseline);
+        context.record("baseline", baseline.toRawData());
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         Path venv = context.workspace().resolve(VENV_DIR);
-        String venvInside = step.inside(venv);
-        SandboxResult created = step.run("venv", NAME, List.of(settings.python().toString(), "-m", "venv",
-                venvInside), Map.of());
+        SandboxResult created = step.createVenv(settings.python(), venv);
         if (!created.succeeded()) {
             return TaskResult.error("could not create a venv (exit " + created.exitCode() + ")");
         }
         String wheel = step.inside(context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)));
         String wheelhouse = step.inside(context.workspace().resolve(context.input(WHEELHOUSE, Path.class)));
-        TraceBaseline baseline = new TraceBaseline(TraceBaseline.PIP_PROGRAMS, List.of());
-        context.record("baseline", baseline.toRawData());
-        // --isolated and PIP_CONFIG_FILE=/dev/null (set for every step) keep pip from any configuration, and
-        // the sandbox inherits no PIP_* variables: only the wheelhouse can answer.
-        SandboxResult result = step.runTraced(strace, "pip", NAME, List.of(venvInside + "/bin/python", "-m", "pip",
-                "install", "--isolated", "--no-index", "--find-links", wheelhouse, "--no-cache-dir",
-                "--disable-pip-version-check", "--no-input", wheel), Map.of());
+        SandboxResult result = step.runTraced(strace, "pip", NAME, pipInstall(step.inside(venv), wheelhouse, wheel),
+                Map.of());
         context.record("exitCode", result.exitCode());
+        step.recordLimits(result);
         if (result.killedByLimit()) {
             return TaskResult.error("pip was stopped by the sandbox's limits " + result.limitsHit());
         }
@@ -91,6 +88,25 @@ public final class InstallTask implements Task {
             context.publish(DataKey.VENV, venv);
         }
         return judged;
+    }
+
+    // --isolated and PIP_CONFIG_FILE=/dev/null (set for every step) keep pip from any configuration, and
+    // the sandbox inherits no PIP_* variables: only the wheelhouse can answer.
+    private static List<String> pipInstall(String venvInside, String wheelhouse, String wheel) {
+        return List.of(venvInside + "/bin/python", "-m", "pip", "install", "--isolated", "--no-index",
+                "--find-links", wheelhouse, "--no-cache-dir", "--disable-pip-version-check", "--no-input", wheel);
+    }
+
+    /** Installs an empty wheel from an empty wheelhouse into a fresh venv, the same way. */
+    private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
+        Path venv = step.dir().resolve(VENV_DIR);
+        Baselines.require(step.createVenv(settings.python(), venv), "creating a venv");
+        Path wheelhouse = Files.createDirectories(step.dir().resolve("wheelhouse"));
+        Path wheel = EmptyWheel.write(step.dir());
+        Baselines.require(step.runTraced(strace, "baseline", step.dir().getFileName().toString(),
+                pipInstall(step.inside(venv), step.inside(wheelhouse), step.inside(wheel)), Map.of()),
+                "installing an empty wheel");
+        return step.traceFile("baseline");
     }
 
     /** Failed when a finding is an error or worse; the message counts the findings. */

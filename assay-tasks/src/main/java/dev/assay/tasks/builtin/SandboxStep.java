@@ -9,6 +9,7 @@ import dev.assay.tasks.sandbox.SandboxResult;
 import dev.assay.tasks.sandbox.Strace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,29 @@ final class SandboxStep {
         return mounted;
     }
 
+    /** The job's workspace on the host. */
+    Path workspace() {
+        return context.workspace();
+    }
+
+    /** Creates a fresh venv at {@code venv} (in the workspace) with the worker's {@code python}, untraced. */
+    SandboxResult createVenv(Path python, Path venv) throws IOException, InterruptedException {
+        return run("venv", context.workspace().relativize(taskDir).toString(),
+                List.of(python.toString(), "-m", "venv", inside(venv)), Map.of());
+    }
+
+    /** Copies the bundled Python script {@code resource} into this task's directory; returns where the sandbox sees it. */
+    String script(String resource) throws IOException {
+        Path script = taskDir.resolve(resource);
+        try (InputStream in = SandboxStep.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("the bundled script " + resource + " is missing");
+            }
+            Files.write(script, in.readAllBytes());
+        }
+        return inside(script);
+    }
+
     /** Mounts {@code hostPath} read-only at {@code sandboxPath}. */
     void bind(Path hostPath, String sandboxPath) {
         binds.add(new ReadOnlyBind(hostPath.toAbsolutePath().normalize(), sandboxPath));
@@ -87,6 +111,11 @@ final class SandboxStep {
             context.attach(step + "-trace", traceFile(step));
         }
         return result;
+    }
+
+    /** Records the limits {@code result} ran into as the task's {@code limitsHit} raw data, for its report. */
+    void recordLimits(SandboxResult result) {
+        context.record("limitsHit", TraceFindings.names(result.limitsHit()));
     }
 
     Path traceFile(String step) {

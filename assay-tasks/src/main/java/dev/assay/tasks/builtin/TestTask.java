@@ -5,11 +5,12 @@ import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.TaskContext;
 import dev.assay.tasks.TaskResult;
+import dev.assay.tasks.report.Finding;
 import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxResult;
+import dev.assay.tasks.sandbox.Strace;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,26 +19,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code test}: runs the sdist's tests with the installed venv's Python — pytest when the project has a
- * {@code tests/} folder or pytest configuration, unittest discovery otherwise — and reads their JUnit XML.
+ * {@code test}: runs the sdist's tests with the installed venv's Python under {@code strace -f} (see
+ * {@link TestCommand} for the runner and the lent tools) and reads their JUnit XML. What the trace shows
+ * beyond running one empty test the same way (the measured {@link TraceBaseline baseline}) becomes findings.
  *
- * <p>The package's dependencies come only from the venv. pytest is the worker's (Debian's python3-pytest):
- * only pytest and the few modules it imports are mounted, at {@code /assay-test-tools} on
- * {@code PYTHONPATH}, rather than using {@code --system-site-packages} or the system Python, either of which
- * would expose every Debian Python package and hide a dependency missing from the wheelhouse. What remains
- * visible besides the venv is listed in the raw data ({@code testTools}).
+ * <p>The package's dependencies come only from the venv. What remains visible besides the venv is listed in
+ * the raw data ({@code testTools}).
  */
 public final class TestTask implements Task {
 
     public static final String NAME = "test";
-    private static final String TOOLS = "/assay-test-tools";
-    private static final String RUNNER = "assay_unittest_junit.py";
 
     private final Sandbox sandbox;
+    private final Strace strace;
     private final BuiltinSettings settings;
 
-    public TestTask(Sandbox sandbox, BuiltinSettings settings) {
+    public TestTask(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
         this.sandbox = sandbox;
+        this.strace = strace;
         this.settings = settings;
     }
 
@@ -69,35 +68,30 @@ public final class TestTask implements Task {
         String python = step.inside(context.workspace().resolve(context.input(DataKey.VENV, Path.class)))
                 + "/bin/python";
         Path junit = step.dir().resolve("junit.xml");
-        String workingDir = context.workspace().relativize(project).toString();
-        boolean pytest = PytestDetection.wanted(project);
-        context.record("runner", pytest ? "pytest" : "unittest");
-        List<String> argv = new ArrayList<>(List.of(python, "-P"));
-        Map<String, String> env = Map.of();
-        if (pytest) {
-            if (settings.testTools().isEmpty()) {
-                return TaskResult.error("the project's tests need pytest, and this worker has none "
-                        + "(install Debian's python3-pytest)");
-            }
-            for (Path tool : settings.testTools()) {
-                step.bind(tool, TOOLS + "/" + tool.getFileName());
-            }
-            context.record("testTools", settings.testTools().stream().map(Path::toString).toList());
-            env = Map.of("PYTHONPATH", TOOLS);
-            argv.addAll(List.of("-m", "pytest", "-p", "no:cacheprovider", "-rA", "--junitxml=" + step.inside(junit)));
-        } else {
-            Path runner = step.dir().resolve(RUNNER);
-            try (InputStream in = TestTask.class.getResourceAsStream(RUNNER)) {
-                Files.write(runner, in.readAllBytes());
-            }
-            String start = Files.isDirectory(project.resolve("tests")) ? "tests" : ".";
-            argv.addAll(List.of(step.inside(runner), start, step.inside(junit)));
+        TestCommand command;
+        try {
+            command = TestCommand.prepare(step, settings, project, junit, List.of());
+        } catch (IllegalStateException noPytest) {
+            return TaskResult.error(noPytest.getMessage());
         }
-        SandboxResult result = step.run("test", workingDir, argv, env);
+        context.record("runner", command.runner());
+        if (command.runner().equals("pytest")) {
+            context.record("testTools", settings.testTools().stream().map(Path::toString).toList());
+        }
+        TraceBaseline baseline = Baselines.of(NAME + "-" + command.runner(), context, sandbox, settings.limits(),
+                Set.of(), measuring(command.runner()));
+        context.record("baseline", baseline.toRawData());
+        List<String> argv = new ArrayList<>(List.of(python, "-P"));
+        argv.addAll(command.arguments());
+        SandboxResult result = step.runTraced(strace, "test", context.workspace().relativize(project).toString(),
+                argv, command.env());
         context.record("exitCode", result.exitCode());
-        if (result.timedOut()) {
-            return TaskResult.failed("the tests did not finish within " + settings.limits().wallTime()
-                    .toSeconds() + " s or the task's deadline");
+        step.recordLimits(result);
+        List<Finding> findings = TraceFindings.of(step.traceFile("test"), step.workspaceInside(), baseline);
+        if (result.killedByLimit()) {
+            return TaskResult.failed("the tests were stopped by the sandbox's limits " + result.limitsHit()
+                    + (result.timedOut() ? ": they did not finish within " + settings.limits().wallTime().toSeconds()
+                    + " s or the task's deadline" : ""));
         }
         if (!Files.isRegularFile(junit)) {
             return TaskResult.failed("the test run wrote no JUnit XML (exit " + result.exitCode() + "): "
@@ -114,6 +108,33 @@ public final class TestTask implements Task {
         if (!summary.allPassed()) {
             return TaskResult.failed(summary.describe());
         }
-        return TaskResult.passed(summary.describe());
+        TaskResult judged = InstallTask.judge(findings, "the tests");
+        return judged.outcome() == dev.assay.tasks.TaskOutcome.PASSED ? TaskResult.passed(summary.describe()) : judged;
+    }
+
+    /** Runs one empty test with {@code runner} in a fresh venv, the same way. */
+    private Baselines.Measurement measuring(String runner) {
+        return step -> {
+            Path venv = step.dir().resolve("venv");
+            Baselines.require(step.createVenv(settings.python(), venv), "creating a venv");
+            Path project = Files.createDirectories(step.dir().resolve("empty"));
+            // A tests/ folder makes it a pytest project; unittest discovery finds the test at the top.
+            Path test = project.resolve(runner.equals("pytest") ? "tests/test_empty.py" : "test_empty.py");
+            Files.createDirectories(test.getParent());
+            Files.writeString(test, """
+                    import unittest
+
+                    class EmptyTest(unittest.TestCase):
+                        def test_nothing(self):
+                            pass
+                    """);
+            TestCommand command = TestCommand.prepare(step, settings, project, step.dir().resolve("junit.xml"),
+                    List.of());
+            List<String> argv = new ArrayList<>(List.of(step.inside(venv) + "/bin/python", "-P"));
+            argv.addAll(command.arguments());
+            Baselines.require(step.runTraced(strace, "baseline", step.workspace().relativize(project).toString(),
+                    argv, command.env()), "running an empty test with " + runner);
+            return step.traceFile("baseline");
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.assay.tasks.builtin;
 
 import dev.assay.tasks.report.Finding;
 import dev.assay.tasks.report.Severity;
+import dev.assay.tasks.sandbox.Limit;
 import dev.assay.tasks.sandbox.Strace;
 import dev.assay.tasks.sandbox.TraceEvent;
 import dev.assay.tasks.sandbox.TracePolicy;
@@ -11,14 +12,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Judges a traced step's events beyond its {@link TraceBaseline}: network attempts and sensitive reads are
- * critical, writes outside the environment and workspace errors, programs the tool does not start itself
- * warnings. Each distinct attempt is one finding, however often it was repeated.
+ * Judges a traced step's events beyond its {@link TraceBaseline}: network attempts, sensitive reads and
+ * writes to sensitive paths are critical; other writes outside the environment and workspace, network
+ * clients started and the sandbox's limits hit are errors; other programs the tool does not start itself
+ * are warnings. Each distinct attempt is one finding, however often it was repeated.
  */
 final class TraceFindings {
+
+    /** Programs whose only business is reaching other machines. */
+    private static final Set<String> NETWORK_CLIENTS = Set.of("curl", "wget", "nc", "ncat", "netcat", "socat",
+            "ssh", "scp", "sftp", "rsync", "ftp", "telnet");
 
     private TraceFindings() {
     }
@@ -42,13 +49,31 @@ final class TraceFindings {
         return List.copyOf(findings);
     }
 
+    /** The same finding for a limit however it was noticed: by the sandbox, or by a signal or refusal in the trace. */
+    static Finding limitHit(Limit limit) {
+        String what = switch (limit) {
+            case MEMORY -> "memory limit";
+            case PROCESSES -> "process limit (a fork was refused or the pids cgroup hit its maximum)";
+            case CPU_TIME -> "CPU time limit";
+            case FILE_SIZE -> "file size limit (a write grew a file beyond it)";
+            case WALL_TIME -> "wall time limit (it was still running and was killed)";
+        };
+        return Finding.of(Severity.ERROR, "limit-hit", "ran into the sandbox's " + what);
+    }
+
+    /** The limits' names as the raw data records them. */
+    static List<String> names(Set<Limit> limits) {
+        return limits.stream().sorted().map(limit -> limit.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
     private static Finding finding(TraceEvent event, TraceBaseline baseline) {
         if (event instanceof TraceEvent.Connect c) {
             return connect(c);
         }
         if (event instanceof TraceEvent.FileWrite w) {
-            return Finding.of(Severity.ERROR, "write-outside", "writes " + w.path() + " (" + w.syscall() + ", "
-                    + attempt(w.succeeded()) + "), outside the environment and workspace");
+            boolean sensitive = TracePolicy.SENSITIVE.stream().anyMatch(p -> p.matcher(w.path()).matches());
+            return Finding.of(sensitive ? Severity.CRITICAL : Severity.ERROR, "write-outside", "writes " + w.path()
+                    + " (" + w.syscall() + ", " + attempt(w.succeeded()) + "), outside the environment and workspace");
         }
         if (event instanceof TraceEvent.SensitiveRead r) {
             return Finding.of(Severity.CRITICAL, "sensitive-read",
@@ -57,8 +82,18 @@ final class TraceFindings {
         if (event instanceof TraceEvent.Exec e && !e.program().isEmpty() && !baseline.expected(e.program())) {
             String name = e.program().substring(e.program().lastIndexOf('/') + 1);
             // A program looked up on PATH fails once per directory; one finding names the attempt.
-            return Finding.of(Severity.WARNING, "process-started",
+            return Finding.of(NETWORK_CLIENTS.contains(name) ? Severity.ERROR : Severity.WARNING, "process-started",
                     "starts " + name + ": " + String.join(" ", e.argv()));
+        }
+        if (event instanceof TraceEvent.Signal s) {
+            return switch (s.name()) {
+                case "SIGXFSZ" -> limitHit(Limit.FILE_SIZE);
+                case "SIGXCPU" -> limitHit(Limit.CPU_TIME);
+                default -> null;
+            };
+        }
+        if (event instanceof TraceEvent.SpawnRefused refused && refused.error().equals("EAGAIN")) {
+            return limitHit(Limit.PROCESSES);
         }
         return null;
     }

@@ -6,14 +6,18 @@ import dev.assay.tasks.report.Finding;
 import dev.assay.tasks.report.Report;
 import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.report.Severity;
+import dev.assay.tasks.sandbox.Limit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges {@code install} and {@code import}: the findings of the step's trace beyond its recorded
@@ -51,6 +55,19 @@ public final class TracedReport implements ReportEvaluator {
         for (Object failure : list(execution.rawData().values().get("importFailures"))) {
             findings.add(Finding.of(Severity.ERROR, "import-failed", String.valueOf(failure)));
         }
+        findings.addAll(traceFindings(execution, workspace, step, workspaceInside));
+        if (execution.outcome() == TaskOutcome.FAILED && findings.isEmpty()) {
+            findings.add(Finding.of(Severity.ERROR, taskName + "-failed", execution.message()));
+        }
+        return new Report(taskName, RawFiles.outcomeLine(execution), findings);
+    }
+
+    /**
+     * The findings of the traced {@code step}'s attached trace beyond the recorded baseline, and one per limit
+     * the recorded {@code limitsHit} or the trace shows, each once.
+     */
+    static List<Finding> traceFindings(TaskExecution execution, Path workspace, String step, String workspaceInside) {
+        Set<Finding> findings = new LinkedHashSet<>();
         Optional<Path> trace = RawFiles.file(execution, workspace, step + "-trace");
         Object baseline = execution.rawData().values().get("baseline");
         if (trace.isPresent() && baseline != null) {
@@ -60,10 +77,15 @@ public final class TracedReport implements ReportEvaluator {
                 throw new UncheckedIOException(e);
             }
         }
-        if (execution.outcome() == TaskOutcome.FAILED && findings.isEmpty()) {
-            findings.add(Finding.of(Severity.ERROR, taskName + "-failed", execution.message()));
-        }
-        return new Report(taskName, RawFiles.outcomeLine(execution), findings);
+        findings.addAll(limitFindings(execution));
+        return List.copyOf(findings);
+    }
+
+    /** One finding per limit in the execution's recorded {@code limitsHit}. */
+    static List<Finding> limitFindings(TaskExecution execution) {
+        return list(execution.rawData().values().get("limitsHit")).stream()
+                .map(limit -> TraceFindings.limitHit(Limit.valueOf(String.valueOf(limit).toUpperCase(Locale.ROOT))))
+                .toList();
     }
 
     private static Collection<?> list(Object value) {

@@ -30,6 +30,10 @@ public sealed interface TraceEvent {
     record Spawn(int pid, int child, boolean thread) implements TraceEvent {
     }
 
+    /** A fork or clone the kernel refused with {@code error} (EAGAIN when the process limit is reached). */
+    record SpawnRefused(int pid, String error) implements TraceEvent {
+    }
+
     /** A signal delivered to a traced process, e.g. SIGXFSZ when the file size limit was hit. */
     record Signal(int pid, String name) implements TraceEvent {
     }

@@ -36,6 +36,7 @@ public final class TraceParser {
     private static final Pattern LINE = Pattern.compile("^(?:\\[pid\\s+)?(\\d+)\\]?\\s+(.*)$");
     private static final Pattern SIGNAL = Pattern.compile("^--- (SIG\\w+) .*");
     private static final Pattern RESULT = Pattern.compile("\\)\\s+= (\\S+)");
+    private static final Pattern ERRNO = Pattern.compile("= -1 (E[A-Z]+)");
     private static final Pattern FD_PATH = Pattern.compile("^(?:\\d+|AT_FDCWD)<(.*)>$");
     private static final Pattern FAMILY = Pattern.compile("sa_family=(AF_\\w+)");
     private static final Pattern PORT = Pattern.compile("sin6?_port=htons\\((\\d+)\\)");
@@ -101,6 +102,9 @@ public final class TraceParser {
             case "clone", "clone3", "fork", "vfork" -> {
                 if (ok && ret.matches("\\d+")) {
                     events.add(new TraceEvent.Spawn(pid, Integer.parseInt(ret), args.contains("CLONE_THREAD")));
+                } else if (ret.startsWith("-")) {
+                    Matcher error = ERRNO.matcher(text.substring(split));
+                    events.add(new TraceEvent.SpawnRefused(pid, error.find() ? error.group(1) : ret));
                 }
             }
             default -> files(pid, name, argv, ok, events);

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** What the built-in task tests need: bubblewrap, strace, python3 with build and venv, and pytest; loud skip or CI failure. */
+/** What the built-in task tests need: bubblewrap, strace, python3 with build and venv, pytest, coverage and pyflakes; loud skip or CI failure. */
 final class BuiltinMachine {
 
     private BuiltinMachine() {
@@ -33,6 +33,12 @@ final class BuiltinMachine {
         BuiltinSettings settings = BuiltinSettings.debian();
         if (settings.testTools().isEmpty()) {
             missing("pytest is not installed (apt-get install python3-pytest)");
+        }
+        if (settings.coverageTools().isEmpty()) {
+            missing("coverage.py is not installed (apt-get install python3-coverage)");
+        }
+        if (!settings.analysers().contains("pyflakes")) {
+            missing("pyflakes is not installed (apt-get install python3-pyflakes)");
         }
         return new BuiltinTasks(probe.sandbox().orElseThrow(), strace, settings);
     }

@@ -22,6 +22,11 @@ final class PythonProjects {
 
     /** A project {@code name} with a pyproject declaring {@code dependencies} and the given files. */
     Path write(String name, String dependencies, Map<String, String> files) throws IOException {
+        return write(name, dependencies, "", files);
+    }
+
+    /** The same, with {@code projectLines} added to the pyproject's {@code [project]} table. */
+    Path write(String name, String dependencies, String projectLines, Map<String, String> files) throws IOException {
         Path project = Files.createDirectories(root.resolve("src-" + name));
         Files.writeString(project.resolve("pyproject.toml"), """
                 [build-system]
@@ -32,7 +37,8 @@ final class PythonProjects {
                 name = "%s"
                 version = "0.1"
                 dependencies = [%s]
-                """.formatted(name, dependencies));
+                %s
+                """.formatted(name, dependencies, projectLines));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = project.resolve(file.getKey());
             Files.createDirectories(path.getParent());
@@ -53,6 +59,24 @@ final class PythonProjects {
         assertThat(process.exitValue()).as(output).isZero();
         readableByAll(root);
         return dist;
+    }
+
+    /**
+     * Packs {@code project} as the sdist {@code <name>-0.1.tar.gz} with tar, without running any of its code
+     * (a hostile setup.py must run only in the sandbox).
+     */
+    Path sdist(Path project, String name) throws IOException, InterruptedException {
+        Path dist = Files.createDirectories(root.resolve("dist-" + project.getFileName()));
+        Files.writeString(project.resolve("PKG-INFO"), "Metadata-Version: 2.1\nName: " + name + "\nVersion: 0.1\n");
+        Path sdist = dist.resolve(name + "-0.1.tar.gz");
+        Process tar = new ProcessBuilder("tar", "czf", sdist.toString(), "-C", project.getParent().toString(),
+                "--transform", "s,^" + project.getFileName() + "," + name + "-0.1,", project.getFileName().toString())
+                .redirectErrorStream(true).start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).as(output).isZero();
+        readableByAll(root);
+        return sdist;
     }
 
     static Path only(Path dist, String suffix) throws IOException {

@@ -36,6 +36,8 @@ class TraceParserTest {
                     + " = -1 ENETUNREACH (Network is unreachable)",
             "8     exit(0)                           = ?",
             "5     openat(AT_FDCWD, \"big\", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = 4",
+            "5     clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f) = -1"
+                    + " EAGAIN (Resource temporarily unavailable)",
             "5     --- SIGXFSZ {si_signo=SIGXFSZ, si_code=SI_USER, si_pid=5, si_uid=65534} ---",
             "5     exit_group(1)                     = ?");
 
@@ -57,6 +59,7 @@ class TraceParserTest {
         assertThat(events).filteredOn(Spawn.class::isInstance)
                 .containsExactly(new Spawn(5, 6, false), new Spawn(7, 8, true));
         assertThat(events).contains(new Signal(5, "SIGXFSZ"));
+        assertThat(events).contains(new TraceEvent.SpawnRefused(5, "EAGAIN"));
         // "big" is relative to the workspace: allowed, so not an event.
         assertThat(events).noneMatch(FileWrite.class::isInstance);
     }
@@ -97,6 +100,7 @@ class TraceParserTest {
                 new Connect(3, "AF_INET6", "2606:4700::1111", 443, false),
                 new Connect(3, "AF_INET", "8.8.8.8", 53, false),
                 new Spawn(3, 4, false),
+                new TraceEvent.SpawnRefused(3, "EAGAIN"),
                 new Exec(4, "/bin/true", List.of("true"), false));
     }
 
