@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -140,7 +141,8 @@ class JobRunner {
      * gone or badly named is left out with a log line, and a lost lease stops the job.
      */
     private void keepRawFiles(ClaimedJob job, TaskExecution execution, Path workspace, ExecutionListener listener) {
-        execution.rawData().files().forEach((name, relative) -> {
+        // by name, so that which file the per-job limit cuts does not depend on a map's order
+        new TreeMap<>(execution.rawData().files()).forEach((name, relative) -> {
             Path file = workspace.resolve(relative);
             try (InputStream content = Files.newInputStream(file)) {
                 queue.attach(job.jobId(), job.lease(), execution.task(), name, content);

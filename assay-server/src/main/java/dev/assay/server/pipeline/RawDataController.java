@@ -1,7 +1,5 @@
 package dev.assay.server.pipeline;
 
-import java.util.Optional;
-
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -12,15 +10,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.pipeline.RawDataService.Download;
 import dev.assay.server.pipeline.RawDataService.TaskRawData;
 
 /**
- * Downloads of a pipeline task's raw data: the JSON and the kept files for machine clients under
- * {@code /api/v1/pipelines/…/raw}, and the files again under {@code /pipelines/…/raw} for people signed in
- * on the pipeline page, whose session the API does not read.
+ * Downloads of a pipeline task's raw data, its JSON and its kept files: under {@code /api/v1/pipelines/…/raw}
+ * for machine clients, and again under {@code /pipelines/…/raw} for the links of the pipeline page, whose
+ * signed-in readers' session the API does not read.
  */
 @RestController
 class RawDataController {
@@ -44,16 +41,21 @@ class RawDataController {
         return send(rawData.file(callers.caller(auth), id, task, name, true));
     }
 
+    @GetMapping("/pipelines/{id}/raw/{task}")
+    TaskRawData pageTaskRawData(@PathVariable long id, @PathVariable String task, Authentication auth) {
+        return rawData.taskRawData(callers.caller(auth), id, task, false);
+    }
+
     @GetMapping("/pipelines/{id}/raw/{task}/files/{name}")
     ResponseEntity<Resource> pageFile(@PathVariable long id, @PathVariable String task, @PathVariable String name,
             Authentication auth) {
-        Optional<Caller> caller = callers.caller(auth);
-        return send(rawData.file(caller, id, task, name, false));
+        return send(rawData.file(callers.caller(auth), id, task, name, false));
     }
 
     private static ResponseEntity<Resource> send(Download download) {
-        ContentDisposition disposition = (download.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(download.filename()).build();
+        ContentDisposition.Builder builder = download.inline() ? ContentDisposition.inline()
+                : ContentDisposition.attachment();
+        ContentDisposition disposition = builder.filename(download.filename()).build();
         return ResponseEntity.ok()
                 .contentType(download.contentType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())

@@ -54,11 +54,16 @@ abstract class PipelineFixture {
     /** The {@code assay.pipeline.*} settings of this suite's server. */
     abstract Map<String, Object> pipelineSettings();
 
+    /** Extra beans of this suite's server (plain classes, see {@link TestServer#start}). */
+    Class<?>[] extraBeans() {
+        return new Class<?>[0];
+    }
+
     @BeforeAll
     void startServer(@TempDir Path data) {
         this.data = data;
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, pipelineSettings());
+        server = TestServer.start(data, database, pipelineSettings(), extraBeans());
         AccountService accounts = server.bean(AccountService.class);
         owner = account(accounts, "olive");
         maintainer = account(accounts, "max");
