@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -132,6 +133,28 @@ abstract class PipelineFixture {
         return eventually("a finished pipeline of " + project, () -> owner.json(pipelines(project)).get(0),
                 pipeline -> pipeline != null && pipeline.get("finishedAt") != null
                         && !pipeline.get("finishedAt").isNull());
+    }
+
+    /**
+     * Claims until the job of {@code pipeline} comes: jobs other tests left behind are finished on the way,
+     * and a job some other worker holds comes back once its lease runs out.
+     */
+    ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
+        return eventually("a claim of pipeline " + pipeline, () -> {
+            Optional<ClaimedJob> job = queue.claim(worker);
+            if (job.isPresent() && job.get().pipelineId() != pipeline) {
+                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
+                return null;
+            }
+            return job.orElse(null);
+        }, job -> job != null);
+    }
+
+    /** A result of one failed metadata task with one error finding. */
+    static List<TaskReport> brokenMetadataResult() {
+        Instant now = Instant.now();
+        return List.of(new TaskReport("metadata", "failed", now, now, 0, "failed: broken on purpose",
+                List.of(new FindingView("error", "test/broken", "broken on purpose", null)), Map.of()));
     }
 
     long number(String sql, Object... parameters) {
