@@ -41,6 +41,9 @@ abstract class PipelineFixture {
 
     static final String PASSWORD = "correct horse battery";
     static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** Settings of one quick in-process worker that runs the in-process checks. */
+    static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
+            "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     TestDatabase database;
@@ -96,6 +99,13 @@ abstract class PipelineFixture {
         HttpResponse<String> role = owner.put("api/v1/projects/" + project + "/roles/max", "{\"role\":\"maintainer\"}");
         assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
         return project;
+    }
+
+    /** Makes the project private, as its owner. */
+    void makePrivate(String project) {
+        HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
+                "{\"visibility\":\"private\"}");
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
     }
 
     /** A client authenticating with a new API token of the user. */

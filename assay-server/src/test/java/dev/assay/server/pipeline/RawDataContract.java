@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -23,9 +24,10 @@ abstract class RawDataContract extends PipelineFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s",
-                "assay.pipeline.raw-files.per-file", "1KB", "assay.pipeline.raw-files.per-job", "1500B");
+        Map<String, Object> settings = new HashMap<>(ONE_WORKER);
+        settings.put("assay.pipeline.raw-files.per-file", "1KB");
+        settings.put("assay.pipeline.raw-files.per-job", "1500B");
+        return settings;
     }
 
     @Override
@@ -110,9 +112,7 @@ abstract class RawDataContract extends PipelineFixture {
     void rawDataOfAPrivateProjectIsReadOnlyByItsMembers() throws Exception {
         String project = uploadedProject();
         long id = finishedPipeline(project).get("id").asLong();
-        HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
-                "{\"visibility\":\"private\"}");
-        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+        makePrivate(project);
         HttpApi anonymous = HttpApi.anonymous(server.url());
         String raw = "api/v1/pipelines/" + id + "/raw/probe";
         String file = raw + "/files/" + ProbeTasks.LOG;

@@ -24,8 +24,7 @@ abstract class ReleasePipelinesContract extends PipelineFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
+        return ONE_WORKER;
     }
 
     @Override
