@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The SQL for kept raw-data files: one row per complete file of a job attempt's task. */
 @Repository
@@ -27,17 +28,19 @@ class RawFileRepository {
     }
 
     /** Records a written file, replacing the row of an earlier upload of the same name. */
+    @Transactional
     void replace(long jobId, int attempt, KeptFile file, Instant at) {
         jdbc.sql("DELETE FROM pipeline_raw_files WHERE job_id = :job AND attempt = :attempt AND task = :task "
                         + "AND name = :name")
                 .param("job", jobId).param("attempt", attempt).param("task", file.task()).param("name", file.name())
                 .update();
         jdbc.sql("""
-                INSERT INTO pipeline_raw_files (job_id, attempt, task, name, size, original_size, truncated_by, stored_at)
+                INSERT INTO pipeline_raw_files (job_id, attempt, task, name, size, original_size, truncated_by,
+                    stored_at)
                 VALUES (:job, :attempt, :task, :name, :size, :original, :truncatedBy, :at)""")
                 .param("job", jobId).param("attempt", attempt).param("task", file.task()).param("name", file.name())
-                .param("size", file.size()).param("original", file.originalSize()).param("truncatedBy", file.truncatedBy())
-                .param("at", utc(at)).update();
+                .param("size", file.size()).param("original", file.originalSize())
+                .param("truncatedBy", file.truncatedBy()).param("at", utc(at)).update();
     }
 
     /** The bytes kept for the job attempt, leaving out one task's file (the one about to be replaced). */
