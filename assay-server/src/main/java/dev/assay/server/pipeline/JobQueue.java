@@ -1,8 +1,11 @@
 package dev.assay.server.pipeline;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,14 +38,16 @@ public class JobQueue {
     private final JobRepository jobs;
     private final PipelineRepository pipelines;
     private final PipelineProperties properties;
+    private final RawFiles rawFiles;
     private final JsonMapper json;
     private final Clock clock;
 
-    JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, JsonMapper json,
-            Clock clock) {
+    JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
+            JsonMapper json, Clock clock) {
         this.jobs = jobs;
         this.pipelines = pipelines;
         this.properties = properties;
+        this.rawFiles = rawFiles;
         this.json = json;
         this.clock = clock;
     }
@@ -90,20 +95,35 @@ public class JobQueue {
         }
     }
 
-    /** Records the job's result once, if the caller still holds a live lease; otherwise a conflict. */
+    /**
+     * Keeps one raw-data file of one of the job's tasks, if the caller still holds the job; the result's raw
+     * data then lists it. Returns the file's raw-data entry: its name, the bytes kept and any limit that cut it.
+     */
+    public Map<String, Object> attach(long jobId, String lease, String task, String name, InputStream content) {
+        HeldJob job = held(jobId, lease);
+        return rawFiles.keep(new RawFileKey(job.pipelineId(), jobId, job.attempts(), task, name), content);
+    }
+
+    /**
+     * Records the job's result once, if the caller still holds a live lease; otherwise a conflict. Each task's
+     * raw-data {@code files} become the files this attempt attached for it: what the worker listed is ignored.
+     */
     @Transactional
     public void result(long jobId, String lease, List<TaskReport> tasks) {
         validate(tasks);
-        held(jobId, lease);
+        HeldJob job = held(jobId, lease);
         Instant now = clock.instant();
         if (!jobs.finish(jobId, lease, status(tasks), now)) {
             throw lost(jobId);
         }
+        Map<String, Map<String, Object>> kept = rawFiles.rawDataFiles(jobId, job.attempts());
         for (int i = 0; i < tasks.size(); i++) {
             TaskReport task = tasks.get(i);
+            Map<String, Object> rawData = new LinkedHashMap<>(task.rawData());
+            rawData.put("files", kept.getOrDefault(task.name(), Map.of()));
             pipelines.insertTask(jobId, i, new PipelineRepository.StoredTask(task.name(), task.outcome(),
                     task.startedAt(), task.endedAt(), task.durationMs(), truncate(task.summary(), MAX_SUMMARY),
-                    json.writeValueAsString(task.findings()), json.writeValueAsString(task.rawData())));
+                    json.writeValueAsString(task.findings()), json.writeValueAsString(rawData)));
         }
     }
 

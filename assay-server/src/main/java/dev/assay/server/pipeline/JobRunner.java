@@ -1,6 +1,8 @@
 package dev.assay.server.pipeline;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,12 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
@@ -36,7 +40,8 @@ import dev.assay.tasks.report.Reporting;
 
 /**
  * Runs one claimed job in this JVM: stages the stored file into a fresh workspace, runs the pipeline's
- * tasks with the {@link ExecutionManager}, evaluates their reports, and removes the workspace.
+ * tasks with the {@link ExecutionManager}, evaluates their reports, hands the tasks' raw-data files to the
+ * {@link JobQueue} to keep, and removes the workspace.
  */
 @Component
 class JobRunner {
@@ -47,10 +52,12 @@ class JobRunner {
     private final Path workRoot;
     private final Clock clock;
     private final IndexWheelhouse wheelhouse;
+    private final JobQueue queue;
 
     JobRunner(PipelineTasks tasks, DistributionStore store, PipelineProperties properties, AssayProperties assay,
-            Clock clock, IndexWheelhouse wheelhouse) {
+            Clock clock, IndexWheelhouse wheelhouse, JobQueue queue) {
         this.tasks = tasks;
+        this.queue = queue;
         this.wheelhouse = wheelhouse;
         this.store = store;
         this.properties = properties;
@@ -73,8 +80,10 @@ class JobRunner {
             ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(properties.taskTimeout());
             ExecutionReport report = new ExecutionManager(settings, clock).run(plan, initial, workspace, listener);
             Reporting reporting = new Reporting(tasks.evaluators());
-            return report.tasks().stream().map(execution -> view(execution, reporting.evaluate(execution, workspace)))
-                    .toList();
+            List<TaskReport> reports = report.tasks().stream()
+                    .map(execution -> view(execution, reporting.evaluate(execution, workspace))).toList();
+            report.tasks().forEach(execution -> keepRawFiles(job, execution, workspace, listener));
+            return reports;
         } catch (PlanException | IOException cannotRun) {
             return List.of(new TaskReport("stage", "error", start, clock.instant(),
                     Duration.between(start, clock.instant()).toMillis(), "error: " + cannotRun.getMessage(),
@@ -125,6 +134,22 @@ class JobRunner {
             changed = kept.removeIf(task -> !available.containsAll(task.consumes()));
         }
         return kept;
+    }
+
+    /**
+     * Sends the execution's raw-data files to be kept, the way a remote worker uploads them; a file that is
+     * gone or badly named is left out with a log line, and a lost lease stops the job.
+     */
+    private void keepRawFiles(ClaimedJob job, TaskExecution execution, Path workspace, ExecutionListener listener) {
+        // by name, so that which file the per-job limit cuts does not depend on a map's order
+        new TreeMap<>(execution.rawData().files()).forEach((name, relative) -> {
+            Path file = workspace.resolve(relative);
+            try (InputStream content = Files.newInputStream(file)) {
+                queue.attach(job.jobId(), job.lease(), execution.task(), name, content);
+            } catch (IOException | UncheckedIOException | InvalidInputException notKept) {
+                listener.logLine(execution.task(), "raw-data file " + name + " not kept: " + notKept.getMessage());
+            }
+        });
     }
 
     private static TaskReport view(TaskExecution execution, Report report) {

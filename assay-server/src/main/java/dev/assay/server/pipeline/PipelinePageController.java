@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.assay.server.accounts.CallerResolver;
 
-/** The pipeline page and the project's status badge. */
+/** The pipeline page, its live part, and the project's status badge. */
 @Controller
 class PipelinePageController {
 
@@ -26,6 +26,13 @@ class PipelinePageController {
     String pipeline(@PathVariable long id, Authentication auth, Model model) {
         model.addAttribute("detail", pipelines.detail(callers.caller(auth), id));
         return "pipeline/pipeline";
+    }
+
+    /** The part of the pipeline page that changes while it runs, which the page polls with htmx. */
+    @GetMapping("/pipelines/{id}/live")
+    String live(@PathVariable long id, Authentication auth, Model model) {
+        model.addAttribute("detail", pipelines.detail(callers.caller(auth), id));
+        return "pipeline/pipeline :: live";
     }
 
     @GetMapping("/project/{project}/badge.svg")

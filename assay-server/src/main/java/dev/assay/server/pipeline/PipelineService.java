@@ -122,7 +122,7 @@ public class PipelineService {
         List<TaskReport> tasks = job.map(pipelines::tasks).orElse(List.of()).stream()
                 .map(task -> new TaskReport(task.task(), task.outcome(), task.startedAt(), task.endedAt(),
                         task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
-                        json.readValue(task.rawDataJson(), RAW_DATA)))
+                        RawDataService.withLinks(id, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
                 .toList();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.trigger(),
                 row.status(), row.requestedBy(), row.createdAt(), row.finishedAt(), job.map(jobs::attempts).orElse(0),

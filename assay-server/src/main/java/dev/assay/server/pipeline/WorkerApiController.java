@@ -1,5 +1,6 @@
 package dev.assay.server.pipeline;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.assay.server.accounts.Caller;
@@ -31,6 +33,8 @@ class WorkerApiController {
     /** The body of heartbeat, log and result calls: the lease the claim returned, and what is sent. */
     record LeaseRequest(String lease, List<WorkerLogLine> lines, List<TaskReport> tasks) {
     }
+
+    static final String LEASE_HEADER = "Assay-Lease";
 
     private final JobQueue queue;
     private final CallerResolver callers;
@@ -61,6 +65,17 @@ class WorkerApiController {
         requireWorker(auth);
         queue.log(id, request.lease(), request.lines() == null ? List.of() : request.lines());
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * One raw-data file of a task, as the request body (any content type but a form's), with the claim's lease
+     * in the {@code Assay-Lease} header; answers the file's raw-data entry. Send the files before the result.
+     */
+    @PostMapping("/api/worker/jobs/{id}/files/{task}/{name}")
+    Map<String, Object> file(@PathVariable long id, @PathVariable String task, @PathVariable String name,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease, InputStream body, Authentication auth) {
+        requireWorker(auth);
+        return queue.attach(id, lease, task, name, body);
     }
 
     @PostMapping("/api/worker/jobs/{id}/result")

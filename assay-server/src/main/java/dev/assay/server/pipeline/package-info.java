@@ -1,5 +1,6 @@
 /**
  * The test pipeline in the server: pipelines and their leased jobs, triggers, the in-process worker pool, the
- * wheelhouse staged from this index, the choice of sandboxed tasks, results.
+ * wheelhouse staged from this index, the choice of sandboxed tasks, results with their kept raw-data files,
+ * the pipeline page (live while it runs) and the downloads.
  */
 package dev.assay.server.pipeline;

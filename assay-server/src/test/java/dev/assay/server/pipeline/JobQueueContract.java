@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -58,7 +57,7 @@ abstract class JobQueueContract extends PipelineFixture {
         assertThat(result.statusCode()).as(result.body()).isEqualTo(204);
         assertThat(lateHttp.statusCode()).isEqualTo(409);
         assertThat(lateHttp.body()).contains("lease on job " + dead.jobId() + " is lost");
-        assertThatThrownBy(() -> queue.result(dead.jobId(), dead.lease(), tasks()))
+        assertThatThrownBy(() -> queue.result(dead.jobId(), dead.lease(), brokenMetadataResult()))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> queue.heartbeat(dead.jobId(), dead.lease())).isInstanceOf(ConflictException.class);
         assertThat(worker.post("api/worker/jobs/" + alive.jobId() + "/result", resultBody(alive)).statusCode())
@@ -87,7 +86,7 @@ abstract class JobQueueContract extends PipelineFixture {
             for (Optional<ClaimedJob> job = queue.claim("racer"); job.isPresent(); job = queue.claim("racer")) {
                 claimed.add(job.get().pipelineId());
                 // finished at once, so that no lease can run out and make the job claimable again
-                queue.result(job.get().jobId(), job.get().lease(), tasks());
+                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
             }
             return null;
         };
@@ -124,27 +123,6 @@ abstract class JobQueueContract extends PipelineFixture {
         assertThat(workerToken.post("api/worker/jobs/999999/heartbeat", lease).statusCode())
                 .as("authenticated, but holds no lease").isEqualTo(409);
         assertThat(workerToken.post("api/worker/jobs/999999/log", lease).statusCode()).isEqualTo(404);
-    }
-
-    /**
-     * Claims until the job of {@code pipeline} comes: jobs other tests left behind are finished on the way,
-     * and a job some other worker holds comes back once its lease runs out.
-     */
-    private ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
-        return eventually("a claim of pipeline " + pipeline, () -> {
-            Optional<ClaimedJob> job = queue.claim(worker);
-            if (job.isPresent() && job.get().pipelineId() != pipeline) {
-                queue.result(job.get().jobId(), job.get().lease(), tasks());
-                return null;
-            }
-            return job.orElse(null);
-        }, job -> job != null);
-    }
-
-    private static List<TaskReport> tasks() {
-        Instant now = Instant.now();
-        return List.of(new TaskReport("metadata", "failed", now, now, 0, "failed: broken on purpose",
-                List.of(new FindingView("error", "test/broken", "broken on purpose", null)), Map.of()));
     }
 
     private static String resultBody(ClaimedJob job) {

@@ -20,8 +20,7 @@ abstract class PipelineContract extends PipelineFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
+        return ONE_WORKER;
     }
 
     @Test
@@ -117,9 +116,7 @@ abstract class PipelineContract extends PipelineFixture {
     void pipelinesOfAPrivateProjectAreReadOnlyByItsMembers() throws Exception {
         String project = uploadedProject();
         long id = finishedPipeline(project).get("id").asLong();
-        HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
-                "{\"visibility\":\"private\"}");
-        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+        makePrivate(project);
         HttpApi anonymous = HttpApi.anonymous(server.url());
 
         assertThat(anonymous.get(pipelines(project)).statusCode()).isEqualTo(401);

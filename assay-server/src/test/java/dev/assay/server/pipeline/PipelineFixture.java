@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -40,6 +41,9 @@ abstract class PipelineFixture {
 
     static final String PASSWORD = "correct horse battery";
     static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** Settings of one quick in-process worker that runs the in-process checks. */
+    static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
+            "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     TestDatabase database;
@@ -54,11 +58,16 @@ abstract class PipelineFixture {
     /** The {@code assay.pipeline.*} settings of this suite's server. */
     abstract Map<String, Object> pipelineSettings();
 
+    /** Extra beans of this suite's server (plain classes, see {@link TestServer#start}). */
+    Class<?>[] extraBeans() {
+        return new Class<?>[0];
+    }
+
     @BeforeAll
     void startServer(@TempDir Path data) {
         this.data = data;
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, pipelineSettings());
+        server = TestServer.start(data, database, pipelineSettings(), extraBeans());
         AccountService accounts = server.bean(AccountService.class);
         owner = account(accounts, "olive");
         maintainer = account(accounts, "max");
@@ -90,6 +99,13 @@ abstract class PipelineFixture {
         HttpResponse<String> role = owner.put("api/v1/projects/" + project + "/roles/max", "{\"role\":\"maintainer\"}");
         assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
         return project;
+    }
+
+    /** Makes the project private, as its owner. */
+    void makePrivate(String project) {
+        HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
+                "{\"visibility\":\"private\"}");
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
     }
 
     /** A client authenticating with a new API token of the user. */
@@ -133,6 +149,28 @@ abstract class PipelineFixture {
         return eventually("a finished pipeline of " + project, () -> owner.json(pipelines(project)).get(0),
                 pipeline -> pipeline != null && pipeline.get("finishedAt") != null
                         && !pipeline.get("finishedAt").isNull());
+    }
+
+    /**
+     * Claims until the job of {@code pipeline} comes: jobs other tests left behind are finished on the way,
+     * and a job some other worker holds comes back once its lease runs out.
+     */
+    ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
+        return eventually("a claim of pipeline " + pipeline, () -> {
+            Optional<ClaimedJob> job = queue.claim(worker);
+            if (job.isPresent() && job.get().pipelineId() != pipeline) {
+                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
+                return null;
+            }
+            return job.orElse(null);
+        }, job -> job != null);
+    }
+
+    /** A result of one failed metadata task with one error finding. */
+    static List<TaskReport> brokenMetadataResult() {
+        Instant now = Instant.now();
+        return List.of(new TaskReport("metadata", "failed", now, now, 0, "failed: broken on purpose",
+                List.of(new FindingView("error", "test/broken", "broken on purpose", null)), Map.of()));
     }
 
     long number(String sql, Object... parameters) {

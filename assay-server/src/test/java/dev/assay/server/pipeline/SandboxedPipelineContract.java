@@ -46,6 +46,11 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
                 .contains("from-index", dep.wheel().getFileName().toString());
         assertThat(pipeline.toString()).doesNotContain("not-in-index");
         assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("passed");
+        JsonNode trace = tasks.get("install").get("rawData").get("files").get("pip-trace");
+        assertThat(trace).as("pip's install trace is kept: " + pipeline).isNotNull();
+        HttpResponse<String> keptTrace = stranger.get(trace.get("url").asString());
+        assertThat(keptTrace.statusCode()).isEqualTo(200);
+        assertThat(keptTrace.body()).contains("execve(");
         HttpResponse<String> page = stranger.get("pipelines/" + pipeline.get("id").asLong());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("wheelhouse", "install", "import", dep.wheel().getFileName().toString());
@@ -67,9 +72,7 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         PythonDistributions.Built needy = PythonDistributions.build(work,
                 Spec.of(project, "1.0").withDependencies("absent-from-assay>=2", secret));
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, hidden.wheel()).assertSucceeded();
-        HttpResponse<String> hide = owner.put("api/v1/projects/" + secret + "/visibility",
-                "{\"visibility\":\"private\"}");
-        assertThat(hide.statusCode()).as(hide.body()).isEqualTo(200);
+        makePrivate(secret);
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, needy.wheel()).assertSucceeded();
 
         JsonNode pipeline = finished(project, needy.wheel().getFileName().toString());

@@ -31,6 +31,15 @@ public record HttpApi(String baseUrl, String user, String password) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs bytes, with extra headers given as name, value, name, value… */
+    public HttpResponse<String> postBytes(String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/octet-stream");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public HttpResponse<String> put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,0 +1,9 @@
+package dev.assay.server.pipeline;
+
+/** The live pipeline page and remote workers' raw-data files on Postgres. */
+class LivePipelineOnPostgresTest extends LivePipelineContract {
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
