@@ -18,6 +18,8 @@ import dev.assay.server.config.AssayProperties;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;
+import dev.assay.tasks.builtin.SdistReport;
+import dev.assay.tasks.builtin.SdistTask;
 import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxProbe;
@@ -25,7 +27,8 @@ import dev.assay.tasks.sandbox.Strace;
 
 /**
  * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine
- * can sandbox — the staged {@code wheelhouse} and the sandboxed built-in tasks; on a machine that cannot, an
+ * can sandbox — the staged {@code wheelhouse}, the {@code sdist} build of a pushed commit and the sandboxed
+ * built-in tasks; on a machine that cannot, an
  * error task saying why. The machine is probed once, at the first job.
  */
 @Component
@@ -117,8 +120,11 @@ class DefaultPipelineTasks implements PipelineTasks {
         BuiltinSettings settings = BuiltinSettings.debian();
         BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
         tasks.add(new WheelhouseTask(wheelhouse, settings.python()));
+        // a pushed commit's staged tree is built into the sdist the built-in tasks start from
+        tasks.add(new SdistTask(sandbox, settings));
         tasks.addAll(builtins.tasks());
         evaluators.add(new WheelhouseReport());
+        evaluators.add(new SdistReport());
         evaluators.addAll(builtins.evaluators());
         return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
     }
