@@ -87,6 +87,12 @@ public class CommitPipelines {
                 .map(row -> new CommitStatus(row.id(), row.status())).findFirst().orElse(null);
     }
 
+    /** The status of the newest finished pipeline of the branch or ref, or empty when none has finished. */
+    public Optional<String> badgeStatus(Optional<Caller> caller, String projectName, String ref) {
+        Project project = projects.readable(caller, projectName);
+        return pipelines.latestFinishedOnRef(project.id(), fullRef(ref)).map(PipelineRepository.PipelineRow::status);
+    }
+
     /**
      * Queues another pipeline of a commit, under {@code ref} or else the ref its newest pipeline had; owners,
      * maintainers and administrators only.

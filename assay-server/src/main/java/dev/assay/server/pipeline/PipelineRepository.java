@@ -105,6 +105,14 @@ class PipelineRepository {
                 .query(PipelineRepository::row).list();
     }
 
+    /** The newest pipeline of the ref that has ended, for the ref's badge. */
+    Optional<PipelineRow> latestFinishedOnRef(long projectId, String ref) {
+        return jdbc.sql(SELECT + " " + """
+                WHERE p.project_id = :project AND p.git_ref = :ref AND j.finished_at IS NOT NULL
+                ORDER BY p.id DESC LIMIT 1""")
+                .param("project", projectId).param("ref", ref).query(PipelineRepository::row).optional();
+    }
+
     /** The project's newest pipeline that has ended, for its badge. */
     Optional<PipelineRow> latestFinished(long projectId) {
         return jdbc.sql(SELECT + " " + """

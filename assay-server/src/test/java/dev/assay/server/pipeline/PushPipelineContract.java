@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +38,7 @@ abstract class PushPipelineContract extends PipelineFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true);
+        return sandboxedSettings();
     }
 
     @BeforeAll
@@ -99,6 +97,8 @@ abstract class PushPipelineContract extends PipelineFixture {
         assertThat(commitPage.body()).contains("id=\"commit-pipeline\"", "/pipelines/" + second.get("id").asLong(),
                 "status-passed");
         assertThat(owner.get("project/" + project + "/source").body()).contains("/pipelines/" + second.get("id").asLong());
+        assertThat(owner.get("project/" + project + "/badge.svg?ref=main").body()).contains("tests: passed");
+        assertThat(owner.get("project/" + project + "/badge.svg?ref=elsewhere").body()).contains("tests: none");
     }
 
     @Test
@@ -312,11 +312,5 @@ abstract class PushPipelineContract extends PipelineFixture {
         } catch (SQLException failure) {
             throw new AssertionError(sql, failure);
         }
-    }
-
-    private static Map<String, JsonNode> tasks(JsonNode pipeline) {
-        Map<String, JsonNode> byName = new LinkedHashMap<>();
-        pipeline.get("tasks").forEach(task -> byName.put(task.get("name").asString(), task));
-        return byName;
     }
 }

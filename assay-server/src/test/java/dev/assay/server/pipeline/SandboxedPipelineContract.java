@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -27,8 +25,7 @@ abstract class SandboxedPipelineContract extends PipelineFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true);
+        return sandboxedSettings();
     }
 
     @BeforeAll
@@ -115,13 +112,5 @@ abstract class SandboxedPipelineContract extends PipelineFixture {
             }
             return null;
         }, pipeline -> pipeline != null && pipeline.get("finishedAt") != null && !pipeline.get("finishedAt").isNull());
-    }
-
-    private static Map<String, JsonNode> tasks(JsonNode pipeline) {
-        Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
-        List<JsonNode> all = new ArrayList<>();
-        pipeline.get("tasks").forEach(all::add);
-        all.forEach(task -> byName.put(task.get("name").asString(), task));
-        return byName;
     }
 }
