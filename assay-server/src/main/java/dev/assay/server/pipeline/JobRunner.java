@@ -36,8 +36,8 @@ import dev.assay.tasks.report.Report;
 import dev.assay.tasks.report.Reporting;
 
 /**
- * Runs one claimed job in this JVM: stages the stored file (or the commit's tree) into a fresh workspace, runs the pipeline's
- * tasks with the {@link ExecutionManager}, evaluates their reports, and removes the workspace.
+ * Runs one claimed job in this JVM: stages the stored file (or the commit's tree) into a fresh workspace, runs
+ * the pipeline's tasks with the {@link ExecutionManager}, evaluates their reports, and removes the workspace.
  */
 @Component
 class JobRunner {
@@ -71,7 +71,8 @@ class JobRunner {
         Instant start = clock.instant();
         Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
         try {
-            Map<DataKey, Object> initial = job.testsCommit() ? stageCommit(job, workspace, listener) : stage(job, workspace);
+            Map<DataKey, Object> initial = job.testsCommit() ? stageCommit(job, workspace, listener)
+                    : stage(job, workspace);
             List<Task> applicable = applicable(tasks.tasks(), initial.keySet());
             if (applicable.isEmpty()) {
                 throw new PlanException(List.of("no task of this worker applies to " + (job.testsCommit()

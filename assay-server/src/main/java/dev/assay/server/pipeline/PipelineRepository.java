@@ -155,9 +155,11 @@ class PipelineRepository {
 
     private static PipelineRow row(ResultSet rs, int row) throws SQLException {
         long fileId = rs.getLong("file_id");
-        return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"),
-                rs.wasNull() ? null : fileId, rs.getString("filename"), rs.getString("git_commit"),
-                rs.getString("git_ref"), rs.getString("trigger_kind"), rs.getString("status"), rs.getString("requested_by"),
+        // wasNull speaks of the column read last: ask it right after file_id (null once the file is deleted)
+        Long file = rs.wasNull() ? null : fileId;
+        return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"), file,
+                rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
+                rs.getString("trigger_kind"), rs.getString("status"), rs.getString("requested_by"),
                 instant(rs, "created_at"), instant(rs, "finished_at"));
     }
 }

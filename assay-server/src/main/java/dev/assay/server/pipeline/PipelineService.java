@@ -109,8 +109,8 @@ public class PipelineService {
     }
 
     private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
-        long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename, trigger,
-                by, clock.instant()));
+        long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename,
+                trigger, by, clock.instant()));
         jobs.insert(id, clock.instant());
         return id;
     }

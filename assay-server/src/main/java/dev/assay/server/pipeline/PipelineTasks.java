@@ -9,8 +9,8 @@ import dev.assay.tasks.report.ReportEvaluator;
 /**
  * The tasks every pipeline runs, and the evaluators that turn their raw data into reports. A file's job starts
  * with {@link #DISTRIBUTION} and {@link #JOB}, plus {@code wheel} or {@code sdist} for the file under test and
- * {@code sdist} when its release has one; a commit's job with {@link #JOB} and the {@code source-tree}; tasks producing initial data, or needing data nothing provides, are
- * left out of the job's plan.
+ * {@code sdist} when its release has one; a commit's job with {@link #JOB} and the {@code source-tree}. Tasks
+ * producing initial data, or needing data nothing provides, are left out of the job's plan.
  */
 public interface PipelineTasks {
 

@@ -9,8 +9,8 @@ import java.util.List;
  * updated, absent for a manual re-run of a commit without one).
  */
 public record PipelineView(long id, String project, String version, String filename, String gitCommit,
-        String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt, int attempts,
-        List<TaskReport> tasks) {
+        String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt,
+        int attempts, List<TaskReport> tasks) {
 
     /** Whether the pipeline is still waiting or running. */
     public boolean active() {

@@ -16,8 +16,9 @@ import dev.assay.tasks.builtin.InstallTask;
 /**
  * Stages the job's dependencies from this index into the workspace's wheelhouse, on the host (outside the
  * sandbox: it reads the store, runs nothing of the package): a release's as the index knows them, a commit's
- * as the wheel built from it declares them (which is why it waits for the wheel). It passes even when a requirement is missing, so
- * that {@code install} runs and fails with pip's own message; the report names the missing requirement.
+ * as the wheel built from it declares them (which is why it waits for the wheel). It passes even when a
+ * requirement is missing, so that {@code install} runs and fails with pip's own message; the report names the
+ * missing requirement.
  */
 final class WheelhouseTask implements Task {
 
@@ -54,8 +55,8 @@ final class WheelhouseTask implements Task {
         context.record("python", markers.pythonFullVersion());
         Path wheelhouse = context.workspace().resolve("wheelhouse");
         IndexWheelhouse.Resolution resolution = job.testsCommit()
-                ? index.stageForWheel(job.project(), context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)),
-                        markers, wheelhouse)
+                ? index.stageForWheel(job.project(),
+                        context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), markers, wheelhouse)
                 : index.stage(job.project(), job.version(), markers, wheelhouse);
         resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
         resolution.unresolved().forEach(missing -> context.log("not in this index: " + missing));

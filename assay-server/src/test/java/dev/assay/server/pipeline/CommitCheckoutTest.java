@@ -105,7 +105,8 @@ class CommitCheckoutTest {
     }
 
     private String commit(TreeSpec spec) throws IOException {
-        try (Repository repository = repositories.open(PROJECT); ObjectInserter inserter = repository.newObjectInserter()) {
+        try (Repository repository = repositories.open(PROJECT);
+                ObjectInserter inserter = repository.newObjectInserter()) {
             ObjectId tree = inserter.insert(spec.build(new Trees(inserter)));
             CommitBuilder commit = new CommitBuilder();
             PersonIdent someone = new PersonIdent("Test Packager", "packager@example.org");

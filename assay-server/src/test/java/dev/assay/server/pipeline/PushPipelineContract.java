@@ -96,7 +96,8 @@ abstract class PushPipelineContract extends PipelineFixture {
         HttpResponse<String> commitPage = owner.get("project/" + project + "/source/commit/" + fixed);
         assertThat(commitPage.body()).contains("id=\"commit-pipeline\"", "/pipelines/" + second.get("id").asLong(),
                 "status-passed");
-        assertThat(owner.get("project/" + project + "/source").body()).contains("/pipelines/" + second.get("id").asLong());
+        assertThat(owner.get("project/" + project + "/source").body())
+                .contains("/pipelines/" + second.get("id").asLong());
         assertThat(owner.get("project/" + project + "/badge.svg?ref=main").body()).contains("tests: passed");
         assertThat(owner.get("project/" + project + "/badge.svg?ref=elsewhere").body()).contains("tests: none");
     }
@@ -181,7 +182,8 @@ abstract class PushPipelineContract extends PipelineFixture {
     @Test
     void aPrivateProjectsPushPipelineIsHiddenFromOutsiders() {
         String project = newProject();
-        HttpResponse<String> hide = owner.put("api/v1/projects/" + project + "/visibility", "{\"visibility\":\"private\"}");
+        HttpResponse<String> hide = owner.put("api/v1/projects/" + project + "/visibility",
+                "{\"visibility\":\"private\"}");
         assertThat(hide.statusCode()).as(hide.body()).isEqualTo(200);
         Path work = clonedAs(project);
         String commit = git.commit(work, "a.txt", "secret\n", "Secret");
@@ -304,7 +306,8 @@ abstract class PushPipelineContract extends PipelineFixture {
     }
 
     private void execute(String sql, Object... parameters) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
