@@ -3,11 +3,20 @@ package dev.assay.server.pipeline;
 import java.time.Instant;
 
 /**
- * A job a worker holds: what to test, and the lease it must present with every heartbeat, log and result.
+ * A job a worker holds: what to test, and the lease it must present with every heartbeat, log and result. The
+ * subject is a file ({@code version}, {@code filename}, {@code fileUrl}) or a commit of the project's repository
+ * ({@code gitCommit}, {@code gitRef}); the other fields are null.
  *
  * @param lease   the secret of this claim; a later claim of the same job gets another one
  * @param attempt which claim of the job this is, from 1
+ * @param fileUrl where the file downloads, relative to the server
+ * @param gitRef  the ref a push updated to {@code gitCommit}; null for a manual run of a commit
  */
 public record ClaimedJob(long jobId, long pipelineId, int attempt, String lease, Instant leaseExpiresAt,
-        String project, String version, String filename, String fileUrl) {
+        String project, String version, String filename, String fileUrl, String gitCommit, String gitRef) {
+
+    /** Whether the job tests a commit rather than a distribution file. */
+    public boolean testsCommit() {
+        return filename == null;
+    }
 }

@@ -25,7 +25,8 @@ import dev.assay.tasks.sandbox.Strace;
 
 /**
  * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine
- * can sandbox — the staged {@code wheelhouse} and the sandboxed built-in tasks; on a machine that cannot, an
+ * can sandbox — the staged {@code wheelhouse}, the {@code sdist} build of a pushed commit and the sandboxed
+ * built-in tasks; on a machine that cannot, an
  * error task saying why. The machine is probed once, at the first job.
  */
 @Component

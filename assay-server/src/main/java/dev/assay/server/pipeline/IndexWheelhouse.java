@@ -70,13 +70,33 @@ class IndexWheelhouse {
     /** Copies the dependency wheels of {@code project} {@code version} into {@code wheelhouse}. */
     Resolution stage(String project, String version, MarkerEnvironment environment, Path wheelhouse)
             throws IOException {
+        List<Requirement> roots = release(project, version)
+                .map(release -> rootRequirements(project, release, environment)).orElse(List.of());
+        return resolve(project, roots, environment, wheelhouse);
+    }
+
+    /**
+     * Copies the dependency wheels that {@code wheel}, built from a commit of {@code project}, requires into
+     * {@code wheelhouse}: a commit has no release whose dependencies the index knows, and a wheel's metadata,
+     * unlike an sdist's PKG-INFO, always lists them.
+     */
+    Resolution stageForWheel(String project, Path wheel, MarkerEnvironment environment, Path wheelhouse)
+            throws IOException {
+        String filename = wheel.getFileName().toString();
+        byte[] metadata = DistributionMetadata.wheelMetadata(wheel, WheelFileName.parse(filename),
+                ArchiveLimits.defaults());
+        return resolve(project, applicable(MetadataParser.parse(metadata).requiresDist(), Set.of(), environment),
+                environment, wheelhouse);
+    }
+
+    private Resolution resolve(String project, List<Requirement> roots, MarkerEnvironment environment, Path wheelhouse)
+            throws IOException {
         Files.createDirectories(wheelhouse);
         List<Staged> staged = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(project));
-        Deque<Requirement> pending = new ArrayDeque<>();
+        Deque<Requirement> pending = new ArrayDeque<>(roots);
         boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
-        release(project, version).ifPresent(release -> pending.addAll(rootRequirements(project, release, environment)));
         while (!pending.isEmpty()) {
             Requirement requirement = pending.poll();
             // The first requirement naming a project decides its version; there is no backtracking.

@@ -67,8 +67,9 @@ public class JobQueue {
                     HeldJob job = jobs.find(id).orElseThrow();
                     pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
                             + properties.maxAttempts() + " claimed by worker " + worker, now);
+                    String fileUrl = job.filename() == null ? null : "/files/" + job.project() + "/" + job.filename();
                     return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
-                            job.version(), job.filename(), "/files/" + job.project() + "/" + job.filename());
+                            job.version(), job.filename(), fileUrl, job.gitCommit(), job.gitRef());
                 });
     }
 

@@ -21,7 +21,7 @@ class JobRepository {
 
     /** A job as a worker holding it sees it. */
     record HeldJob(long id, long pipelineId, String status, int attempts, String lease, Instant leaseExpiresAt,
-            String project, String version, String filename) {
+            String project, String version, String filename, String gitCommit, String gitRef) {
     }
 
     /** A running job whose lease ran out after its last allowed attempt. */
@@ -30,7 +30,7 @@ class JobRepository {
 
     private static final String HELD = """
             SELECT j.id, j.pipeline_id, j.status, j.attempts, j.lease_token, j.lease_expires_at,
-                   pr.normalized_name, r.version, p.filename
+                   pr.normalized_name, r.version, p.filename, p.git_commit, p.git_ref
             FROM pipeline_jobs j JOIN pipelines p ON p.id = j.pipeline_id JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
@@ -59,7 +59,7 @@ class JobRepository {
         return jdbc.sql(HELD + " WHERE j.id = :id").param("id", id).query((rs, row) -> new HeldJob(rs.getLong("id"),
                 rs.getLong("pipeline_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("lease_token"),
                 instant(rs, "lease_expires_at"), rs.getString("normalized_name"), rs.getString("version"),
-                rs.getString("filename"))).optional();
+                rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"))).optional();
     }
 
     List<Exhausted> exhausted(Instant now, int maxAttempts) {

@@ -28,6 +28,7 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
+import dev.assay.tasks.builtin.SdistTask;
 import dev.assay.tasks.execution.ExecutionListener;
 import dev.assay.tasks.execution.ExecutionManager;
 import dev.assay.tasks.execution.ExecutionPlan;
@@ -39,9 +40,9 @@ import dev.assay.tasks.report.Report;
 import dev.assay.tasks.report.Reporting;
 
 /**
- * Runs one claimed job in this JVM: stages the stored file into a fresh workspace, runs the pipeline's
- * tasks with the {@link ExecutionManager}, evaluates their reports, hands the tasks' raw-data files to the
- * {@link JobQueue} to keep, and removes the workspace.
+ * Runs one claimed job in this JVM: stages the stored file (or the commit's tree) into a fresh workspace, runs
+ * the pipeline's tasks with the {@link ExecutionManager}, evaluates their reports, hands the tasks' raw-data
+ * files to the {@link JobQueue} to keep, and removes the workspace.
  */
 @Component
 class JobRunner {
@@ -53,11 +54,13 @@ class JobRunner {
     private final Clock clock;
     private final IndexWheelhouse wheelhouse;
     private final JobQueue queue;
+    private final CommitCheckout checkout;
 
     JobRunner(PipelineTasks tasks, DistributionStore store, PipelineProperties properties, AssayProperties assay,
-            Clock clock, IndexWheelhouse wheelhouse, JobQueue queue) {
+            Clock clock, IndexWheelhouse wheelhouse, JobQueue queue, CommitCheckout checkout) {
         this.tasks = tasks;
         this.queue = queue;
+        this.checkout = checkout;
         this.wheelhouse = wheelhouse;
         this.store = store;
         this.properties = properties;
@@ -75,8 +78,15 @@ class JobRunner {
         Instant start = clock.instant();
         Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
         try {
-            Map<DataKey, Object> initial = stage(job, workspace);
-            ExecutionPlan plan = ExecutionPlan.of(applicable(tasks.tasks(), initial.keySet()), initial.keySet());
+            Map<DataKey, Object> initial = job.testsCommit() ? stageCommit(job, workspace, listener)
+                    : stage(job, workspace);
+            List<Task> applicable = applicable(tasks.tasks(), initial.keySet());
+            if (applicable.isEmpty()) {
+                throw new PlanException(List.of("no task of this worker applies to " + (job.testsCommit()
+                        ? "a commit: building and testing one needs the sandboxed tasks (assay.pipeline.sandbox)"
+                        : "the file " + job.filename())));
+            }
+            ExecutionPlan plan = ExecutionPlan.of(applicable, initial.keySet());
             ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(properties.taskTimeout());
             ExecutionReport report = new ExecutionManager(settings, clock).run(plan, initial, workspace, listener);
             Reporting reporting = new Reporting(tasks.evaluators());
@@ -117,6 +127,19 @@ class JobRunner {
         } else {
             initial.put(DataKey.SDIST, file);
         }
+        return initial;
+    }
+
+    /** Writes the commit's tree into the workspace; the job's initial data names it. */
+    private Map<DataKey, Object> stageCommit(ClaimedJob job, Path workspace, ExecutionListener listener)
+            throws IOException {
+        CommitCheckout.Checkout tree = checkout.export(job.project(), job.gitCommit(), workspace.resolve("source"));
+        listener.logLine("stage", "checked out " + job.gitCommit() + ": " + tree.files() + " file(s), "
+                + tree.bytes() + " bytes" + (tree.leftOut().isEmpty() ? ""
+                        : "; left out (links, submodules): " + String.join(", ", tree.leftOut())));
+        Map<DataKey, Object> initial = new LinkedHashMap<>();
+        initial.put(SdistTask.SOURCE_TREE, tree.directory());
+        initial.put(PipelineTasks.JOB, job);
         return initial;
     }
 

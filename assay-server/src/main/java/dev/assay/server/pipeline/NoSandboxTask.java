@@ -28,7 +28,8 @@ final class NoSandboxTask implements Task {
 
     @Override
     public Set<DataKey> consumes() {
-        return Set.of(PipelineTasks.DISTRIBUTION);
+        // the job, not the file: a commit's pipeline has no distribution file and must say why nothing ran too
+        return Set.of(PipelineTasks.JOB);
     }
 
     @Override

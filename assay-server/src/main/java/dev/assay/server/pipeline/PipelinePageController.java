@@ -1,6 +1,5 @@
 package dev.assay.server.pipeline;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,7 +37,6 @@ class PipelinePageController {
     @GetMapping("/project/{project}/badge.svg")
     ResponseEntity<String> badge(@PathVariable String project, Authentication auth) {
         String status = pipelines.badgeStatus(callers.caller(auth), project).orElse("none");
-        return ResponseEntity.ok().header("Content-Type", "image/svg+xml;charset=utf-8")
-                .cacheControl(CacheControl.noCache()).body(StatusBadge.svg("tests", status));
+        return StatusBadge.response("tests", status);
     }
 }

@@ -18,13 +18,20 @@ import org.springframework.stereotype.Repository;
 class PipelineRepository {
 
     /** A pipeline about to be recorded. */
-    record NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, Trigger trigger,
-            String requestedBy, Instant createdAt) {
+    record NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, String gitRef,
+            Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt) {
+
+        /** A pipeline of one distribution file. */
+        static NewPipeline ofFile(long projectId, long releaseId, long fileId, String filename, Trigger trigger,
+                String requestedBy, Instant createdAt) {
+            return new NewPipeline(projectId, releaseId, fileId, filename, null, null, null, trigger, requestedBy,
+                    createdAt);
+        }
     }
 
     /** A pipeline row, without its results. */
     record PipelineRow(long id, String project, String version, Long fileId, String filename, String gitCommit,
-            String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt) {
+            String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt) {
     }
 
     /** A task result as stored: findings and raw data as JSON text. */
@@ -33,7 +40,7 @@ class PipelineRepository {
     }
 
     private static final String SELECT = """
-            SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.trigger_kind,
+            SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.git_ref, p.trigger_kind,
                    CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END AS status,
                    p.requested_by, p.created_at, j.finished_at
             FROM pipelines p JOIN pipeline_jobs j ON j.pipeline_id = p.id JOIN projects pr ON pr.id = p.project_id
@@ -48,12 +55,13 @@ class PipelineRepository {
     long insert(NewPipeline pipeline) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO pipelines (project_id, release_id, file_id, filename, git_commit, trigger_kind, requested_by,
-                    created_at)
-                VALUES (:project, :release, :file, :filename, :commit, :trigger, :by, :at)""")
+                INSERT INTO pipelines (project_id, release_id, file_id, filename, git_commit, git_ref, push_event_id,
+                    trigger_kind, requested_by, created_at)
+                VALUES (:project, :release, :file, :filename, :commit, :ref, :event, :trigger, :by, :at)""")
                 .param("project", pipeline.projectId()).param("release", pipeline.releaseId())
                 .param("file", pipeline.fileId()).param("filename", pipeline.filename())
-                .param("commit", pipeline.gitCommit()).param("trigger", pipeline.trigger().key())
+                .param("commit", pipeline.gitCommit()).param("ref", pipeline.gitRef())
+                .param("event", pipeline.pushEventId()).param("trigger", pipeline.trigger().key())
                 .param("by", pipeline.requestedBy()).param("at", utc(pipeline.createdAt()))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -74,6 +82,35 @@ class PipelineRepository {
                 WHERE p.id IN (SELECT MAX(q.id) FROM pipelines q WHERE q.release_id = :release AND q.filename IS NOT NULL
                      GROUP BY q.filename)
                 ORDER BY p.filename""").param("release", releaseId).query(PipelineRepository::row).list();
+    }
+
+    /** The pipeline a push event queued, if it queued one. */
+    Optional<Long> findByPushEvent(long pushEventId) {
+        return jdbc.sql("SELECT id FROM pipelines WHERE push_event_id = :event").param("event", pushEventId)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * The project's pipelines of commits, newest first: those whose commit starts with {@code commitPrefix}
+     * and whose ref is {@code ref}, each condition only when given.
+     */
+    List<PipelineRow> listForCommits(long projectId, Optional<String> commitPrefix, Optional<String> ref, int limit) {
+        return jdbc.sql(SELECT + " " + """
+                WHERE p.project_id = :project AND p.git_commit IS NOT NULL
+                  AND (:anyCommit OR p.git_commit LIKE :commit) AND (:anyRef OR p.git_ref = :ref)
+                ORDER BY p.id DESC LIMIT :limit""")
+                .param("project", projectId).param("anyCommit", commitPrefix.isEmpty())
+                .param("commit", commitPrefix.orElse("") + "%").param("anyRef", ref.isEmpty())
+                .param("ref", ref.orElse("")).param("limit", limit)
+                .query(PipelineRepository::row).list();
+    }
+
+    /** The newest pipeline of the ref that has ended, for the ref's badge. */
+    Optional<PipelineRow> latestFinishedOnRef(long projectId, String ref) {
+        return jdbc.sql(SELECT + " " + """
+                WHERE p.project_id = :project AND p.git_ref = :ref AND j.finished_at IS NOT NULL
+                ORDER BY p.id DESC LIMIT 1""")
+                .param("project", projectId).param("ref", ref).query(PipelineRepository::row).optional();
     }
 
     /** The project's newest pipeline that has ended, for its badge. */
@@ -118,8 +155,10 @@ class PipelineRepository {
 
     private static PipelineRow row(ResultSet rs, int row) throws SQLException {
         long fileId = rs.getLong("file_id");
-        return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"),
-                rs.wasNull() ? null : fileId, rs.getString("filename"), rs.getString("git_commit"),
+        // wasNull speaks of the column read last: ask it right after file_id (null once the file is deleted)
+        Long file = rs.wasNull() ? null : fileId;
+        return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"), file,
+                rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
                 rs.getString("trigger_kind"), rs.getString("status"), rs.getString("requested_by"),
                 instant(rs, "created_at"), instant(rs, "finished_at"));
     }

@@ -109,13 +109,14 @@ public class PipelineService {
     }
 
     private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
-        long id = pipelines.insert(new PipelineRepository.NewPipeline(projectId, releaseId, fileId, filename, null,
+        long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename,
                 trigger, by, clock.instant()));
         jobs.insert(id, clock.instant());
         return id;
     }
 
-    private PipelineView view(long id) {
+    /** One pipeline with its latest job's results; no access check, for callers that made theirs. */
+    PipelineView view(long id) {
         PipelineRepository.PipelineRow row = pipelines.find(id)
                 .orElseThrow(() -> new NotFoundException("there is no pipeline " + id));
         Optional<Long> job = jobs.latestJob(id);
@@ -124,7 +125,8 @@ public class PipelineService {
                         task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
                         RawDataService.withLinks(id, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
                 .toList();
-        return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.trigger(),
+        return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
+                row.trigger(),
                 row.status(), row.requestedBy(), row.createdAt(), row.finishedAt(), job.map(jobs::attempts).orElse(0),
                 tasks);
     }

@@ -7,17 +7,17 @@ import dev.assay.tasks.Task;
 import dev.assay.tasks.report.ReportEvaluator;
 
 /**
- * The tasks every pipeline runs, and the evaluators that turn their raw data into reports. The job's initial
- * data is {@link #DISTRIBUTION} and {@link #JOB}, plus {@code wheel} or {@code sdist} for the file under test and
- * {@code sdist} when its release has one; tasks producing initial data, or needing data nothing provides, are
- * left out of the job's plan.
+ * The tasks every pipeline runs, and the evaluators that turn their raw data into reports. A file's job starts
+ * with {@link #DISTRIBUTION} and {@link #JOB}, plus {@code wheel} or {@code sdist} for the file under test and
+ * {@code sdist} when its release has one; a commit's job with {@link #JOB} and the {@code source-tree}. Tasks
+ * producing initial data, or needing data nothing provides, are left out of the job's plan.
  */
 public interface PipelineTasks {
 
     /** The initial data of every job: a {@link java.nio.file.Path} to the distribution file under test. */
     DataKey DISTRIBUTION = DataKey.of("distribution");
 
-    /** Initial data of every job: its {@link ClaimedJob} (project, version, file). */
+    /** Initial data of every job: its {@link ClaimedJob} (project, and version and file or commit and ref). */
     DataKey JOB = DataKey.of("job");
 
     /** The tasks a pipeline may run; planned by their data dependencies. */

@@ -3,10 +3,14 @@ package dev.assay.server.pipeline;
 import java.time.Instant;
 import java.util.List;
 
-/** A pipeline with its latest job's task results, as the API and the pages show it. */
+/**
+ * A pipeline with its latest job's task results, as the API and the pages show it. Its subject is a file of a
+ * release ({@code version} and {@code filename}) or a commit ({@code gitCommit}, and the {@code gitRef} a push
+ * updated, absent for a manual re-run of a commit without one).
+ */
 public record PipelineView(long id, String project, String version, String filename, String gitCommit,
-        String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt, int attempts,
-        List<TaskReport> tasks) {
+        String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt,
+        int attempts, List<TaskReport> tasks) {
 
     /** Whether the pipeline is still waiting or running. */
     public boolean active() {

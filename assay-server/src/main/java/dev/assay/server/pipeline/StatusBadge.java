@@ -2,6 +2,9 @@ package dev.assay.server.pipeline;
 
 import java.util.Map;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+
 /** A flat SVG badge, "label | status", coloured by the status; the status is one of a fixed set. */
 final class StatusBadge {
 
@@ -9,6 +12,12 @@ final class StatusBadge {
             "error", "#fe7d37", "running", "#dfb317", "queued", "#9f9f9f", "none", "#9f9f9f");
 
     private StatusBadge() {
+    }
+
+    /** The badge as an uncached SVG response, so that a README shows the current status. */
+    static ResponseEntity<String> response(String label, String status) {
+        return ResponseEntity.ok().header("Content-Type", "image/svg+xml;charset=utf-8")
+                .cacheControl(CacheControl.noCache()).body(svg(label, status));
     }
 
     static String svg(String label, String status) {

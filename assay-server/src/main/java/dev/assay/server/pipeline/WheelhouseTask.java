@@ -15,8 +15,10 @@ import dev.assay.tasks.builtin.InstallTask;
 
 /**
  * Stages the job's dependencies from this index into the workspace's wheelhouse, on the host (outside the
- * sandbox: it reads the store, runs nothing of the package). It passes even when a requirement is missing, so
- * that {@code install} runs and fails with pip's own message; the report names the missing requirement.
+ * sandbox: it reads the store, runs nothing of the package): a release's as the index knows them, a commit's
+ * as the wheel built from it declares them (which is why it waits for the wheel). It passes even when a
+ * requirement is missing, so that {@code install} runs and fails with pip's own message; the report names the
+ * missing requirement.
  */
 final class WheelhouseTask implements Task {
 
@@ -38,7 +40,7 @@ final class WheelhouseTask implements Task {
 
     @Override
     public Set<DataKey> consumes() {
-        return Set.of(PipelineTasks.JOB);
+        return Set.of(PipelineTasks.JOB, DataKey.WHEEL);
     }
 
     @Override
@@ -52,7 +54,10 @@ final class WheelhouseTask implements Task {
         MarkerEnvironment markers = environment();
         context.record("python", markers.pythonFullVersion());
         Path wheelhouse = context.workspace().resolve("wheelhouse");
-        IndexWheelhouse.Resolution resolution = index.stage(job.project(), job.version(), markers, wheelhouse);
+        IndexWheelhouse.Resolution resolution = job.testsCommit()
+                ? index.stageForWheel(job.project(),
+                        context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), markers, wheelhouse)
+                : index.stage(job.project(), job.version(), markers, wheelhouse);
         resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
         resolution.unresolved().forEach(missing -> context.log("not in this index: " + missing));
         context.record("staged", resolution.staged());

@@ -15,24 +15,24 @@ import java.util.concurrent.TimeUnit;
  * The real {@code git} command line, isolated from this machine: its own HOME, no system configuration,
  * never a prompt, an identity given with {@code -c}.
  */
-record GitCommand(Path home) {
+public record GitCommand(Path home) {
 
     /** What a git command printed and how it ended. */
-    record Outcome(int exitCode, String output) {
+    public record Outcome(int exitCode, String output) {
 
-        Outcome succeeded() {
+        public Outcome succeeded() {
             assertThat(exitCode).as(output).isZero();
             return this;
         }
 
-        Outcome failed() {
+        public Outcome failed() {
             assertThat(exitCode).as(output).isNotZero();
             return this;
         }
     }
 
     /** Runs git in the directory; the output holds standard output and error together. */
-    Outcome run(Path directory, String... arguments) {
+    public Outcome run(Path directory, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test Packager",
                 "-c", "user.email=packager@example.org", "-c", "init.defaultBranch=main",
                 "-c", "credential.helper=", "-c", "advice.detachedHead=false"));
@@ -62,7 +62,7 @@ record GitCommand(Path home) {
     }
 
     /** Writes a file in a work tree and commits it; returns the new commit id. */
-    String commit(Path workTree, String file, String content, String message) {
+    public String commit(Path workTree, String file, String content, String message) {
         try {
             Path path = workTree.resolve(file);
             Files.createDirectories(path.getParent());
@@ -76,7 +76,7 @@ record GitCommand(Path home) {
     }
 
     /** The commit id a revision names in the work tree. */
-    String head(Path workTree, String revision) {
+    public String head(Path workTree, String revision) {
         return run(workTree, "rev-parse", revision).succeeded().output().strip();
     }
 }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +118,19 @@ abstract class PipelineFixture {
 
     static String pipelines(String project) {
         return "api/v1/projects/" + project + "/releases/1.0/pipelines";
+    }
+
+    /** The settings of a suite whose pipelines run the sandboxed tasks: one quick worker, the sandbox on. */
+    static Map<String, Object> sandboxedSettings() {
+        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
+                "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true);
+    }
+
+    /** A pipeline's tasks by name, in the order the API lists them. */
+    static Map<String, JsonNode> tasks(JsonNode pipeline) {
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        pipeline.get("tasks").forEach(task -> byName.put(task.get("name").asString(), task));
+        return byName;
     }
 
     /** Polls until {@code condition} holds, failing after {@link #DEADLINE}. */

@@ -24,6 +24,7 @@ import dev.assay.tasks.Task;
 import dev.assay.tasks.TaskOutcome;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;
+import dev.assay.tasks.builtin.SdistTask;
 import dev.assay.tasks.execution.ExecutionManager;
 import dev.assay.tasks.execution.ExecutionPlan;
 import dev.assay.tasks.execution.ExecutionReport;
@@ -48,8 +49,8 @@ class PipelineTaskSelectionTest {
         assertThat(tasks.tasks()).extracting(Task::name).containsExactly("metadata", "sandbox");
         Task sandbox = tasks.tasks().get(1);
         ExecutionReport report = new ExecutionManager(ExecutionSettings.defaults(), Clock.systemUTC()).run(
-                ExecutionPlan.of(List.of(sandbox), Set.of(PipelineTasks.DISTRIBUTION)),
-                Map.of(PipelineTasks.DISTRIBUTION, workspace), workspace);
+                ExecutionPlan.of(List.of(sandbox), Set.of(PipelineTasks.JOB)),
+                Map.of(PipelineTasks.JOB, workspace), workspace);
         assertThat(report.task("sandbox").outcome()).isEqualTo(TaskOutcome.ERROR);
         assertThat(report.task("sandbox").message())
                 .startsWith("no sandbox: bubblewrap is not installed (apt-get install bubblewrap)");
@@ -91,6 +92,26 @@ class PipelineTaskSelectionTest {
                 .containsExactly("metadata", "wheelhouse", "install", "import", "test", "coverage", "lint");
         assertThat(names(JobRunner.applicable(all, plus(job, DataKey.SDIST))))
                 .containsExactly("metadata", "wheelhouse", "build", "install", "import", "test", "coverage", "lint");
+    }
+
+    @Test
+    void aCommitIsBuiltIntoAnSdistAndThenTestedLikeAnUploadedOne() {
+        List<Task> applicable = JobRunner.applicable(allTasks(), Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE));
+
+        assertThat(names(applicable))
+                .containsExactly("wheelhouse", "sdist", "build", "install", "import", "test", "coverage", "lint");
+        assertThat(names(ExecutionPlan.of(applicable, Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE)).tasks()))
+                .as("the wheelhouse needs the built wheel, whose metadata names a commit's dependencies")
+                .containsSubsequence("sdist", "build", "wheelhouse", "install");
+    }
+
+    @Test
+    void withoutASandboxACommitHasNoTaskToRun() {
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), null, () -> {
+            throw new AssertionError("not probed");
+        });
+
+        assertThat(JobRunner.applicable(tasks.tasks(), Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE))).isEmpty();
     }
 
     private static List<Task> allTasks() {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +44,5 @@ abstract class SandboxedFixture extends PipelineFixture {
             }
             return null;
         }, pipeline -> pipeline != null && pipeline.get("finishedAt") != null && !pipeline.get("finishedAt").isNull());
-    }
-
-    /** The pipeline's tasks by name, in the order the API lists them. */
-    static Map<String, JsonNode> tasks(JsonNode pipeline) {
-        Map<String, JsonNode> byName = new LinkedHashMap<>();
-        pipeline.get("tasks").forEach(task -> byName.put(task.get("name").asString(), task));
-        return byName;
     }
 }

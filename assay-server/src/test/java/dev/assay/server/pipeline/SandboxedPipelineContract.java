@@ -19,8 +19,7 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
 
     @Override
     Map<String, Object> pipelineSettings() {
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true);
+        return sandboxedSettings();
     }
 
     @Test

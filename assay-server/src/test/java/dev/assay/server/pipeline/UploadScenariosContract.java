@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,10 @@ abstract class UploadScenariosContract extends SandboxedFixture {
     @Override
     Map<String, Object> pipelineSettings() {
         // Small limits, so the hostile packages meet them quickly.
-        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true,
-                "assay.pipeline.limits.wall-time", "25s", "assay.pipeline.limits.processes", "64",
-                "assay.pipeline.limits.file-size", "64MB", "assay.pipeline.limits.memory", "512MB");
+        Map<String, Object> settings = new HashMap<>(sandboxedSettings());
+        settings.putAll(Map.of("assay.pipeline.limits.wall-time", "25s", "assay.pipeline.limits.processes", "64",
+                "assay.pipeline.limits.file-size", "64MB", "assay.pipeline.limits.memory", "512MB"));
+        return settings;
     }
 
     @Test

@@ -16,11 +16,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Measures each traced step's {@link TraceBaseline} once per worker process, at the first job that needs it:
+ * Measures each traced step's {@link TraceBaseline} once per instance — one per worker process, shared by its
+ * built-in tasks — at the first job that needs it:
  * the same step, traced in the same sandbox, with an empty package. When measuring fails the step falls back
  * to a known list and the baseline's {@code source} says why; a failed measurement is retried by a later job.
  */
-final class Baselines {
+public final class Baselines {
 
     /** Runs the step with an empty package in {@code step} and returns its trace; throws when the run failed. */
     @FunctionalInterface
@@ -28,19 +29,16 @@ final class Baselines {
         Path trace(SandboxStep step) throws IOException, InterruptedException;
     }
 
-    private static final ConcurrentMap<String, CompletableFuture<TraceBaseline>> MEASURED = new ConcurrentHashMap<>();
-
-    private Baselines() {
-    }
+    private final ConcurrentMap<String, CompletableFuture<TraceBaseline>> measured = new ConcurrentHashMap<>();
 
     /**
      * The baseline of step {@code key}, measured with {@code measurement} in a {@code baseline-<key>} directory
-     * of this task's workspace unless this process already measured it.
+     * of this task's workspace unless this instance already measured it.
      */
-    static TraceBaseline of(String key, TaskContext context, Sandbox sandbox, SandboxLimits limits,
-                            Set<String> fallbackPrograms, Measurement measurement) throws InterruptedException {
+    TraceBaseline of(String key, TaskContext context, Sandbox sandbox, SandboxLimits limits,
+                     Set<String> fallbackPrograms, Measurement measurement) throws InterruptedException {
         CompletableFuture<TraceBaseline> mine = new CompletableFuture<>();
-        CompletableFuture<TraceBaseline> known = MEASURED.putIfAbsent(key, mine);
+        CompletableFuture<TraceBaseline> known = measured.putIfAbsent(key, mine);
         if (known != null) {
             try {
                 return known.get();
@@ -56,10 +54,10 @@ final class Baselines {
             baseline = TraceBaseline.observed(Strace.events(trace, TracePolicy.workspaceOnly(step.workspaceInside())),
                     "measured: the " + key + " step with an empty package, once per worker process");
         } catch (IOException | RuntimeException e) {
-            MEASURED.remove(key, mine);
+            measured.remove(key, mine);
             baseline = fallback(key, context, fallbackPrograms, e);
         } catch (InterruptedException e) {
-            MEASURED.remove(key, mine);
+            measured.remove(key, mine);
             mine.complete(fallback(key, context, fallbackPrograms, e));
             throw e;
         }

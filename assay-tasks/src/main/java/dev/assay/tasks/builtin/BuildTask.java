@@ -32,11 +32,13 @@ public final class BuildTask implements Task {
 
     private final Sandbox sandbox;
     private final Strace strace;
+    private final Baselines baselines;
     private final BuiltinSettings settings;
 
-    public BuildTask(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
+    public BuildTask(Sandbox sandbox, Strace strace, Baselines baselines, BuiltinSettings settings) {
         this.sandbox = sandbox;
         this.strace = strace;
+        this.baselines = baselines;
         this.settings = settings;
     }
 
@@ -66,7 +68,7 @@ public final class BuildTask implements Task {
             context.record("unpackError", e.getMessage());
             return TaskResult.failed("the sdist cannot be unpacked: " + e.getMessage());
         }
-        TraceBaseline baseline = Baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
+        TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
                 this::measureBaseline);
         context.record("baseline", baseline.toRawData());
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
@@ -108,6 +110,16 @@ public final class BuildTask implements Task {
 
     /** Builds a project with one empty module, the same way. */
     private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
+        Path project = emptyProject(step);
+        Path dist = Files.createDirectories(step.dir().resolve("dist"));
+        String workingDir = step.dir().getFileName().toString();
+        Baselines.require(step.runTraced(strace, "baseline", workingDir, command(step, project, dist), Map.of()),
+                "building an empty project");
+        return step.traceFile("baseline");
+    }
+
+    /** A project with one empty module in the step's directory: what a build baseline builds. */
+    static Path emptyProject(SandboxStep step) throws IOException {
         Path project = Files.createDirectories(step.dir().resolve("empty"));
         Files.writeString(project.resolve("pyproject.toml"), """
                 [build-system]
@@ -120,10 +132,6 @@ public final class BuildTask implements Task {
                 """);
         Files.createDirectories(project.resolve("assay_baseline_empty"));
         Files.writeString(project.resolve("assay_baseline_empty/__init__.py"), "");
-        Path dist = Files.createDirectories(step.dir().resolve("dist"));
-        String workingDir = step.dir().getFileName().toString();
-        Baselines.require(step.runTraced(strace, "baseline", workingDir, command(step, project, dist), Map.of()),
-                "building an empty project");
-        return step.traceFile("baseline");
+        return project;
     }
 }

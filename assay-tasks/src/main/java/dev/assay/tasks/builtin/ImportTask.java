@@ -44,11 +44,13 @@ public final class ImportTask implements Task {
 
     private final Sandbox sandbox;
     private final Strace strace;
+    private final Baselines baselines;
     private final BuiltinSettings settings;
 
-    public ImportTask(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
+    public ImportTask(Sandbox sandbox, Strace strace, Baselines baselines, BuiltinSettings settings) {
         this.sandbox = sandbox;
         this.strace = strace;
+        this.baselines = baselines;
         this.settings = settings;
     }
 
@@ -82,7 +84,7 @@ public final class ImportTask implements Task {
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         String python = step.inside(context.workspace().resolve(context.input(DataKey.VENV, Path.class)))
                 + "/bin/python";
-        TraceBaseline baseline = Baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
+        TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
                 this::measureBaseline);
         context.record("baseline", baseline.toRawData());
         List<String> argv = new ArrayList<>(List.of(python, "-I", "-c", SCRIPT));

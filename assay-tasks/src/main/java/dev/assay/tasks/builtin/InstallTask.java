@@ -31,11 +31,13 @@ public final class InstallTask implements Task {
 
     private final Sandbox sandbox;
     private final Strace strace;
+    private final Baselines baselines;
     private final BuiltinSettings settings;
 
-    public InstallTask(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
+    public InstallTask(Sandbox sandbox, Strace strace, Baselines baselines, BuiltinSettings settings) {
         this.sandbox = sandbox;
         this.strace = strace;
+        this.baselines = baselines;
         this.settings = settings;
     }
 
@@ -56,7 +58,7 @@ public final class InstallTask implements Task {
 
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
-        TraceBaseline baseline = Baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
+        TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
                 this::measureBaseline);
         context.record("baseline", baseline.toRawData());
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);

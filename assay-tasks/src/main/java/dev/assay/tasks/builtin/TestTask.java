@@ -32,11 +32,13 @@ public final class TestTask implements Task {
 
     private final Sandbox sandbox;
     private final Strace strace;
+    private final Baselines baselines;
     private final BuiltinSettings settings;
 
-    public TestTask(Sandbox sandbox, Strace strace, BuiltinSettings settings) {
+    public TestTask(Sandbox sandbox, Strace strace, Baselines baselines, BuiltinSettings settings) {
         this.sandbox = sandbox;
         this.strace = strace;
+        this.baselines = baselines;
         this.settings = settings;
     }
 
@@ -78,7 +80,7 @@ public final class TestTask implements Task {
         if (command.runner().equals("pytest")) {
             context.record("testTools", settings.testTools().stream().map(Path::toString).toList());
         }
-        TraceBaseline baseline = Baselines.of(NAME + "-" + command.runner(), context, sandbox, settings.limits(),
+        TraceBaseline baseline = baselines.of(NAME + "-" + command.runner(), context, sandbox, settings.limits(),
                 Set.of(), measuring(command.runner()));
         context.record("baseline", baseline.toRawData());
         List<String> argv = new ArrayList<>(List.of(python, "-P"));

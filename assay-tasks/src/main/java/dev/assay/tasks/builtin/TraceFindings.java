@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class TraceFindings {
 
+    private static final Set<String> NAME_SERVICE_SOCKETS = Set.of("/var/run/nscd/socket", "/run/nscd/socket");
+
     /** Programs whose only business is reaching other machines. */
     private static final Set<String> NETWORK_CLIENTS = Set.of("curl", "wget", "nc", "ncat", "netcat", "socat",
             "ssh", "scp", "sftp", "rsync", "ftp", "telnet");
@@ -103,8 +105,10 @@ final class TraceFindings {
             case "AF_INET", "AF_INET6" -> Finding.of(Severity.CRITICAL, "network-attempt",
                     "connects to " + c.address() + ":" + c.port() + " (" + c.family() + ", " + attempt(c.succeeded())
                             + ")");
-            // Local sockets (a D-Bus or nscd socket) reach other programs on the machine, not the internet.
-            case "AF_UNIX" -> c.address().isEmpty() ? null : Finding.of(Severity.WARNING, "local-socket",
+            // Local sockets (a D-Bus socket) reach other programs on the machine, not the internet. glibc's user
+            // and host lookups try nscd's on their own (tarfile naming a file's owner does), whatever the package.
+            case "AF_UNIX" -> c.address().isEmpty() || NAME_SERVICE_SOCKETS.contains(c.address()) ? null
+                    : Finding.of(Severity.WARNING, "local-socket",
                     "connects to the local socket " + c.address() + " (" + attempt(c.succeeded()) + ")");
             default -> null;
         };

@@ -50,6 +50,7 @@ class BaselinesTest {
 
     private final String step = "step-" + UUID.randomUUID();
     private final AtomicInteger measured = new AtomicInteger();
+    private final Baselines baselines = new Baselines();
 
     @Test
     void aMeasuredBaselineIsTakenFromTheEmptyRunsTraceOnceAndKept() throws Exception {
@@ -109,7 +110,7 @@ class BaselinesTest {
 
             @Override
             public TaskResult run(TaskContext context) throws Exception {
-                result[0] = Baselines.of(step, context, NOTHING_RUNS, SandboxLimits.defaults(),
+                result[0] = baselines.of(step, context, NOTHING_RUNS, SandboxLimits.defaults(),
                         TraceBaseline.PIP_PROGRAMS, measurement);
                 return TaskResult.passed();
             }

@@ -77,7 +77,8 @@ class BuiltinTasksTest {
                         """));
         Path sdist = PythonProjects.only(projects.build(project), ".tar.gz");
 
-        ExecutionReport job = run(builtins.tasks(), Map.of(DataKey.SDIST, sdist, InstallTask.WHEELHOUSE, wheelhouse));
+        List<Task> fromTheSdist = builtins.tasks().stream().filter(t -> !t.name().equals(SdistTask.NAME)).toList();
+        ExecutionReport job = run(fromTheSdist, Map.of(DataKey.SDIST, sdist, InstallTask.WHEELHOUSE, wheelhouse));
         Map<String, Report> reports = reports(job);
         job.tasks().forEach(t -> System.out.println("[" + t.task() + "] baseline " + t.rawData().values().get("baseline")));
 
