@@ -79,7 +79,7 @@ class JobRunner {
         Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
         try {
             Map<DataKey, Object> initial = job.testsCommit() ? stageCommit(job, workspace, listener)
-                    : stage(job, workspace);
+                    : stage(job, workspace, listener);
             List<Task> applicable = applicable(tasks.tasks(), initial.keySet());
             if (applicable.isEmpty()) {
                 throw new PlanException(List.of("no task of this worker applies to " + (job.testsCommit()
@@ -104,10 +104,12 @@ class JobRunner {
     }
 
     /**
-     * Copies the file under test (and, for a wheel, its release's sdist, whose tests the test task runs) into
-     * the workspace; the job's initial data names them.
+     * Copies the file under test (and, for a wheel, its release's sdist, whose tests the test task runs — or,
+     * when the release has none, the tree of the commit tagged as its version) into the workspace; the job's
+     * initial data names them.
      */
-    private Map<DataKey, Object> stage(ClaimedJob job, Path workspace) throws IOException {
+    private Map<DataKey, Object> stage(ClaimedJob job, Path workspace, ExecutionListener listener)
+            throws IOException {
         Path stored = store.locate(job.project(), job.filename());
         if (!Files.isRegularFile(stored)) {
             throw new IOException("the file " + job.filename() + " is no longer stored (was it deleted?)");
@@ -123,6 +125,13 @@ class JobRunner {
             if (sdist.isPresent()) {
                 Path sources = Files.createDirectories(workspace.resolve("sdist"));
                 initial.put(DataKey.SDIST, Files.copy(sdist.get(), sources.resolve(sdist.get().getFileName())));
+            } else {
+                // without an sdist, the release's tests come from the commit its version was tagged at
+                checkout.exportRelease(job.project(), job.version(), workspace.resolve("source")).ifPresent(tree -> {
+                    listener.logLine("stage", "no sdist in release " + job.version() + ": its tests come from "
+                            + "the tagged commit " + tree.commit() + " (" + tree.files() + " file(s))");
+                    initial.put(SdistTask.SOURCE_TREE, tree.directory());
+                });
             }
         } else {
             initial.put(DataKey.SDIST, file);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,6 +96,34 @@ abstract class PushPipelineContract extends SandboxedFixture {
                 .contains("/pipelines/" + second.get("id").asLong());
         assertThat(owner.get("project/" + project + "/badge.svg?ref=main").body()).contains("tests: passed");
         assertThat(owner.get("project/" + project + "/badge.svg?ref=elsewhere").body()).contains("tests: none");
+    }
+
+    @Test
+    void aWheelOnlyReleaseIsTestedFromTheCommitTaggedAsItsVersion() throws Exception {
+        String project = newProject();
+        String helper = "tagged-helper-" + databaseKind();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, PythonDistributions.build(
+                Files.createTempDirectory(data, "build"), PythonDistributions.Spec.of(helper, "1.0")).wheel())
+                .assertSucceeded();
+        Path work = cloned(project);
+        writePythonProject(work, project, helper, "4");
+        String tagged = commitAll(work, "Release 0.1");
+        git.run(work, "tag", "v0.1").succeeded();
+        push(work, project, "refs/tags/v0.1");
+        PythonTools.run(work, Map.of(), List.of(PythonTools.SYSTEM_PYTHON, "-m", "build", "--wheel", "--no-isolation",
+                "--outdir", "../" + project + "-dist", ".")).assertSucceeded();
+        Path wheel = data.resolve("clones").resolve(project + "-dist").resolve(project.replace('-', '_')
+                + "-0.1-py3-none-any.whl");
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, wheel).assertSucceeded();
+
+        JsonNode pipeline = finished(project, "0.1", wheel.getFileName().toString(), DEADLINE);
+
+        Map<String, JsonNode> tasks = tasks(pipeline);
+        assertThat(tasks.keySet()).as(pipeline::toString).contains("sdist", "install", "test", "coverage")
+                .doesNotContain("build");
+        assertThat(tasks.get("test").get("summary").asString()).as(pipeline::toString).contains("3 passed");
+        assertThat(owner.json("api/v1/pipelines/" + pipeline.get("id").asLong()).toString())
+                .contains("the tagged commit " + tagged);
     }
 
     @Test
