@@ -31,7 +31,8 @@ class PipelineRepository {
 
     /** A pipeline row, without its results. */
     record PipelineRow(long id, String project, String version, Long fileId, String filename, String gitCommit,
-            String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt) {
+            String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
+            Instant finishedAt) {
     }
 
     /** A task result as stored: findings and raw data as JSON text. */
@@ -42,7 +43,7 @@ class PipelineRepository {
     private static final String SELECT = """
             SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.git_ref, p.trigger_kind,
                    CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END AS status,
-                   p.requested_by, p.created_at, j.finished_at
+                   p.requested_by, p.created_at, j.started_at, j.finished_at
             FROM pipelines p JOIN pipeline_jobs j ON j.pipeline_id = p.id JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
@@ -160,6 +161,6 @@ class PipelineRepository {
         return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"), file,
                 rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
                 rs.getString("trigger_kind"), rs.getString("status"), rs.getString("requested_by"),
-                instant(rs, "created_at"), instant(rs, "finished_at"));
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
     }
 }

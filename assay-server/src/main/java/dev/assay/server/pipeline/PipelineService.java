@@ -1,6 +1,7 @@
 package dev.assay.server.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,9 +126,10 @@ public class PipelineService {
                         task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
                         RawDataService.withLinks(id, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
                 .toList();
+        Long total = row.startedAt() == null || row.finishedAt() == null ? null
+                : Duration.between(row.startedAt(), row.finishedAt()).toMillis();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
-                row.trigger(),
-                row.status(), row.requestedBy(), row.createdAt(), row.finishedAt(), job.map(jobs::attempts).orElse(0),
-                tasks);
+                row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
+                total, job.map(jobs::attempts).orElse(0), tasks);
     }
 }

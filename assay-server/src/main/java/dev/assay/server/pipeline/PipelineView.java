@@ -7,10 +7,13 @@ import java.util.List;
  * A pipeline with its latest job's task results, as the API and the pages show it. Its subject is a file of a
  * release ({@code version} and {@code filename}) or a commit ({@code gitCommit}, and the {@code gitRef} a push
  * updated, absent for a manual re-run of a commit without one).
+ *
+ * @param startedAt  when a worker claimed the job (its latest attempt); null while queued
+ * @param durationMs the job's total, from its claim to its result; null until it has finished
  */
 public record PipelineView(long id, String project, String version, String filename, String gitCommit,
-        String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant finishedAt,
-        int attempts, List<TaskReport> tasks) {
+        String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
+        Instant finishedAt, Long durationMs, int attempts, List<TaskReport> tasks) {
 
     /** Whether the pipeline is still waiting or running. */
     public boolean active() {

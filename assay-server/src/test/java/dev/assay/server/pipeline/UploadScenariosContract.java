@@ -77,7 +77,11 @@ abstract class UploadScenariosContract extends SandboxedFixture {
         assertThat(tasks.get("lint").get("findings").toString()).as(pipeline::toString)
                 .contains("pyflakes/unused-import", "'os' imported but unused");
         assertThat(pipeline.get("status").asString()).isEqualTo("failed");
-        tasks.values().forEach(task -> assertThat(task.get("durationMs").asLong()).isNotNegative());
+        tasks.values().forEach(task -> assertThat(task.get("durationMs").asLong()).isNotNegative()
+                .isLessThanOrEqualTo(pipeline.get("durationMs").asLong()));
+        assertThat(owner.get("project/" + project + "/1.0/").body()).as("the release page shows the job's total")
+                .contains(String.format(java.util.Locale.ROOT, " in %.1f s", pipeline.get("durationMs").asLong()
+                        / 1000.0));
     }
 
     @Test
