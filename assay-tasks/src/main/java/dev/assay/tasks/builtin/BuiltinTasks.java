@@ -28,7 +28,8 @@ public record BuiltinTasks(Sandbox sandbox, Strace strace, BuiltinSettings setti
 
     public List<ReportEvaluator> evaluators() {
         String workspace = sandbox.workspaceInside(Path.of("."));
-        return List.of(new SdistReport(workspace), new BuildReport(workspace), new TracedReport(InstallTask.NAME, "pip", workspace),
+        return List.of(new SdistReport(workspace), new BuildReport(workspace),
+                new TracedReport(InstallTask.NAME, "pip", workspace),
                 new TracedReport(ImportTask.NAME, "import", workspace), new TestReport(workspace),
                 new CoverageReport(), new LintReport());
     }

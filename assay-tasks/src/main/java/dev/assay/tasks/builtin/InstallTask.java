@@ -92,11 +92,13 @@ public final class InstallTask implements Task {
         return judged;
     }
 
-    // --isolated and PIP_CONFIG_FILE=/dev/null (set for every step) keep pip from any configuration, and
-    // the sandbox inherits no PIP_* variables: only the wheelhouse can answer.
-    private static List<String> pipInstall(String venvInside, String wheelhouse, String wheel) {
-        return List.of(venvInside + "/bin/python", "-m", "pip", "install", "--isolated", "--no-index",
-                "--find-links", wheelhouse, "--no-cache-dir", "--disable-pip-version-check", "--no-input", wheel);
+    // The worker's pip installs into the venv (--python; the venv has no pip of its own). --isolated and
+    // PIP_CONFIG_FILE=/dev/null (set for every step) keep pip from any configuration, and the sandbox inherits
+    // no PIP_* variables: only the wheelhouse can answer.
+    private List<String> pipInstall(String venvInside, String wheelhouse, String wheel) {
+        return List.of(settings.python().toString(), "-m", "pip", "--python", venvInside + "/bin/python", "install",
+                "--isolated", "--no-index", "--find-links", wheelhouse, "--no-cache-dir",
+                "--disable-pip-version-check", "--no-input", wheel);
     }
 
     /** Installs an empty wheel from an empty wheelhouse into a fresh venv, the same way. */
