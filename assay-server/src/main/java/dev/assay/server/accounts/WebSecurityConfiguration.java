@@ -86,6 +86,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
                         .requestMatchers("/project/*/mirrors", "/project/*/mirrors/**").authenticated()
                         .requestMatchers("/project/*/settings", "/project/*/settings/**").authenticated()
+                        .requestMatchers("/pipelines/*/rerun").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

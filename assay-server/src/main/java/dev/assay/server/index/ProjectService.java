@@ -167,14 +167,25 @@ public class ProjectService {
     }
 
     /**
+     * Whether {@link #checkMayManage} lets the caller through: for pages that offer a change only to those who
+     * may make it (a token's scopes are the caller's to check, as for the change itself).
+     */
+    public boolean mayManage(Optional<Caller> caller, Project project) {
+        return caller.filter(present -> mayRead(caller, project) && holdsUploadRole(present, project)).isPresent();
+    }
+
+    private boolean holdsUploadRole(Caller caller, Project project) {
+        return caller.isAdmin() || projects.roleOf(project.id(), caller.user().id())
+                .map(ProjectRole::mayUpload).orElse(false);
+    }
+
+    /**
      * As {@link #checkMayManage}, but a stranger to a private project gets the 403 too: an upload names a
      * project that, taken or not, only its members may publish under (the name is no secret: creating a
      * project with it is refused as well).
      */
     private void checkMayUploadTo(Caller caller, Project project) {
-        boolean allowed = caller.isAdmin() || projects.roleOf(project.id(), caller.user().id())
-                .map(ProjectRole::mayUpload).orElse(false);
-        if (!allowed) {
+        if (!holdsUploadRole(caller, project)) {
             throw new ForbiddenException("User '" + caller.name() + "' is not an owner or maintainer of project '"
                     + project.name() + "'");
         }

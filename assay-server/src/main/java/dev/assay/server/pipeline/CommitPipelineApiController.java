@@ -17,7 +17,10 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
 
-/** The REST API of a project's commit pipelines: listed by commit or ref; re-run by owners and maintainers. */
+/**
+ * The REST API of a project's pipelines: all of them a page at a time, or its commits' by commit or ref; a commit
+ * re-run by owners and maintainers.
+ */
 @RestController
 class CommitPipelineApiController {
 
@@ -26,16 +29,23 @@ class CommitPipelineApiController {
     }
 
     private final CommitPipelines pipelines;
+    private final ProjectPipelines projectPipelines;
     private final CallerResolver callers;
 
-    CommitPipelineApiController(CommitPipelines pipelines, CallerResolver callers) {
+    CommitPipelineApiController(CommitPipelines pipelines, ProjectPipelines projectPipelines, CallerResolver callers) {
         this.pipelines = pipelines;
+        this.projectPipelines = projectPipelines;
         this.callers = callers;
     }
 
+    /** By commit or ref when either is given; otherwise every pipeline of the project, a page at a time. */
     @GetMapping("/api/v1/projects/{project}/pipelines")
     List<PipelineView> list(@PathVariable String project, @RequestParam Optional<String> commit,
-            @RequestParam Optional<String> ref, Authentication auth) {
+            @RequestParam Optional<String> ref, @RequestParam(defaultValue = "1") int page,
+            @RequestParam Optional<String> status, @RequestParam Optional<String> trigger, Authentication auth) {
+        if (commit.isEmpty() && ref.isEmpty()) {
+            return projectPipelines.list(callers.caller(auth), project, page, status, trigger);
+        }
         return pipelines.list(callers.caller(auth), project, commit, ref);
     }
 

@@ -5,6 +5,7 @@ import static dev.assay.server.db.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,15 @@ class PipelineRepository {
     record PipelineRow(long id, String project, String version, Long fileId, String filename, String gitCommit,
             String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
             Instant finishedAt) {
+
+        /** The job's total, from its claim to its result; null until it has finished. */
+        Long durationMs() {
+            return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
+        }
+    }
+
+    /** The findings (a JSON array) of one task of a pipeline's latest job. */
+    record PipelineFindings(long pipelineId, String findingsJson) {
     }
 
     /** A task result as stored: findings and raw data as JSON text. */
@@ -104,6 +114,40 @@ class PipelineRepository {
                 .param("commit", commitPrefix.orElse("") + "%").param("anyRef", ref.isEmpty())
                 .param("ref", ref.orElse("")).param("limit", limit)
                 .query(PipelineRepository::row).list();
+    }
+
+    /**
+     * One page of the project's pipelines (of files and of commits), newest first: {@code limit} rows after
+     * {@code offset}, of the status (as {@link PipelineRow#status}) and trigger given, each only when given.
+     */
+    List<PipelineRow> listForProject(long projectId, Optional<String> status, Optional<String> trigger, int limit,
+            long offset) {
+        return jdbc.sql(SELECT + " " + """
+                WHERE p.project_id = :project
+                  AND (:anyStatus OR CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END = :status)
+                  AND (:anyTrigger OR p.trigger_kind = :trigger)
+                ORDER BY p.id DESC LIMIT :limit OFFSET :offset""")
+                .param("project", projectId).param("anyStatus", status.isEmpty()).param("status", status.orElse(""))
+                .param("anyTrigger", trigger.isEmpty()).param("trigger", trigger.orElse(""))
+                .param("limit", limit).param("offset", offset)
+                .query(PipelineRepository::row).list();
+    }
+
+    /**
+     * The findings of the latest jobs of these pipelines, one row per task with a finding that may be of
+     * severity error or critical (a coarse text match: callers read the JSON for the exact count).
+     */
+    List<PipelineFindings> severeFindingsOf(List<Long> pipelineIds) {
+        if (pipelineIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT j.pipeline_id, t.findings FROM pipeline_task_results t JOIN pipeline_jobs j ON j.id = t.job_id
+                WHERE j.id IN (SELECT MAX(q.id) FROM pipeline_jobs q WHERE q.pipeline_id IN (:pipelines)
+                               GROUP BY q.pipeline_id)
+                  AND (t.findings LIKE :error OR t.findings LIKE :critical)""")
+                .param("pipelines", pipelineIds).param("error", "%\"error\"%").param("critical", "%\"critical\"%")
+                .query((rs, row) -> new PipelineFindings(rs.getLong("pipeline_id"), rs.getString("findings"))).list();
     }
 
     /** The newest pipeline of the ref that has ended, for the ref's badge. */

@@ -1,7 +1,6 @@
 package dev.assay.server.pipeline;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,12 +94,18 @@ public class PipelineService {
 
     /** One pipeline with its log, if the caller may read its project; otherwise the 404 of a missing one. */
     public PipelineDetail detail(Optional<Caller> caller, long id) {
+        PipelineView view = readableView(caller, id);
+        List<LogLine> log = jobs.latestJob(id).map(pipelines::log).orElse(List.of());
+        return new PipelineDetail(view, log);
+    }
+
+    /** One pipeline without its log, if the caller may read its project; otherwise the 404 of a missing one. */
+    PipelineView readableView(Optional<Caller> caller, long id) {
         PipelineView view = view(id);
         if (!projects.mayRead(caller, projects.project(view.project()))) {
             throw new NotFoundException("there is no pipeline " + id);
         }
-        List<LogLine> log = jobs.latestJob(id).map(pipelines::log).orElse(List.of());
-        return new PipelineDetail(view, log);
+        return view;
     }
 
     /** The status of the project's newest finished pipeline, or empty when none has finished. */
@@ -126,10 +131,8 @@ public class PipelineService {
                         task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
                         RawDataService.withLinks(id, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
                 .toList();
-        Long total = row.startedAt() == null || row.finishedAt() == null ? null
-                : Duration.between(row.startedAt(), row.finishedAt()).toMillis();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
-                total, job.map(jobs::attempts).orElse(0), tasks);
+                row.durationMs(), job.map(jobs::attempts).orElse(0), tasks);
     }
 }

@@ -198,8 +198,10 @@ abstract class PushPipelineContract extends SandboxedFixture {
         HttpResponse<String> bad = owner.post(path, "{\"commit\":\"main; rm -rf\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("is not a commit id");
-        assertThat(owner.get(path).statusCode()).as("a list needs a commit or a ref").isEqualTo(400);
         assertThat(owner.json(path + "?commit=" + commit)).hasSize(2);
+        JsonNode all = owner.json(path);
+        assertThat(all).as("without a commit or ref: all of the project's, newest first").hasSize(2);
+        assertThat(all.get(0).get("id").asLong()).isEqualTo(manual.get("id").asLong());
     }
 
     @Test
