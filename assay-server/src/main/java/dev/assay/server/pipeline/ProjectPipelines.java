@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProjectPipelines {
 
     static final int PAGE_SIZE = 25;
-    private static final List<String> STATUSES = List.of("queued", "running", "passed", "failed", "error");
+    /** The statuses a pipeline may have, in the order it goes through them; the filters offer these. */
+    static final List<String> STATUSES = List.of("queued", "running", "passed", "failed", "error");
+    /** The triggers, as stored. */
+    static final List<String> TRIGGERS = Arrays.stream(Trigger.values()).map(Trigger::key).toList();
     private static final Set<String> SEVERE = Set.of("error", "critical");
     private static final TypeReference<List<FindingView>> FINDINGS = new TypeReference<>() { };
 
@@ -79,10 +82,9 @@ public class ProjectPipelines {
             throw new InvalidInputException("'" + given + "' is not a pipeline status: use one of "
                     + String.join(", ", STATUSES));
         });
-        List<String> triggers = Arrays.stream(Trigger.values()).map(Trigger::key).toList();
-        trigger.filter(given -> !triggers.contains(given)).ifPresent(given -> {
+        trigger.filter(given -> !TRIGGERS.contains(given)).ifPresent(given -> {
             throw new InvalidInputException("'" + given + "' is not a pipeline trigger: use one of "
-                    + String.join(", ", triggers));
+                    + String.join(", ", TRIGGERS));
         });
         return pipelines.listForProject(project.id(), status, trigger, PAGE_SIZE + 1, (long) (page - 1) * PAGE_SIZE);
     }

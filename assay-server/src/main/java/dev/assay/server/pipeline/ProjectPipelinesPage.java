@@ -19,6 +19,16 @@ public record ProjectPipelinesPage(Project project, List<PipelineSummary> pipeli
         return page > 1;
     }
 
+    /** The statuses the list can be filtered by. */
+    public List<String> statuses() {
+        return ProjectPipelines.STATUSES;
+    }
+
+    /** The triggers the list can be filtered by. */
+    public List<String> triggers() {
+        return ProjectPipelines.TRIGGERS;
+    }
+
     /** The address of another page of this list, with the same filters (and no empty ones). */
     public String pageLink(int number) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/project/{name}/pipelines")

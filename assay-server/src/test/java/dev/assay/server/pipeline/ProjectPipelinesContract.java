@@ -74,6 +74,10 @@ abstract class ProjectPipelinesContract extends PipelineFixture {
                 .isEqualTo("2");
         assertThat(first.selectFirst("time").attr("datetime")).isNotEmpty();
         assertThat(page.select("nav.pager")).as("one page only").isEmpty();
+        assertThat(page.select("#filter-trigger option").eachAttr("value"))
+                .containsExactly("", "upload", "manual", "push");
+        assertThat(page.select("#filter-status option").eachAttr("value"))
+                .containsExactly("", "queued", "running", "passed", "failed", "error");
 
         assertThat(ids(anonymous.page("project/" + project + "/pipelines?status=failed")))
                 .containsExactly(String.valueOf(upload));
@@ -193,12 +197,16 @@ abstract class ProjectPipelinesContract extends PipelineFixture {
         HttpResponse<String> byStranger = asStranger.post(path + "/rerun", Map.of("_csrf", token));
         HttpResponse<String> withoutCsrf = asOwner.post(path + "/rerun", Map.of());
         HttpResponse<String> anonymous = new WebSession(server.url()).post(path + "/rerun", Map.of());
+        WebSession signedOut = new WebSession(server.url());
+        String signedOutToken = signedOut.page("login").selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> toLogIn = signedOut.post(path + "/rerun", Map.of("_csrf", signedOutToken));
         HttpResponse<String> unknown = asOwner.post("pipelines/999999999/rerun", Map.of("_csrf", csrfToken(asOwner, path)));
 
         assertThat(byStranger.statusCode()).isEqualTo(403);
         assertThat(byStranger.body()).contains("not an owner or maintainer");
         assertThat(withoutCsrf.statusCode()).isEqualTo(403);
         assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(toLogIn.uri().getPath()).as("signed out, with a token: asked to log in").isEqualTo("/login");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(number("SELECT COUNT(*) FROM pipelines")).as("no refused POST queued a pipeline").isEqualTo(before);
 
