@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class LintReport implements ReportEvaluator {
 
+    /** The rule of a description that does not render as its declared content type. */
+    static final String DESCRIPTION_DOES_NOT_RENDER = "description-does-not-render";
+
     @Override
     public String taskName() {
         return LintTask.NAME;
@@ -48,13 +51,13 @@ public final class LintReport implements ReportEvaluator {
         return new Report(taskName(), summary, findings);
     }
 
-    /** "3 lint findings (pyflakes/unused-import 2, pyflakes/undefined-name 1) from pyflakes". */
+    /** "3 lint findings (pyflakes/unused-import 2, pyflakes/undefined-name 1); analysers: pyflakes". */
     static String describe(Map<?, ?> counts, Collection<?> analysers) {
         if (analysers.isEmpty()) {
             return "no static analyser on this worker (install python3-pyflakes)";
         }
         int total = counts.values().stream().mapToInt(c -> ((Number) c).intValue()).sum();
-        String from = " from " + analysers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String from = "; analysers: " + analysers.stream().map(String::valueOf).collect(Collectors.joining(", "));
         return total == 0 ? "no lint findings" + from : total + " lint finding" + (total == 1 ? "" : "s") + " ("
                 + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + ")" + from;
@@ -63,7 +66,7 @@ public final class LintReport implements ReportEvaluator {
     private static void description(Map<?, ?> description, List<Finding> findings) {
         Location where = Location.of("METADATA Description");
         switch (String.valueOf(description.get("result"))) {
-            case "failed" -> findings.add(new Finding(Severity.WARNING, "description-does-not-render",
+            case "failed" -> findings.add(new Finding(Severity.WARNING, DESCRIPTION_DOES_NOT_RENDER,
                     "the description does not render as " + description.get("contentType") + " ("
                             + description.get("renderer") + "): " + description.get("messages"), where));
             case "unavailable" -> findings.add(new Finding(Severity.INFO, "description-not-checked",

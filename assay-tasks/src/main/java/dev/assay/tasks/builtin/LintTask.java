@@ -81,7 +81,8 @@ public final class LintTask implements Task {
         } catch (PackagingException e) {
             return TaskResult.failed("the wheel cannot be read: " + e.getMessage());
         }
-        context.record(DESCRIPTION, description(step, metadata));
+        Map<String, Object> description = description(step, metadata);
+        context.record(DESCRIPTION, description);
         context.record("analysers", settings.analysers());
         List<String> targets;
         try (Stream<Path> entries = Files.list(files)) {
@@ -97,6 +98,9 @@ public final class LintTask implements Task {
         }
         Map<String, Integer> counts = new TreeMap<>();
         messages.forEach(m -> counts.merge((String) m.get("rule"), 1, Integer::sum));
+        if ("failed".equals(description.get("result"))) {
+            counts.put(LintReport.DESCRIPTION_DOES_NOT_RENDER, 1);
+        }
         context.record(COUNTS, counts);
         context.record(FINDINGS, messages.subList(0, Math.min(KEPT, messages.size())));
         return TaskResult.passed(LintReport.describe(counts, settings.analysers()));

@@ -180,6 +180,7 @@ class BuiltinTasksTest {
             assertThat(finding.code()).isEqualTo("description-does-not-render");
             assertThat(finding.message()).contains("text/x-rst").contains("underline too short");
         });
+        assertThat(lint.summary()).startsWith("1 lint finding (description-does-not-render 1)");
     }
 
     @Test
