@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.git.GitCommand;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
 import dev.assay.server.testing.PythonTools;
@@ -99,6 +100,59 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString).contains("metadata", "build", "install");
         assertThat(tasks(sdistPipeline).get("build").get("outcome").asString()).as(sdistPipeline::toString)
                 .isEqualTo("passed");
+    }
+
+    @Test
+    void aPushedCommitIsStagedFromTheServersTreeAndItsWheelsDependenciesFromTheIndex() throws Exception {
+        String helper = "rhelper-" + databaseKind();
+        Path dependency = PythonDistributions.build(Files.createTempDirectory(data, "build"),
+                Spec.of(helper, "1.0")).wheel();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, dependency).assertSucceeded();
+        String project = "rpush-" + databaseKind();
+        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        GitCommand git = new GitCommand(Files.createDirectories(data.resolve("git-home")));
+        Path work = data.resolve("clones").resolve(project);
+        String push = "http://__token__:" + server.bean(TokenService.class)
+                .create(new NewToken("olive", "push", project, Set.of(TokenScope.PUSH))).secret()
+                + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
+        git.run(data, "clone", "-q", push, work.toString()).succeeded();
+        Files.writeString(work.resolve("pyproject.toml"), """
+                [build-system]
+                requires = ["setuptools>=61"]
+                build-backend = "setuptools.build_meta"
+
+                [project]
+                name = "%s"
+                version = "0.1"
+                dependencies = ["%s>=1"]
+
+                [tool.setuptools]
+                packages = ["calc"]
+                """.formatted(project, helper));
+        Files.writeString(work.resolve("MANIFEST.in"), "graft tests\n");
+        Files.createDirectories(work.resolve("calc"));
+        Files.writeString(work.resolve("calc/__init__.py"), "import %s\n\n\ndef add(a, b):\n    return a + b\n"
+                .formatted(helper.replace('-', '_')));
+        Files.createDirectories(work.resolve("tests"));
+        Files.writeString(work.resolve("tests/test_calc.py"), "from calc import add\n\n\ndef test_adds():\n"
+                + "    assert add(2, 2) == 4\n");
+        git.run(work, "add", "-A").succeeded();
+        git.run(work, "commit", "-q", "-m", "A calculator").succeeded();
+        String commit = git.head(work, "HEAD");
+        git.run(work, "push", "-q", push, "main").succeeded();
+
+        JsonNode pipeline = eventually("the pipeline of " + commit, Duration.ofMinutes(4), () -> {
+            JsonNode all = owner.json("api/v1/projects/" + project + "/pipelines?commit=" + commit);
+            return all.isEmpty() ? null : all.get(0);
+        }, found -> found != null && !found.get("finishedAt").isNull());
+
+        Map<String, JsonNode> tasks = tasks(pipeline);
+        assertThat(tasks.keySet()).as(pipeline::toString).contains("sdist", "build", "wheelhouse", "install", "test")
+                .doesNotContain("metadata");
+        assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("passed");
+        assertThat(tasks.get("wheelhouse").get("findings").toString()).contains(dependency.getFileName().toString());
+        assertThat(tasks.get("test").get("summary").asString()).contains("1 passed");
     }
 
     @Test
