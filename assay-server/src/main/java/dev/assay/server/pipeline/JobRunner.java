@@ -166,7 +166,8 @@ public final class JobRunner {
                 report.findings().stream().map(FindingView::of).toList(), raw);
     }
 
-    private static void deleteQuietly(Path directory) {
+    /** Removes a directory and what it holds; a leftover is harmless. */
+    static void deleteQuietly(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

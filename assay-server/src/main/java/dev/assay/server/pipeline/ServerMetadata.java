@@ -59,7 +59,7 @@ class ServerMetadata {
             all.addAll(tasks);
             return all;
         } finally {
-            workspace.toFile().delete();
+            JobRunner.deleteQuietly(workspace);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,15 +33,6 @@ final class SourceArchive {
                 Files.copy(file, tar);
                 tar.closeArchiveEntry();
             }
-        }
-    }
-
-    /** Removes a temporary directory; a leftover is harmless. */
-    static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // the system's temporary directory is cleaned eventually
         }
     }
 }

@@ -141,7 +141,7 @@ class WorkerApiController {
         try {
             tree = checkout.export(job.project(), job.gitCommit(), temporary.resolve("tree"));
         } catch (IOException | RuntimeException failed) {
-            SourceArchive.delete(temporary);
+            JobRunner.deleteQuietly(temporary);
             throw failed;
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/gzip"))
@@ -150,7 +150,7 @@ class WorkerApiController {
                     try {
                         SourceArchive.write(tree.directory(), out);
                     } finally {
-                        SourceArchive.delete(temporary);
+                        JobRunner.deleteQuietly(temporary);
                     }
                 });
     }

@@ -236,7 +236,7 @@ abstract class PushPipelineContract extends SandboxedFixture {
     }
 
     /** A project whose third test expects 2 + 2 to be {@code sum}; its module imports the hosted dependency. */
-    private static void writePythonProject(Path work, String name, String dependency, String sum) throws IOException {
+    static void writePythonProject(Path work, String name, String dependency, String sum) throws IOException {
         Files.writeString(work.resolve("pyproject.toml"), """
                 [build-system]
                 requires = ["setuptools>=61"]

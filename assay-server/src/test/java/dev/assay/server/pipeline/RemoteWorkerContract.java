@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.error.ConflictException;
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
@@ -117,26 +118,7 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
                 .create(new NewToken("olive", "push", project, Set.of(TokenScope.PUSH))).secret()
                 + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
         git.run(data, "clone", "-q", push, work.toString()).succeeded();
-        Files.writeString(work.resolve("pyproject.toml"), """
-                [build-system]
-                requires = ["setuptools>=61"]
-                build-backend = "setuptools.build_meta"
-
-                [project]
-                name = "%s"
-                version = "0.1"
-                dependencies = ["%s>=1"]
-
-                [tool.setuptools]
-                packages = ["calc"]
-                """.formatted(project, helper));
-        Files.writeString(work.resolve("MANIFEST.in"), "graft tests\n");
-        Files.createDirectories(work.resolve("calc"));
-        Files.writeString(work.resolve("calc/__init__.py"), "import %s\n\n\ndef add(a, b):\n    return a + b\n"
-                .formatted(helper.replace('-', '_')));
-        Files.createDirectories(work.resolve("tests"));
-        Files.writeString(work.resolve("tests/test_calc.py"), "from calc import add\n\n\ndef test_adds():\n"
-                + "    assert add(2, 2) == 4\n");
+        PushPipelineContract.writePythonProject(work, project, helper, "4");
         git.run(work, "add", "-A").succeeded();
         git.run(work, "commit", "-q", "-m", "A calculator").succeeded();
         String commit = git.head(work, "HEAD");
@@ -152,7 +134,7 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
                 .doesNotContain("metadata");
         assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("wheelhouse").get("findings").toString()).contains(dependency.getFileName().toString());
-        assertThat(tasks.get("test").get("summary").asString()).contains("1 passed");
+        assertThat(tasks.get("test").get("summary").asString()).contains("3 passed");
     }
 
     @Test
@@ -168,6 +150,21 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
                 .isInstanceOf(JobSource.Refused.class).hasMessageContaining("cannot reach the Assay server");
         assertThatThrownBy(() -> RemoteWorker.start(settings(URI.create(server.url() + "elsewhere/"), token)))
                 .isInstanceOf(JobSource.Refused.class).hasMessageContaining("does not answer the Assay worker API");
+    }
+
+    @Test
+    void aLostLeaseIsAConflictThatStopsTheJob() throws Exception {
+        String project = uploadedProject();
+        finishedPipeline(project);
+        long job = number("SELECT MAX(id) FROM pipeline_jobs");
+        ClaimedJob stale = new ClaimedJob(job, 0, 1, "not-the-lease", null, project, "1.0", "x.whl", null, "00", null,
+                null, null, null);
+        HttpJobSource source = new HttpJobSource(URI.create(server.url()), secret(TokenScope.WORKER));
+
+        assertThatThrownBy(() -> source.heartbeat(stale)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("lease");
+        assertThatThrownBy(() -> source.fetchDistribution(stale, data.resolve("stale")))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
