@@ -5,15 +5,21 @@ import java.time.Instant;
 /**
  * A job a worker holds: what to test, and the lease it must present with every heartbeat, log and result. The
  * subject is a file ({@code version}, {@code filename}, {@code fileUrl}) or a commit of the project's repository
- * ({@code gitCommit}, {@code gitRef}); the other fields are null.
+ * ({@code gitCommit}, {@code gitRef}); the other fields are null — except that a wheel whose release has no sdist
+ * carries the commit its version is tagged at (and the tag as {@code gitRef}), whose tree its tests come from.
  *
  * @param lease   the secret of this claim; a later claim of the same job gets another one
  * @param attempt which claim of the job this is, from 1
  * @param fileUrl where the file downloads, relative to the server
- * @param gitRef  the ref a push updated to {@code gitCommit}; null for a manual run of a commit
+ * @param sha256  the file's SHA-256, hex; a worker checks what it downloaded against it
+ * @param sdist   for a wheel, its release's sdist (whose tests run), or null
+ * @param sdistSha256 that sdist's SHA-256
+ * @param gitRef  the ref a push updated to {@code gitCommit} (or the release's tag); null for a manual run of a
+ *                commit
  */
 public record ClaimedJob(long jobId, long pipelineId, int attempt, String lease, Instant leaseExpiresAt,
-        String project, String version, String filename, String fileUrl, String gitCommit, String gitRef) {
+        String project, String version, String filename, String fileUrl, String sha256, String sdist,
+        String sdistSha256, String gitCommit, String gitRef) {
 
     /** Whether the job tests a commit rather than a distribution file. */
     public boolean testsCommit() {

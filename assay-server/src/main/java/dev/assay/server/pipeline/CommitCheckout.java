@@ -8,7 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -33,25 +32,18 @@ import dev.assay.server.git.GitRepositories;
 class CommitCheckout {
 
     /** What was written, and the entries left out (links and submodules), by path. */
-    record Checkout(Path directory, String commit, int files, long bytes, List<String> leftOut) {
+    record Checkout(Path directory, int files, long bytes, List<String> leftOut) {
     }
 
     static final int MAX_FILES = 50_000;
     static final long MAX_BYTES = 512L << 20;
 
     private final GitRepositories repositories;
-    private final ReleaseTags tags;
 
-    CommitCheckout(GitRepositories repositories, ReleaseTags tags) {
+    CommitCheckout(GitRepositories repositories) {
         this.repositories = repositories;
-        this.tags = tags;
     }
 
-    /** Writes the tree of the commit tagged as the release's version, if a tag names it (see {@link ReleaseTags}). */
-    Optional<Checkout> exportRelease(String project, String version, Path directory) throws IOException {
-        Optional<String> commit = tags.commitOf(project, version);
-        return commit.isEmpty() ? Optional.empty() : Optional.of(export(project, commit.get(), directory));
-    }
 
     /** Writes the tree of {@code commit} into the absent or empty {@code directory}. */
     Checkout export(String project, String commit, Path directory) throws IOException {
@@ -104,7 +96,7 @@ class CommitCheckout {
                 Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
-        return new Checkout(root, commit, files, bytes, List.copyOf(leftOut));
+        return new Checkout(root, files, bytes, List.copyOf(leftOut));
     }
 
     // Git's own checks refuse such names, but the repository holds whatever was pushed.

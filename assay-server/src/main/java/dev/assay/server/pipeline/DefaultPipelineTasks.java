@@ -35,23 +35,42 @@ class DefaultPipelineTasks implements PipelineTasks {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineTasks.class);
 
     private final PipelineProperties properties;
-    private final IndexWheelhouse wheelhouse;
+    private final JobSource source;
     private final Supplier<SandboxProbe> probe;
     private volatile Chosen chosen;
 
-    private record Chosen(List<Task> tasks, List<ReportEvaluator> evaluators) {
+    /** Tasks and the evaluators of their reports. */
+    record Chosen(List<Task> tasks, List<ReportEvaluator> evaluators) implements PipelineTasks {
     }
 
     @Autowired
-    DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse, AssayProperties assay) {
-        this(properties, wheelhouse, () -> withReachableWorkspaces(Sandbox.probe(), JobRunner.workRoot(assay)));
+    DefaultPipelineTasks(PipelineProperties properties, InProcessJobSource source, AssayProperties assay) {
+        this(properties, source, () -> withReachableWorkspaces(Sandbox.probe(), JobRunner.workRoot(assay)));
     }
 
     /** With another probe of the machine, for tests. */
-    DefaultPipelineTasks(PipelineProperties properties, IndexWheelhouse wheelhouse, Supplier<SandboxProbe> probe) {
+    DefaultPipelineTasks(PipelineProperties properties, JobSource source, Supplier<SandboxProbe> probe) {
         this.properties = properties;
-        this.wheelhouse = wheelhouse;
+        this.source = source;
         this.probe = probe;
+    }
+
+    /** Why this machine cannot run the sandboxed tasks, or empty when it can. */
+    static Optional<String> noSandbox(SandboxProbe probe, Strace strace) {
+        if (probe.sandbox().isEmpty()) {
+            return Optional.of(probe.report());
+        }
+        return strace.available() ? Optional.empty() : Optional.of("strace is not installed (apt-get install strace)");
+    }
+
+    /** The staged wheelhouse and the sandboxed built-in tasks, as every worker (in-process or remote) runs them. */
+    static Chosen sandboxed(Sandbox sandbox, Strace strace, BuiltinSettings settings, JobSource source) {
+        BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
+        List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, settings.python())));
+        tasks.addAll(builtins.tasks());
+        List<ReportEvaluator> evaluators = new ArrayList<>(List.of(new WheelhouseReport()));
+        evaluators.addAll(builtins.evaluators());
+        return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
     }
 
     /**
@@ -107,20 +126,19 @@ class DefaultPipelineTasks implements PipelineTasks {
         }
         SandboxProbe probe = this.probe.get();
         Strace strace = Strace.debian();
-        if (probe.sandbox().isEmpty() || !strace.available()) {
-            String why = probe.sandbox().isEmpty() ? probe.report() : "strace is not installed (apt-get install strace)";
-            LOG.error("NO SANDBOX: pipelines will not run untrusted code; every pipeline records the error: {}", why);
-            tasks.add(new NoSandboxTask(why));
+        Optional<String> why = noSandbox(probe, strace);
+        if (why.isPresent()) {
+            LOG.error("NO SANDBOX: pipelines will not run untrusted code; every pipeline records the error: {}",
+                    why.get());
+            tasks.add(new NoSandboxTask(why.get()));
             return new Chosen(tasks, evaluators);
         }
         Sandbox sandbox = probe.sandbox().get();
         LOG.info("pipeline sandbox: {}", sandbox.description());
         BuiltinSettings settings = BuiltinSettings.debian().withLimits(properties.limits().toSandboxLimits());
-        BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
-        tasks.add(new WheelhouseTask(wheelhouse, settings.python()));
-        tasks.addAll(builtins.tasks());
-        evaluators.add(new WheelhouseReport());
-        evaluators.addAll(builtins.evaluators());
+        Chosen sandboxed = sandboxed(sandbox, strace, settings, source);
+        tasks.addAll(sandboxed.tasks());
+        evaluators.addAll(sandboxed.evaluators());
         return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
     }
 }

@@ -62,17 +62,32 @@ class IndexWheelhouse {
 
     /** The stored sdist of the release, if it has one. */
     Optional<Path> sdistOf(String project, String version) {
+        return sdistFile(project, version).map(file -> store.locate(project, file.filename()));
+    }
+
+    /** The release's sdist, if it has one. */
+    Optional<DistributionFile> sdistFile(String project, String version) {
         return release(project, version).flatMap(release -> files.listForRelease(release.id()).stream()
-                .filter(file -> "sdist".equals(file.packageType())).findFirst()
-                .map(file -> store.locate(project, file.filename())));
+                .filter(file -> "sdist".equals(file.packageType())).findFirst());
+    }
+
+    /** The stored file named {@code filename}, if any. */
+    Optional<DistributionFile> file(String filename) {
+        return files.findByFilename(filename);
+    }
+
+    /** A dependency wheel the resolver picked: where the store keeps it, and its digest. */
+    record Picked(Staged staged, Path stored, String sha256) {
+    }
+
+    /** What the resolver picked, and the requirements the index cannot satisfy. */
+    record Picks(List<Picked> picked, List<String> unresolved) {
     }
 
     /** Copies the dependency wheels of {@code project} {@code version} into {@code wheelhouse}. */
     Resolution stage(String project, String version, MarkerEnvironment environment, Path wheelhouse)
             throws IOException {
-        List<Requirement> roots = release(project, version)
-                .map(release -> rootRequirements(project, release, environment)).orElse(List.of());
-        return resolve(project, roots, environment, wheelhouse);
+        return copy(pick(project, version, environment), wheelhouse);
     }
 
     /**
@@ -82,17 +97,70 @@ class IndexWheelhouse {
      */
     Resolution stageForWheel(String project, Path wheel, MarkerEnvironment environment, Path wheelhouse)
             throws IOException {
+        return copy(pick(project, requiresDistOf(wheel), environment), wheelhouse);
+    }
+
+    /** The {@code Requires-Dist} of a wheel file. */
+    static List<String> requiresDistOf(Path wheel) {
         String filename = wheel.getFileName().toString();
         byte[] metadata = DistributionMetadata.wheelMetadata(wheel, WheelFileName.parse(filename),
                 ArchiveLimits.defaults());
-        return resolve(project, applicable(MetadataParser.parse(metadata).requiresDist(), Set.of(), environment),
-                environment, wheelhouse);
+        return MetadataParser.parse(metadata).requiresDist();
     }
 
-    private Resolution resolve(String project, List<Requirement> roots, MarkerEnvironment environment, Path wheelhouse)
-            throws IOException {
+    /** The wheels the dependencies of {@code project} {@code version} resolve to, as the index knows them. */
+    Picks pick(String project, String version, MarkerEnvironment environment) {
+        List<Requirement> roots = release(project, version)
+                .map(release -> rootRequirements(project, release, environment)).orElse(List.of());
+        return resolve(project, roots, environment);
+    }
+
+    /** The wheels {@code requiresDist} (of a wheel built from a commit of {@code project}) resolve to. */
+    Picks pick(String project, List<String> requiresDist, MarkerEnvironment environment) {
+        return resolve(project, applicable(requiresDist, Set.of(), environment), environment);
+    }
+
+    /**
+     * Whether a pipeline of {@code project} may stage a wheel of {@code dependency}: the rule the resolver
+     * follows, for a worker that asks for a file it was given.
+     */
+    boolean mayStage(String project, String dependency) {
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
+        return projects.findByNormalizedName(dependency).filter(found -> privateRoot || !found.isPrivate()).isPresent();
+    }
+
+    /**
+     * Where the store keeps {@code filename} if a pipeline of {@code project} stages it: a wheel of a release of
+     * a project it may stage (see {@link #mayStage}); empty otherwise.
+     */
+    Optional<Path> stageable(String project, String filename) {
+        WheelFileName wheel;
+        try {
+            wheel = WheelFileName.parse(filename);
+        } catch (RuntimeException notAWheel) {
+            return Optional.empty();
+        }
+        String dependency = wheel.name().normalized();
+        if (!mayStage(project, dependency)) {
+            return Optional.empty();
+        }
+        Project owner = projects.findByNormalizedName(dependency).orElseThrow();
+        Set<Long> ownReleases = new HashSet<>();
+        releases.list(owner.id()).forEach(release -> ownReleases.add(release.id()));
+        return files.findByFilename(filename).filter(file -> ownReleases.contains(file.releaseId()))
+                .map(file -> store.locate(owner.normalizedName(), file.filename()));
+    }
+
+    private static Resolution copy(Picks picks, Path wheelhouse) throws IOException {
         Files.createDirectories(wheelhouse);
-        List<Staged> staged = new ArrayList<>();
+        for (Picked picked : picks.picked()) {
+            Files.copy(picked.stored(), wheelhouse.resolve(picked.staged().filename()));
+        }
+        return new Resolution(picks.picked().stream().map(Picked::staged).toList(), picks.unresolved());
+    }
+
+    private Picks resolve(String project, List<Requirement> roots, MarkerEnvironment environment) {
+        List<Picked> picked = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         Set<String> seen = new HashSet<>(Set.of(project));
         Deque<Requirement> pending = new ArrayDeque<>(roots);
@@ -109,14 +177,14 @@ class IndexWheelhouse {
                 continue;
             }
             Candidate candidate = found.get();
-            Files.copy(store.locate(candidate.project().normalizedName(), candidate.wheel().filename()),
-                    wheelhouse.resolve(candidate.wheel().filename()));
-            staged.add(new Staged(requirement.toString(), candidate.project().name(), candidate.release().version(),
-                    candidate.wheel().filename()));
+            picked.add(new Picked(new Staged(requirement.toString(), candidate.project().name(),
+                    candidate.release().version(), candidate.wheel().filename()),
+                    store.locate(candidate.project().normalizedName(), candidate.wheel().filename()),
+                    candidate.wheel().sha256()));
             pending.addAll(applicable(requiresDist(candidate.project().normalizedName(), candidate.wheel().filename()),
                     requirement.extras(), environment));
         }
-        return new Resolution(staged, unresolved);
+        return new Picks(picked, unresolved);
     }
 
     private record Candidate(Project project, Release release, DistributionFile wheel) {

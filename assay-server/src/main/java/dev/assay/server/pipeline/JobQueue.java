@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.DistributionFile;
 import dev.assay.server.pipeline.JobRepository.HeldJob;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,9 +42,13 @@ public class JobQueue {
     private final RawFiles rawFiles;
     private final JsonMapper json;
     private final Clock clock;
+    private final IndexWheelhouse wheelhouse;
+    private final ReleaseTags tags;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags) {
+        this.wheelhouse = wheelhouse;
+        this.tags = tags;
         this.jobs = jobs;
         this.pipelines = pipelines;
         this.properties = properties;
@@ -67,10 +72,38 @@ public class JobQueue {
                     HeldJob job = jobs.find(id).orElseThrow();
                     pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
                             + properties.maxAttempts() + " claimed by worker " + worker, now);
-                    String fileUrl = job.filename() == null ? null : "/files/" + job.project() + "/" + job.filename();
+                    if (job.filename() == null) {
+                        return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
+                                null, null, null, null, null, null, job.gitCommit(), job.gitRef());
+                    }
+                    String fileUrl = "/files/" + job.project() + "/" + job.filename();
+                    String sha256 = wheelhouse.file(job.filename()).map(DistributionFile::sha256).orElse(null);
+                    Optional<DistributionFile> sdist = job.filename().endsWith(".whl")
+                            ? wheelhouse.sdistFile(job.project(), job.version()) : Optional.empty();
+                    Optional<ReleaseTags.Tagged> tagged = sdist.isEmpty() ? taggedSource(job) : Optional.empty();
                     return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
-                            job.version(), job.filename(), fileUrl, job.gitCommit(), job.gitRef());
+                            job.version(), job.filename(), fileUrl, sha256,
+                            sdist.map(DistributionFile::filename).orElse(null),
+                            sdist.map(DistributionFile::sha256).orElse(null),
+                            tagged.map(ReleaseTags.Tagged::commit).orElse(null),
+                            tagged.map(ReleaseTags.Tagged::ref).orElse(null));
                 });
+    }
+
+    /**
+     * The commit whose tree a held job tests: a commit job's own, or for a wheel whose release has no sdist the
+     * commit its version is tagged at; empty when the job tests an uploaded sdist's sources.
+     */
+    Optional<String> sourceCommit(HeldJob job) {
+        if (job.gitCommit() != null) {
+            return Optional.of(job.gitCommit());
+        }
+        boolean withoutSdist = wheelhouse.sdistFile(job.project(), job.version()).isEmpty();
+        return withoutSdist ? taggedSource(job).map(ReleaseTags.Tagged::commit) : Optional.empty();
+    }
+
+    private Optional<ReleaseTags.Tagged> taggedSource(HeldJob job) {
+        return job.filename().endsWith(".whl") ? tags.commitOf(job.project(), job.version()) : Optional.empty();
     }
 
     /** Extends the lease of a held job; a lost lease is a conflict, and the worker must stop. */
@@ -137,7 +170,8 @@ public class JobQueue {
         }
     }
 
-    private HeldJob held(long jobId, String lease) {
+    /** The job, if the caller still holds it under {@code lease}; otherwise a conflict. */
+    HeldJob held(long jobId, String lease) {
         HeldJob job = jobs.find(jobId).orElseThrow(() -> new NotFoundException("there is no job " + jobId));
         if (!requireLease(lease).equals(job.lease()) || !job.status().equals("running")
                 || job.leaseExpiresAt().isBefore(clock.instant())) {

@@ -1,7 +1,6 @@
 package dev.assay.server.pipeline;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.stereotype.Component;
-
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.error.InvalidInputException;
-import dev.assay.server.index.DistributionStore;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.SdistTask;
@@ -40,31 +36,25 @@ import dev.assay.tasks.report.Report;
 import dev.assay.tasks.report.Reporting;
 
 /**
- * Runs one claimed job in this JVM: stages the stored file (or the commit's tree) into a fresh workspace, runs
- * the pipeline's tasks with the {@link ExecutionManager}, evaluates their reports, hands the tasks' raw-data
- * files to the {@link JobQueue} to keep, and removes the workspace.
+ * Runs one claimed job, for an in-process or a remote worker alike: stages the file under test (or the commit's
+ * tree) from its {@link JobSource} into a fresh workspace, runs the pipeline's tasks with the
+ * {@link ExecutionManager}, evaluates their reports, sends the tasks' raw-data files to be kept, and removes the
+ * workspace.
  */
-@Component
-class JobRunner {
+public final class JobRunner {
 
     private final PipelineTasks tasks;
-    private final DistributionStore store;
-    private final PipelineProperties properties;
+    private final JobSource source;
+    private final Duration taskTimeout;
     private final Path workRoot;
     private final Clock clock;
-    private final IndexWheelhouse wheelhouse;
-    private final JobQueue queue;
-    private final CommitCheckout checkout;
 
-    JobRunner(PipelineTasks tasks, DistributionStore store, PipelineProperties properties, AssayProperties assay,
-            Clock clock, IndexWheelhouse wheelhouse, JobQueue queue, CommitCheckout checkout) {
+    /** Runs {@code tasks} on jobs from {@code source}, in workspaces under {@code workRoot}. */
+    public JobRunner(PipelineTasks tasks, JobSource source, Duration taskTimeout, Path workRoot, Clock clock) {
         this.tasks = tasks;
-        this.queue = queue;
-        this.checkout = checkout;
-        this.wheelhouse = wheelhouse;
-        this.store = store;
-        this.properties = properties;
-        this.workRoot = workRoot(assay);
+        this.source = source;
+        this.taskTimeout = taskTimeout;
+        this.workRoot = workRoot;
         this.clock = clock;
     }
 
@@ -87,7 +77,7 @@ class JobRunner {
                         : "the file " + job.filename())));
             }
             ExecutionPlan plan = ExecutionPlan.of(applicable, initial.keySet());
-            ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(properties.taskTimeout());
+            ExecutionSettings settings = ExecutionSettings.defaults().withDefaultTimeout(taskTimeout);
             ExecutionReport report = new ExecutionManager(settings, clock).run(plan, initial, workspace, listener);
             Reporting reporting = new Reporting(tasks.evaluators());
             List<TaskReport> reports = report.tasks().stream()
@@ -110,28 +100,21 @@ class JobRunner {
      */
     private Map<DataKey, Object> stage(ClaimedJob job, Path workspace, ExecutionListener listener)
             throws IOException {
-        Path stored = store.locate(job.project(), job.filename());
-        if (!Files.isRegularFile(stored)) {
-            throw new IOException("the file " + job.filename() + " is no longer stored (was it deleted?)");
-        }
-        Path distribution = Files.createDirectories(workspace.resolve("dist"));
-        Path file = Files.copy(stored, distribution.resolve(job.filename()));
+        Path file = source.fetchDistribution(job, workspace.resolve("dist"));
         Map<DataKey, Object> initial = new LinkedHashMap<>();
         initial.put(PipelineTasks.DISTRIBUTION, file);
         initial.put(PipelineTasks.JOB, job);
         if (job.filename().endsWith(".whl")) {
             initial.put(DataKey.WHEEL, file);
-            Optional<Path> sdist = wheelhouse.sdistOf(job.project(), job.version()).filter(Files::isRegularFile);
+            Optional<Path> sdist = source.fetchSdist(job, workspace.resolve("sdist"));
             if (sdist.isPresent()) {
-                Path sources = Files.createDirectories(workspace.resolve("sdist"));
-                initial.put(DataKey.SDIST, Files.copy(sdist.get(), sources.resolve(sdist.get().getFileName())));
-            } else {
+                initial.put(DataKey.SDIST, sdist.get());
+            } else if (job.gitCommit() != null) {
                 // without an sdist, the release's tests come from the commit its version was tagged at
-                checkout.exportRelease(job.project(), job.version(), workspace.resolve("source")).ifPresent(tree -> {
-                    listener.logLine("stage", "no sdist in release " + job.version() + ": its tests come from "
-                            + "the tagged commit " + tree.commit() + " (" + tree.files() + " file(s))");
-                    initial.put(SdistTask.SOURCE_TREE, tree.directory());
-                });
+                CommitCheckout.Checkout tree = source.fetchSource(job, workspace.resolve("source"));
+                listener.logLine("stage", "no sdist in release " + job.version() + ": its tests come from "
+                        + job.gitRef() + ", commit " + job.gitCommit() + " (" + tree.files() + " file(s))");
+                initial.put(SdistTask.SOURCE_TREE, tree.directory());
             }
         } else {
             initial.put(DataKey.SDIST, file);
@@ -142,7 +125,7 @@ class JobRunner {
     /** Writes the commit's tree into the workspace; the job's initial data names it. */
     private Map<DataKey, Object> stageCommit(ClaimedJob job, Path workspace, ExecutionListener listener)
             throws IOException {
-        CommitCheckout.Checkout tree = checkout.export(job.project(), job.gitCommit(), workspace.resolve("source"));
+        CommitCheckout.Checkout tree = source.fetchSource(job, workspace.resolve("source"));
         listener.logLine("stage", "checked out " + job.gitCommit() + ": " + tree.files() + " file(s), "
                 + tree.bytes() + " bytes" + (tree.leftOut().isEmpty() ? ""
                         : "; left out (links, submodules): " + String.join(", ", tree.leftOut())));
@@ -176,15 +159,15 @@ class JobRunner {
         // by name, so that which file the per-job limit cuts does not depend on a map's order
         new TreeMap<>(execution.rawData().files()).forEach((name, relative) -> {
             Path file = workspace.resolve(relative);
-            try (InputStream content = Files.newInputStream(file)) {
-                queue.attach(job.jobId(), job.lease(), execution.task(), name, content);
+            try {
+                source.attach(job, execution.task(), name, file);
             } catch (IOException | UncheckedIOException | InvalidInputException notKept) {
                 listener.logLine(execution.task(), "raw-data file " + name + " not kept: " + notKept.getMessage());
             }
         });
     }
 
-    private static TaskReport view(TaskExecution execution, Report report) {
+    static TaskReport view(TaskExecution execution, Report report) {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("values", execution.rawData().values());
         Map<String, String> files = new LinkedHashMap<>();
@@ -195,7 +178,8 @@ class JobRunner {
                 report.findings().stream().map(FindingView::of).toList(), raw);
     }
 
-    private static void deleteQuietly(Path directory) {
+    /** Removes a directory and what it holds; a leftover is harmless. */
+    static void deleteQuietly(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -24,14 +24,18 @@ import dev.assay.server.git.GitRepositories;
 @Component
 class ReleaseTags {
 
+    /** A tag and the commit it names. */
+    record Tagged(String ref, String commit) {
+    }
+
     private final GitRepositories repositories;
 
     ReleaseTags(GitRepositories repositories) {
         this.repositories = repositories;
     }
 
-    /** The full id of the commit tagged as {@code version}; empty when no tag names it (or no repository). */
-    Optional<String> commitOf(String project, String version) {
+    /** The tag naming {@code version} and its commit; empty when no tag names it (or there is no repository). */
+    Optional<Tagged> commitOf(String project, String version) {
         Optional<Version> wanted = Version.tryParse(version);
         if (wanted.isEmpty()) {
             return Optional.empty();
@@ -40,7 +44,7 @@ class ReleaseTags {
             for (Ref tag : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
                 String name = Repository.shortenRefName(tag.getName());
                 if (versionOf(name, project).filter(wanted.get()::equals).isPresent()) {
-                    return commit(walk, tag.getObjectId());
+                    return commit(walk, tag.getObjectId()).map(commit -> new Tagged(tag.getName(), commit));
                 }
             }
             return Optional.empty();

@@ -14,7 +14,7 @@ import dev.assay.tasks.TaskResult;
 import dev.assay.tasks.builtin.InstallTask;
 
 /**
- * Stages the job's dependencies from this index into the workspace's wheelhouse, on the host (outside the
+ * Stages the job's dependencies from the index (through the worker's {@link JobSource}) into the workspace's wheelhouse, on the host (outside the
  * sandbox: it reads the store, runs nothing of the package): a release's as the index knows them, a commit's
  * as the wheel built from it declares them (which is why it waits for the wheel). It passes even when a
  * requirement is missing, so that {@code install} runs and fails with pip's own message; the report names the
@@ -24,12 +24,12 @@ final class WheelhouseTask implements Task {
 
     static final String NAME = "wheelhouse";
 
-    private final IndexWheelhouse index;
+    private final JobSource source;
     private final Path python;
     private volatile MarkerEnvironment environment;
 
-    WheelhouseTask(IndexWheelhouse index, Path python) {
-        this.index = index;
+    WheelhouseTask(JobSource source, Path python) {
+        this.source = source;
         this.python = python;
     }
 
@@ -54,10 +54,8 @@ final class WheelhouseTask implements Task {
         MarkerEnvironment markers = environment();
         context.record("python", markers.pythonFullVersion());
         Path wheelhouse = context.workspace().resolve("wheelhouse");
-        IndexWheelhouse.Resolution resolution = job.testsCommit()
-                ? index.stageForWheel(job.project(),
-                        context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), markers, wheelhouse)
-                : index.stage(job.project(), job.version(), markers, wheelhouse);
+        IndexWheelhouse.Resolution resolution = source.stageDependencies(job,
+                context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), markers, wheelhouse);
         resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
         resolution.unresolved().forEach(missing -> context.log("not in this index: " + missing));
         context.record("staged", resolution.staged());

@@ -1,22 +1,35 @@
 package dev.assay.server.pipeline;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.accounts.TokenScope;
+import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.error.ForbiddenException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.DistributionFile;
+import dev.assay.server.index.DistributionStore;
 import dev.assay.server.pipeline.JobQueue.WorkerLogLine;
 
 /**
@@ -36,12 +49,109 @@ class WorkerApiController {
 
     static final String LEASE_HEADER = "Assay-Lease";
 
+    /** {@code POST /api/worker/jobs/ID/wheelhouse}: the worker's Python, and a commit's wheel's requirements. */
+    record WheelhouseRequest(String lease, Python python, List<String> requiresDist) {
+        record Python(String version, String platform, String machine) {
+        }
+    }
+
     private final JobQueue queue;
     private final CallerResolver callers;
+    private final IndexWheelhouse wheelhouse;
+    private final DistributionStore store;
+    private final CommitCheckout checkout;
+    private final ServerMetadata metadata;
 
-    WorkerApiController(JobQueue queue, CallerResolver callers) {
+    WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
+            CommitCheckout checkout, ServerMetadata metadata) {
         this.queue = queue;
         this.callers = callers;
+        this.wheelhouse = wheelhouse;
+        this.store = store;
+        this.checkout = checkout;
+        this.metadata = metadata;
+    }
+
+    /** {@code GET /api/worker/hello}: lets {@code assay worker} check the server and its token before it starts. */
+    @GetMapping("/api/worker/hello")
+    Map<String, Object> hello(Authentication auth) {
+        requireWorker(auth);
+        return Map.of("server", "assay", "api", "worker");
+    }
+
+    /**
+     * One file a held job stages: its distribution file, its release's sdist, or a dependency wheel its pipeline
+     * may stage (a private project's only for a private project's pipeline).
+     */
+    @GetMapping("/api/worker/jobs/{id}/download/{filename}")
+    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable String filename,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease, Authentication auth) {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, lease);
+        boolean own = filename.equals(job.filename()) || (job.filename() != null && wheelhouse
+                .sdistFile(job.project(), job.version()).map(DistributionFile::filename).filter(filename::equals)
+                .isPresent());
+        Path file = own ? store.locate(job.project(), filename)
+                : wheelhouse.stageable(job.project(), filename)
+                        .orElseThrow(() -> new NotFoundException("job " + id + " does not stage the file " + filename));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(new FileSystemResource(file));
+    }
+
+    /**
+     * The held job's dependency wheels, as the in-process wheelhouse resolves them for the worker's Python: a
+     * release's from what the index knows, a commit's from {@code requiresDist} (its built wheel's).
+     */
+    @PostMapping("/api/worker/jobs/{id}/wheelhouse")
+    Map<String, Object> wheelhouse(@PathVariable long id, @RequestBody WheelhouseRequest request, Authentication auth) {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, request.lease());
+        if (request.python() == null || request.python().version() == null || request.python().platform() == null) {
+            throw new InvalidInputException("'python' with the worker's 'version', 'platform' and 'machine' is required");
+        }
+        MarkerEnvironment environment = MarkerEnvironment.cpython(request.python().version(),
+                request.python().platform(), request.python().machine());
+        IndexWheelhouse.Picks picks = job.filename() == null
+                ? wheelhouse.pick(job.project(), request.requiresDist() == null ? List.of() : request.requiresDist(),
+                        environment)
+                : wheelhouse.pick(job.project(), job.version(), environment);
+        List<Map<String, String>> staged = picks.picked().stream().map(picked -> Map.of(
+                "requirement", picked.staged().requirement(), "project", picked.staged().project(),
+                "version", picked.staged().version(), "filename", picked.staged().filename(),
+                "url", "/api/worker/jobs/" + id + "/download/" + picked.staged().filename(),
+                "sha256", picked.sha256())).toList();
+        return Map.of("staged", staged, "unresolved", picks.unresolved());
+    }
+
+    /**
+     * The held commit job's tree as a gzipped tar, written from the bare repository with the in-process
+     * checkout's rules (regular and executable files only, paths checked, bounded); the links and submodules
+     * left out are named in the {@code Assay-Left-Out} header.
+     */
+    @GetMapping("/api/worker/jobs/{id}/source")
+    ResponseEntity<StreamingResponseBody> source(@PathVariable long id,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease, Authentication auth) throws IOException {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, lease);
+        String commit = queue.sourceCommit(job).orElseThrow(() -> new NotFoundException("job " + id
+                + " tests a file whose release has an sdist or no tagged commit: it has no source tree"));
+        Path temporary = Files.createTempDirectory("assay-source");
+        CommitCheckout.Checkout tree;
+        try {
+            tree = checkout.export(job.project(), commit, temporary.resolve("tree"));
+        } catch (IOException | RuntimeException failed) {
+            JobRunner.deleteQuietly(temporary);
+            throw failed;
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/gzip"))
+                .header("Assay-Left-Out", String.join(",", tree.leftOut()))
+                .body(out -> {
+                    try {
+                        SourceArchive.write(tree.directory(), out);
+                    } finally {
+                        JobRunner.deleteQuietly(temporary);
+                    }
+                });
     }
 
     @PostMapping("/api/worker/claim")
@@ -79,9 +189,12 @@ class WorkerApiController {
     }
 
     @PostMapping("/api/worker/jobs/{id}/result")
-    ResponseEntity<Void> result(@PathVariable long id, @RequestBody LeaseRequest request, Authentication auth) {
+    ResponseEntity<Void> result(@PathVariable long id, @RequestBody LeaseRequest request, Authentication auth)
+            throws InterruptedException {
         requireWorker(auth);
-        queue.result(id, request.lease(), request.tasks());
+        JobRepository.HeldJob job = queue.held(id, request.lease());
+        // a remote worker has no metadata check (it is the server's validator): the server runs it here
+        queue.result(id, request.lease(), metadata.complete(job.project(), job.filename(), request.tasks()));
         return ResponseEntity.noContent().build();
     }
 

@@ -37,7 +37,7 @@ class CommitCheckoutTest {
     @BeforeEach
     void repository() {
         repositories = new GitRepositories(new AssayProperties(data, false));
-        checkout = new CommitCheckout(repositories, new ReleaseTags(repositories));
+        checkout = new CommitCheckout(repositories);
     }
 
     @Test

@@ -43,7 +43,7 @@ class PipelineTaskSelectionTest {
     @Test
     void withoutASandboxThePipelineRecordsAnErrorNamingWhyAndRunsNoPackageCode(@TempDir Path workspace)
             throws Exception {
-        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, null,
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, (JobSource) null,
                 () -> new SandboxProbe(Optional.empty(), "bubblewrap is not installed (apt-get install bubblewrap)"));
 
         assertThat(tasks.tasks()).extracting(Task::name).containsExactly("metadata", "sandbox");
@@ -74,7 +74,7 @@ class PipelineTaskSelectionTest {
 
     @Test
     void turningTheSandboxOffRunsOnlyTheInProcessChecks() {
-        DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), null, () -> {
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), (JobSource) null, () -> {
             throw new AssertionError("the machine is not probed when the sandbox is off");
         });
 
@@ -107,7 +107,7 @@ class PipelineTaskSelectionTest {
 
     @Test
     void withoutASandboxACommitHasNoTaskToRun() {
-        DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), null, () -> {
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(properties(false), (JobSource) null, () -> {
             throw new AssertionError("not probed");
         });
 
@@ -116,7 +116,7 @@ class PipelineTaskSelectionTest {
 
     private static List<Task> allTasks() {
         Sandbox never = stubSandbox();
-        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, null,
+        DefaultPipelineTasks tasks = new DefaultPipelineTasks(SANDBOXED, (JobSource) null,
                 () -> new SandboxProbe(Optional.of(never), "ok"));
         List<Task> chosen = tasks.tasks();
         if (chosen.size() == 2) {

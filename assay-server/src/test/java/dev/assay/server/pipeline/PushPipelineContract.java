@@ -123,7 +123,7 @@ abstract class PushPipelineContract extends SandboxedFixture {
                 .doesNotContain("build");
         assertThat(tasks.get("test").get("summary").asString()).as(pipeline::toString).contains("3 passed");
         assertThat(owner.json("api/v1/pipelines/" + pipeline.get("id").asLong()).toString())
-                .contains("the tagged commit " + tagged);
+                .contains("its tests come from refs/tags/v0.1, commit " + tagged);
     }
 
     @Test
@@ -267,7 +267,7 @@ abstract class PushPipelineContract extends SandboxedFixture {
     }
 
     /** A project whose third test expects 2 + 2 to be {@code sum}; its module imports the hosted dependency. */
-    private static void writePythonProject(Path work, String name, String dependency, String sum) throws IOException {
+    static void writePythonProject(Path work, String name, String dependency, String sum) throws IOException {
         Files.writeString(work.resolve("pyproject.toml"), """
                 [build-system]
                 requires = ["setuptools>=61"]

@@ -89,6 +89,11 @@ public final class AssayProcess {
         return server;
     }
 
+    /** Starts {@code ./assay ARGS} without waiting for it, its output (both streams) going to {@code log}. */
+    public Process start(Path log, String... args) throws IOException {
+        return builder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     private void awaitHealthy(Server server) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
