@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
 import dev.assay.server.git.PushEventRepository.PendingDelivery;
 
 /**
- * Delivers recorded push events to their subscribers on one background thread: right after a push and
- * every few seconds. A delivery is claimed before the subscriber runs (so that several servers never run
- * it at once), marked delivered when the subscriber returns, and retried with a growing delay when it
- * throws; one failing subscriber never holds back another.
+ * Delivers recorded push events to their subscribers, each on a background thread of its own: right after a
+ * push and every few seconds. A delivery is claimed before the subscriber runs (so that several servers never
+ * run it at once), marked delivered when the subscriber returns, and retried with a growing delay when it
+ * throws; one failing or slow subscriber (a mirror pushing to a distant host) never holds back another (the
+ * push pipelines).
  */
 @Component
 @ConditionalOnWebApplication
@@ -39,11 +41,7 @@ class PushEventDispatcher implements DisposableBean {
     private final PushEventRepository events;
     private final PushEvents pushEvents;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread named = new Thread(runnable, "assay-push-events");
-        named.setDaemon(true);
-        return named;
-    });
+    private final Map<String, ScheduledExecutorService> threads = new ConcurrentHashMap<>();
 
     PushEventDispatcher(PushEventRepository events, PushEvents pushEvents, Clock clock) {
         this.events = events;
@@ -54,37 +52,51 @@ class PushEventDispatcher implements DisposableBean {
     /** Starts polling once the application is ready, and delivers what an earlier run left owed. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        thread.scheduleWithFixedDelay(this::deliverSafely, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        pushEvents.subscribers().forEach((name, subscriber) -> threads.computeIfAbsent(name, this::thread)
+                .scheduleWithFixedDelay(() -> deliverSafely(name, subscriber), 0, POLL.toMillis(),
+                        TimeUnit.MILLISECONDS));
     }
 
     /** Delivers what is due soon, without waiting for the next poll (called after a push committed). */
     void wake() {
-        thread.execute(this::deliverSafely);
+        pushEvents.subscribers().forEach((name, subscriber) -> {
+            ScheduledExecutorService thread = threads.get(name);
+            if (thread != null) {
+                thread.execute(() -> deliverSafely(name, subscriber));
+            }
+        });
     }
 
     @Override
     public void destroy() {
-        thread.shutdownNow();
+        threads.values().forEach(ScheduledExecutorService::shutdownNow);
     }
 
-    private void deliverSafely() {
+    private ScheduledExecutorService thread(String subscriber) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread named = new Thread(runnable, "assay-push-events-" + subscriber);
+            named.setDaemon(true);
+            return named;
+        });
+    }
+
+    private void deliverSafely(String name, PushEventListener subscriber) {
         try {
-            deliverDue();
+            deliverDue(name, subscriber);
         } catch (RuntimeException failure) {
             // the database may be briefly unavailable; the next poll tries again
-            LOG.warn("push event delivery stopped: {}", failure.toString());
+            LOG.warn("push event delivery to {} stopped: {}", name, failure.toString());
         }
     }
 
-    private void deliverDue() {
-        Map<String, PushEventListener> subscribers = pushEvents.subscribers();
+    private void deliverDue(String name, PushEventListener subscriber) {
         List<PendingDelivery> due;
         do {
-            due = events.due(clock.instant(), MAX_ATTEMPTS, BATCH);
+            due = events.due(name, clock.instant(), MAX_ATTEMPTS, BATCH);
             for (PendingDelivery delivery : due) {
                 if (!Thread.currentThread().isInterrupted()
                         && events.claim(delivery, clock.instant().plus(LEASE))) {
-                    deliver(delivery, subscribers.get(delivery.subscriber()));
+                    deliver(delivery, subscriber);
                 }
             }
         } while (due.size() == BATCH && !Thread.currentThread().isInterrupted());
@@ -92,9 +104,6 @@ class PushEventDispatcher implements DisposableBean {
 
     private void deliver(PendingDelivery delivery, PushEventListener subscriber) {
         try {
-            if (subscriber == null) {
-                throw new IllegalStateException("no subscriber named '" + delivery.subscriber() + "' runs in this server");
-            }
             subscriber.onPush(delivery.event());
             events.delivered(delivery, clock.instant());
         } catch (Exception failure) {

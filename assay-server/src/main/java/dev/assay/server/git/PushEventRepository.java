@@ -46,13 +46,16 @@ class PushEventRepository {
                 .param("event", eventId).param("subscriber", subscriber).param("due", utc(due)).update();
     }
 
-    List<PendingDelivery> due(Instant now, int maxAttempts, int limit) {
+    /** The subscriber's deliveries due at {@code now}, oldest event first. */
+    List<PendingDelivery> due(String subscriber, Instant now, int maxAttempts, int limit) {
         return jdbc.sql("SELECT " + EVENT_COLUMNS + """
                 , d.subscriber, d.attempts FROM git_push_deliveries d
                 JOIN git_push_events e ON e.id = d.event_id JOIN projects p ON p.id = e.project_id
-                WHERE d.delivered_at IS NULL AND d.next_attempt_at <= :now AND d.attempts < :max
-                ORDER BY d.event_id, d.subscriber LIMIT :limit""")
-                .param("now", utc(now)).param("max", maxAttempts).param("limit", limit)
+                WHERE d.subscriber = :subscriber AND d.delivered_at IS NULL AND d.next_attempt_at <= :now
+                  AND d.attempts < :max
+                ORDER BY d.event_id LIMIT :limit""")
+                .param("subscriber", subscriber).param("now", utc(now)).param("max", maxAttempts)
+                .param("limit", limit)
                 .query((rs, row) -> new PendingDelivery(event(rs), rs.getString("subscriber"), rs.getInt("attempts")))
                 .list();
     }

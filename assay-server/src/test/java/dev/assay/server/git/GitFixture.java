@@ -60,7 +60,7 @@ abstract class GitFixture {
         git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database, serverProperties(), PushSubscribers.Recording.class,
-                PushSubscribers.FailingOnce.class);
+                PushSubscribers.FailingOnce.class, PushSubscribers.Blocking.class);
         AccountService accounts = server.bean(AccountService.class);
         accounts.create(new NewUser("olive", "olive@example.org", "", PASSWORD, Set.of()));
         accounts.create(new NewUser("max", "max@example.org", "", PASSWORD, Set.of()));

@@ -157,6 +157,30 @@ abstract class GitPushContract extends GitFixture {
     }
 
     @Test
+    void aStalledSubscriberHoldsBackNoOtherSubscriber() throws Exception {
+        String project = newProject();
+        PushSubscribers.Blocking blocking = server.bean(PushSubscribers.Blocking.class);
+        blocking.stallOn(project);
+        Path work = cloned(project);
+        git.commit(work, "a.txt", "one\n", "One");
+        try {
+            git.run(work, "push", tokenUrl(project, token("max", project, TokenScope.PUSH)), "main").succeeded();
+
+            assertThat(eventually(() -> blocking.holds(project) ? List.of(project) : List.<String>of(), 1))
+                    .as("the stalled subscriber got the event and holds it").containsExactly(project);
+            List<PushEvent> seen = eventually(() -> recording().of(project), 1);
+
+            assertThat(seen).extracting(PushEvent::refName).containsExactly("refs/heads/main");
+        } finally {
+            blocking.release(project);
+        }
+    }
+
+    private PushSubscribers.Recording recording() {
+        return server.bean(PushSubscribers.Recording.class);
+    }
+
+    @Test
     void unknownProjectsAreNotFound() {
         String output = git.run(scratch, "clone", server.url() + "git/no-such-project.git", "x").failed().output();
 
