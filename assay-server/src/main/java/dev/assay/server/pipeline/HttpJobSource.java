@@ -155,7 +155,7 @@ final class HttpJobSource implements JobSource {
     }
 
     /** The worker API's answer to a wheelhouse request. */
-    record WheelhouseAnswer(List<File> staged, List<String> unresolved) {
+    record WheelhouseAnswer(List<File> staged, List<IndexWheelhouse.Unresolved> unresolved) {
         record File(String requirement, String project, String version, String filename, String url, String sha256) {
         }
     }

@@ -21,6 +21,8 @@ import dev.assay.packaging.filename.WheelFileName;
 import dev.assay.packaging.metadata.MetadataParser;
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.packaging.requirement.Requirement;
+import dev.assay.packaging.tags.SupportedTags;
+import dev.assay.packaging.tags.TargetPython;
 import dev.assay.packaging.version.Version;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.index.DistributionStore;
@@ -32,9 +34,10 @@ import dev.assay.server.index.ReleaseRepository;
 
 /**
  * Stages a release's dependencies from this index only (a closed world): its {@code Requires-Dist}, evaluated
- * for the worker's Python, each resolved to the newest non-yanked release with a wheel that satisfies it,
- * recursively. What the index cannot satisfy is reported, not fetched from anywhere else. Private projects
- * are staged only for a private project's pipeline.
+ * for the worker's Python, each resolved to the newest non-yanked release that satisfies it and has a wheel the
+ * worker's Python can install (of several, the one pip prefers: see {@link SupportedTags}), recursively. What the
+ * index cannot satisfy is reported, not fetched from anywhere else. Private projects are staged only for a private
+ * project's pipeline.
  */
 @Component
 class IndexWheelhouse {
@@ -44,8 +47,21 @@ class IndexWheelhouse {
     }
 
     /** What was staged, and the requirements the index cannot satisfy. */
-    record Resolution(List<Staged> staged, List<String> unresolved) {
+    record Resolution(List<Staged> staged, List<Unresolved> unresolved) {
     }
+
+    /**
+     * A requirement the index cannot satisfy: {@code code} {@value #NOT_IN_INDEX} when no release of a project it
+     * may stage satisfies it, {@value #NO_COMPATIBLE_WHEEL} when the satisfying releases' wheels are all for another
+     * Python or platform; {@code reason} says so for people, following the requirement.
+     */
+    record Unresolved(String requirement, String code, String reason) {
+    }
+
+    static final String NOT_IN_INDEX = "not-in-index";
+    static final String NO_COMPATIBLE_WHEEL = "no-compatible-wheel";
+    // How many of a project's incompatible wheels a reason names.
+    private static final int WHEELS_NAMED = 3;
 
     private final ProjectRepository projects;
     private final ReleaseRepository releases;
@@ -81,7 +97,7 @@ class IndexWheelhouse {
     }
 
     /** What the resolver picked, and the requirements the index cannot satisfy. */
-    record Picks(List<Picked> picked, List<String> unresolved) {
+    record Picks(List<Picked> picked, List<Unresolved> unresolved) {
     }
 
     /** Copies the dependency wheels of {@code project} {@code version} into {@code wheelhouse}. */
@@ -161,7 +177,8 @@ class IndexWheelhouse {
 
     private Picks resolve(String project, List<Requirement> roots, MarkerEnvironment environment) {
         List<Picked> picked = new ArrayList<>();
-        List<String> unresolved = new ArrayList<>();
+        List<Unresolved> unresolved = new ArrayList<>();
+        SupportedTags tags = SupportedTags.of(TargetPython.of(environment));
         Set<String> seen = new HashSet<>(Set.of(project));
         Deque<Requirement> pending = new ArrayDeque<>(roots);
         boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
@@ -171,9 +188,10 @@ class IndexWheelhouse {
             if (!seen.add(requirement.normalizedName())) {
                 continue;
             }
-            Optional<Candidate> found = newestWheel(requirement, privateRoot);
+            Optional<Project> dependency = stageableProject(requirement, privateRoot);
+            Optional<Candidate> found = dependency.flatMap(stageable -> newestWheel(requirement, stageable, tags));
             if (found.isEmpty()) {
-                unresolved.add(requirement.toString());
+                unresolved.add(unresolved(requirement, dependency, tags));
                 continue;
             }
             Candidate candidate = found.get();
@@ -192,24 +210,50 @@ class IndexWheelhouse {
 
     // A public project's pipeline, which anyone may read, never stages a private project's code: its logs and
     // traces would show it. The requirement then reads as not in the index, which does not reveal the project.
-    private Optional<Candidate> newestWheel(Requirement requirement, boolean privateRoot) {
+    private Optional<Project> stageableProject(Requirement requirement, boolean privateRoot) {
         if (requirement.url().isPresent()) {
             return Optional.empty();
         }
-        Optional<Project> project = projects.findByNormalizedName(requirement.normalizedName())
+        return projects.findByNormalizedName(requirement.normalizedName())
                 .filter(found -> privateRoot || !found.isPrivate());
-        if (project.isEmpty()) {
-            return Optional.empty();
+    }
+
+    // An older release is tried when the newer ones have no wheel the worker's Python can install, as pip would.
+    private Optional<Candidate> newestWheel(Requirement requirement, Project project, SupportedTags tags) {
+        for (Release release : satisfying(requirement, project)) {
+            Optional<DistributionFile> wheel = tags.best(wheels(release), file -> WheelFileName.parse(file.filename()));
+            if (wheel.isPresent()) {
+                return Optional.of(new Candidate(project, release, wheel.get()));
+            }
         }
-        return releases.list(project.get().id()).stream()
+        return Optional.empty();
+    }
+
+    private Unresolved unresolved(Requirement requirement, Optional<Project> project, SupportedTags tags) {
+        List<String> wheels = project.stream().flatMap(found -> satisfying(requirement, found).stream())
+                .flatMap(release -> wheels(release).stream()).map(DistributionFile::filename).toList();
+        if (wheels.isEmpty()) {
+            return new Unresolved(requirement.toString(), NOT_IN_INDEX, "cannot be satisfied by this index");
+        }
+        String named = String.join(", ", wheels.subList(0, Math.min(WHEELS_NAMED, wheels.size())))
+                + (wheels.size() > WHEELS_NAMED ? " and " + (wheels.size() - WHEELS_NAMED) + " more" : "");
+        return new Unresolved(requirement.toString(), NO_COMPATIBLE_WHEEL, "has no wheel for "
+                + tags.target().describe() + " in this index: its wheels are " + named);
+    }
+
+    private List<Release> satisfying(Requirement requirement, Project project) {
+        return releases.list(project.id()).stream()
                 .filter(release -> !release.yanked())
                 .filter(release -> Version.tryParse(release.version())
                         .map(v -> requirement.specifier().contains(v)).orElse(false))
                 .sorted(Comparator.comparing((Release release) -> Version.parse(release.version())).reversed())
-                .flatMap(release -> files.listForRelease(release.id()).stream()
-                        .filter(file -> "bdist_wheel".equals(file.packageType())).findFirst()
-                        .map(wheel -> new Candidate(project.get(), release, wheel)).stream())
-                .findFirst();
+                .toList();
+    }
+
+    // Upload checked every stored wheel's name, so each parses.
+    private List<DistributionFile> wheels(Release release) {
+        return files.listForRelease(release.id()).stream()
+                .filter(file -> "bdist_wheel".equals(file.packageType())).toList();
     }
 
     // A release's dependency rows come from its first file, and an sdist's PKG-INFO may omit Requires-Dist;
@@ -217,8 +261,7 @@ class IndexWheelhouse {
     private List<Requirement> rootRequirements(String project, Release release, MarkerEnvironment environment) {
         Set<String> texts = new LinkedHashSet<>();
         releases.dependencies(release.id()).forEach(dependency -> texts.add(dependency.requirement()));
-        files.listForRelease(release.id()).stream().filter(file -> "bdist_wheel".equals(file.packageType()))
-                .forEach(wheel -> texts.addAll(requiresDist(project, wheel.filename())));
+        wheels(release).forEach(wheel -> texts.addAll(requiresDist(project, wheel.filename())));
         return applicable(List.copyOf(texts), Set.of(), environment);
     }
 

@@ -13,7 +13,10 @@ import dev.assay.tasks.report.Report;
 import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.report.Severity;
 
-/** Judges the {@code wheelhouse} task: each staged wheel is an info, each requirement the index lacks an error. */
+/**
+ * Judges the {@code wheelhouse} task: each staged wheel is an info, each requirement the index lacks (or has no wheel
+ * for the worker's Python of) an error.
+ */
 final class WheelhouseReport implements ReportEvaluator {
 
     @Override
@@ -31,12 +34,26 @@ final class WheelhouseReport implements ReportEvaluator {
                     + wheel.get("filename") + " from this index"));
         }
         for (Object missing : list(execution.rawData().values().get("unresolved"))) {
-            findings.add(Finding.of(Severity.ERROR, "not-in-index", "requirement '" + missing
-                    + "' cannot be satisfied by this index; install will fail"));
+            IndexWheelhouse.Unresolved unresolved = unresolved(missing);
+            findings.add(Finding.of(Severity.ERROR, unresolved.code(), "requirement '" + unresolved.requirement()
+                    + "' " + unresolved.reason() + "; install will fail"));
         }
         String summary = execution.outcome() == TaskOutcome.PASSED ? execution.message()
                 : execution.outcome().name().toLowerCase(Locale.ROOT) + ": " + execution.message();
         return new Report(execution.task(), summary, findings);
+    }
+
+    // Recorded data is the resolver's record in process; a plain requirement is what workers recorded before reasons.
+    private static IndexWheelhouse.Unresolved unresolved(Object missing) {
+        if (missing instanceof IndexWheelhouse.Unresolved unresolved) {
+            return unresolved;
+        }
+        if (missing instanceof Map<?, ?> map) {
+            return new IndexWheelhouse.Unresolved(String.valueOf(map.get("requirement")),
+                    String.valueOf(map.get("code")), String.valueOf(map.get("reason")));
+        }
+        return new IndexWheelhouse.Unresolved(String.valueOf(missing), IndexWheelhouse.NOT_IN_INDEX,
+                "cannot be satisfied by this index");
     }
 
     private static List<?> list(Object value) {

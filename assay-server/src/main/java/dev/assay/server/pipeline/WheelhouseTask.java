@@ -57,13 +57,15 @@ final class WheelhouseTask implements Task {
         IndexWheelhouse.Resolution resolution = source.stageDependencies(job,
                 context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), markers, wheelhouse);
         resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
-        resolution.unresolved().forEach(missing -> context.log("not in this index: " + missing));
+        resolution.unresolved().forEach(missing -> context.log("not staged: '" + missing.requirement() + "' "
+                + missing.reason()));
         context.record("staged", resolution.staged());
         context.record("unresolved", resolution.unresolved());
         context.publish(InstallTask.WHEELHOUSE, wheelhouse);
         return TaskResult.passed(resolution.staged().size() + " dependency wheel(s) from the index"
-                + (resolution.unresolved().isEmpty() ? "" : ", not in the index: "
-                        + String.join(", ", resolution.unresolved())));
+                + (resolution.unresolved().isEmpty() ? "" : ", not in the index for this Python: "
+                        + String.join(", ", resolution.unresolved().stream().map(IndexWheelhouse.Unresolved::requirement)
+                                .toList())));
     }
 
     // The markers of the interpreter the sandboxed tasks use, asked once: its version and platform decide

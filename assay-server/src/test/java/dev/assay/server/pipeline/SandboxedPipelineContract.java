@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
 import dev.assay.server.testing.PythonTools;
+import dev.assay.server.testing.TestDistributions;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads run the sandboxed tasks, with dependencies staged from this index only. */
@@ -30,6 +32,9 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         PythonDistributions.Built dep = PythonDistributions.build(work, Spec.of(dependency, "1.2"));
         PythonDistributions.Built good = PythonDistributions.build(work,
                 Spec.of(project, "1.0").withDependencies(dependency + ">=1.0"));
+        // Uploaded first, the dependency's Windows wheel is the first the index lists; pip on Linux cannot install it.
+        TestDistributions.Spec windows = new TestDistributions.Spec(dependency, "1.2", List.of(), "");
+        windows.upload(TestDistributions.wheel(work, windows, "cp311-cp311-win_amd64"), server.url(), "olive", PASSWORD);
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, dep.wheel()).assertSucceeded();
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, good.sdist()).assertSucceeded();
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, good.wheel()).assertSucceeded();
@@ -42,7 +47,7 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         assertThat(tasks.get("install").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("import").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("wheelhouse").get("findings").toString())
-                .contains("from-index", dep.wheel().getFileName().toString());
+                .contains("from-index", dep.wheel().getFileName().toString()).doesNotContain("win_amd64");
         assertThat(pipeline.toString()).doesNotContain("not-in-index");
         assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("passed");
         JsonNode trace = tasks.get("install").get("rawData").get("files").get("pip-trace");
@@ -66,10 +71,14 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
     void dependencyMissingFromTheIndexFailsInstallWithAFindingNamingIt() throws Exception {
         String project = "needy-" + databaseKind();
         String secret = "secret-" + databaseKind();
+        String windowsOnly = "windows-only-" + databaseKind();
         Path work = Files.createTempDirectory(data, "build");
+        TestDistributions.Spec windows = new TestDistributions.Spec(windowsOnly, "1.0", List.of(), "");
+        Path windowsWheel = TestDistributions.wheel(work, windows, "cp311-cp311-win_amd64");
+        windows.upload(windowsWheel, server.url(), "olive", PASSWORD);
         PythonDistributions.Built hidden = PythonDistributions.build(work, Spec.of(secret, "1.0"));
         PythonDistributions.Built needy = PythonDistributions.build(work,
-                Spec.of(project, "1.0").withDependencies("absent-from-assay>=2", secret));
+                Spec.of(project, "1.0").withDependencies("absent-from-assay>=2", secret, windowsOnly));
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, hidden.wheel()).assertSucceeded();
         makePrivate(secret);
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, needy.wheel()).assertSucceeded();
@@ -82,7 +91,10 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         assertThat(tasks.get("install").get("findings").toString()).contains("missing-dependency", "absent-from-assay");
         assertThat(tasks.get("wheelhouse").get("findings").toString()).contains("not-in-index", "absent-from-assay>=2")
                 .as("a public project's pipeline does not stage a private project")
-                .contains("'" + secret + "' cannot be satisfied").doesNotContain("from-index");
+                .contains("'" + secret + "' cannot be satisfied").doesNotContain("from-index")
+                .as("a dependency with wheels for other platforms only is named with them")
+                .contains("no-compatible-wheel", "'" + windowsOnly + "' has no wheel for CPython 3.",
+                        " on linux ", "its wheels are " + windowsWheel.getFileName());
         assertThat(tasks.get("import").get("outcome").asString()).isEqualTo("skipped");
         assertThat(tasks).doesNotContainKey("test");
         assertThat(tasks.get("lint").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");

@@ -72,13 +72,22 @@ public final class TestDistributions {
 
     /** Writes {@code <name>-<version>-py3-none-any.whl} into the directory. */
     public static Path wheel(Path directory, Spec spec) throws IOException {
-        Path wheel = directory.resolve(spec.stem() + "-py3-none-any.whl");
+        return wheel(directory, spec, "py3-none-any");
+    }
+
+    /**
+     * Writes {@code <name>-<version>-<tag>.whl}, its {@code WHEEL} file naming that tag, into the directory: a
+     * wheel for another Python or platform (e.g. {@code cp312-cp312-win_amd64}) that installers must pass over.
+     */
+    public static Path wheel(Path directory, Spec spec, String tag) throws IOException {
+        Path wheel = directory.resolve(spec.stem() + "-" + tag + ".whl");
         String distInfo = spec.stem() + ".dist-info/";
         String module = spec.name().replaceAll("[-_.]+", "_").toLowerCase();
         try (OutputStream out = Files.newOutputStream(wheel); ZipOutputStream zip = new ZipOutputStream(out)) {
             add(zip, module + "/__init__.py", "VERSION = '" + spec.version() + "'\n");
             add(zip, distInfo + "METADATA", spec.metadata());
-            add(zip, distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: assay-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n");
+            add(zip, distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: assay-tests\nRoot-Is-Purelib: " + tag.endsWith("-any")
+                    + "\nTag: " + tag + "\n");
             add(zip, distInfo + "RECORD", module + "/__init__.py,,\n" + distInfo + "METADATA,,\n" + distInfo + "WHEEL,,\n"
                     + distInfo + "RECORD,,\n");
         }
