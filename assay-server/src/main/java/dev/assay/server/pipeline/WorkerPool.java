@@ -116,22 +116,29 @@ public final class WorkerPool {
     private void work(ClaimedJob job) throws InterruptedException {
         ConcurrentLinkedQueue<WorkerLogLine> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean lost = new AtomicBoolean();
-        Thread running = Thread.currentThread();
+        // While the job runs, a heartbeat that finds the lease gone interrupts this thread to stop it; once the
+        // tasks are done, a heartbeat still in flight must not: the interrupt would land in the next claim.
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread worker = Thread.currentThread();
         long every = heartbeat.toMillis();
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> {
             try {
                 flush(job, pending);
                 source.heartbeat(job);
             } catch (ConflictException gone) {
-                lost.set(true);
-                running.interrupt();
+                synchronized (running) {
+                    if (running.get()) {
+                        lost.set(true);
+                        worker.interrupt();
+                    }
+                }
             } catch (RuntimeException failure) {
                 LOG.warn("heartbeat of job {} failed: {}", job.jobId(), failure.toString());
             }
         }, every, every, TimeUnit.MILLISECONDS);
         try {
             List<TaskReport> result = runner.run(job, listener(pending));
-            beat.cancel(false);
+            stopHeartbeats(beat, running);
             flush(job, pending);
             source.result(job, result);
         } catch (InterruptedException stopped) {
@@ -141,7 +148,7 @@ public final class WorkerPool {
         } catch (ConflictException refused) {
             lost.set(true);
         } finally {
-            beat.cancel(false);
+            stopHeartbeats(beat, running);
         }
         if (lost.get()) {
             LOG.warn("pipeline job {} lost its lease; its result is dropped", job.jobId());
@@ -149,6 +156,13 @@ public final class WorkerPool {
                 // the interrupt was the heartbeat's signal to stop this job, not a request to stop the worker
                 Thread.interrupted();
             }
+        }
+    }
+
+    private static void stopHeartbeats(ScheduledFuture<?> beat, AtomicBoolean running) {
+        beat.cancel(false);
+        synchronized (running) {
+            running.set(false);
         }
     }
 
