@@ -10,6 +10,9 @@ import dev.assay.tasks.report.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Judges {@code build}: what the traced build did beyond building an empty project, the limits it ran
@@ -42,7 +45,29 @@ public final class BuildReport implements ReportEvaluator {
             findings.add(Finding.of(Severity.ERROR, "build-failed",
                     output.isBlank() ? execution.message() : "the build failed:\n" + output));
         }
+        buildRequirements(execution).ifPresent(findings::add);
         return new Report(taskName(), RawFiles.outcomeLine(execution), findings);
+    }
+
+    /**
+     * Where a build's requirements came from ({@code buildRequirements}, see {@link BuildFrontend}), as an info:
+     * this index's build wheelhouse, or the worker's Python and why.
+     */
+    static Optional<Finding> buildRequirements(TaskExecution execution) {
+        if (!(execution.rawData().values().get("buildRequirements") instanceof Map<?, ?> recorded)) {
+            return Optional.empty();
+        }
+        List<?> requires = recorded.get("requires") instanceof List<?> list ? list : List.of();
+        List<?> missing = recorded.get("missing") instanceof List<?> list ? list : List.of();
+        String joined = requires.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if ("wheelhouse".equals(recorded.get("source"))) {
+            return Optional.of(Finding.of(Severity.INFO, "build-requirements-from-index", "build requirements "
+                    + (requires.isEmpty() ? "(none)" : joined) + " installed from this index's build wheelhouse"));
+        }
+        return Optional.of(Finding.of(Severity.INFO, "build-requirements-from-worker", (missing.isEmpty()
+                ? "no build wheelhouse was staged"
+                : "build requirements not in this index: " + missing.stream().map(String::valueOf)
+                        .collect(Collectors.joining(", "))) + "; built with the worker's Python"));
     }
 
     /** The last {@code count} non-blank lines of {@code text}. */

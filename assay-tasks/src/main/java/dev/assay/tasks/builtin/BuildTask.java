@@ -21,14 +21,20 @@ import java.util.stream.Stream;
 
 /**
  * {@code build}: unpacks the sdist on the host with {@code SafeArchive} and builds a wheel from it in the
- * sandbox with {@code python3 -m build --wheel --no-isolation} under {@code strace -f} — {@code setup.py}
- * and the build backend run here, so this is where a hostile sdist acts. The backend's and compilers' output
+ * sandbox with {@code python -m build --wheel --no-isolation} under {@code strace -f} — {@code setup.py}
+ * and the build backend run here, so this is where a hostile sdist acts. The build requirements come from the
+ * {@link #BUILD_WHEELHOUSE} when the index had them all, else from the worker's Python (see {@link BuildFrontend}). The backend's and compilers' output
  * is the {@code build-log}; what the trace shows beyond building an empty project (the measured
  * {@link TraceBaseline baseline}) becomes findings, and one of error severity or worse fails the task.
  */
 public final class BuildTask implements Task {
 
     public static final String NAME = "build";
+    /**
+     * The sources' build requirements and the wheels staged for them from the index: a {@link BuildWheelhouse};
+     * {@link BuildWheelhouse#none()} builds with the worker's Python.
+     */
+    public static final DataKey BUILD_WHEELHOUSE = DataKey.of("build-wheelhouse");
 
     private final Sandbox sandbox;
     private final Strace strace;
@@ -49,7 +55,7 @@ public final class BuildTask implements Task {
 
     @Override
     public Set<DataKey> consumes() {
-        return Set.of(DataKey.SDIST);
+        return Set.of(DataKey.SDIST, BUILD_WHEELHOUSE);
     }
 
     @Override
@@ -71,10 +77,15 @@ public final class BuildTask implements Task {
         TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), TraceBaseline.PIP_PROGRAMS,
                 this::measureBaseline);
         context.record("baseline", baseline.toRawData());
+        BuildFrontend.Prepared frontend = BuildFrontend.prepare(step, settings,
+                context.input(BUILD_WHEELHOUSE, BuildWheelhouse.class), context);
+        if (frontend.failure().isPresent()) {
+            return frontend.failure().get();
+        }
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
-        List<String> argv = command(step, project, dist);
+        List<String> argv = frontend.frontend().command("--wheel", step.inside(dist), step.inside(project));
         context.record("command", argv);
-        SandboxResult result = step.runTraced(strace, "build", NAME, argv, Map.of());
+        SandboxResult result = step.runTraced(strace, "build", NAME, argv, frontend.frontend().env());
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
         List<Finding> findings = TraceFindings.of(step.traceFile("build"), step.workspaceInside(), baseline);
@@ -102,19 +113,13 @@ public final class BuildTask implements Task {
                 + (judged.message().isEmpty() ? "" : "; " + judged.message()));
     }
 
-    // No isolation: the sandbox has no network, so the build requirements are the worker's own.
-    private List<String> command(SandboxStep step, Path project, Path dist) {
-        return List.of(settings.python().toString(), "-m", "build", "--wheel", "--no-isolation",
-                "--outdir", step.inside(dist), step.inside(project));
-    }
-
-    /** Builds a project with one empty module, the same way. */
+    /** Builds a project with one empty module with the worker's Python. */
     private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
         Path project = emptyProject(step);
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
         String workingDir = step.dir().getFileName().toString();
-        Baselines.require(step.runTraced(strace, "baseline", workingDir, command(step, project, dist), Map.of()),
-                "building an empty project");
+        Baselines.require(step.runTraced(strace, "baseline", workingDir, BuildFrontend.worker(settings)
+                .command("--wheel", step.inside(dist), step.inside(project)), Map.of()), "building an empty project");
         return step.traceFile("baseline");
     }
 

@@ -19,15 +19,20 @@ import java.util.Objects;
  * @param coverageTools host paths of coverage.py's modules, lent the same way by the {@code coverage} task
  * @param analysers     the static analysers {@code python} can run as modules: {@code pyflakes}, {@code flake8},
  *                      {@code pylint}
+ * @param buildTools    host paths of the {@code build} frontend's modules, lent the same way to the venv that
+ *                      {@code build} and {@code sdist} install the build requirements into
  */
 public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> testTools, List<Path> coverageTools,
-                              List<String> analysers) {
+                              List<String> analysers, List<Path> buildTools) {
 
     /** Where Debian's python3-pytest, python3-coverage, python3-pyflakes and their dependencies live. */
     private static final Path DIST_PACKAGES = Path.of("/usr/lib/python3/dist-packages");
     private static final List<String> PYTEST_CLOSURE = List.of("pytest", "_pytest", "py.py", "pluggy", "iniconfig",
             "packaging", "attr", "attrs", "exceptiongroup", "tomli");
     private static final List<String> COVERAGE_CLOSURE = List.of("coverage", "tomli");
+    // build 0.9 imports pep517 (pyproject_hooks in later releases) and packaging; tomli before Python 3.11.
+    private static final List<String> BUILD_CLOSURE = List.of("build", "pep517", "pyproject_hooks", "packaging",
+            "tomli");
     private static final List<String> ANALYSERS = List.of("pyflakes", "flake8", "pylint");
 
     public BuiltinSettings {
@@ -36,21 +41,23 @@ public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> test
         testTools = List.copyOf(testTools);
         coverageTools = List.copyOf(coverageTools);
         analysers = List.copyOf(analysers);
+        buildTools = List.copyOf(buildTools);
     }
 
     /**
-     * Debian's {@code /usr/bin/python3}, default limits, and python3-pytest's, python3-coverage's and the
-     * analysers' modules where installed.
+     * Debian's {@code /usr/bin/python3}, default limits, and python3-pytest's, python3-coverage's, the
+     * analysers' and python3-build's modules where installed.
      */
     public static BuiltinSettings debian() {
         return new BuiltinSettings(Path.of("/usr/bin/python3"), SandboxLimits.defaults(), installed(PYTEST_CLOSURE),
                 installed(COVERAGE_CLOSURE),
-                ANALYSERS.stream().filter(name -> Files.isDirectory(DIST_PACKAGES.resolve(name))).toList());
+                ANALYSERS.stream().filter(name -> Files.isDirectory(DIST_PACKAGES.resolve(name))).toList(),
+                installed(BUILD_CLOSURE));
     }
 
     /** The same settings with other limits for each sandboxed step. */
     public BuiltinSettings withLimits(SandboxLimits other) {
-        return new BuiltinSettings(python, other, testTools, coverageTools, analysers);
+        return new BuiltinSettings(python, other, testTools, coverageTools, analysers, buildTools);
     }
 
     private static List<Path> installed(List<String> modules) {

@@ -48,6 +48,7 @@ public final class SdistReport implements ReportEvaluator {
             findings.add(Finding.of(Severity.WARNING, "tests-not-in-sdist", "the sdist leaves out " + folders
                     + ": the test task runs only the tests the sdist holds (include them, e.g. with MANIFEST.in)"));
         }
+        BuildReport.buildRequirements(execution).ifPresent(findings::add);
         return new Report(taskName(), RawFiles.outcomeLine(execution), findings);
     }
 }

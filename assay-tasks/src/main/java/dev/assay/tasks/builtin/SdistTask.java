@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code sdist}: builds an sdist from a source tree (a pushed commit's, staged on the host) in the sandbox with
- * {@code python3 -m build --sdist --no-isolation} under {@code strace -f} — the commit's {@code setup.py} runs
- * here — judged against building an empty project like {@code build}; the other tasks then treat the sdist as
- * they treat an uploaded one.
+ * {@code python -m build --sdist --no-isolation} under {@code strace -f} — the commit's {@code setup.py} runs
+ * here, with the build requirements from the {@link BuildTask#BUILD_WHEELHOUSE} as in {@code build} — judged against
+ * building an empty project like {@code build}; the other tasks then treat the sdist as they treat an uploaded one.
  */
 public final class SdistTask implements Task {
 
@@ -54,7 +54,7 @@ public final class SdistTask implements Task {
 
     @Override
     public Set<DataKey> consumes() {
-        return Set.of(SOURCE_TREE);
+        return Set.of(SOURCE_TREE, BuildTask.BUILD_WHEELHOUSE);
     }
 
     @Override
@@ -74,10 +74,15 @@ public final class SdistTask implements Task {
         TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
                 this::measureBaseline);
         context.record("baseline", baseline.toRawData());
+        BuildFrontend.Prepared frontend = BuildFrontend.prepare(step, settings,
+                context.input(BuildTask.BUILD_WHEELHOUSE, BuildWheelhouse.class), context);
+        if (frontend.failure().isPresent()) {
+            return frontend.failure().get();
+        }
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
-        List<String> argv = command(step, tree, dist);
+        List<String> argv = frontend.frontend().command("--sdist", step.inside(dist), step.inside(tree));
         context.record("command", argv);
-        SandboxResult result = step.runTraced(strace, NAME, NAME, argv, Map.of());
+        SandboxResult result = step.runTraced(strace, NAME, NAME, argv, frontend.frontend().env());
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
         List<Finding> findings = TraceFindings.of(step.traceFile(NAME), step.workspaceInside(), baseline);
@@ -108,18 +113,13 @@ public final class SdistTask implements Task {
                 : "; it leaves out " + String.join(", ", leftOut) + "/, so the test task cannot run those tests"));
     }
 
-    // No isolation: the sandbox has no network, so the build requirements are the worker's own.
-    private List<String> command(SandboxStep step, Path tree, Path dist) {
-        return List.of(settings.python().toString(), "-m", "build", "--sdist", "--no-isolation",
-                "--outdir", step.inside(dist), step.inside(tree));
-    }
-
-    /** Builds the sdist of a project with one empty module, the same way. */
+    /** Builds the sdist of a project with one empty module with the worker's Python. */
     private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
         Path project = BuildTask.emptyProject(step);
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
         String workingDir = step.dir().getFileName().toString();
-        Baselines.require(step.runTraced(strace, "baseline", workingDir, command(step, project, dist), Map.of()),
+        Baselines.require(step.runTraced(strace, "baseline", workingDir, BuildFrontend.worker(settings)
+                .command("--sdist", step.inside(dist), step.inside(project)), Map.of()),
                 "building the sdist of an empty project");
         return step.traceFile("baseline");
     }

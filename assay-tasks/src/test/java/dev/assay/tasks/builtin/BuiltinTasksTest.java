@@ -214,7 +214,12 @@ class BuiltinTasksTest {
         return new BuiltinTasks(builtins.sandbox(), builtins.strace(), builtins.settings().withLimits(limits));
     }
 
-    private ExecutionReport run(List<Task> tasks, Map<DataKey, Object> initial) throws InterruptedException {
+    private ExecutionReport run(List<Task> tasks, Map<DataKey, Object> given) throws InterruptedException {
+        // No build wheelhouse: these builds use the worker's Python.
+        Map<DataKey, Object> initial = new java.util.HashMap<>(given);
+        if (tasks.stream().anyMatch(task -> task.consumes().contains(BuildTask.BUILD_WHEELHOUSE))) {
+            initial.putIfAbsent(BuildTask.BUILD_WHEELHOUSE, BuildWheelhouse.none());
+        }
         ExecutionPlan plan = ExecutionPlan.of(tasks, Set.copyOf(initial.keySet()));
         ExecutionManager manager = new ExecutionManager(
                 ExecutionSettings.defaults().withDefaultTimeout(Duration.ofMinutes(5)), Clock.systemUTC());

@@ -70,7 +70,8 @@ class SdistTaskTest {
         assertThat(job.task("build").message()).startsWith("built treepkg-0.2-py3-none-any.whl");
         Report report = evaluator().evaluate(job.task("sdist"), workspace);
         assertThat(report.findings()).extracting(Finding::severity, Finding::code)
-                .containsExactly(tuple(Severity.WARNING, "tests-not-in-sdist"));
+                .containsExactly(tuple(Severity.WARNING, "tests-not-in-sdist"),
+                        tuple(Severity.INFO, "build-requirements-from-worker"));
     }
 
     @Test
@@ -95,10 +96,11 @@ class SdistTaskTest {
     }
 
     private ExecutionReport run(List<Task> tasks) throws InterruptedException {
-        Map<DataKey, Object> initial = Map.of(SdistTask.SOURCE_TREE, tree);
+        Map<DataKey, Object> initial = Map.of(SdistTask.SOURCE_TREE, tree, BuildTask.BUILD_WHEELHOUSE,
+                BuildWheelhouse.none());
         ExecutionManager manager = new ExecutionManager(
                 ExecutionSettings.defaults().withDefaultTimeout(Duration.ofMinutes(5)), Clock.systemUTC());
-        return manager.run(ExecutionPlan.of(tasks, Set.of(SdistTask.SOURCE_TREE)), initial, workspace);
+        return manager.run(ExecutionPlan.of(tasks, initial.keySet()), initial, workspace);
     }
 
     private static String describe(TaskExecution execution) {
