@@ -25,7 +25,7 @@ import dev.assay.tasks.sandbox.Strace;
 
 /**
  * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine
- * can sandbox — the staged {@code wheelhouse}, the {@code sdist} build of a pushed commit and the sandboxed
+ * can sandbox — the staged {@code wheelhouse} and {@code build-wheelhouse}, the {@code sdist} build of a pushed commit and the sandboxed
  * built-in tasks; on a machine that cannot, an
  * error task saying why. The machine is probed once, at the first job.
  */
@@ -66,9 +66,12 @@ class DefaultPipelineTasks implements PipelineTasks {
     /** The staged wheelhouse and the sandboxed built-in tasks, as every worker (in-process or remote) runs them. */
     static Chosen sandboxed(Sandbox sandbox, Strace strace, BuiltinSettings settings, JobSource source) {
         BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
-        List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, settings.python())));
+        WorkerMarkers markers = new WorkerMarkers(settings.python());
+        List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, markers),
+                new BuildWheelhouseTask(source, markers)));
         tasks.addAll(builtins.tasks());
-        List<ReportEvaluator> evaluators = new ArrayList<>(List.of(new WheelhouseReport()));
+        List<ReportEvaluator> evaluators = new ArrayList<>(List.of(WheelhouseReport.dependencies(),
+                WheelhouseReport.buildRequirements()));
         evaluators.addAll(builtins.evaluators());
         return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
     }

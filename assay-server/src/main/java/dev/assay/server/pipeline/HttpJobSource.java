@@ -139,12 +139,25 @@ final class HttpJobSource implements JobSource {
     @Override
     public IndexWheelhouse.Resolution stageDependencies(ClaimedJob job, Path wheel, MarkerEnvironment environment,
             Path wheelhouse) throws IOException {
+        // a release's dependencies are what the index knows; a commit's, what the wheel built from it requires
+        return stage(job, environment, "requiresDist", job.testsCommit() ? IndexWheelhouse.requiresDistOf(wheel) : null,
+                wheelhouse);
+    }
+
+    @Override
+    public IndexWheelhouse.Resolution stageBuildRequirements(ClaimedJob job, List<String> requirements,
+            MarkerEnvironment environment, Path wheelhouse) throws IOException {
+        return stage(job, environment, "buildRequires", requirements, wheelhouse);
+    }
+
+    // Asks the wheelhouse endpoint what `requirements` (sent as `field`) resolve to and downloads the wheels.
+    private IndexWheelhouse.Resolution stage(ClaimedJob job, MarkerEnvironment environment, String field,
+            List<String> requirements, Path wheelhouse) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lease", job.lease());
         body.put("python", Map.of("version", environment.pythonFullVersion(), "platform", environment.sysPlatform(),
                 "machine", environment.platformMachine()));
-        // a release's dependencies are what the index knows; a commit's, what the wheel built from it requires
-        body.put("requiresDist", job.testsCommit() ? IndexWheelhouse.requiresDistOf(wheel) : null);
+        body.put(field, requirements);
         WheelhouseAnswer answer = json.readValue(post(jobPath(job, "wheelhouse"), body).body(), WheelhouseAnswer.class);
         Files.createDirectories(wheelhouse);
         for (WheelhouseAnswer.File file : answer.staged()) {

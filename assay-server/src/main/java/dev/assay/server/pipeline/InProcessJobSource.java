@@ -86,4 +86,10 @@ class InProcessJobSource implements JobSource {
         return job.testsCommit() ? wheelhouse.stageForWheel(job.project(), wheel, environment, directory)
                 : wheelhouse.stage(job.project(), job.version(), environment, directory);
     }
+
+    @Override
+    public IndexWheelhouse.Resolution stageBuildRequirements(ClaimedJob job, List<String> requirements,
+            MarkerEnvironment environment, Path directory) throws IOException {
+        return wheelhouse.stageRequirements(job.project(), requirements, environment, directory);
+    }
 }

@@ -116,6 +116,15 @@ class IndexWheelhouse {
         return copy(pick(project, requiresDistOf(wheel), environment), wheelhouse);
     }
 
+    /**
+     * Copies the wheels that {@code requirements} (the build requirements of a source of {@code project}) resolve to
+     * into {@code wheelhouse}.
+     */
+    Resolution stageRequirements(String project, List<String> requirements, MarkerEnvironment environment,
+            Path wheelhouse) throws IOException {
+        return copy(pick(project, requirements, environment), wheelhouse);
+    }
+
     /** The {@code Requires-Dist} of a wheel file. */
     static List<String> requiresDistOf(Path wheel) {
         String filename = wheel.getFileName().toString();
@@ -131,7 +140,10 @@ class IndexWheelhouse {
         return resolve(project, roots, environment);
     }
 
-    /** The wheels {@code requiresDist} (of a wheel built from a commit of {@code project}) resolve to. */
+    /**
+     * The wheels {@code requiresDist} resolve to: a wheel's built from a commit of {@code project}, or the build
+     * requirements of one of its sources.
+     */
     Picks pick(String project, List<String> requiresDist, MarkerEnvironment environment) {
         return resolve(project, applicable(requiresDist, Set.of(), environment), environment);
     }

@@ -115,9 +115,11 @@ public final class JobRunner {
                 listener.logLine("stage", "no sdist in release " + job.version() + ": its tests come from "
                         + job.gitRef() + ", commit " + job.gitCommit() + " (" + tree.files() + " file(s))");
                 initial.put(SdistTask.SOURCE_TREE, tree.directory());
+                initial.put(PipelineTasks.BUILD_SOURCE, tree.directory());
             }
         } else {
             initial.put(DataKey.SDIST, file);
+            initial.put(PipelineTasks.BUILD_SOURCE, file);
         }
         return initial;
     }
@@ -131,6 +133,7 @@ public final class JobRunner {
                         : "; left out (links, submodules): " + String.join(", ", tree.leftOut())));
         Map<DataKey, Object> initial = new LinkedHashMap<>();
         initial.put(SdistTask.SOURCE_TREE, tree.directory());
+        initial.put(PipelineTasks.BUILD_SOURCE, tree.directory());
         initial.put(PipelineTasks.JOB, job);
         return initial;
     }

@@ -47,6 +47,13 @@ public interface JobSource {
     IndexWheelhouse.Resolution stageDependencies(ClaimedJob job, Path wheel, MarkerEnvironment environment,
             Path wheelhouse) throws IOException;
 
+    /**
+     * Stages the wheels that {@code requirements} — the build requirements of the job's sources — resolve to from the
+     * index into {@code wheelhouse}.
+     */
+    IndexWheelhouse.Resolution stageBuildRequirements(ClaimedJob job, List<String> requirements,
+            MarkerEnvironment environment, Path wheelhouse) throws IOException;
+
     /** The source refuses this worker (unknown server, bad token, no worker scope): retrying cannot help. */
     final class Refused extends RuntimeException {
 

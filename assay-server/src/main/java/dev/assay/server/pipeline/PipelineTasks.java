@@ -20,6 +20,13 @@ public interface PipelineTasks {
     /** Initial data of every job: its {@link ClaimedJob} (project, and version and file or commit and ref). */
     DataKey JOB = DataKey.of("job");
 
+    /**
+     * Initial data of a job whose tasks run a build backend: a {@link java.nio.file.Path} to the sources it runs on —
+     * the uploaded sdist, or the commit's tree the {@code sdist} task builds from. A wheel whose release has an sdist
+     * is not built, and has none.
+     */
+    DataKey BUILD_SOURCE = DataKey.of("build-source");
+
     /** The tasks a pipeline may run; planned by their data dependencies. */
     List<Task> tasks();
 

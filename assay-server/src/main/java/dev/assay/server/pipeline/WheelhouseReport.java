@@ -15,13 +15,34 @@ import dev.assay.tasks.report.Severity;
 
 /**
  * Judges the {@code wheelhouse} task: each staged wheel is an info, each requirement the index lacks (or has no wheel
- * for the worker's Python of) an error.
+ * for the worker's Python of) an error; and the {@code build-wheelhouse} task the same way, except that a build
+ * requirement the index lacks is an info, since the build then uses the worker's Python.
  */
 final class WheelhouseReport implements ReportEvaluator {
 
+    private final String task;
+    private final Severity missingSeverity;
+    private final String consequence;
+
+    private WheelhouseReport(String task, Severity missingSeverity, String consequence) {
+        this.task = task;
+        this.missingSeverity = missingSeverity;
+        this.consequence = consequence;
+    }
+
+    /** The {@code wheelhouse} task's report: a dependency the index lacks fails the install. */
+    static WheelhouseReport dependencies() {
+        return new WheelhouseReport(WheelhouseTask.NAME, Severity.ERROR, "install will fail");
+    }
+
+    /** The {@code build-wheelhouse} task's report: a build requirement the index lacks means the worker's Python. */
+    static WheelhouseReport buildRequirements() {
+        return new WheelhouseReport(BuildWheelhouseTask.NAME, Severity.INFO, "the build uses the worker's Python");
+    }
+
     @Override
     public String taskName() {
-        return WheelhouseTask.NAME;
+        return task;
     }
 
     @Override
@@ -35,8 +56,8 @@ final class WheelhouseReport implements ReportEvaluator {
         }
         for (Object missing : list(execution.rawData().values().get("unresolved"))) {
             IndexWheelhouse.Unresolved unresolved = unresolved(missing);
-            findings.add(Finding.of(Severity.ERROR, unresolved.code(), "requirement '" + unresolved.requirement()
-                    + "' " + unresolved.reason() + "; install will fail"));
+            findings.add(Finding.of(missingSeverity, unresolved.code(), "requirement '" + unresolved.requirement()
+                    + "' " + unresolved.reason() + "; " + consequence));
         }
         String summary = execution.outcome() == TaskOutcome.PASSED ? execution.message()
                 : execution.outcome().name().toLowerCase(Locale.ROOT) + ": " + execution.message();

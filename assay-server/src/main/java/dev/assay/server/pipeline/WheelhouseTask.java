@@ -2,9 +2,7 @@ package dev.assay.server.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.tasks.DataKey;
@@ -25,12 +23,11 @@ final class WheelhouseTask implements Task {
     static final String NAME = "wheelhouse";
 
     private final JobSource source;
-    private final Path python;
-    private volatile MarkerEnvironment environment;
+    private final WorkerMarkers markers;
 
-    WheelhouseTask(JobSource source, Path python) {
+    WheelhouseTask(JobSource source, WorkerMarkers markers) {
         this.source = source;
-        this.python = python;
+        this.markers = markers;
     }
 
     @Override
@@ -51,11 +48,11 @@ final class WheelhouseTask implements Task {
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
         ClaimedJob job = context.input(PipelineTasks.JOB, ClaimedJob.class);
-        MarkerEnvironment markers = environment();
-        context.record("python", markers.pythonFullVersion());
+        MarkerEnvironment environment = markers.environment();
+        context.record("python", environment.pythonFullVersion());
         Path wheelhouse = context.workspace().resolve("wheelhouse");
         IndexWheelhouse.Resolution resolution = source.stageDependencies(job,
-                context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), markers, wheelhouse);
+                context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), environment, wheelhouse);
         resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
         resolution.unresolved().forEach(missing -> context.log("not staged: '" + missing.requirement() + "' "
                 + missing.reason()));
@@ -66,23 +63,5 @@ final class WheelhouseTask implements Task {
                 + (resolution.unresolved().isEmpty() ? "" : ", not in the index for this Python: "
                         + String.join(", ", resolution.unresolved().stream().map(IndexWheelhouse.Unresolved::requirement)
                                 .toList())));
-    }
-
-    // The markers of the interpreter the sandboxed tasks use, asked once: its version and platform decide
-    // which requirements apply.
-    private MarkerEnvironment environment() throws IOException, InterruptedException {
-        MarkerEnvironment known = environment;
-        if (known == null) {
-            Process process = new ProcessBuilder(python.toString(), "-c",
-                    "import platform, sys; print(platform.python_version()); print(sys.platform); print(platform.machine())")
-                    .redirectErrorStream(true).start();
-            List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || lines.size() < 3) {
-                throw new IOException("cannot ask " + python + " for its version: " + String.join(" ", lines));
-            }
-            known = MarkerEnvironment.cpython(lines.get(0), lines.get(1), lines.get(2));
-            environment = known;
-        }
-        return known;
     }
 }

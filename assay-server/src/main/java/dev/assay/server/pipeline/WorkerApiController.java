@@ -25,6 +25,7 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.packaging.requirement.MarkerEnvironment;
+import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
@@ -49,8 +50,11 @@ class WorkerApiController {
 
     static final String LEASE_HEADER = "Assay-Lease";
 
-    /** {@code POST /api/worker/jobs/ID/wheelhouse}: the worker's Python, and a commit's wheel's requirements. */
-    record WheelhouseRequest(String lease, Python python, List<String> requiresDist) {
+    /**
+     * {@code POST /api/worker/jobs/ID/wheelhouse}: the worker's Python, and a commit's wheel's requirements, or the
+     * build requirements of the job's sources.
+     */
+    record WheelhouseRequest(String lease, Python python, List<String> requiresDist, List<String> buildRequires) {
         record Python(String version, String platform, String machine) {
         }
     }
@@ -100,7 +104,8 @@ class WorkerApiController {
 
     /**
      * The held job's dependency wheels, as the in-process wheelhouse resolves them for the worker's Python: a
-     * release's from what the index knows, a commit's from {@code requiresDist} (its built wheel's).
+     * release's from what the index knows, a commit's from {@code requiresDist} (its built wheel's); or, given
+     * {@code buildRequires}, the wheels those build requirements resolve to.
      */
     @PostMapping("/api/worker/jobs/{id}/wheelhouse")
     Map<String, Object> wheelhouse(@PathVariable long id, @RequestBody WheelhouseRequest request, Authentication auth) {
@@ -111,7 +116,9 @@ class WorkerApiController {
         }
         MarkerEnvironment environment = MarkerEnvironment.cpython(request.python().version(),
                 request.python().platform(), request.python().machine());
-        IndexWheelhouse.Picks picks = job.filename() == null
+        IndexWheelhouse.Picks picks = request.buildRequires() != null
+                ? wheelhouse.pick(job.project(), requirements(request.buildRequires()), environment)
+                : job.filename() == null
                 ? wheelhouse.pick(job.project(), request.requiresDist() == null ? List.of() : request.requiresDist(),
                         environment)
                 : wheelhouse.pick(job.project(), job.version(), environment);
@@ -121,6 +128,19 @@ class WorkerApiController {
                 "url", "/api/worker/jobs/" + id + "/download/" + picked.staged().filename(),
                 "sha256", picked.sha256())).toList();
         return Map.of("staged", staged, "unresolved", picks.unresolved());
+    }
+
+    // A build requirement the resolver cannot parse is the worker's mistake (it parsed them first), not a server error.
+    private static List<String> requirements(List<String> texts) {
+        for (String text : texts) {
+            try {
+                Requirement.parse(text);
+            } catch (RuntimeException invalid) {
+                throw new InvalidInputException("'buildRequires' holds an invalid requirement '" + text + "': "
+                        + invalid.getMessage());
+            }
+        }
+        return texts;
     }
 
     /**

@@ -90,19 +90,22 @@ class PipelineTaskSelectionTest {
                 .containsExactly("metadata", "wheelhouse", "install", "import", "lint");
         assertThat(names(JobRunner.applicable(all, plus(plus(job, DataKey.WHEEL), DataKey.SDIST))))
                 .containsExactly("metadata", "wheelhouse", "install", "import", "test", "coverage", "lint");
-        assertThat(names(JobRunner.applicable(all, plus(job, DataKey.SDIST))))
-                .containsExactly("metadata", "wheelhouse", "build", "install", "import", "test", "coverage", "lint");
+        assertThat(names(JobRunner.applicable(all, plus(plus(job, DataKey.SDIST), PipelineTasks.BUILD_SOURCE))))
+                .containsExactly("metadata", "wheelhouse", "build-wheelhouse", "build", "install", "import", "test",
+                        "coverage", "lint");
     }
 
     @Test
     void aCommitIsBuiltIntoAnSdistAndThenTestedLikeAnUploadedOne() {
-        List<Task> applicable = JobRunner.applicable(allTasks(), Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE));
+        Set<DataKey> commit = Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE, PipelineTasks.BUILD_SOURCE);
+        List<Task> applicable = JobRunner.applicable(allTasks(), commit);
 
-        assertThat(names(applicable))
-                .containsExactly("wheelhouse", "sdist", "build", "install", "import", "test", "coverage", "lint");
-        assertThat(names(ExecutionPlan.of(applicable, Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE)).tasks()))
-                .as("the wheelhouse needs the built wheel, whose metadata names a commit's dependencies")
-                .containsSubsequence("sdist", "build", "wheelhouse", "install");
+        assertThat(names(applicable)).containsExactly("wheelhouse", "build-wheelhouse", "sdist", "build", "install",
+                "import", "test", "coverage", "lint");
+        assertThat(names(ExecutionPlan.of(applicable, commit).tasks()))
+                .as("the wheelhouse needs the built wheel, whose metadata names a commit's dependencies; the build "
+                        + "wheelhouse comes before the backend runs")
+                .containsSubsequence("build-wheelhouse", "sdist", "build", "wheelhouse", "install");
     }
 
     @Test
@@ -111,7 +114,8 @@ class PipelineTaskSelectionTest {
             throw new AssertionError("not probed");
         });
 
-        assertThat(JobRunner.applicable(tasks.tasks(), Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE))).isEmpty();
+        assertThat(JobRunner.applicable(tasks.tasks(), Set.of(PipelineTasks.JOB, SdistTask.SOURCE_TREE,
+                PipelineTasks.BUILD_SOURCE))).isEmpty();
     }
 
     private static List<Task> allTasks() {
@@ -122,7 +126,8 @@ class PipelineTaskSelectionTest {
         if (chosen.size() == 2) {
             // this machine lacks strace: build the list the way a machine with it would
             return List.copyOf(Stream.concat(
-                    Stream.of(chosen.get(0), new WheelhouseTask(null, Path.of("/usr/bin/python3"))),
+                    Stream.of(chosen.get(0), new WheelhouseTask(null, new WorkerMarkers(Path.of("/usr/bin/python3"))),
+                            new BuildWheelhouseTask(null, new WorkerMarkers(Path.of("/usr/bin/python3")))),
                     new BuiltinTasks(never, Strace.debian(), BuiltinSettings.debian()).tasks().stream()).toList());
         }
         return chosen;

@@ -14,6 +14,7 @@ import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDistributions;
+import dev.assay.server.testing.TinyBuildBackend;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads run the sandboxed tasks, with dependencies staged from this index only. */
@@ -61,10 +62,44 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
 
         JsonNode sdistPipeline = finished(project, good.sdist().getFileName().toString());
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString)
-                .containsExactlyInAnyOrder("metadata", "wheelhouse", "build", "install", "import", "test", "coverage",
-                        "lint");
+                .containsExactlyInAnyOrder("metadata", "wheelhouse", "build-wheelhouse", "build", "install", "import",
+                        "test", "coverage", "lint");
         assertThat(tasks(sdistPipeline).get("build").get("outcome").asString()).as(sdistPipeline::toString)
                 .isEqualTo("passed");
+        assertThat(tasks(sdistPipeline).get("build-wheelhouse").get("findings").toString()).as(sdistPipeline::toString)
+                .contains("not-in-index", "'setuptools>=61' cannot be satisfied by this index; the build uses the "
+                        + "worker's Python");
+        assertThat(tasks(sdistPipeline).get("build").get("findings").toString()).as(sdistPipeline::toString)
+                .contains("build-requirements-from-worker",
+                        "build requirements not in this index: setuptools>=61, wheel; built with the worker's Python");
+    }
+
+    @Test
+    void anSdistsBuildBackendHostedOnThisIndexBuildsItInsteadOfTheWorkersPython() throws Exception {
+        String backend = "tiny-backend-" + databaseKind();
+        String project = "tiny-built-" + databaseKind();
+        Path work = Files.createTempDirectory(data, "build");
+        Spec backendSpec = Spec.of(backend, "1.0");
+        PythonDistributions.Built tiny = PythonDistributions.build(work,
+                backendSpec.withFiles(Map.of(backendSpec.module() + "/__init__.py", TinyBuildBackend.SOURCE)));
+        String module = project.replace('-', '_');
+        Path sdist = PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of(
+                "pyproject.toml", TinyBuildBackend.pyproject(backend + ">=1", backendSpec.module(), project, "1.0"),
+                module + "/__init__.py", "VALUE = 1\n"));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, tiny.wheel()).assertSucceeded();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, sdist).assertSucceeded();
+
+        JsonNode pipeline = finished(project, sdist.getFileName().toString());
+
+        Map<String, JsonNode> tasks = tasks(pipeline);
+        assertThat(tasks.get("build-wheelhouse").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+        assertThat(tasks.get("build-wheelhouse").get("findings").toString()).as(pipeline::toString)
+                .contains("from-index", "'" + backend + ">=1' staged as " + tiny.wheel().getFileName());
+        assertThat(tasks.get("build").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+        assertThat(tasks.get("build").get("findings").toString()).as(pipeline::toString)
+                .contains("build-requirements-from-index").doesNotContain("worker's Python");
+        assertThat(tasks.get("build").get("summary").asString()).contains("built " + module + "-1.0-py3-none-any.whl");
+        assertThat(tasks.get("import").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
     }
 
     @Test
