@@ -80,10 +80,7 @@ final class BuildWheelhouseTask implements Task {
         Path wheelhouse = context.workspace().resolve(NAME);
         IndexWheelhouse.Resolution resolution = source.stageBuildRequirements(job, valid, environment, wheelhouse);
         unresolved.addAll(resolution.unresolved());
-        resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
-        unresolved.forEach(missing -> context.log("not staged: '" + missing.requirement() + "' " + missing.reason()));
-        context.record("staged", resolution.staged());
-        context.record("unresolved", unresolved);
+        WheelhouseTask.record(context, resolution.staged(), unresolved);
         List<String> missing = unresolved.stream().map(IndexWheelhouse.Unresolved::requirement).toList();
         context.publish(BuildTask.BUILD_WHEELHOUSE, new BuildWheelhouse(requires, wheelhouse, missing));
         return TaskResult.passed(missing.isEmpty()

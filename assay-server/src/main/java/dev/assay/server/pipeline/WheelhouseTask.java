@@ -2,6 +2,7 @@ package dev.assay.server.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
@@ -53,15 +54,20 @@ final class WheelhouseTask implements Task {
         Path wheelhouse = context.workspace().resolve("wheelhouse");
         IndexWheelhouse.Resolution resolution = source.stageDependencies(job,
                 context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), environment, wheelhouse);
-        resolution.staged().forEach(staged -> context.log("staged " + staged.filename() + " for " + staged.requirement()));
-        resolution.unresolved().forEach(missing -> context.log("not staged: '" + missing.requirement() + "' "
-                + missing.reason()));
-        context.record("staged", resolution.staged());
-        context.record("unresolved", resolution.unresolved());
+        record(context, resolution.staged(), resolution.unresolved());
         context.publish(InstallTask.WHEELHOUSE, wheelhouse);
         return TaskResult.passed(resolution.staged().size() + " dependency wheel(s) from the index"
                 + (resolution.unresolved().isEmpty() ? "" : ", not in the index for this Python: "
                         + String.join(", ", resolution.unresolved().stream().map(IndexWheelhouse.Unresolved::requirement)
                                 .toList())));
+    }
+
+    /** Logs and records ({@code staged}, {@code unresolved}) what was staged and what the index lacks. */
+    static void record(TaskContext context, List<IndexWheelhouse.Staged> staged,
+            List<IndexWheelhouse.Unresolved> unresolved) {
+        staged.forEach(wheel -> context.log("staged " + wheel.filename() + " for " + wheel.requirement()));
+        unresolved.forEach(missing -> context.log("not staged: '" + missing.requirement() + "' " + missing.reason()));
+        context.record("staged", staged);
+        context.record("unresolved", unresolved);
     }
 }

@@ -71,6 +71,25 @@ abstract class JobQueueContract extends PipelineFixture {
     }
 
     @Test
+    void theWheelhouseEndpointResolvesBuildRequirementsAndRejectsAnInvalidOneNamingIt() throws Exception {
+        String project = uploadedProject();
+        long pipeline = owner.json(pipelines(project)).get(0).get("id").asLong();
+        ClaimedJob job = claimPipeline(server.bean(JobQueue.class), "builder", pipeline);
+        HttpApi worker = token("olive", null, TokenScope.WORKER);
+        String python = "\"python\":{\"version\":\"3.11.2\",\"platform\":\"linux\",\"machine\":\"x86_64\"}";
+
+        HttpResponse<String> resolved = worker.post("api/worker/jobs/" + job.jobId() + "/wheelhouse",
+                "{\"lease\":\"" + job.lease() + "\"," + python + ",\"buildRequires\":[\"absent-backend>=1\"]}");
+        HttpResponse<String> invalid = worker.post("api/worker/jobs/" + job.jobId() + "/wheelhouse",
+                "{\"lease\":\"" + job.lease() + "\"," + python + ",\"buildRequires\":[\"not a requirement!\"]}");
+
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.body()).contains("\"staged\":[]", "absent-backend>=1", "not-in-index");
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.body()).contains("'buildRequires' holds an invalid requirement 'not a requirement!'");
+    }
+
+    @Test
     void concurrentClaimersNeverGetTheSameJob() throws Exception {
         String project = uploadedProject();
         Set<Long> ours = new HashSet<>();

@@ -102,6 +102,16 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString).contains("metadata", "build", "install");
         assertThat(tasks(sdistPipeline).get("build").get("outcome").asString()).as(sdistPipeline::toString)
                 .isEqualTo("passed");
+        assertThat(tasks(sdistPipeline).get("build-wheelhouse").get("findings").toString()).as(sdistPipeline::toString)
+                .contains("'setuptools>=61' cannot be satisfied by this index; the build uses the worker's Python");
+    }
+
+    @Test
+    void aRemoteWorkerStagesAnSdistsBuildBackendFromTheServer() throws Exception {
+        String project = "rtiny-built-" + databaseKind();
+        TinyBuild upload = uploadSdistOfATinyBackendsProject(project);
+
+        upload.assertBuiltWithTheStagedBackend(finished(project, "1.0", upload.sdist(), Duration.ofMinutes(4)));
     }
 
     @Test

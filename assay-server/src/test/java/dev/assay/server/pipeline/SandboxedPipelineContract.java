@@ -14,7 +14,6 @@ import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDistributions;
-import dev.assay.server.testing.TinyBuildBackend;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads run the sandboxed tasks, with dependencies staged from this index only. */
@@ -76,30 +75,10 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
 
     @Test
     void anSdistsBuildBackendHostedOnThisIndexBuildsItInsteadOfTheWorkersPython() throws Exception {
-        String backend = "tiny-backend-" + databaseKind();
         String project = "tiny-built-" + databaseKind();
-        Path work = Files.createTempDirectory(data, "build");
-        Spec backendSpec = Spec.of(backend, "1.0");
-        PythonDistributions.Built tiny = PythonDistributions.build(work,
-                backendSpec.withFiles(Map.of(backendSpec.module() + "/__init__.py", TinyBuildBackend.SOURCE)));
-        String module = project.replace('-', '_');
-        Path sdist = PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of(
-                "pyproject.toml", TinyBuildBackend.pyproject(backend + ">=1", backendSpec.module(), project, "1.0"),
-                module + "/__init__.py", "VALUE = 1\n"));
-        PythonTools.twineUpload(server.url(), "olive", PASSWORD, tiny.wheel()).assertSucceeded();
-        PythonTools.twineUpload(server.url(), "olive", PASSWORD, sdist).assertSucceeded();
+        TinyBuild upload = uploadSdistOfATinyBackendsProject(project);
 
-        JsonNode pipeline = finished(project, sdist.getFileName().toString());
-
-        Map<String, JsonNode> tasks = tasks(pipeline);
-        assertThat(tasks.get("build-wheelhouse").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
-        assertThat(tasks.get("build-wheelhouse").get("findings").toString()).as(pipeline::toString)
-                .contains("from-index", "'" + backend + ">=1' staged as " + tiny.wheel().getFileName());
-        assertThat(tasks.get("build").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
-        assertThat(tasks.get("build").get("findings").toString()).as(pipeline::toString)
-                .contains("build-requirements-from-index").doesNotContain("worker's Python");
-        assertThat(tasks.get("build").get("summary").asString()).contains("built " + module + "-1.0-py3-none-any.whl");
-        assertThat(tasks.get("import").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+        upload.assertBuiltWithTheStagedBackend(finished(project, upload.sdist()));
     }
 
     @Test

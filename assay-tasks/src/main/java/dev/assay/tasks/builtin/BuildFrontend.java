@@ -87,6 +87,7 @@ record BuildFrontend(String python, Map<String, String> env) {
 
     /** {@code python -m build <kind> --no-isolation --outdir <dist> <project>}, as the sandbox sees it. */
     List<String> command(String kind, String dist, String project) {
+        // No isolation: the sandbox has no network; the requirements are the venv's (from the index) or the worker's.
         return List.of(python, "-m", "build", kind, "--no-isolation", "--outdir", dist, project);
     }
 }

@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * {@code build}: unpacks the sdist on the host with {@code SafeArchive} and builds a wheel from it in the
  * sandbox with {@code python -m build --wheel --no-isolation} under {@code strace -f} — {@code setup.py}
  * and the build backend run here, so this is where a hostile sdist acts. The build requirements come from the
- * {@link #BUILD_WHEELHOUSE} when the index had them all, else from the worker's Python (see {@link BuildFrontend}). The backend's and compilers' output
- * is the {@code build-log}; what the trace shows beyond building an empty project (the measured
- * {@link TraceBaseline baseline}) becomes findings, and one of error severity or worse fails the task.
+ * {@link #BUILD_WHEELHOUSE} when the index had them all, else from the worker's Python (see {@link BuildFrontend}).
+ * The backend's and compilers' output is the {@code build-log}; what the trace shows beyond building an empty
+ * project (the measured {@link TraceBaseline baseline}) becomes findings, and one of error severity or worse fails the task.
  */
 public final class BuildTask implements Task {
 
