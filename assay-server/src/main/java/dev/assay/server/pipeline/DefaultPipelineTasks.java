@@ -24,10 +24,10 @@ import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
 
 /**
- * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine
- * can sandbox — the staged {@code wheelhouse} and {@code build-wheelhouse}, the {@code sdist} build of a pushed commit and the sandboxed
- * built-in tasks; on a machine that cannot, an
- * error task saying why. The machine is probed once, at the first job.
+ * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine can
+ * sandbox — the staged {@code wheelhouse} and {@code build-wheelhouse}, the {@code sdist} build of a pushed commit
+ * and the sandboxed built-in tasks; on a machine that cannot, an error task saying why. The machine is probed
+ * once, at the first job.
  */
 @Component
 class DefaultPipelineTasks implements PipelineTasks {
@@ -45,7 +45,7 @@ class DefaultPipelineTasks implements PipelineTasks {
 
     @Autowired
     DefaultPipelineTasks(PipelineProperties properties, InProcessJobSource source, AssayProperties assay) {
-        this(properties, source, () -> withReachableWorkspaces(Sandbox.probe(), JobRunner.workRoot(assay)));
+        this(properties, source, () -> probe(JobRunner.workRoot(assay)));
     }
 
     /** With another probe of the machine, for tests. */
@@ -74,6 +74,11 @@ class DefaultPipelineTasks implements PipelineTasks {
                 WheelhouseReport.buildRequirements()));
         evaluators.addAll(builtins.evaluators());
         return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
+    }
+
+    /** This machine's sandbox for job workspaces under {@code workRoot}, as every worker and the check see it. */
+    static SandboxProbe probe(Path workRoot) {
+        return withReachableWorkspaces(Sandbox.probe(), workRoot);
     }
 
     /**

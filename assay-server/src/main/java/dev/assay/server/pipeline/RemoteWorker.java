@@ -56,7 +56,7 @@ public final class RemoteWorker {
         HttpJobSource source = new HttpJobSource(settings.server(), settings.token());
         source.hello();
         Path workRoot = workRoot(settings.workRoot());
-        SandboxProbe probe = DefaultPipelineTasks.withReachableWorkspaces(Sandbox.probe(), workRoot);
+        SandboxProbe probe = DefaultPipelineTasks.probe(workRoot);
         Strace strace = Strace.debian();
         Optional<String> noSandbox = DefaultPipelineTasks.noSandbox(probe, strace);
         if (noSandbox.isPresent()) {

@@ -41,7 +41,7 @@ public final class SandboxCheck {
 
     /** Probes the machine for job workspaces under {@code workRoot}, then tries the sandbox once. */
     public static Result check(Path workRoot) throws IOException, InterruptedException {
-        SandboxProbe probe = DefaultPipelineTasks.withReachableWorkspaces(Sandbox.probe(), workRoot);
+        SandboxProbe probe = DefaultPipelineTasks.probe(workRoot);
         Strace strace = Strace.debian();
         Optional<String> missing = DefaultPipelineTasks.noSandbox(probe, strace);
         if (missing.isPresent()) {
