@@ -3,8 +3,11 @@ package dev.assay.server.git;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -16,7 +19,7 @@ import dev.assay.server.config.AssayProperties;
 
 /**
  * Where the bare repository of each project lives ({@code DATA/git/<normalized-name>.git}), creating and
- * opening it; a name that could lead outside the git directory is refused.
+ * opening it, measuring it; a name that could lead outside the git directory is refused.
  */
 @Component
 public class GitRepositories {
@@ -65,6 +68,30 @@ public class GitRepositories {
             }
             throw new UncheckedIOException("cannot create the git repository " + directory,
                     failure instanceof IOException io ? io : new IOException(failure));
+        }
+    }
+
+    /** The bytes the project's repository keeps in its object store (packs, indexes, loose objects). */
+    public long size(String normalizedName) {
+        Path objects = directory(normalizedName).resolve("objects");
+        if (!Files.isDirectory(objects)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(objects)) {
+            return files.mapToLong(GitRepositories::fileSize).sum();
+        } catch (IOException | UncheckedIOException failure) {
+            throw new UncheckedIOException("cannot measure the git repository of '" + normalizedName + "'",
+                    failure instanceof IOException io ? io : ((UncheckedIOException) failure).getCause());
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : 0;
+        } catch (NoSuchFileException gone) {
+            return 0; // a concurrent push or gc removed it while we walked
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
     }
 

@@ -32,13 +32,13 @@ class GitServletConfiguration {
 
     @Bean
     ServletRegistrationBean<GitServlet> gitServlet(ProjectRepositoryResolver resolver, CallerResolver callers,
-            PushAccess access, BranchProtection protection, PushRecorder recorder) {
+            PushAccess access, BranchProtection protection, PushRecorder recorder, PushChecks checks) {
         GitServlet servlet = new GitServlet();
         servlet.setRepositoryResolver(resolver);
         servlet.setAsIsFileService(AsIsFileService.DISABLED);
         // whoever reaches JGit may read: GitReadFilter and the resolver turned away the others
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
-        servlet.setReceivePackFactory(new PushPackFactory(callers, access, protection, recorder));
+        servlet.setReceivePackFactory(new PushPackFactory(callers, access, protection, recorder, checks));
         ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet, PREFIX + "/*");
         registration.setName("git");
         registration.setLoadOnStartup(1);

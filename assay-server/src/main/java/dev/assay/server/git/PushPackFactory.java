@@ -17,7 +17,7 @@ import dev.assay.server.index.Project;
 /**
  * Says who may push: the credentials must allow pushing to the project (a password, or a token with the
  * push scope for it) and the user must be an owner, maintainer or administrator. A refusal becomes an
- * HTTP 403; JGit turns the exceptions into responses.
+ * HTTP 403; JGit turns the exceptions into responses. What is pushed is checked by {@link PushChecks}.
  */
 class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
 
@@ -25,12 +25,15 @@ class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
     private final PushAccess access;
     private final BranchProtection protection;
     private final PushRecorder recorder;
+    private final PushChecks checks;
 
-    PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder) {
+    PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder,
+            PushChecks checks) {
         this.callers = callers;
         this.access = access;
         this.protection = protection;
         this.recorder = recorder;
+        this.checks = checks;
     }
 
     @Override
@@ -42,7 +45,7 @@ class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
         Project project = (Project) request.getAttribute(ProjectRepositoryResolver.PROJECT_ATTRIBUTE);
         checkMayPush(caller, project);
 
-        ReceivePack pack = new ReceivePack(repository);
+        ReceivePack pack = checks.receivePack(repository, project.normalizedName());
         pack.setRefLogIdent(new PersonIdent(caller.name(), caller.user().email()));
         pack.setAllowCreates(true);
         pack.setAllowDeletes(true);
