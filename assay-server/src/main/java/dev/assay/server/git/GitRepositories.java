@@ -2,10 +2,15 @@ package dev.assay.server.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -19,7 +24,7 @@ import dev.assay.server.config.AssayProperties;
 
 /**
  * Where the bare repository of each project lives ({@code DATA/git/<normalized-name>.git}), creating and
- * opening it, measuring it; a name that could lead outside the git directory is refused.
+ * opening, measuring and cleaning it; a name that could lead outside the git directory is refused.
  */
 @Component
 public class GitRepositories {
@@ -93,6 +98,48 @@ public class GitRepositories {
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    /**
+     * Deletes what pushes cut short (the server killed during a push) left in the repository before
+     * {@code before}: JGit's temporary packs, and its locks on received packs, which would keep them from
+     * ever being collected. Returns how many files it deleted.
+     */
+    public int removeLeftovers(String normalizedName, Instant before) {
+        Path objects = directory(normalizedName).resolve("objects");
+        int removed = 0;
+        try {
+            for (Path file : files(objects, "incoming_*")) {
+                removed += deleteIfOlder(file, before);
+            }
+            for (Path lock : files(objects.resolve("pack"), "*.keep")) {
+                if (Files.readString(lock, StandardCharsets.UTF_8).startsWith("jgit receive-pack")) {
+                    removed += deleteIfOlder(lock, before);
+                }
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot clean the git repository of '" + normalizedName + "'", failure);
+        }
+        return removed;
+    }
+
+    private static List<Path> files(Path directory, String glob) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> matching = Files.newDirectoryStream(directory, glob)) {
+            matching.forEach(files::add);
+        }
+        return files;
+    }
+
+    private static int deleteIfOlder(Path file, Instant before) throws IOException {
+        // a file written since the server started belongs to a push still running
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+            return 1;
+        }
+        return 0;
     }
 
     /** Opens the project's repository, creating it first if it is missing; the caller closes it. */

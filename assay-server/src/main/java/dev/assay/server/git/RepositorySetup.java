@@ -1,5 +1,7 @@
 package dev.assay.server.git;
 
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,7 +15,7 @@ import dev.assay.server.index.ProjectService;
 /**
  * Gives every project its repository: a new project inside the transaction that creates it (its default
  * protected branches roll back with it; a repository left on disk by a rollback is reused when the name is
- * created again), and every existing project when the server starts.
+ * created again), and every existing project when the server starts, cleaned of interrupted pushes.
  */
 @Component
 class RepositorySetup {
@@ -34,13 +36,17 @@ class RepositorySetup {
         repositories.create(created.normalizedName());
     }
 
-    /** Creates the repositories of projects that have none (made before git hosting, or lost). */
+    /**
+     * Creates the repositories of projects that have none (made before git hosting, or lost), and removes
+     * what pushes cut short by the last stop left in them.
+     */
     @Component
     @ConditionalOnWebApplication
     static class AtStartUp {
 
         private final GitRepositories repositories;
         private final ProjectService projects;
+        private final Instant started = Instant.now();
 
         AtStartUp(GitRepositories repositories, ProjectService projects) {
             this.repositories = repositories;
@@ -51,6 +57,10 @@ class RepositorySetup {
         void createMissing() {
             var names = projects.allNormalizedNames();
             names.forEach(repositories::create);
+            int leftovers = names.stream().mapToInt(name -> repositories.removeLeftovers(name, started)).sum();
+            if (leftovers > 0) {
+                LOG.warn("removed {} temporary file(s) and lock(s) of pushes cut short by a stop", leftovers);
+            }
             LOG.info("git repositories ready for {} project(s)", names.size());
         }
     }

@@ -71,6 +71,27 @@ abstract class DefaultServerContract {
     }
 
     @Test
+    void removesWhatAPushCutShortLeftInARepositoryAtStartUp() throws IOException {
+        assertThat(post("api/v1/projects", "{\"name\":\"cut-short\"}").statusCode()).isEqualTo(201);
+        Path objects = data.resolve("git").resolve("cut-short.git").resolve("objects");
+        server.close();
+        server = null;
+        Path pack = Files.write(objects.resolve("incoming_4711.pack"), new byte[] {'P', 'A', 'C', 'K'});
+        Path index = Files.write(objects.resolve("incoming_4711.idx"), new byte[] {-1, 't', 'O', 'c'});
+        Path lock = Files.writeString(objects.resolve("pack/pack-0123456789abcdef0123456789abcdef01234567.keep"),
+                "jgit receive-pack from olive <olive@example.org> 1765000000 +0000\n");
+        Path kept = Files.writeString(objects.resolve("pack/pack-89abcdef0123456789abcdef0123456789abcdef.keep"),
+                "kept by the administrator\n");
+
+        server = TestServer.start(data, database);
+
+        assertThat(pack).doesNotExist();
+        assertThat(index).doesNotExist();
+        assertThat(lock).doesNotExist();
+        assertThat(kept).hasContent("kept by the administrator");
+    }
+
+    @Test
     void refusesLocalMirrorsUnlessAnAdministratorAllowsThem() {
         assertThat(post("api/v1/projects", "{\"name\":\"local-mirrors\"}").statusCode()).isEqualTo(201);
         Path local = data.resolve("elsewhere.git");
