@@ -33,7 +33,7 @@ class GitServletConfiguration {
     @Bean
     ServletRegistrationBean<GitServlet> gitServlet(ProjectRepositoryResolver resolver, CallerResolver callers,
             PushAccess access, BranchProtection protection, PushRecorder recorder, PushChecks checks) {
-        GitServlet servlet = new GitServlet();
+        GitServlet servlet = new QuietRefusalsGitServlet();
         servlet.setRepositoryResolver(resolver);
         servlet.setAsIsFileService(AsIsFileService.DISABLED);
         // whoever reaches JGit may read: GitReadFilter and the resolver turned away the others

@@ -14,6 +14,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.index.ProjectService;
@@ -79,7 +82,8 @@ abstract class PushChecksContract extends GitFixture {
     }
 
     @Test
-    void refusesAnObjectOverTheLimitWithAReasonNamingTheSetting() throws IOException {
+    @ExtendWith(OutputCaptureExtension.class)
+    void refusesAnObjectOverTheLimitWithAReasonNamingTheSetting(CapturedOutput log) throws IOException {
         String project = newProject();
         Path work = cloned(project);
         commitRandomFile(work, "big.bin", 1536 * 1024);
@@ -89,6 +93,8 @@ abstract class PushChecksContract extends GitFixture {
         assertThat(output).contains(REFUSED, "larger than the limit of 1MB for one object",
                 "assay.git.max-object-size (ASSAY_GIT_MAX_OBJECT_SIZE)");
         assertUnchanged(project);
+        assertThat(log.getOut()).as("the server's log").contains("push to " + bareRepository(project).toAbsolutePath()
+                + " refused: Object too large").doesNotContain("Internal error during receive-pack");
         git.run(work, "update-ref", "-d", "refs/heads/main").succeeded();
         git.run(work, "rm", "-q", "--cached", "big.bin").succeeded();
         commitRandomFile(work, "fits.bin", 900 * 1024);
