@@ -27,7 +27,9 @@ import org.eclipse.jgit.transport.ReceivePack;
  * (no {@code .git}, {@code ..}, {@code /} or names unsafe on Windows or macOS in trees, well-formed commits
  * and tags, no hostile {@code .gitmodules}, every referenced object present), and keeping nothing of a
  * refused pack: JGit deletes a pack refused while it is read, and this class the one refused by the checks
- * made after it was stored ({@code .gitmodules} and connectivity), which JGit would keep.
+ * made after it was stored ({@code .gitmodules} and connectivity), which JGit would keep. It uses JGit's
+ * internal stored-pack and {@code .gitmodules} classes, the ones {@code ReceivePack} itself uses: no public
+ * API names the pack a push stored.
  */
 class CheckedReceivePack extends ReceivePack {
 
