@@ -39,6 +39,15 @@ class PushSettingsTest {
     }
 
     @Test
+    void namesDifferingOnlyInCaseCollideUnlessDuplicateEntriesAreSkipped() throws CorruptObjectException {
+        byte[] tree = concat(tree("README"), tree("readme"));
+
+        assertThatThrownBy(() -> new CheckedReceivePack.FsckChecker(settings(List.of()).ignoredChecks())
+                .checkTree(tree)).hasMessageContaining("duplicate entry names");
+        new CheckedReceivePack.FsckChecker(settings(List.of("duplicateEntries")).ignoredChecks()).checkTree(tree);
+    }
+
+    @Test
     void describesSizesAsTheyAreWritten() {
         assertThat(PushSettings.describe(DataSize.ofMegabytes(100).toBytes())).isEqualTo("100MB");
         assertThat(PushSettings.describe(DataSize.ofGigabytes(2).toBytes())).isEqualTo("2GB");
@@ -49,6 +58,13 @@ class PushSettingsTest {
     private static PushSettings settings(List<String> fsckIgnore) {
         return new PushSettings(DataSize.ofMegabytes(100), DataSize.ofGigabytes(2), DataSize.ofGigabytes(10),
                 fsckIgnore);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(first);
+        both.writeBytes(second);
+        return both.toByteArray();
     }
 
     private static byte[] tree(String name) {
