@@ -4,6 +4,7 @@ import dev.assay.packaging.name.InvalidProjectNameException;
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.InvalidVersionException;
 import dev.assay.packaging.version.Version;
+import dev.assay.packaging.version.VersionTooLongException;
 
 /** Checks shared by wheel and sdist file names. */
 final class FileNameText {
@@ -40,6 +41,8 @@ final class FileNameText {
     static Version version(String text, String fileName) {
         try {
             return Version.parse(text);
+        } catch (VersionTooLongException e) {
+            throw new InvalidFileNameException(fileName, "the version is too long: " + e.getMessage(), e);
         } catch (InvalidVersionException e) {
             throw new InvalidFileNameException(fileName, "the version '" + text + "' is not a valid PEP 440 version", e);
         }

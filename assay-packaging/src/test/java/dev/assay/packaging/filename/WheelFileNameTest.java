@@ -53,6 +53,15 @@ class WheelFileNameTest {
     }
 
     @Test
+    void saysAVersionTooLongForAnIndexIsTooLong() {
+        assertThatThrownBy(() -> WheelFileName.parse("foo-1." + "0".repeat(219) + "-py3-none-any.whl"))
+                .isInstanceOf(InvalidFileNameException.class)
+                .hasMessageContaining("too long").hasMessageNotContaining("not a valid PEP 440");
+        assertThatThrownBy(() -> WheelFileName.parse("foo-" + "1".repeat(121) + "-py3-none-any.whl"))
+                .hasMessageContaining("too long");
+    }
+
+    @Test
     void normalisesTheVersion() {
         assertThat(WheelFileName.parse("foo-1.0RC1.POST2-py3-none-any.whl").version()).hasToString("1.0rc1.post2");
     }
