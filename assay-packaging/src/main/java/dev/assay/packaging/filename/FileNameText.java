@@ -8,13 +8,20 @@ import dev.assay.packaging.version.VersionTooLongException;
 
 /** Checks shared by wheel and sdist file names. */
 final class FileNameText {
+    /** The longest file name accepted: the most a file system allows, and what an index's column holds. */
+    static final int MAX_LENGTH = 255;
+
     private FileNameText() {
     }
 
-    /** Refuses a missing name, and characters no distribution file name may contain. */
+    /** Refuses a missing or too long name, and characters no distribution file name may contain. */
     static String requireClean(String fileName) {
         if (fileName == null || fileName.isEmpty()) {
             throw new InvalidFileNameException(fileName, "the file name is missing");
+        }
+        if (fileName.length() > MAX_LENGTH) {
+            throw new InvalidFileNameException(fileName, "the file name is too long (" + fileName.length()
+                    + " characters); at most " + MAX_LENGTH + ", the most a file system allows");
         }
         for (int i = 0; i < fileName.length(); i++) {
             char c = fileName.charAt(i);
