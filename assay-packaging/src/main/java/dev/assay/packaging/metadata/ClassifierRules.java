@@ -3,7 +3,7 @@ package dev.assay.packaging.metadata;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
-/** Checks classifiers against a trove list (or their form), and that License classifiers do not compete with SPDX. */
+/** Checks classifiers against a trove list (or their form), and warns about License classifiers beside SPDX. */
 final class ClassifierRules {
     private static final String LICENSE_PREFIX = "License ::";
 
@@ -26,7 +26,7 @@ final class ClassifierRules {
                 problems.add(MetadataField.CLASSIFIER, "'" + classifier + "' is not a known trove classifier; use "
                         + "one from https://pypi.org/classifiers/ (form 'Topic :: Subtopic')");
             } else if (metadata.licenseExpression().isPresent() && classifier.startsWith(LICENSE_PREFIX)) {
-                problems.add(MetadataField.CLASSIFIER, "'" + classifier + "' is superseded by License-Expression "
+                problems.warn(MetadataField.CLASSIFIER, "'" + classifier + "' is superseded by License-Expression "
                         + "(PEP 639); remove the License classifier");
             }
         }

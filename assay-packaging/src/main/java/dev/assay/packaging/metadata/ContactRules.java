@@ -22,7 +22,15 @@ final class ContactRules {
     }
 
     private static void checkUrl(MetadataField field, Optional<String> value, Problems problems) {
-        value.flatMap(WebAddress::problemWith).ifPresent(problem -> problems.add(field, problem));
+        value.ifPresent(url -> checkUrl(field, "", url, problems));
+    }
+
+    private static void checkUrl(MetadataField field, String prefix, String url, Problems problems) {
+        Optional<String> problem = WebAddress.problemWith(url);
+        problem.ifPresent(found -> problems.add(field, prefix + found));
+        if (problem.isEmpty()) {
+            WebAddress.warningFor(url).ifPresent(warning -> problems.warn(field, prefix + warning));
+        }
     }
 
     private static void checkProjectUrl(String label, String url, Problems problems) {
@@ -36,7 +44,7 @@ final class ContactRules {
         if (url.isEmpty()) {
             problems.add(field, "the Project-URL '" + label + "' has no URL; write '" + label + ", https://…'");
         } else {
-            WebAddress.problemWith(url).ifPresent(problem -> problems.add(field, "'" + label + "': " + problem));
+            checkUrl(field, "'" + label + "': ", url, problems);
         }
     }
 }

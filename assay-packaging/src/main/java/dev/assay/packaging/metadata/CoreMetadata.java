@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param metadataVersion the {@code Metadata-Version} as written, e.g. {@code 2.4}
  * @param keywords the {@code Keywords} field split on commas, trimmed, empty entries dropped
  * @param projectUrls {@code Project-URL} label to URL, in the order given
+ * @param importNames {@code Import-Name} values (PEP 794) as written; a single empty value means "none"
  * @param unknownFields fields core metadata does not define here (including the deprecated {@code Requires},
  *     {@code Provides}, {@code Obsoletes}), keyed by the name as first written, values in order
  */
@@ -46,6 +47,8 @@ public record CoreMetadata(
         List<String> providesExtra,
         List<String> providesDist,
         List<String> obsoletesDist,
+        List<String> importNames,
+        List<String> importNamespaces,
         Map<String, List<String>> unknownFields) {
 
     /** Copies the collections keeping their order; a null optional means absent; the required fields are non-null. */
@@ -77,6 +80,8 @@ public record CoreMetadata(
         providesExtra = List.copyOf(providesExtra);
         providesDist = List.copyOf(providesDist);
         obsoletesDist = List.copyOf(obsoletesDist);
+        importNames = List.copyOf(importNames);
+        importNamespaces = List.copyOf(importNamespaces);
         unknownFields = copyOf(unknownFields);
     }
 
@@ -110,6 +115,8 @@ public record CoreMetadata(
             case PROVIDES_EXTRA -> providesExtra;
             case PROVIDES_DIST -> providesDist;
             case OBSOLETES_DIST -> obsoletesDist;
+            case IMPORT_NAME -> importNames;
+            case IMPORT_NAMESPACE -> importNamespaces;
             case REQUIRES, PROVIDES, OBSOLETES -> unknownValues(field.header());
         };
     }

@@ -54,7 +54,8 @@ final class DependencyRules {
             problems.add(MetadataField.PROVIDES_EXTRA, "'" + extra + "' is not a valid extra name; use ASCII "
                     + "letters, digits, '.', '_' and '-', starting and ending with a letter or digit");
         } else if (mustBeNormalised && !ProjectName.normalize(extra).equals(extra)) {
-            problems.add(MetadataField.PROVIDES_EXTRA, "'" + extra + "' is not normalised as metadata version 2.3 "
+            // packaging normalises such an extra rather than refusing it, so PyPI accepts it
+            problems.warn(MetadataField.PROVIDES_EXTRA, "'" + extra + "' is not normalised as metadata version 2.3 "
                     + "and later require (PEP 685); write '" + ProjectName.normalize(extra) + "'");
         }
     }

@@ -4,9 +4,10 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Checks Summary, Description-Content-Type and Dynamic. */
+/** Checks Summary, Description-Content-Type (setuptools' placeholder UNKNOWN is only a warning) and Dynamic. */
 final class DescriptiveRules {
     static final int MAX_SUMMARY_LENGTH = 512;
+    private static final String UNKNOWN = "UNKNOWN";
     private static final Set<MetadataField> NEVER_DYNAMIC =
             EnumSet.of(MetadataField.METADATA_VERSION, MetadataField.NAME, MetadataField.VERSION);
 
@@ -15,10 +16,21 @@ final class DescriptiveRules {
 
     static void check(CoreMetadata metadata, Problems problems) {
         metadata.summary().ifPresent(summary -> checkSummary(summary, problems));
-        metadata.descriptionContentType()
-                .flatMap(DescriptionContentType::problemWith)
-                .ifPresent(problem -> problems.add(MetadataField.DESCRIPTION_CONTENT_TYPE, problem));
+        metadata.descriptionContentType().ifPresent(type -> checkContentType(type, problems));
         metadata.dynamic().forEach(name -> checkDynamic(name, problems));
+    }
+
+    private static void checkContentType(String type, Problems problems) {
+        Optional<String> problem = DescriptionContentType.problemWith(type);
+        if (problem.isEmpty()) {
+            return;
+        }
+        if (type.equals(UNKNOWN)) {
+            // old setuptools wrote its placeholder for "not given", and PyPI accepted it
+            problems.warn(MetadataField.DESCRIPTION_CONTENT_TYPE, problem.get());
+        } else {
+            problems.add(MetadataField.DESCRIPTION_CONTENT_TYPE, problem.get());
+        }
     }
 
     private static void checkSummary(String summary, Problems problems) {

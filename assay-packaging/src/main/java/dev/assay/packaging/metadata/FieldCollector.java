@@ -65,7 +65,8 @@ final class FieldCollector {
                 all(MetadataField.CLASSIFIER), all(MetadataField.REQUIRES_DIST),
                 one(MetadataField.REQUIRES_PYTHON), all(MetadataField.REQUIRES_EXTERNAL), projectUrls,
                 all(MetadataField.PROVIDES_EXTRA), all(MetadataField.PROVIDES_DIST),
-                all(MetadataField.OBSOLETES_DIST), unknown);
+                all(MetadataField.OBSOLETES_DIST), all(MetadataField.IMPORT_NAME),
+                all(MetadataField.IMPORT_NAMESPACE), unknown);
     }
 
     private void checkRepetitions() {

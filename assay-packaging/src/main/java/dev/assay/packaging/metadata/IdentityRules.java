@@ -3,6 +3,7 @@ package dev.assay.packaging.metadata;
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.InvalidVersionException;
 import dev.assay.packaging.version.Version;
+import dev.assay.packaging.version.VersionTooLongException;
 
 /** Checks Name (the core metadata name rule) and Version (PEP 440). */
 final class IdentityRules {
@@ -30,6 +31,8 @@ final class IdentityRules {
         }
         try {
             Version.parse(version);
+        } catch (VersionTooLongException e) {
+            problems.add(MetadataField.VERSION, "the version is too long: " + e.getMessage());
         } catch (InvalidVersionException e) {
             problems.add(MetadataField.VERSION, "'" + version + "' is not a valid PEP 440 version: " + e.getMessage());
         }

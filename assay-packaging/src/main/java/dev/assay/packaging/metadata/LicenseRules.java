@@ -1,17 +1,28 @@
 package dev.assay.packaging.metadata;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Checks License-Expression (SPDX syntax) and License-File (relative, resolved, '/'-separated paths). */
+/**
+ * Checks License-Expression (SPDX syntax) and, from metadata version 2.4, License-File (relative, resolved,
+ * '/'-separated paths); License beside License-Expression is a warning.
+ */
 final class LicenseRules {
     private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^([A-Za-z]:|[\\\\/]{2}).*");
 
     private LicenseRules() {
     }
 
-    static void check(CoreMetadata metadata, Problems problems) {
+    static void check(CoreMetadata metadata, Optional<MetadataVersion> version, Problems problems) {
         metadata.licenseExpression().ifPresent(expression -> checkExpression(expression, problems));
-        metadata.licenseFiles().forEach(path -> checkFile(path, problems));
+        if (metadata.license().isPresent() && metadata.licenseExpression().isPresent()) {
+            problems.warn(MetadataField.LICENSE, "License is deprecated when License-Expression is given "
+                    + "(PEP 639); remove License");
+        }
+        // before 2.4, License-File is setuptools' own field with other rules, and it never reaches the index
+        if (version.map(v -> v.atLeast(MetadataVersion.V2_4)).orElse(true)) {
+            metadata.licenseFiles().forEach(path -> checkFile(path, problems));
+        }
     }
 
     private static void checkExpression(String expression, Problems problems) {

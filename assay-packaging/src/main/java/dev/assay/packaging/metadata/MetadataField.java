@@ -39,6 +39,11 @@ public enum MetadataField {
     PROVIDES_EXTRA("Provides-Extra", Use.MULTIPLE, MetadataVersion.V2_1),
     PROVIDES_DIST("Provides-Dist", Use.MULTIPLE, MetadataVersion.V1_2),
     OBSOLETES_DIST("Obsoletes-Dist", Use.MULTIPLE, MetadataVersion.V1_2),
+    /** PEP 794: an importable name the distribution provides; one empty value says it provides none. */
+    IMPORT_NAME("Import-Name", Use.MULTIPLE, MetadataVersion.V2_5, "import_name", "import_names"),
+    /** PEP 794: a namespace package the distribution contributes to. */
+    IMPORT_NAMESPACE("Import-Namespace", Use.MULTIPLE, MetadataVersion.V2_5, "import_namespace",
+            "import_namespaces"),
     /** Deprecated since 1.2 in favour of Requires-Dist; kept in {@link CoreMetadata#unknownFields()}. */
     REQUIRES("Requires", Use.MULTIPLE, MetadataVersion.V1_1),
     /** Deprecated since 1.2 in favour of Provides-Dist; kept in {@link CoreMetadata#unknownFields()}. */

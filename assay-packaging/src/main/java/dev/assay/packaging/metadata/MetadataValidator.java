@@ -8,7 +8,9 @@ import java.util.function.Predicate;
 /**
  * Validates {@link CoreMetadata} as PyPI does on upload (pypa/packaging's {@code Metadata.from_raw} with
  * validation, plus Warehouse's own checks): field versions, names, versions, specifiers, requirements, extras,
- * content type, URLs, email addresses, classifiers and license fields.
+ * content type, URLs, email addresses, classifiers, license fields and import names. Rules PyPI does not
+ * enforce on the files it accepted (unknown fields, License-File before 2.4, Metadata-Version 2.0, License
+ * classifiers beside License-Expression, extras not normalised) are {@link MetadataCheck#warnings() warnings}.
  */
 public final class MetadataValidator {
     private final Predicate<String> knownClassifier;
@@ -23,18 +25,24 @@ public final class MetadataValidator {
         this.knownClassifier = Objects.requireNonNull(knownClassifier, "knownClassifier");
     }
 
-    /** Every problem with {@code metadata}; an empty list means it is valid. */
+    /** Every problem with {@code metadata} that PyPI refuses; an empty list means it is valid. */
     public List<MetadataProblem> validate(CoreMetadata metadata) {
+        return check(metadata).errors();
+    }
+
+    /** The problems PyPI refuses and, separately, the warnings: advice that does not make the metadata invalid. */
+    public MetadataCheck check(CoreMetadata metadata) {
         Objects.requireNonNull(metadata, "metadata");
         Problems problems = new Problems();
         Optional<MetadataVersion> version = FieldPresenceRules.check(metadata, problems);
         IdentityRules.check(metadata, problems);
         DescriptiveRules.check(metadata, problems);
         ContactRules.check(metadata, problems);
-        LicenseRules.check(metadata, problems);
+        LicenseRules.check(metadata, version, problems);
         ClassifierRules.check(metadata, knownClassifier, problems);
         DependencyRules.check(metadata, version, problems);
-        return problems.list();
+        ImportNameRules.check(metadata, problems);
+        return new MetadataCheck(problems.list(), problems.warnings());
     }
 
     /**

@@ -74,6 +74,9 @@ final class SpecifierParser {
     private static Version version(String text, String versionText) {
         try {
             return Version.parse(versionText);
+        } catch (VersionTooLongException e) {
+            throw new InvalidSpecifierException("Invalid specifier '" + VersionParser.abbreviate(text)
+                    + "': the version is too long: " + e.getMessage(), e);
         } catch (InvalidVersionException e) {
             throw new InvalidSpecifierException(
                     "Invalid specifier '" + VersionParser.abbreviate(text) + "': '"

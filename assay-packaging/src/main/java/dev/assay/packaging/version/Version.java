@@ -12,6 +12,12 @@ import java.util.OptionalLong;
  * {@code equals} agrees with the ordering, so {@code 1.0} equals {@code 1.0.0}.
  */
 public final class Version implements Comparable<Version> {
+    /**
+     * The longest version accepted, written or normalised: real versions are far shorter, and an index must be
+     * able to store every version it accepts (Assay's release column holds 100 characters).
+     */
+    public static final int MAX_LENGTH = 100;
+
     private final long epoch;
     private final List<Long> release;
     private final PreRelease pre;

@@ -35,11 +35,25 @@ final class VersionParser {
             throw new InvalidVersionException("Invalid version: null; expected a PEP 440 version such as 1.0");
         }
         String candidate = strip(text);
+        if (candidate.length() > Version.MAX_LENGTH) {
+            throw tooLong(text, candidate.length() + " characters");
+        }
         Matcher matcher = VERSION.matcher(candidate);
         if (!matcher.matches() || !wellFormedRelease(matcher) || !wellFormedLocal(matcher.group("local"))) {
             throw new InvalidVersionException(explain(text, candidate));
         }
-        return fromMatch(text, matcher);
+        Version version = fromMatch(text, matcher);
+        // normalising can lengthen a version (1.0-1 becomes 1.0.post1), and the normalised form is what is stored
+        int normalised = version.toString().length();
+        if (normalised > Version.MAX_LENGTH) {
+            throw tooLong(text, normalised + " characters once normalised as " + abbreviate(version.toString()));
+        }
+        return version;
+    }
+
+    private static InvalidVersionException tooLong(String text, String length) {
+        return new VersionTooLongException("Invalid version '" + abbreviate(text) + "': it is too long (" + length
+                + "); a version has at most " + Version.MAX_LENGTH + " characters");
     }
 
     /** Strips whitespace the way Python's {@code str.strip()} does, including no-break spaces. */
@@ -142,8 +156,9 @@ final class VersionParser {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new InvalidVersionException("Invalid version '" + abbreviate(text) + "': the number "
-                    + abbreviate(digits) + " is larger than " + Long.MAX_VALUE + ", the largest supported");
+            throw new VersionTooLongException("Invalid version '" + abbreviate(text) + "': the number "
+                    + abbreviate(digits) + " is too long (" + digits.length() + " digits); the largest supported is "
+                    + Long.MAX_VALUE);
         }
     }
 

@@ -53,6 +53,25 @@ class WheelFileNameTest {
     }
 
     @Test
+    void saysAVersionTooLongForAnIndexIsTooLong() {
+        assertThatThrownBy(() -> WheelFileName.parse("foo-1." + "0".repeat(219) + "-py3-none-any.whl"))
+                .isInstanceOf(InvalidFileNameException.class)
+                .hasMessageContaining("too long").hasMessageNotContaining("not a valid PEP 440");
+        assertThatThrownBy(() -> WheelFileName.parse("foo-" + "1".repeat(121) + "-py3-none-any.whl"))
+                .hasMessageContaining("too long");
+    }
+
+    @Test
+    void refusesAFileNameLongerThanAFileSystemAllows() {
+        String longest = "a".repeat(255 - "-1.0-py3-none-any.whl".length()) + "-1.0-py3-none-any.whl";
+        assertThat(WheelFileName.parse(longest).version()).hasToString("1.0");
+        assertThatThrownBy(() -> WheelFileName.parse("a" + longest)).isInstanceOf(InvalidFileNameException.class)
+                .hasMessageContaining("too long (256 characters)");
+        assertThatThrownBy(() -> DistributionFileName.parse("a".repeat(300) + "-1.0.tar.gz"))
+                .hasMessageContaining("too long");
+    }
+
+    @Test
     void normalisesTheVersion() {
         assertThat(WheelFileName.parse("foo-1.0RC1.POST2-py3-none-any.whl").version()).hasToString("1.0rc1.post2");
     }

@@ -25,30 +25,115 @@ class MetadataValidatorTest {
         return problems("2.4", headers);
     }
 
+    private List<MetadataProblem> warnings(String metadataVersion, String headers) {
+        return validator.check(MetadataParser.parse(
+                "Metadata-Version: " + metadataVersion + "\nName: sample\nVersion: 1.0\n" + headers)).warnings();
+    }
+
     private static String header(MetadataField field, String value) {
         return field.header() + ": " + value + "\n";
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.0", "1.1", "1.2", "2.1", "2.2", "2.3", "2.4"})
+    @ValueSource(strings = {"1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5"})
     void acceptsTheRequiredFieldsAloneInEverySupportedVersion(String version) {
         assertThat(problems(version, "")).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2.0", "1.3", "3.0", "2.5", "2", "", "2.4.0", " 2.4x"})
+    @ValueSource(strings = {"1.3", "3.0", "2.6", "2", "", "2.4.0", " 2.4x"})
     void rejectsUnsupportedMetadataVersions(String version) {
         assertThat(problems(version, ""))
                 .singleElement()
                 .satisfies(problem -> {
                     assertThat(problem.field()).isEqualTo("Metadata-Version");
-                    assertThat(problem.message()).contains("1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4");
+                    assertThat(problem.message()).contains("1.0, 1.1, 1.2, 2.1, 2.2, 2.3, 2.4, 2.5");
                 });
+    }
+
+    @Test
+    void acceptsTheWithdrawnVersion20AsVersion21WithAWarning() {
+        String fields = "Provides-Extra: tests\nDescription-Content-Type: text/markdown\n";
+
+        assertThat(problems("2.0", fields)).isEmpty();
+        assertThat(warnings("2.0", fields)).singleElement().satisfies(warning -> {
+            assertThat(warning.field()).isEqualTo("Metadata-Version");
+            assertThat(warning.message()).contains("read as 2.1");
+        });
+        assertThat(problems("2.0", "Dynamic: Keywords\n")).extracting(MetadataProblem::field)
+                .containsExactly("Dynamic");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.1", "2.2", "2.3"})
+    void onlyWarnsAboutLicenseFileAndLicenseExpressionBeforeVersion24(String version) {
+        String fields = "License-Expression: MIT\nLicense-File: LICENSE\nLicense-File: ../not/checked\n";
+
+        assertThat(problems(version, fields)).isEmpty();
+        assertThat(warnings(version, fields)).extracting(MetadataProblem::field)
+                .containsExactly("License-Expression", "License-File");
+        assertThat(problems("2.4", fields)).extracting(MetadataProblem::field).containsExactly("License-File");
+    }
+
+    @Test
+    void warnsAboutSetuptoolsUnknownContentTypeButRefusesOtherInvalidOnes() {
+        assertThat(problems("2.1", "Description-Content-Type: UNKNOWN\n")).isEmpty();
+        assertThat(warnings("2.1", "Description-Content-Type: UNKNOWN\n")).extracting(MetadataProblem::field)
+                .containsExactly("Description-Content-Type");
+        assertThat(problems("2.1", "Description-Content-Type: text/html\n")).extracting(MetadataProblem::field)
+                .containsExactly("Description-Content-Type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"requests", "requests.adapters", "_private; private", "zope.interface ; private",
+        "café", "ünïcode_名前"})
+    void acceptsImportNamesFromVersion25(String name) {
+        assertThat(problems("2.5", "Import-Name: " + name + "\nImport-Namespace: " + name + "\n")).isEmpty();
+    }
+
+    @Test
+    void saysAVersionIsTooLongRatherThanInvalid() {
+        CoreMetadata metadata = MetadataParser.parse("Metadata-Version: 2.4\nName: sample\nVersion: 1."
+                + "0".repeat(219) + "\n");
+
+        assertThat(validator.validate(metadata)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("Version");
+            assertThat(problem.message()).contains("too long").doesNotContain("not a valid PEP 440");
+        });
+    }
+
+    @Test
+    void acceptsASingleEmptyImportNameMeaningNone() {
+        assertThat(problems("2.5", "Import-Name:\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1abc", "a..b", "a.", "class", "pkg.import", "a-b", "name; public", "a b"})
+    void rejectsImportNamesThatAreNotDottedIdentifiers(String name) {
+        assertThat(problems("2.5", "Import-Name: " + name + "\n")).extracting(MetadataProblem::field)
+                .containsExactly("Import-Name");
+        assertThat(problems("2.5", "Import-Namespace: " + name + "\n")).extracting(MetadataProblem::field)
+                .containsExactly("Import-Namespace");
+    }
+
+    @Test
+    void rejectsImportNameBeforeVersion25() {
+        assertThat(problems("2.4", "Import-Name: sample\n")).extracting(MetadataProblem::field)
+                .containsExactly("Import-Name");
+    }
+
+    @Test
+    void warnsAboutLicenseBesideLicenseExpression() {
+        assertThat(problems("License: MIT License\nLicense-Expression: MIT\n")).isEmpty();
+        assertThat(warnings("2.4", "License: MIT License\nLicense-Expression: MIT\n"))
+                .extracting(MetadataProblem::field).containsExactly("License");
     }
 
     static Stream<Arguments> laterFields() {
         return Arrays.stream(MetadataField.values())
                 .filter(field -> field.introduced() != MetadataVersion.V1_0)
+                // PEP 639's fields before 2.4 are only warnings: PyPI accepted them
+                .filter(field -> field != MetadataField.LICENSE_FILE && field != MetadataField.LICENSE_EXPRESSION)
                 .map(field -> Arguments.of(field, sampleValue(field)));
     }
 
@@ -77,7 +162,9 @@ class MetadataValidatorTest {
     @ParameterizedTest
     @MethodSource("laterFields")
     void rejectsAFieldInAMetadataVersionBeforeTheOneThatIntroducedIt(MetadataField field, String value) {
-        MetadataVersion previous = MetadataVersion.values()[field.introduced().ordinal() - 1];
+        MetadataVersion previous = Arrays.stream(MetadataVersion.values())
+                .filter(version -> !version.legacy() && version.compareTo(field.introduced()) < 0)
+                .reduce((first, second) -> second).orElseThrow();
 
         assertThat(problems(previous.label(), header(field, value)))
                 .singleElement()
@@ -108,8 +195,9 @@ class MetadataValidatorTest {
     }
 
     @Test
-    void rejectsAnUnknownField() {
-        assertThat(problems("Dynamc: Obsoletes-Dist\n")).singleElement().satisfies(problem -> {
+    void warnsAboutAnUnknownField() {
+        assertThat(problems("Dynamc: Obsoletes-Dist\n")).isEmpty();
+        assertThat(warnings("2.4", "Dynamc: Obsoletes-Dist\n")).singleElement().satisfies(problem -> {
             assertThat(problem.field()).isEqualTo("Dynamc");
             assertThat(problem.message()).contains("not a core metadata field");
         });
@@ -265,9 +353,10 @@ class MetadataValidatorTest {
     }
 
     @Test
-    void rejectsLicenseClassifiersAlongsideALicenseExpression() {
-        assertThat(problems("License-Expression: MIT\nClassifier: License :: OSI Approved :: MIT License\n"))
-                .singleElement().satisfies(problem -> {
+    void warnsAboutLicenseClassifiersAlongsideALicenseExpression() {
+        String fields = "License-Expression: MIT\nClassifier: License :: OSI Approved :: MIT License\n";
+        assertThat(problems(fields)).isEmpty();
+        assertThat(warnings("2.4", fields)).singleElement().satisfies(problem -> {
                     assertThat(problem.field()).isEqualTo("Classifier");
                     assertThat(problem.message()).contains("License-Expression");
                 });
@@ -302,13 +391,27 @@ class MetadataValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"UNKNOWN", "…/BeagleVote-0.45.tgz", "ftp://example.com/x", "https://", "https:///path",
-        "javascript:alert(1)", "http://exa mple.com", "example.com", "//example.com/x", ""})
+    @ValueSource(strings = {"UNKNOWN", "…/BeagleVote-0.45.tgz", "ftp://example.com/x", "javascript:alert(1)",
+        "http://exa mple.com", "example.com", "//example.com/x", "", "https://example.com/a b",
+        "https://example.com/?q=<x>", "https://exa_mple.com:port/"})
     void rejectsUrlsThatAreNotAbsoluteHttp(String url) {
         assertThat(problems("Home-page: " + url + "\n")).extracting(MetadataProblem::field)
                 .containsExactly("Home-page");
         assertThat(problems("Download-URL: " + url + "\n")).extracting(MetadataProblem::field)
                 .containsExactly("Download-URL");
+    }
+
+    @Test
+    void acceptsFragmentsWarehouseDoesNotCheck() {
+        assertThat(problems("Project-URL: Chat: Matrix, https://matrix.to/#/#aio-libs:matrix.org\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://", "https:///path", "https:path"})
+    void onlyWarnsAboutUrlsWithoutAHostAsPypiAcceptsThem(String url) {
+        assertThat(problems("Home-page: " + url + "\n")).isEmpty();
+        assertThat(warnings("2.4", "Home-page: " + url + "\n")).singleElement()
+                .satisfies(warning -> assertThat(warning.message()).contains("no host"));
     }
 
     @Test
@@ -354,10 +457,11 @@ class MetadataValidatorTest {
     }
 
     @Test
-    void requiresNormalisedExtrasFromVersion23() {
-        assertThat(problems("2.1", "Provides-Extra: Dev_Tools\n")).isEmpty();
-        assertThat(problems("2.2", "Provides-Extra: Dev_Tools\n")).isEmpty();
-        assertThat(problems("2.3", "Provides-Extra: Dev_Tools\n")).singleElement()
+    void warnsAboutExtrasNotNormalisedFromVersion23() {
+        assertThat(warnings("2.1", "Provides-Extra: Dev_Tools\n")).isEmpty();
+        assertThat(warnings("2.2", "Provides-Extra: Dev_Tools\n")).isEmpty();
+        assertThat(problems("2.3", "Provides-Extra: Dev_Tools\n")).isEmpty();
+        assertThat(warnings("2.3", "Provides-Extra: Dev_Tools\n")).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("'dev-tools'").contains("PEP 685"));
         assertThat(problems("2.3", "Provides-Extra: dev-tools\n")).isEmpty();
     }
@@ -401,14 +505,14 @@ class MetadataValidatorTest {
     @Test
     void validateOrThrowListsEveryProblem() {
         CoreMetadata metadata = MetadataParser.parse("Metadata-Version: 2.1\nName: -bad-\nVersion: nope\n"
-                + "License-Expression: MIT\nSummary: two\n lines\n");
+                + "Import-Name: sample\nSummary: two\n lines\n");
 
         assertThatThrownBy(() -> validator.validateOrThrow(metadata))
                 .isInstanceOfSatisfying(InvalidMetadataException.class, e -> {
                     assertThat(e.problems()).extracting(MetadataProblem::field)
-                            .containsExactly("License-Expression", "Name", "Version", "Summary");
+                            .containsExactly("Import-Name", "Name", "Version", "Summary");
                     assertThat(e.getMessage()).contains("4 problems").contains("Name:").contains("Version:")
-                            .contains("License-Expression:").contains("Summary:");
+                            .contains("Import-Name:").contains("Summary:");
                 });
     }
 

@@ -23,18 +23,16 @@ class RealWorldMetadataTest {
                         List.of("Download-URL")),
                 Arguments.of("six-1.10.0.PKG-INFO", "1.1", "six", "1.10.0", List.of()),
                 Arguments.of("toml-0.10.2.PKG-INFO", "1.2", "toml", "0.10.2", List.of()),
-                // the withdrawn 2.0 that old bdist_wheel wrote
-                Arguments.of("pickleshare-0.7.5.METADATA", "2.0", "pickleshare", "0.7.5",
-                        List.of("Metadata-Version")),
+                // the withdrawn 2.0 that old bdist_wheel wrote: read as 2.1, with a warning
+                Arguments.of("pickleshare-0.7.5.METADATA", "2.0", "pickleshare", "0.7.5", List.of()),
                 Arguments.of("itsdangerous-2.2.0.METADATA", "2.1", "itsdangerous", "2.2.0", List.of()),
-                // setuptools wrote License-File before PEP 639 defined it (twine drops it from the form)
+                // setuptools wrote License-File before PEP 639 defined it (twine drops it from the form): a warning
                 Arguments.of("python-dateutil-2.9.0.post0.METADATA", "2.1", "python-dateutil", "2.9.0.post0",
-                        List.of("License-File")),
-                Arguments.of("decorator-5.2.1.METADATA", "2.2", "decorator", "5.2.1", List.of("License-File")),
+                        List.of()),
+                Arguments.of("decorator-5.2.1.METADATA", "2.2", "decorator", "5.2.1", List.of()),
                 Arguments.of("blinker-1.9.0.METADATA", "2.3", "blinker", "1.9.0", List.of()),
-                // hatchling wrote PEP 639 fields under 2.3 while PEP 639 was provisional
-                Arguments.of("docker-7.1.0.METADATA", "2.3", "docker", "7.1.0",
-                        List.of("License-Expression", "License-File", "Classifier")),
+                // hatchling wrote PEP 639 fields under 2.3 while PEP 639 was provisional; PyPI accepted them
+                Arguments.of("docker-7.1.0.METADATA", "2.3", "docker", "7.1.0", List.of()),
                 Arguments.of("click-8.4.0.METADATA", "2.4", "click", "8.4.0", List.of()),
                 Arguments.of("referencing-0.37.0.METADATA", "2.4", "referencing", "0.37.0", List.of()));
     }
@@ -51,6 +49,15 @@ class RealWorldMetadataTest {
         assertThat(metadata.description()).isPresent();
         assertThat(validator.validate(metadata)).extracting(MetadataProblem::field)
                 .containsExactlyElementsOf(problemFields);
+    }
+
+    @Test
+    void warnsAboutWhatPypiAcceptedInRealFiles() throws IOException {
+        assertThat(validator.check(MetadataParser.parse(bytes("docker-7.1.0.METADATA"))).warnings())
+                .extracting(MetadataProblem::field)
+                .containsExactly("License-Expression", "License-File", "Classifier");
+        assertThat(validator.check(MetadataParser.parse(bytes("pickleshare-0.7.5.METADATA"))).warnings())
+                .extracting(MetadataProblem::field).containsExactly("Metadata-Version");
     }
 
     @Test
@@ -101,7 +108,9 @@ class RealWorldMetadataTest {
         CoreMetadata metadata = MetadataParser.parse(bytes("beaglevote-everything.METADATA"));
 
         assertThat(validator.validate(metadata)).extracting(MetadataProblem::field)
-                .containsExactly("ThisIsNotReal", "Download-URL", "Provides-Dist");
+                .containsExactly("Download-URL", "Provides-Dist");
+        assertThat(validator.check(metadata).warnings()).extracting(MetadataProblem::field)
+                .contains("ThisIsNotReal");
         assertThat(metadata.unknownFields()).isEqualTo(Map.of("ThisIsNotReal", List.of("Hello!")));
     }
 

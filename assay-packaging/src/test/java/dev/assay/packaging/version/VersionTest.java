@@ -79,11 +79,38 @@ class VersionTest {
     }
 
     @Test
-    void parsesVeryLongVersionsWithoutExhaustingTheStack() {
+    void refusesVeryLongVersionsAsTooLongWithoutExhaustingTheStack() {
         String longRelease = "1" + ".2".repeat(100_000);
-        assertThat(Version.parse(longRelease).release()).hasSize(100_001);
-        assertThat(Version.parse("1.0+" + "a.".repeat(100_000) + "b").local()).isPresent();
-        assertThat(Version.parse(longRelease)).isEqualTo(Version.parse(longRelease + ".0"));
+        assertThatThrownBy(() -> Version.parse(longRelease)).isInstanceOf(VersionTooLongException.class)
+                .hasMessageContaining("too long (200001 characters)");
+        assertThatThrownBy(() -> Version.parse("1.0+" + "a.".repeat(100_000) + "b"))
+                .isInstanceOf(VersionTooLongException.class);
+    }
+
+    @Test
+    void acceptsVersionsUpToTheMaximumLength() {
+        String longest = "1" + ".2".repeat((Version.MAX_LENGTH - 1) / 2);
+        assertThat(longest).hasSize(Version.MAX_LENGTH - 1);
+        assertThat(Version.parse(longest).release()).hasSize(Version.MAX_LENGTH / 2);
+        assertThat(Version.parse(longest + "0")).hasToString(longest + "0");
+        assertThatThrownBy(() -> Version.parse(longest + "00")).isInstanceOf(VersionTooLongException.class)
+                .hasMessageContaining("too long (101 characters)").hasMessageContaining("at most 100");
+    }
+
+    @Test
+    void refusesAVersionWhoseNormalisedFormIsTooLong() {
+        String written = "1" + ".0".repeat(47) + "-1";
+        assertThat(written).hasSize(97);
+        assertThatThrownBy(() -> Version.parse(written)).isInstanceOf(VersionTooLongException.class)
+                .hasMessageContaining("once normalised");
+    }
+
+    @Test
+    void refusesA121DigitReleaseSegmentAsTooLong() {
+        assertThatThrownBy(() -> Version.parse("1".repeat(121))).isInstanceOf(VersionTooLongException.class)
+                .hasMessageContaining("too long");
+        assertThatThrownBy(() -> Version.parse("1." + "9".repeat(25))).isInstanceOf(VersionTooLongException.class)
+                .hasMessageContaining("too long (25 digits)");
     }
 
     @Test
@@ -109,7 +136,7 @@ class VersionTest {
         assertThatThrownBy(() -> Version.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> Version.parse("1.0 a1")).hasMessageContaining("whitespace");
         assertThatThrownBy(() -> Version.parse("lolwat")).hasMessageContaining("PEP 440").hasMessageContaining("1.0");
-        assertThatThrownBy(() -> Version.parse("1.99999999999999999999")).hasMessageContaining("larger than");
+        assertThatThrownBy(() -> Version.parse("1.99999999999999999999")).hasMessageContaining("too long");
     }
 
     static Stream<Arguments> parts() {

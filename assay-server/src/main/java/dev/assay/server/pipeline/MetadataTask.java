@@ -14,6 +14,7 @@ import dev.assay.packaging.filename.DistributionFileName;
 import dev.assay.packaging.filename.SdistFileName;
 import dev.assay.packaging.filename.WheelFileName;
 import dev.assay.packaging.metadata.CoreMetadata;
+import dev.assay.packaging.metadata.MetadataCheck;
 import dev.assay.packaging.metadata.MetadataParser;
 import dev.assay.packaging.metadata.MetadataProblem;
 import dev.assay.packaging.metadata.MetadataValidator;
@@ -59,8 +60,13 @@ final class MetadataTask implements Task {
             return TaskResult.failed("the core metadata cannot be read: " + unreadable.getMessage());
         }
         List<Map<String, String>> problems = new ArrayList<>();
-        for (MetadataProblem problem : validator.validate(metadata)) {
+        MetadataCheck check = validator.check(metadata);
+        for (MetadataProblem problem : check.errors()) {
             problems.add(problem("invalid-metadata", problem.field(), problem.toString()));
+        }
+        // advice PyPI does not enforce: the upload was accepted, the pipeline shows it
+        for (MetadataProblem warning : check.warnings()) {
+            problems.add(problem("metadata-warning", warning.field(), warning.toString()));
         }
         problems.addAll(recommendations(metadata));
         context.record("metadataVersion", metadata.metadataVersion());

@@ -3,6 +3,8 @@ package dev.assay.server.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.testing.HttpApi;
+import dev.assay.server.testing.TestDistributions;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads start pipelines that the in-process worker runs; results in the API, on pages, in the badge. */
@@ -126,6 +129,25 @@ abstract class PipelineContract extends PipelineFixture {
         assertThat(anonymous.get("project/" + project + "/badge.svg").statusCode()).isEqualTo(404);
         assertThat(maintainer.get(pipelines(project)).statusCode()).isEqualTo(200);
         assertThat(maintainer.get("api/v1/pipelines/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metadataPypiAcceptsButAdvisesAgainstIsUploadedAndShownAsWarnings() throws Exception {
+        String project = "advice-" + databaseKind();
+        TestDistributions.Spec spec = new TestDistributions.Spec(project, "1.0", List.of("Summary: advised",
+                "Requires-Python: >=3.8", "License-Expression: MIT", "Classifier: License :: OSI Approved :: MIT License",
+                "Project-URL: Source, https://example.com/src", "X-Custom: not core metadata"), "A wheel to test.\n");
+        Path directory = Files.createTempDirectory(data, "wheel");
+
+        spec.upload(TestDistributions.wheel(directory, spec), server.url(), "olive", PASSWORD);
+        JsonNode task = finishedPipeline(project).get("tasks").get(0);
+
+        assertThat(task.get("name").asString()).isEqualTo("metadata");
+        assertThat(task.get("outcome").asString()).isEqualTo("passed");
+        assertThat(task.get("summary").asString()).isEqualTo("2 metadata warning(s)");
+        assertThat(codes(task)).containsExactly("metadata/metadata-warning", "metadata/metadata-warning");
+        assertThat(task.get("findings").toString()).contains("superseded by License-Expression",
+                "'X-Custom' is not a core metadata field");
     }
 
     private static List<String> codes(JsonNode task) {

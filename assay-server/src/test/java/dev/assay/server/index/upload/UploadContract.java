@@ -31,6 +31,7 @@ import dev.assay.server.testing.PythonDistributions.Built;
 import dev.assay.server.testing.PythonDistributions.Spec;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDatabase;
+import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestServer;
 import dev.assay.server.testing.UploadRequest;
 
@@ -245,6 +246,23 @@ abstract class UploadContract {
         assertThat(egg.statusCode()).isEqualTo(400);
         assertThat(egg.body()).contains("Invalid filetype 'bdist_egg'");
         assertNothingStoredFor(projectOf(built));
+    }
+
+    @Test
+    void versionsTooLongForTheIndexAreRefusedAsTooLong() throws Exception {
+        for (String version : List.of("1." + "0".repeat(219), "1".repeat(121))) {
+            // a short name: the file name must stay within the 255 bytes a file system allows
+            String name = "tl" + databaseKind().charAt(0) + SEQUENCE.incrementAndGet();
+            Path wheel = TestDistributions.wheel(Files.createDirectories(work.resolve(name)),
+                    new TestDistributions.Spec(name, version, List.of(), "long"));
+
+            HttpResponse<String> refused = UploadRequest.of(wheel, name, version).replace("metadata_version", "2.4")
+                    .send(server.url(), "__token__", aliceToken);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("too long").doesNotContain("not a valid PEP 440");
+            assertNothingStoredFor(name);
+        }
     }
 
     private void assertNothingStoredFor(String project) throws Exception {
