@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.assay.packaging.PackagingException;
 import dev.assay.packaging.archive.ArchiveLimits;
 import dev.assay.packaging.archive.DistributionMetadata;
 import dev.assay.packaging.filename.WheelFileName;
@@ -129,12 +130,28 @@ class IndexWheelhouse {
         return copy(pick(project, requirements, environment), wheelhouse);
     }
 
-    /** The {@code Requires-Dist} of a wheel file. */
+    /**
+     * The valid {@code Requires-Dist} of a wheel file, none when its metadata is unreadable: a wheel built from a
+     * package's sources may be broken, and pip's install then fails with its own message, the package's failure.
+     */
     static List<String> requiresDistOf(Path wheel) {
-        String filename = wheel.getFileName().toString();
-        byte[] metadata = DistributionMetadata.wheelMetadata(wheel, WheelFileName.parse(filename),
-                ArchiveLimits.defaults());
-        return MetadataParser.parse(metadata).requiresDist();
+        try {
+            String filename = wheel.getFileName().toString();
+            byte[] metadata = DistributionMetadata.wheelMetadata(wheel, WheelFileName.parse(filename),
+                    ArchiveLimits.defaults());
+            return MetadataParser.parse(metadata).requiresDist().stream().filter(IndexWheelhouse::parses).toList();
+        } catch (PackagingException unreadable) {
+            return List.of();
+        }
+    }
+
+    private static boolean parses(String requirement) {
+        try {
+            Requirement.parse(requirement);
+            return true;
+        } catch (PackagingException invalid) {
+            return false;
+        }
     }
 
     /**
