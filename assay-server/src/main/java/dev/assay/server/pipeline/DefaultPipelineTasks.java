@@ -1,9 +1,7 @@
 package dev.assay.server.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +24,8 @@ import dev.assay.tasks.sandbox.Strace;
 /**
  * The in-process {@code metadata} check, then — when {@code assay.pipeline.sandbox} is on and this machine can
  * sandbox — the staged {@code wheelhouse} and {@code build-wheelhouse}, the {@code sdist} build of a pushed commit
- * and the sandboxed built-in tasks; on a machine that cannot, an error task saying why. The machine is probed
- * once, at the first job.
+ * and the sandboxed built-in tasks; on a machine that cannot, an error task saying why. The machine is probed at
+ * the first job, and again while something is missing or a tool changed (see {@link WorkerMachine}).
  */
 @Component
 class DefaultPipelineTasks implements PipelineTasks {
@@ -35,24 +33,32 @@ class DefaultPipelineTasks implements PipelineTasks {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineTasks.class);
 
     private final PipelineProperties properties;
-    private final JobSource source;
-    private final Supplier<SandboxProbe> probe;
-    private volatile Chosen chosen;
+    private final WorkerMachine machine;
 
     /** Tasks and the evaluators of their reports. */
     record Chosen(List<Task> tasks, List<ReportEvaluator> evaluators) implements PipelineTasks {
     }
 
     @Autowired
-    DefaultPipelineTasks(PipelineProperties properties, InProcessJobSource source, AssayProperties assay) {
-        this(properties, source, () -> probe(JobRunner.workRoot(assay)));
+    DefaultPipelineTasks(PipelineProperties properties, InProcessJobSource source, AssayProperties assay,
+            ToolProperties tools) {
+        this(properties, source, () -> probe(JobRunner.workRoot(assay)), tools);
     }
 
     /** With another probe of the machine, for tests. */
     DefaultPipelineTasks(PipelineProperties properties, JobSource source, Supplier<SandboxProbe> probe) {
+        this(properties, source, probe, ToolProperties.debian());
+    }
+
+    /** With another probe of the machine and the tools looked up where {@code tools} says. */
+    DefaultPipelineTasks(PipelineProperties properties, JobSource source, Supplier<SandboxProbe> probe,
+            ToolProperties tools) {
         this.properties = properties;
-        this.source = source;
-        this.probe = probe;
+        this.machine = new WorkerMachine(probe, () -> BuiltinSettings.debian(tools.packages())
+                .withLimits(properties.limits().toSandboxLimits()), Strace.debian(), source);
+        if (!properties.sandbox()) {
+            LOG.info("assay.pipeline.sandbox=false: pipelines run only the in-process metadata check");
+        }
     }
 
     /** Why this machine cannot run the sandboxed tasks, or empty when it can. */
@@ -76,9 +82,16 @@ class DefaultPipelineTasks implements PipelineTasks {
         return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
     }
 
-    /** This machine's sandbox for job workspaces under {@code workRoot}, as every worker and the check see it. */
+    /**
+     * This machine's sandbox for job workspaces under {@code workRoot} (or where {@link WorkRoot} moves them), as
+     * every worker and the check see it.
+     */
     static SandboxProbe probe(Path workRoot) {
-        return withReachableWorkspaces(Sandbox.probe(), workRoot);
+        try {
+            return withReachableWorkspaces(Sandbox.probe(), WorkRoot.reachable(workRoot));
+        } catch (IOException noWorkRoot) {
+            return new SandboxProbe(Optional.empty(), noWorkRoot.getMessage());
+        }
     }
 
     /**
@@ -89,64 +102,31 @@ class DefaultPipelineTasks implements PipelineTasks {
         if (probe.sandbox().isEmpty() || !"root".equals(System.getProperty("user.name"))) {
             return probe;
         }
-        for (Path dir = workRoot.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            try {
-                if (Files.exists(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    return new SandboxProbe(Optional.empty(), "the sandbox's user (nobody) cannot reach the job "
-                            + "workspaces under " + workRoot + ": run chmod o+x " + dir);
-                }
-            } catch (IOException | UnsupportedOperationException unknown) {
-                return probe;
-            }
-        }
-        return probe;
+        return WorkRoot.closedParent(workRoot).map(dir -> new SandboxProbe(Optional.empty(), "the sandbox's user "
+                + "(nobody) cannot reach the job workspaces under " + workRoot + ": run chmod o+x " + dir))
+                .orElse(probe);
     }
 
     @Override
     public List<Task> tasks() {
-        return chosen().tasks();
+        List<Task> tasks = new ArrayList<>(List.of(new MetadataTask()));
+        if (properties.sandbox()) {
+            tasks.addAll(machine.tasks());
+        }
+        return List.copyOf(tasks);
     }
 
     @Override
     public List<ReportEvaluator> evaluators() {
-        return chosen().evaluators();
-    }
-
-    private Chosen chosen() {
-        Chosen known = chosen;
-        if (known == null) {
-            synchronized (this) {
-                if (chosen == null) {
-                    chosen = choose();
-                }
-                known = chosen;
-            }
-        }
-        return known;
-    }
-
-    private Chosen choose() {
-        List<Task> tasks = new ArrayList<>(List.of(new MetadataTask()));
         List<ReportEvaluator> evaluators = new ArrayList<>(List.of(new MetadataReport()));
-        if (!properties.sandbox()) {
-            LOG.info("assay.pipeline.sandbox=false: pipelines run only the in-process metadata check");
-            return new Chosen(tasks, evaluators);
+        if (properties.sandbox()) {
+            evaluators.addAll(machine.evaluators());
         }
-        SandboxProbe probe = this.probe.get();
-        Strace strace = Strace.debian();
-        Optional<String> why = noSandbox(probe, strace);
-        if (why.isPresent()) {
-            LOG.error("NO SANDBOX: pipelines will not run untrusted code; every pipeline records the error: {}",
-                    why.get());
-            tasks.add(new NoSandboxTask(why.get()));
-            return new Chosen(tasks, evaluators);
-        }
-        Sandbox sandbox = probe.sandbox().get();
-        LOG.info("pipeline sandbox: {}", sandbox.description());
-        BuiltinSettings settings = BuiltinSettings.debian().withLimits(properties.limits().toSandboxLimits());
-        Chosen sandboxed = sandboxed(sandbox, strace, settings, source);
-        tasks.addAll(sandboxed.tasks());
-        evaluators.addAll(sandboxed.evaluators());
-        return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
+        return List.copyOf(evaluators);
+    }
+
+    @Override
+    public Path workRoot(Path configured) throws IOException {
+        return properties.sandbox() ? machine.workRoot(configured) : configured;
     }
 }

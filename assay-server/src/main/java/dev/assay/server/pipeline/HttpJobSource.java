@@ -139,9 +139,8 @@ final class HttpJobSource implements JobSource {
     @Override
     public IndexWheelhouse.Resolution stageDependencies(ClaimedJob job, Path wheel, MarkerEnvironment environment,
             Path wheelhouse) throws IOException {
-        // a release's dependencies are what the index knows; a commit's, what the wheel built from it requires
-        return stage(job, environment, "requiresDist", job.testsCommit() ? IndexWheelhouse.requiresDistOf(wheel) : null,
-                wheelhouse);
+        // a commit's dependencies are what the wheel built from it requires; a release's, those and what the index knows
+        return stage(job, environment, "requiresDist", IndexWheelhouse.requiresDistOf(wheel), wheelhouse);
     }
 
     @Override

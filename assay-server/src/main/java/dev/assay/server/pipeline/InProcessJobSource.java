@@ -84,7 +84,7 @@ class InProcessJobSource implements JobSource {
     public IndexWheelhouse.Resolution stageDependencies(ClaimedJob job, Path wheel, MarkerEnvironment environment,
             Path directory) throws IOException {
         return job.testsCommit() ? wheelhouse.stageForWheel(job.project(), wheel, environment, directory)
-                : wheelhouse.stage(job.project(), job.version(), environment, directory);
+                : wheelhouse.stageForRelease(job.project(), job.version(), wheel, environment, directory);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.assay.packaging.PackagingException;
 import dev.assay.packaging.archive.ArchiveLimits;
 import dev.assay.packaging.archive.DistributionMetadata;
 import dev.assay.packaging.filename.WheelFileName;
@@ -100,10 +101,14 @@ class IndexWheelhouse {
     record Picks(List<Picked> picked, List<Unresolved> unresolved) {
     }
 
-    /** Copies the dependency wheels of {@code project} {@code version} into {@code wheelhouse}. */
-    Resolution stage(String project, String version, MarkerEnvironment environment, Path wheelhouse)
-            throws IOException {
-        return copy(pick(project, version, environment), wheelhouse);
+    /**
+     * Copies the dependency wheels of {@code project} {@code version} into {@code wheelhouse}: those the index knows
+     * and those {@code wheel} — the wheel under test, uploaded or built from the release's sdist — requires, since
+     * that wheel's metadata is what pip reads, and an sdist's PKG-INFO may list none.
+     */
+    Resolution stageForRelease(String project, String version, Path wheel, MarkerEnvironment environment,
+            Path wheelhouse) throws IOException {
+        return copy(pick(project, version, requiresDistOf(wheel), environment), wheelhouse);
     }
 
     /**
@@ -125,18 +130,38 @@ class IndexWheelhouse {
         return copy(pick(project, requirements, environment), wheelhouse);
     }
 
-    /** The {@code Requires-Dist} of a wheel file. */
+    /**
+     * The valid {@code Requires-Dist} of a wheel file, none when its metadata is unreadable: a wheel built from a
+     * package's sources may be broken, and pip's install then fails with its own message, the package's failure.
+     */
     static List<String> requiresDistOf(Path wheel) {
-        String filename = wheel.getFileName().toString();
-        byte[] metadata = DistributionMetadata.wheelMetadata(wheel, WheelFileName.parse(filename),
-                ArchiveLimits.defaults());
-        return MetadataParser.parse(metadata).requiresDist();
+        try {
+            String filename = wheel.getFileName().toString();
+            byte[] metadata = DistributionMetadata.wheelMetadata(wheel, WheelFileName.parse(filename),
+                    ArchiveLimits.defaults());
+            return MetadataParser.parse(metadata).requiresDist().stream().filter(IndexWheelhouse::parses).toList();
+        } catch (PackagingException unreadable) {
+            return List.of();
+        }
     }
 
-    /** The wheels the dependencies of {@code project} {@code version} resolve to, as the index knows them. */
-    Picks pick(String project, String version, MarkerEnvironment environment) {
+    private static boolean parses(String requirement) {
+        try {
+            Requirement.parse(requirement);
+            return true;
+        } catch (PackagingException invalid) {
+            return false;
+        }
+    }
+
+    /**
+     * The wheels the dependencies of {@code project} {@code version} resolve to: as the index knows them, and as
+     * {@code wheelRequires} (the {@code Requires-Dist} of the wheel under test) lists them.
+     */
+    Picks pick(String project, String version, List<String> wheelRequires, MarkerEnvironment environment) {
         List<Requirement> roots = release(project, version)
-                .map(release -> rootRequirements(project, release, environment)).orElse(List.of());
+                .map(release -> rootRequirements(project, release, wheelRequires, environment))
+                .orElseGet(() -> applicable(wheelRequires, Set.of(), environment));
         return resolve(project, roots, environment);
     }
 
@@ -269,11 +294,13 @@ class IndexWheelhouse {
     }
 
     // A release's dependency rows come from its first file, and an sdist's PKG-INFO may omit Requires-Dist;
-    // its wheels' metadata is what pip will read.
-    private List<Requirement> rootRequirements(String project, Release release, MarkerEnvironment environment) {
+    // its wheels' metadata, and the wheel under test's above all, is what pip will read.
+    private List<Requirement> rootRequirements(String project, Release release, List<String> wheelRequires,
+            MarkerEnvironment environment) {
         Set<String> texts = new LinkedHashSet<>();
         releases.dependencies(release.id()).forEach(dependency -> texts.add(dependency.requirement()));
         wheels(release).forEach(wheel -> texts.addAll(requiresDist(project, wheel.filename())));
+        texts.addAll(wheelRequires);
         return applicable(List.copyOf(texts), Set.of(), environment);
     }
 

@@ -66,7 +66,12 @@ public final class JobRunner {
     /** The job's task reports; a job that cannot be planned or staged is one {@code error} entry saying why. */
     List<TaskReport> run(ClaimedJob job, ExecutionListener listener) throws InterruptedException {
         Instant start = clock.instant();
-        Path workspace = workRoot.resolve("job-" + job.jobId() + "-" + job.attempt());
+        Path workspace;
+        try {
+            workspace = tasks.workRoot(workRoot).resolve("job-" + job.jobId() + "-" + job.attempt());
+        } catch (IOException noWorkRoot) {
+            return List.of(stageError(start, noWorkRoot));
+        }
         try {
             Map<DataKey, Object> initial = job.testsCommit() ? stageCommit(job, workspace, listener)
                     : stage(job, workspace, listener);
@@ -85,12 +90,16 @@ public final class JobRunner {
             report.tasks().forEach(execution -> keepRawFiles(job, execution, workspace, listener));
             return reports;
         } catch (PlanException | IOException cannotRun) {
-            return List.of(new TaskReport("stage", "error", start, clock.instant(),
-                    Duration.between(start, clock.instant()).toMillis(), "error: " + cannotRun.getMessage(),
-                    List.of(), Map.of()));
+            return List.of(stageError(start, cannotRun));
         } finally {
             deleteQuietly(workspace);
         }
+    }
+
+    private TaskReport stageError(Instant start, Exception cannotRun) {
+        return new TaskReport("stage", "error", start, clock.instant(),
+                Duration.between(start, clock.instant()).toMillis(), "error: " + cannotRun.getMessage(),
+                List.of(), Map.of());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.assay.tasks.DataKey;
@@ -32,4 +34,12 @@ public interface PipelineTasks {
 
     /** The report evaluators for those tasks; a task without one gets an outcome-only report. */
     List<ReportEvaluator> evaluators();
+
+    /**
+     * Where the job workspaces of the configured {@code workRoot} go: there, unless these tasks' sandbox cannot
+     * reach it (see {@link WorkRoot}).
+     */
+    default Path workRoot(Path configured) throws IOException {
+        return configured;
+    }
 }

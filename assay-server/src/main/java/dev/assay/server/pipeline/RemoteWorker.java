@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.assay.tasks.builtin.BuiltinSettings;
-import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
 
@@ -63,9 +62,10 @@ public final class RemoteWorker {
             // never run untrusted code unsandboxed: the worker claims nothing
             throw new JobSource.Refused("no sandbox: " + noSandbox.get() + "; this worker will not run jobs");
         }
-        Sandbox sandbox = probe.sandbox().get();
-        LOG.info("pipeline sandbox: {}", sandbox.description());
-        PipelineTasks tasks = DefaultPipelineTasks.sandboxed(sandbox, strace, BuiltinSettings.debian(), source);
+        LOG.info("pipeline sandbox: {}", probe.sandbox().get().description());
+        // probed again while a tool is missing, so that installing it needs no restart
+        PipelineTasks tasks = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
+                strace, source);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll());
         pool.start(settings.name());

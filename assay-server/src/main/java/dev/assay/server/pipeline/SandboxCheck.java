@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.assay.tasks.builtin.BuiltinSettings;
+import dev.assay.tasks.builtin.WorkerTools;
 import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxCommand;
 import dev.assay.tasks.sandbox.SandboxLimits;
@@ -39,17 +42,47 @@ public final class SandboxCheck {
     private SandboxCheck() {
     }
 
-    /** Probes the machine for job workspaces under {@code workRoot}, then tries the sandbox once. */
+    /**
+     * Probes the machine for job workspaces under {@code workRoot} (or where {@link WorkRoot} moves them), lists
+     * every tool the tasks need with what is missing, then tries the sandbox once; ready only when the sandbox
+     * works and no required tool is missing.
+     */
     public static Result check(Path workRoot) throws IOException, InterruptedException {
-        SandboxProbe probe = DefaultPipelineTasks.probe(workRoot);
+        List<String> lines = new ArrayList<>();
+        Path jobs = WorkRoot.reachable(workRoot);
+        lines.add("job workspaces: " + jobs + (jobs.equals(workRoot.toAbsolutePath().normalize()) ? ""
+                : " (the sandbox's user cannot reach " + workRoot + ", so Assay keeps them there)"));
         Strace strace = Strace.debian();
+        WorkerTools tools = WorkerTools.probe(BuiltinSettings.debian(), strace, Path.of("/usr/bin/bwrap"));
+        lines.add("tools the tasks need:");
+        tools.tools().forEach(tool -> lines.add("  " + tool.describe()));
+        SandboxProbe probe = DefaultPipelineTasks.probe(workRoot);
         Optional<String> missing = DefaultPipelineTasks.noSandbox(probe, strace);
         if (missing.isPresent()) {
-            return new Result(false, List.of("no sandbox: " + missing.get(),
-                    "pipelines record this as an error and run nothing of the packages"));
+            lines.addAll(List.of("no sandbox: " + missing.get(),
+                    "NOT READY: pipelines record this as an error and run nothing of the packages"));
+            return new Result(false, lines);
         }
         Sandbox sandbox = probe.sandbox().get();
-        Path workspace = Files.createTempDirectory(Files.createDirectories(workRoot), "sandbox-check-");
+        lines.add("sandbox: " + sandbox.description());
+        lines.add("strace: available");
+        lines.add(trial(sandbox, jobs));
+        boolean isolated = lines.get(lines.size() - 1).contains("network blocked")
+                && !lines.get(lines.size() - 1).contains(": uid 0 ");
+        if (!isolated) {
+            lines.add("NOT READY: the trial run was not isolated as it must be");
+        } else if (!tools.missing().isEmpty()) {
+            lines.add("NOT READY: the tasks needing " + String.join(", ", tools.missing().stream()
+                    .map(WorkerTools.Tool::name).toList()) + " end in error until installed (no restart needed)");
+        } else {
+            lines.add("ready: pipelines run their sandboxed tasks on this machine");
+        }
+        return new Result(isolated && tools.missing().isEmpty(), lines);
+    }
+
+    // Python started in the sandbox from a workspace under the work directory: unprivileged and without network.
+    private static String trial(Sandbox sandbox, Path jobs) throws IOException, InterruptedException {
+        Path workspace = Files.createTempDirectory(Files.createDirectories(jobs), "sandbox-check-");
         try {
             long start = System.nanoTime();
             SandboxResult trial = sandbox.run(SandboxCommand.of(workspace, List.of("/usr/bin/python3", "-c", TRIAL))
@@ -57,13 +90,8 @@ public final class SandboxCheck {
                     .withLimits(SandboxLimits.defaults().withWallTime(Duration.ofSeconds(30))));
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             String output = (trial.stdout() + trial.stderr()).strip();
-            boolean isolated = trial.succeeded() && output.contains("network blocked")
-                    && !output.startsWith("uid 0 ");
-            return new Result(isolated, List.of("sandbox: " + sandbox.description(), "strace: available",
-                    "trial run in " + workRoot + " (" + millis + " ms): " + (output.isEmpty()
-                            ? "exit " + trial.exitCode() : output),
-                    isolated ? "ready: pipelines run their sandboxed tasks on this machine"
-                            : "NOT READY: the trial run was not isolated as it must be"));
+            return "trial run in " + jobs + " (" + millis + " ms): " + (output.isEmpty() || !trial.succeeded()
+                    ? "exit " + trial.exitCode() + " " + output : output);
         } finally {
             JobRunner.deleteQuietly(workspace);
         }

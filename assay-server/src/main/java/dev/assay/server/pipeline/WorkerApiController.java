@@ -104,8 +104,8 @@ class WorkerApiController {
 
     /**
      * The held job's dependency wheels, as the in-process wheelhouse resolves them for the worker's Python: a
-     * release's from what the index knows, a commit's from {@code requiresDist} (its built wheel's); or, given
-     * {@code buildRequires}, the wheels those build requirements resolve to.
+     * release's from what the index knows and {@code requiresDist} (the wheel's under test), a commit's from
+     * {@code requiresDist} (its built wheel's); or, given {@code buildRequires}, the wheels those resolve to.
      */
     @PostMapping("/api/worker/jobs/{id}/wheelhouse")
     Map<String, Object> wheelhouse(@PathVariable long id, @RequestBody WheelhouseRequest request, Authentication auth) {
@@ -116,12 +116,12 @@ class WorkerApiController {
         }
         MarkerEnvironment environment = MarkerEnvironment.cpython(request.python().version(),
                 request.python().platform(), request.python().machine());
+        List<String> requiresDist = request.requiresDist() == null ? List.of()
+                : requirements("requiresDist", request.requiresDist());
         IndexWheelhouse.Picks picks = request.buildRequires() != null
-                ? wheelhouse.pick(job.project(), requirements(request.buildRequires()), environment)
-                : job.filename() == null
-                ? wheelhouse.pick(job.project(), request.requiresDist() == null ? List.of() : request.requiresDist(),
-                        environment)
-                : wheelhouse.pick(job.project(), job.version(), environment);
+                ? wheelhouse.pick(job.project(), requirements("buildRequires", request.buildRequires()), environment)
+                : job.filename() == null ? wheelhouse.pick(job.project(), requiresDist, environment)
+                : wheelhouse.pick(job.project(), job.version(), requiresDist, environment);
         List<Map<String, String>> staged = picks.picked().stream().map(picked -> Map.of(
                 "requirement", picked.staged().requirement(), "project", picked.staged().project(),
                 "version", picked.staged().version(), "filename", picked.staged().filename(),
@@ -130,13 +130,13 @@ class WorkerApiController {
         return Map.of("staged", staged, "unresolved", picks.unresolved());
     }
 
-    // A build requirement the resolver cannot parse is the worker's mistake (it parsed them first), not a server error.
-    private static List<String> requirements(List<String> texts) {
+    // A requirement the resolver cannot parse is the worker's mistake (it parsed them first), not a server error.
+    private static List<String> requirements(String field, List<String> texts) {
         for (String text : texts) {
             try {
                 Requirement.parse(text);
             } catch (RuntimeException invalid) {
-                throw new InvalidInputException("'buildRequires' holds an invalid requirement '" + text + "': "
+                throw new InvalidInputException("'" + field + "' holds an invalid requirement '" + text + "': "
                         + invalid.getMessage());
             }
         }

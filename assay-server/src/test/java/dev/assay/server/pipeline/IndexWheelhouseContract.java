@@ -50,7 +50,7 @@ abstract class IndexWheelhouseContract extends PipelineFixture {
         upload(windowsOnly, "1.1", "cp311-cp311-win_amd64", "cp312-cp312-manylinux_2_17_x86_64");
         String root = root("wants-windows-" + databaseKind(), windowsOnly, "absent-from-assay>=2");
 
-        IndexWheelhouse.Picks picks = server.bean(IndexWheelhouse.class).pick(root, "1.0", CP311_LINUX);
+        IndexWheelhouse.Picks picks = server.bean(IndexWheelhouse.class).pick(root, "1.0", List.of(), CP311_LINUX);
 
         assertThat(picks.picked()).isEmpty();
         assertThat(picks.unresolved()).extracting(IndexWheelhouse.Unresolved::requirement, IndexWheelhouse.Unresolved::code)
@@ -67,7 +67,7 @@ abstract class IndexWheelhouseContract extends PipelineFixture {
     }
 
     private List<String> staged(String root, MarkerEnvironment environment) {
-        return server.bean(IndexWheelhouse.class).pick(root, "1.0", environment).picked().stream()
+        return server.bean(IndexWheelhouse.class).pick(root, "1.0", List.of(), environment).picked().stream()
                 .map(picked -> picked.staged().filename()).toList();
     }
 

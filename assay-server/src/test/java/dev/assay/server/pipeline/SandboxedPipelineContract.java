@@ -74,6 +74,38 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
     }
 
     @Test
+    void anSdistWhosePkgInfoListsNoDependenciesInstallsWithThoseItsBuiltWheelRequires() throws Exception {
+        String dependency = "listed-nowhere-" + databaseKind();
+        String project = "old-pkg-info-" + databaseKind();
+        Path work = Files.createTempDirectory(data, "build");
+        PythonDistributions.Built dep = PythonDistributions.build(work, Spec.of(dependency, "1.0"));
+        String module = project.replace('-', '_');
+        // PKG-INFO of Metadata-Version 2.1 without Requires-Dist, as older setuptools wrote it; the wheel built
+        // from the sources requires the dependency, and imports it.
+        Path sdist = PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of("pyproject.toml", """
+                [build-system]
+                requires = ["setuptools>=61"]
+                build-backend = "setuptools.build_meta"
+
+                [project]
+                name = "%s"
+                version = "1.0"
+                dependencies = ["%s>=1"]
+                """.formatted(project, dependency),
+                module + "/__init__.py", "import " + Spec.of(dependency, "1.0").module() + "\nVALUE = 1\n"));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, dep.wheel()).assertSucceeded();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, sdist).assertSucceeded();
+
+        JsonNode pipeline = finished(project, sdist.getFileName().toString());
+
+        Map<String, JsonNode> tasks = tasks(pipeline);
+        assertThat(tasks.get("wheelhouse").get("findings").toString()).as(pipeline::toString)
+                .contains("from-index", dep.wheel().getFileName().toString()).doesNotContain("not-in-index");
+        assertThat(tasks.get("install").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+        assertThat(tasks.get("import").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+    }
+
+    @Test
     void anSdistsBuildBackendHostedOnThisIndexBuildsItInsteadOfTheWorkersPython() throws Exception {
         String project = "tiny-built-" + databaseKind();
         TinyBuild upload = uploadSdistOfATinyBackendsProject(project);

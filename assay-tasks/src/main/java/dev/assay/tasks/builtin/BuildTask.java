@@ -65,6 +65,9 @@ public final class BuildTask implements Task {
 
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
+        if (settings.buildTools().isEmpty()) {
+            return WorkerTools.missing("build");
+        }
         Path sdist = context.workspace().resolve(context.input(DataKey.SDIST, Path.class));
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         Path project;

@@ -49,10 +49,18 @@ public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> test
      * analysers' and python3-build's modules where installed.
      */
     public static BuiltinSettings debian() {
-        return new BuiltinSettings(Path.of("/usr/bin/python3"), SandboxLimits.defaults(), installed(PYTEST_CLOSURE),
-                installed(COVERAGE_CLOSURE),
-                ANALYSERS.stream().filter(name -> Files.isDirectory(DIST_PACKAGES.resolve(name))).toList(),
-                installed(BUILD_CLOSURE));
+        return debian(DIST_PACKAGES);
+    }
+
+    /**
+     * The same with the tools looked up in {@code toolPackages} instead of Debian's dist-packages. Cheap (it only
+     * looks at files), so a worker probes again before each job and picks up a tool installed since.
+     */
+    public static BuiltinSettings debian(Path toolPackages) {
+        return new BuiltinSettings(Path.of("/usr/bin/python3"), SandboxLimits.defaults(),
+                installed(toolPackages, PYTEST_CLOSURE), installed(toolPackages, COVERAGE_CLOSURE),
+                ANALYSERS.stream().filter(name -> Files.isDirectory(toolPackages.resolve(name))).toList(),
+                installed(toolPackages, BUILD_CLOSURE));
     }
 
     /** The same settings with other limits for each sandboxed step. */
@@ -60,7 +68,12 @@ public record BuiltinSettings(Path python, SandboxLimits limits, List<Path> test
         return new BuiltinSettings(python, other, testTools, coverageTools, analysers, buildTools);
     }
 
-    private static List<Path> installed(List<String> modules) {
-        return modules.stream().map(DIST_PACKAGES::resolve).filter(Files::exists).toList();
+    // The tool is the closure's first module: without it, lending the others (packaging, tomli: installed by many
+    // other packages) would run a tool that is not there and blame the package for "No module named pytest".
+    private static List<Path> installed(Path toolPackages, List<String> closure) {
+        if (!Files.exists(toolPackages.resolve(closure.get(0)))) {
+            return List.of();
+        }
+        return closure.stream().map(toolPackages::resolve).filter(Files::exists).toList();
     }
 }

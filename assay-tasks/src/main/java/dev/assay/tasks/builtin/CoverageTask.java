@@ -61,7 +61,7 @@ public final class CoverageTask implements Task {
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
         if (settings.coverageTools().isEmpty()) {
-            return TaskResult.error("this worker has no coverage.py (install Debian's python3-coverage)");
+            return WorkerTools.missing("coverage");
         }
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         Path project;
@@ -81,8 +81,8 @@ public final class CoverageTask implements Task {
         try {
             command = TestCommand.prepare(step, settings, project, step.dir().resolve("junit.xml"),
                     settings.coverageTools());
-        } catch (IllegalStateException noPytest) {
-            return TaskResult.error(noPytest.getMessage());
+        } catch (TestCommand.MissingTool missing) {
+            return missing.result();
         }
         context.record("runner", command.runner());
         String python = step.inside(context.workspace().resolve(context.input(DataKey.VENV, Path.class)))

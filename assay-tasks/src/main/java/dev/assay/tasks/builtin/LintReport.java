@@ -1,5 +1,6 @@
 package dev.assay.tasks.builtin;
 
+import dev.assay.tasks.TaskOutcome;
 import dev.assay.tasks.execution.TaskExecution;
 import dev.assay.tasks.report.Finding;
 import dev.assay.tasks.report.Location;
@@ -45,7 +46,8 @@ public final class LintReport implements ReportEvaluator {
                 }
             }
         }
-        String summary = raw.get(LintTask.COUNTS) instanceof Map<?, ?> counts
+        // an error (the worker lacks its analyser) says so, not that the package has no findings
+        String summary = execution.outcome() != TaskOutcome.ERROR && raw.get(LintTask.COUNTS) instanceof Map<?, ?> counts
                 ? describe(counts, raw.get("analysers") instanceof Collection<?> a ? a : List.of())
                 : RawFiles.outcomeLine(execution);
         return new Report(taskName(), summary, findings);
@@ -54,7 +56,7 @@ public final class LintReport implements ReportEvaluator {
     /** "3 lint findings (pyflakes/unused-import 2, pyflakes/undefined-name 1); analysers: pyflakes". */
     static String describe(Map<?, ?> counts, Collection<?> analysers) {
         if (analysers.isEmpty()) {
-            return "no static analyser on this worker (install python3-pyflakes)";
+            return "no static analyser on this worker (apt-get install python3-pyflakes)";
         }
         int total = counts.values().stream().mapToInt(c -> ((Number) c).intValue()).sum();
         String from = "; analysers: " + analysers.stream().map(String::valueOf).collect(Collectors.joining(", "));

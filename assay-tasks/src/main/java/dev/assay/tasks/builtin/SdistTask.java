@@ -70,6 +70,9 @@ public final class SdistTask implements Task {
             return TaskResult.failed("no pyproject.toml or setup.py at the commit's root: there is no Python project "
                     + "to build");
         }
+        if (settings.buildTools().isEmpty()) {
+            return WorkerTools.missing("build");
+        }
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
                 this::measureBaseline);

@@ -1,5 +1,7 @@
 package dev.assay.tasks.builtin;
 
+import dev.assay.tasks.TaskResult;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ record TestCommand(String runner, List<String> arguments, Map<String, String> en
      * The command for {@code project}'s tests writing {@code junit}; lends {@code tools} plus pytest's modules
      * when pytest runs them.
      *
-     * @throws IllegalStateException if the project needs pytest and the worker has none
+     * @throws MissingTool if the project needs pytest and the worker has none
      */
     static TestCommand prepare(SandboxStep step, BuiltinSettings settings, Path project, Path junit,
                                Collection<Path> tools) throws IOException {
@@ -41,8 +43,7 @@ record TestCommand(String runner, List<String> arguments, Map<String, String> en
         String runner;
         if (PytestDetection.wanted(project)) {
             if (settings.testTools().isEmpty()) {
-                throw new IllegalStateException("the project's tests need pytest, and this worker has none "
-                        + "(install Debian's python3-pytest)");
+                throw new MissingTool("pytest");
             }
             runner = "pytest";
             lent.addAll(settings.testTools());
@@ -59,5 +60,17 @@ record TestCommand(String runner, List<String> arguments, Map<String, String> en
             }
         }
         return new TestCommand(runner, List.copyOf(arguments), lent.isEmpty() ? Map.of() : Map.of("PYTHONPATH", TOOLS));
+    }
+
+    /** The project's tests need a tool this worker lacks: the task ends in the worker's error, naming it. */
+    static final class MissingTool extends RuntimeException {
+
+        MissingTool(String tool) {
+            super(tool);
+        }
+
+        TaskResult result() {
+            return WorkerTools.missing(getMessage());
+        }
     }
 }

@@ -73,8 +73,8 @@ public final class TestTask implements Task {
         TestCommand command;
         try {
             command = TestCommand.prepare(step, settings, project, junit, List.of());
-        } catch (IllegalStateException noPytest) {
-            return TaskResult.error(noPytest.getMessage());
+        } catch (TestCommand.MissingTool missing) {
+            return missing.result();
         }
         context.record("runner", command.runner());
         if (command.runner().equals("pytest")) {

@@ -1,0 +1,9 @@
+package dev.assay.server.pipeline;
+
+/** Pipelines of a data directory only its owner may enter, on Postgres. */
+class PrivateDataDirectoryOnPostgresTest extends PrivateDataDirectoryContract {
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
