@@ -271,8 +271,7 @@ abstract class UploadContract {
         ExecutorService threads = Executors.newFixedThreadPool(versions.size());
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
-            UploadRequest upload = UploadRequest.of(wheels.get(i), name, versions.get(i).version())
-                    .replace("metadata_version", "2.4");
+            UploadRequest upload = versions.get(i).request(wheels.get(i));
             answers.add(threads.submit(() -> {
                 start.await();
                 return upload.send(server.url(), "__token__", aliceToken);
@@ -357,15 +356,7 @@ abstract class UploadContract {
     private HttpResponse<String> send(TestDistributions.Spec spec) throws Exception {
         Path wheel = TestDistributions.wheel(Files.createDirectories(work.resolve(spec.name() + "-" + spec.headers().size())),
                 spec);
-        UploadRequest request = UploadRequest.of(wheel, spec.name(), spec.version());
-        for (String[] field : spec.formFields()) {
-            if (List.of("name", "version", "metadata_version").contains(field[0])) {
-                request.replace(field[0], field[1]);
-            } else {
-                request.field(field[0], field[1]);
-            }
-        }
-        return request.send(server.url(), "__token__", aliceToken);
+        return spec.request(wheel).send(server.url(), "__token__", aliceToken);
     }
 
     private static List<String> requirements(int count) {
