@@ -21,6 +21,10 @@ final class MultipartProblems {
 
     static AssayException explain(MultipartException failure, UploadLimits limits) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileSizeLimitExceededException part && part.getFileName() == null) {
+                return new InvalidInputException("The form field '" + part.getFieldName() + "' is larger than the "
+                        + "limit of " + part.getPermittedSize() + " bytes");
+            }
             if (cause instanceof FileSizeLimitExceededException) {
                 return new ContentTooLargeException("File too large: the limit is " + limits.maxFileSize().toBytes()
                         + " bytes per file");

@@ -88,6 +88,16 @@ class UploadFormTest {
     }
 
     @Test
+    void fieldLargerThanAFormLimitIsA400NamingIt() throws Exception {
+        HttpResponse<String> refused = UploadRequest.of(wheel("longdescription"), "longdescription", "1.0")
+                .field("description", "d".repeat(3 * 1024 * 1024)).send(server.url(), "__token__", token);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).as("names the field, or the limit of all fields (2MB) when it is below the file's")
+                .containsAnyOf("form field 'description' is larger than the limit", "fields of the upload form");
+    }
+
+    @Test
     void partHeaderBeyondTheLimitIsA400NamingIt() throws Exception {
         String boundary = "b0undary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\":action\"\r\nX-Padding: "
