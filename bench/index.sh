@@ -42,8 +42,8 @@ unzip -p "$root/assay-server/target/assay.jar" "$(unzip -Z1 "$root/assay-server/
 cat >"$work/load.sql" <<SQL
 INSERT INTO users (name, name_key, email, email_key, password_hash, created_at)
   VALUES ('bench', 'bench', 'bench@example.org', 'bench@example.org', '{noop}x', CURRENT_TIMESTAMP);
-INSERT INTO projects (name, normalized_name, summary, created_at, last_serial)
-  SELECT 'Bench_' || "X", 'bench-' || "X", 'Benchmark project ' || "X", CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, $projects);
+INSERT INTO projects (name, normalized_name, ultranormalized_name, summary, created_at, last_serial)
+  SELECT 'Bench_' || "X", 'bench-' || "X", 'bench' || "X", 'Benchmark project ' || "X", CURRENT_TIMESTAMP, 1 FROM SYSTEM_RANGE(1, $projects);
 INSERT INTO releases (project_id, version, summary, requires_python, metadata, created_at)
   SELECT p.id, v."X" || '.0', p.summary, '>=3.8', 'Metadata-Version: 2.1', CURRENT_TIMESTAMP
   FROM projects p CROSS JOIN SYSTEM_RANGE(1, $(( (files + 1) / 2 ))) v;

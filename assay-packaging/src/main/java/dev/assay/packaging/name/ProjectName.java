@@ -43,6 +43,21 @@ public record ProjectName(String display, String normalized) {
         return SEPARATOR_RUN.matcher(requireText(name)).replaceAll("_").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The form PyPI compares new names in against typosquatting (Warehouse's {@code ultranormalize_name}): lower
+     * case, {@code - _ .} removed, the look-alikes {@code l} and {@code i} folded to {@code 1}, {@code o} to
+     * {@code 0}; {@code Tiny_Calc}, {@code tinycalc} and {@code t1ny-ca1c} are one.
+     */
+    public String ultranormalized() {
+        return ultranormalize(display);
+    }
+
+    /** {@link #ultranormalized()} of any name, e.g. one stored before this form existed. */
+    public static String ultranormalize(String name) {
+        return SEPARATOR_RUN.matcher(requireText(name)).replaceAll("").toLowerCase(Locale.ROOT)
+                .replace('l', '1').replace('i', '1').replace('o', '0');
+    }
+
     /** This name's escaped form for distribution file names. */
     public String filenameForm() {
         return escapeForFilename(display);

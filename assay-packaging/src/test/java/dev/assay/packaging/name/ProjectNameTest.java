@@ -99,4 +99,18 @@ class ProjectNameTest {
         assertThatThrownBy(() -> ProjectName.normalize(null)).isInstanceOf(InvalidProjectNameException.class);
         assertThatThrownBy(() -> ProjectName.escapeForFilename(null)).isInstanceOf(InvalidProjectNameException.class);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Tiny_Calc, t1nyca1c",
+        "tinycalc, t1nyca1c",
+        "tiny-ca1c, t1nyca1c",
+        "T.I.N.Y.C.A.L.C, t1nyca1c",
+        "Pool, p001",
+        "p00l, p001",
+        "requests, requests",
+    })
+    void ultranormalizedFoldsSeparatorsCaseAndLookAlikes(String name, String expected) {
+        assertThat(ProjectName.of(name).ultranormalized()).isEqualTo(expected);
+    }
 }

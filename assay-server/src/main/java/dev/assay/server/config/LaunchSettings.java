@@ -11,11 +11,14 @@ import java.util.Map;
 public record LaunchSettings(Integer port, Path data, String databaseUrl, String databaseUser,
         String databasePassword) {
 
-    /** The embedded default: an H2 file inside the data directory, shared by concurrent processes. */
+    /**
+     * The embedded default: an H2 file inside the data directory, shared by concurrent processes. Uploads to one
+     * project queue on its row lock, so a lock is waited for 30 s rather than H2's 2 s.
+     */
     public static String embeddedDatabaseUrl(Path data) {
         Path file = data.toAbsolutePath().normalize().resolve("db").resolve("assay");
         return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH";
+                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
     }
 
     /** The Spring properties for this launch. */

@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.assay.server.config.UploadLimits;
@@ -54,12 +54,9 @@ public class AssayExceptionAdvice {
         return page;
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    public Object tooLarge(MaxUploadSizeExceededException failure, HttpServletRequest request,
-            HttpServletResponse response) {
-        // the multipart parser reports -1 when it stopped at the per-file limit rather than the request's
-        return handle(new ContentTooLargeException("File too large: the limit is "
-                + uploadLimits.maxFileSize().toBytes() + " bytes per file"), request, response);
+    @ExceptionHandler(MultipartException.class)
+    public Object unparsable(MultipartException failure, HttpServletRequest request, HttpServletResponse response) {
+        return handle(MultipartProblems.explain(failure, uploadLimits), request, response);
     }
 
     private static boolean isUpload(HttpServletRequest request) {

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.packaging.name.ProjectName;
+
 /** The SQL for projects and project roles. */
 @Repository
 public class ProjectRepository {
@@ -55,10 +57,39 @@ public class ProjectRepository {
 
     public long insert(String name, String normalizedName, Instant createdAt) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO projects (name, normalized_name, created_at) VALUES (:name, :normalized, :at)")
-                .param("name", name).param("normalized", normalizedName).param("at", utc(createdAt))
+        jdbc.sql("INSERT INTO projects (name, normalized_name, ultranormalized_name, created_at) "
+                        + "VALUES (:name, :normalized, :ultranormalized, :at)")
+                .param("name", name).param("normalized", normalizedName)
+                .param("ultranormalized", ProjectName.ultranormalize(name)).param("at", utc(createdAt))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Waits for, then holds until the transaction ends, the lock every creation of a project takes first: creations
+     * run one at a time, each seeing the projects the ones before it committed.
+     */
+    public void lockCreation() {
+        jdbc.sql("SELECT id FROM project_creation_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
+    /**
+     * Inserts the project unless one with its normalised name exists, committed or being inserted by another
+     * transaction (which this one then waits for); true when this call inserted it. Never a unique violation,
+     * which on PostgreSQL would abort the whole transaction.
+     */
+    public boolean insertIfAbsent(String name, String normalizedName, Instant createdAt) {
+        return jdbc.sql("INSERT INTO projects (name, normalized_name, ultranormalized_name, created_at) "
+                        + "VALUES (:name, :normalized, :ultranormalized, :at) ON CONFLICT DO NOTHING")
+                .param("name", name).param("normalized", normalizedName)
+                .param("ultranormalized", ProjectName.ultranormalize(name)).param("at", utc(createdAt))
+                .update() == 1;
+    }
+
+    /** The projects whose names are look-alikes of this one ({@link ProjectName#ultranormalized()}). */
+    public List<Project> findByUltranormalizedName(String ultranormalizedName) {
+        return jdbc.sql(SELECT + " WHERE ultranormalized_name = :name ORDER BY id")
+                .param("name", ultranormalizedName).query(ProjectRepository::project).list();
     }
 
     public void setRole(long projectId, long userId, ProjectRole role) {

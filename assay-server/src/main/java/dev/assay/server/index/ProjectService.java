@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import dev.assay.packaging.PackagingException;
@@ -215,17 +214,25 @@ public class ProjectService {
      */
     public Project lockOrCreateForUpload(Caller caller, ProjectName name) {
         Optional<Project> existing = projects.lockByNormalizedName(name.normalized());
-        if (existing.isPresent()) {
-            checkMayUploadTo(caller, existing.get());
-            return existing.get();
+        if (existing.isEmpty() && insertIfAbsent(name)) {
+            Project created = projects.lockByNormalizedName(name.normalized()).orElseThrow();
+            grantOwnership(caller, created.id(), name);
+            return created;
         }
-        try {
-            insertOwnedBy(caller, name);
-        } catch (DuplicateKeyException race) {
-            throw new ConflictException("Project '" + name.display() + "' was created by another upload at the same "
-                    + "moment; upload again");
+        // created by a concurrent first upload, perhaps by someone else: now committed, and locked by us
+        Project project = existing.or(() -> projects.lockByNormalizedName(name.normalized())).orElseThrow();
+        checkMayUploadTo(caller, project);
+        return project;
+    }
+
+    /** Inserts the project unless it exists, one creation at a time (see {@link ProjectRepository#lockCreation}). */
+    private boolean insertIfAbsent(ProjectName name) {
+        projects.lockCreation();
+        if (projects.findByNormalizedName(name.normalized()).isPresent()) {
+            return false;
         }
-        return projects.lockByNormalizedName(name.normalized()).orElseThrow();
+        checkNoLookAlike(name);
+        return projects.insertIfAbsent(name.display(), name.normalized(), clock.instant());
     }
 
     /**
@@ -243,12 +250,12 @@ public class ProjectService {
         if (existing.isPresent()) {
             throw nameTaken(parsed, existing.get());
         }
-        try {
-            insertOwnedBy(caller, parsed);
-        } catch (DuplicateKeyException race) {
+        if (!insertIfAbsent(parsed)) {
             throw nameTaken(parsed, projects.findByNormalizedName(parsed.normalized()).orElseThrow());
         }
-        return projects.findByNormalizedName(parsed.normalized()).orElseThrow();
+        Project created = projects.findByNormalizedName(parsed.normalized()).orElseThrow();
+        grantOwnership(caller, created.id(), parsed);
+        return created;
     }
 
     /** The normalised names of every project, for work done once per project (e.g. at start-up). */
@@ -256,10 +263,22 @@ public class ProjectService {
         return projects.allNormalizedNames();
     }
 
-    private void insertOwnedBy(Caller caller, ProjectName name) {
-        long id = projects.insert(name.display(), name.normalized(), clock.instant());
-        projects.setRole(id, caller.user().id(), ProjectRole.OWNER);
-        events.publishEvent(new ProjectCreated(id, name.normalized()));
+    private void grantOwnership(Caller caller, long projectId, ProjectName name) {
+        projects.setRole(projectId, caller.user().id(), ProjectRole.OWNER);
+        events.publishEvent(new ProjectCreated(projectId, name.normalized()));
+    }
+
+    /**
+     * Refuses a new name that only differs from an existing project's by case, separators or look-alike
+     * characters (as PyPI does against typosquatting): the one rule for every way a project is created.
+     */
+    private void checkNoLookAlike(ProjectName name) {
+        projects.findByUltranormalizedName(name.ultranormalized()).stream()
+                .filter(other -> !other.normalizedName().equals(name.normalized())).findFirst().ifPresent(other -> {
+                    throw new InvalidInputException("The name '" + name.display() + "' is too similar to the existing "
+                            + "project '" + other.name() + "' (the same once '-', '_' and '.' are removed and 'l', 'i' "
+                            + "and 'o' read as '1', '1' and '0'); choose a more distinct name");
+                });
     }
 
     private static NotFoundException noSuchProject(String name) {

@@ -82,12 +82,20 @@ public final class WorkerPool {
         return refused;
     }
 
-    /** Stops at once: running jobs are abandoned. */
+    /**
+     * Stops at once: running jobs are abandoned. Waits (briefly) for the interrupted workers to return, so that
+     * none still writes its workspace once the server is closed.
+     */
     public void stopNow() {
         stopping = true;
         abandoning = true;
         workers.shutdownNow();
         heartbeats.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void loop(String worker) {

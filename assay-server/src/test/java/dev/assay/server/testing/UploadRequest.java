@@ -59,6 +59,12 @@ public final class UploadRequest {
         return this;
     }
 
+    /** Sends the file under another name (one this machine's file system may not even allow). */
+    public UploadRequest filename(String name) {
+        this.filename = name;
+        return this;
+    }
+
     /** The file's bytes. */
     public byte[] content() {
         return content;

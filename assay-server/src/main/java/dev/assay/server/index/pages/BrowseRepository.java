@@ -2,7 +2,6 @@ package dev.assay.server.index.pages;
 
 import static dev.assay.server.db.Timestamps.instant;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,14 +57,16 @@ class BrowseRepository {
                 .list();
     }
 
-    /** Which of these normalised names are projects in this index that the reader may read. */
-    Set<String> hosted(Reader reader, Collection<String> normalizedNames) {
-        if (normalizedNames.isEmpty()) {
-            return Set.of();
-        }
-        return ProjectRepository.bindReader(jdbc.sql("SELECT p.normalized_name FROM projects p WHERE "
-                + "p.normalized_name IN (:names) AND " + ProjectRepository.READABLE), reader)
-                .param("names", List.copyOf(normalizedNames))
+    /**
+     * Which projects the release requires are hosted here and readable by the reader: a join on the release's
+     * dependency rows, so the statement has the same few parameters however many requirements there are.
+     */
+    Set<String> hostedDependencies(Reader reader, long releaseId) {
+        return ProjectRepository.bindReader(jdbc.sql("""
+                SELECT DISTINCT p.normalized_name FROM dependencies d
+                JOIN projects p ON p.normalized_name = d.dependency_name
+                WHERE d.release_id = :release AND""" + ProjectRepository.READABLE), reader)
+                .param("release", releaseId)
                 .query(String.class).stream().collect(Collectors.toSet());
     }
 }

@@ -33,8 +33,7 @@ public class DependencyService {
     /** The release's requirements in the order its metadata lists them. */
     public List<DependencyView> dependencies(Reader reader, Release release) {
         List<ReleaseRepository.Dependency> rows = releases.dependencies(release.id());
-        Set<String> hosted = browse.hosted(reader, rows.stream().map(ReleaseRepository.Dependency::dependencyName)
-                .distinct().toList());
+        Set<String> hosted = browse.hostedDependencies(reader, release.id());
         return rows.stream().map(row -> view(row, hosted.contains(row.dependencyName()))).toList();
     }
 

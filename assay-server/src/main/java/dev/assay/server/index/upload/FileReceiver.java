@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
-import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.ContentTooLargeException;
 
 /**
  * Takes an upload into a temporary file (moved there, not copied, when the web server already spooled it to
@@ -28,7 +28,7 @@ final class FileReceiver {
         content.moveTo(target);
         long size = Files.size(target);
         if (size > maxBytes) {
-            throw new InvalidInputException("File too large: the limit is " + maxBytes + " bytes per file");
+            throw new ContentTooLargeException("File too large: the limit is " + maxBytes + " bytes per file");
         }
         MessageDigest sha256 = digest("SHA-256");
         MessageDigest md5 = digest("MD5");

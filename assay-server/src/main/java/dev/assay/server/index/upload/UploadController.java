@@ -35,6 +35,8 @@ class UploadController {
     @PostMapping(path = {"/legacy/", "/legacy"}, produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> upload(HttpServletRequest request, Authentication authentication) throws IOException {
         Caller caller = callers.require(authentication);
+        // before the form is parsed (lazily, at the first getFile): a body declared too large is not read at all
+        uploads.checkDeclaredLength(request.getContentLengthLong());
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             throw new InvalidInputException("An upload is a multipart/form-data POST with the file in the part 'content'");
         }

@@ -17,6 +17,7 @@ import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.Version;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.config.UploadLimits;
+import dev.assay.server.error.ContentTooLargeException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.index.ProjectService;
@@ -43,6 +44,14 @@ class UploadService {
         this.limits = limits;
     }
 
+    /** Refuses a request whose declared Content-Length is larger than any valid upload (-1: not declared). */
+    void checkDeclaredLength(long contentLength) {
+        if (contentLength > limits.maxRequestBytes()) {
+            throw new ContentTooLargeException("The upload is " + contentLength + " bytes, larger than the limit of "
+                    + limits.maxRequestBytes() + " bytes (" + limits.maxFileSize().toBytes() + " per file and its form)");
+        }
+    }
+
     /** Checks and publishes one uploaded file; returns the file's name. */
     String upload(Caller caller, UploadForm form, String filename, UploadedContent content) {
         checkAction(form);
@@ -57,13 +66,23 @@ class UploadService {
         try {
             ReceivedFile received = FileReceiver.receive(content, temporary, limits.maxFileSize().toBytes());
             checkDigests(form, received);
-            InspectedDistribution inspected = inspector.inspect(temporary, fileName, form);
+            InspectedDistribution inspected = inspect(temporary, fileName, filename, form);
+            StoredFieldLimits.check(filename, form, inspected);
             publisher.publish(caller, form, filename, received, inspected);
             return filename;
         } catch (IOException failure) {
             throw new UncheckedIOException("could not store the upload of " + filename, failure);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    private InspectedDistribution inspect(Path temporary, DistributionFileName fileName, String filename, UploadForm form) {
+        try {
+            return inspector.inspect(temporary, fileName, form);
+        } catch (InvalidInputException refused) {
+            // the archive reader names the file it opened, a temporary one: say the name the uploader knows
+            throw new InvalidInputException(refused.getMessage().replace(temporary.getFileName().toString(), filename));
         }
     }
 

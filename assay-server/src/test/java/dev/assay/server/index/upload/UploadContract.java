@@ -9,10 +9,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +35,7 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Built;
 import dev.assay.server.testing.PythonDistributions.Spec;
@@ -263,6 +273,111 @@ abstract class UploadContract {
             assertThat(refused.body()).contains("too long").doesNotContain("not a valid PEP 440");
             assertNothingStoredFor(name);
         }
+    }
+
+    @Test
+    void concurrentFirstUploadsOfANewProjectAllSucceed() throws Exception {
+        String name = "racing-" + databaseKind() + SEQUENCE.incrementAndGet();
+        List<TestDistributions.Spec> versions = IntStream.rangeClosed(1, 20)
+                .mapToObj(minor -> new TestDistributions.Spec(name, "1." + minor, List.of(), "")).toList();
+        List<Path> wheels = new ArrayList<>();
+        for (TestDistributions.Spec spec : versions) {
+            wheels.add(TestDistributions.wheel(Files.createDirectories(work.resolve(spec.name() + spec.version())), spec));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(versions.size());
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            UploadRequest upload = versions.get(i).request(wheels.get(i));
+            answers.add(threads.submit(() -> {
+                start.await();
+                return upload.send(server.url(), "__token__", aliceToken);
+            }));
+        }
+        start.countDown();
+        threads.shutdown();
+        List<String> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            statuses.add(answer.get().statusCode() + " " + answer.get().body().strip());
+        }
+
+        assertThat(statuses).allMatch(status -> status.startsWith("200"));
+        assertThat(countFiles(name)).isEqualTo(20);
+        assertThat(query("SELECT COUNT(*) FROM projects WHERE normalized_name = '" + name + "'")).containsExactly("1");
+    }
+
+    @Test
+    void requirementLongerThanItsColumnIsA400() throws Exception {
+        String name = "longrequirement-" + databaseKind();
+        String requirement = "dependency[" + IntStream.range(0, 300).mapToObj(i -> "extra" + i)
+                .collect(java.util.stream.Collectors.joining(",")) + "]>=1.0";
+        TestDistributions.Spec spec = new TestDistributions.Spec(name, "1.0", List.of("Requires-Dist: " + requirement), "");
+
+        HttpResponse<String> refused = send(spec);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Requires-Dist", "2000 characters");
+        assertNothingStoredFor(name);
+    }
+
+    @Test
+    void moreRequirementsThanTheLimitAreA400AndTheLimitItselfIsServed() throws Exception {
+        String name = "manyrequirements-" + databaseKind();
+        HttpResponse<String> refused = send(new TestDistributions.Spec(name, "1.0", requirements(1_001), ""));
+        HttpResponse<String> accepted = send(new TestDistributions.Spec(name, "1.0", requirements(1_000), ""));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("1001 Requires-Dist", "at most 1000");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        for (String page : List.of("project/" + name + "/", "project/" + name + "/1.0/",
+                "api/v1/projects/" + name + "/dependencies?version=1.0")) {
+            HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + page))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(page).isEqualTo(200);
+            assertThat(read.body()).as(page).contains("dep-999");
+        }
+    }
+
+    @Test
+    void summaryLongerThanItsColumnIsA400() throws Exception {
+        String name = "longsummary-" + databaseKind();
+
+        HttpResponse<String> refused = send(new TestDistributions.Spec(name, "1.0", List.of("Summary: " + "s".repeat(513)), ""));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Summary", "513 characters", "512");
+        assertNothingStoredFor(name);
+    }
+
+    @Test
+    void newNameThatLooksLikeAnExistingProjectIsRefusedWhicheverWayItIsCreated() throws Exception {
+        String existing = "tinycalc" + databaseKind();
+        assertThat(send(new TestDistributions.Spec(existing, "1.0", List.of(), "")).statusCode()).isEqualTo(200);
+        String lookAlike = "Tiny_Ca1c-" + databaseKind().toUpperCase();
+
+        HttpResponse<String> uploaded = send(new TestDistributions.Spec(lookAlike, "1.0", List.of(), ""));
+        HttpResponse<String> created = new HttpApi(server.url(), "alice", PASSWORD).post("api/v1/projects",
+                "{\"name\": \"T.i.n.y.c.a.l.c." + databaseKind() + "\"}");
+        HttpResponse<String> sameProject = send(new TestDistributions.Spec(existing.toUpperCase(), "2.0", List.of(), ""));
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(400);
+        assertThat(uploaded.body()).contains("too similar to the existing project '" + existing + "'");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+        assertThat(created.body()).contains("too similar to the existing project '" + existing + "'");
+        assertThat(sameProject.statusCode()).as("the same name, spelt otherwise, is the same project: "
+                + sameProject.body()).isEqualTo(200);
+        assertThat(query("SELECT COUNT(*) FROM projects WHERE ultranormalized_name = 't1nyca1c"
+                + databaseKind().replace('o', '0').replace('l', '1') + "'")).containsExactly("1");
+    }
+
+    private HttpResponse<String> send(TestDistributions.Spec spec) throws Exception {
+        Path wheel = TestDistributions.wheel(Files.createDirectories(work.resolve(spec.name() + "-" + spec.headers().size())),
+                spec);
+        return spec.request(wheel).send(server.url(), "__token__", aliceToken);
+    }
+
+    private static List<String> requirements(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "Requires-Dist: dep-" + i).toList();
     }
 
     private void assertNothingStoredFor(String project) throws Exception {
