@@ -39,7 +39,7 @@ class WorkerLauncherOnH2IT {
         AssayProcess serve = new AssayProcess(Map.of("ASSAY_PIPELINE_WORKERS", "0"));
         try (Server server = serve.serve(data, work.resolve("serve.log"))) {
             Outcome added = serve.run("s3cret-passw0rd\n", "user", "add", "wendy", "--email", "wendy@example.org",
-                    "--sponsor", "--password-stdin", "--data", data.toString());
+                    "--admin", "--password-stdin", "--data", data.toString());
             assertThat(added.exitCode()).as(added.stderr()).isZero();
             String upload = token(serve, data, "upload");
             String worker = token(serve, data, "worker");
