@@ -64,6 +64,8 @@ class WorkerLauncherOnH2IT {
                         task.get("outcome").asString()));
                 assertThat(outcomes).as(pipelines).containsEntry("metadata", "passed").containsEntry("install", "passed")
                         .containsEntry("import", "passed");
+                assertThat(HttpApi.parse(pipelines).get(0).get("worker").get("description").asString()).as(pipelines)
+                        .startsWith("remote worker it-host/1 on ").endsWith(", of wendy)");
                 assertThat(Files.readString(log)).contains("claiming jobs from " + server.url())
                         .doesNotContain(worker);
             } finally {
