@@ -32,7 +32,7 @@ class ProfileController {
     String profile(Principal principal, Model model) {
         model.addAttribute("user", accounts.user(principal.getName()));
         model.addAttribute("tokens", tokens.list(principal.getName()));
-        model.addAttribute("scopes", TokenScope.values());
+        model.addAttribute("scopes", tokens.grantableScopes(principal.getName()));
         return "accounts/profile";
     }
 

@@ -2,9 +2,11 @@ package dev.assay.server.accounts;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +47,28 @@ public class TokenService {
         if (normalized.description().length() > 100) {
             throw new InvalidInputException("a token description is at most 100 characters");
         }
+        requireMayHold(owner, normalized.scopes());
         String secret = newSecret();
         long id = tokens.insert(owner.id(), normalized, hash(secret), secret.substring(0, SHOWN_PREFIX_LENGTH),
                 clock.instant());
         return new CreatedToken(token(id), secret);
+    }
+
+    /**
+     * Refuses a worker-scoped token to anyone but an administrator: a worker reads every project's files and
+     * its results are trusted as the forge's own.
+     */
+    private static void requireMayHold(User owner, Set<TokenScope> scopes) {
+        if (scopes.contains(TokenScope.WORKER) && !owner.isAdmin()) {
+            throw new ForbiddenException("only administrators may hold tokens with the worker scope, and "
+                    + owner.name() + " is not one: a worker reads every project's files and its results are trusted");
+        }
+    }
+
+    /** The scopes this user may put on a new token: all of them for administrators, all but worker otherwise. */
+    public List<TokenScope> grantableScopes(String user) {
+        boolean admin = accounts.user(user).isAdmin();
+        return Arrays.stream(TokenScope.values()).filter(scope -> admin || scope != TokenScope.WORKER).toList();
     }
 
     /** Every token of a user, newest first, revoked ones included. */

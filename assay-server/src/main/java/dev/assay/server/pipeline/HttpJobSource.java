@@ -42,6 +42,7 @@ final class HttpJobSource implements JobSource {
 
     private final URI server;
     private final String authorization;
+    private final String host = hostName();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder()
@@ -56,6 +57,15 @@ final class HttpJobSource implements JobSource {
         this.server = URI.create(text.endsWith("/") ? text : text + "/");
         this.authorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString(("__token__:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** This machine's host name, as a worker reports it; "localhost" when it has none. */
+    static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unnamed) {
+            return "localhost";
+        }
     }
 
     /** Checks the server is an Assay server that takes this token for the worker API; else says what is wrong. */
@@ -75,7 +85,7 @@ final class HttpJobSource implements JobSource {
 
     @Override
     public Optional<ClaimedJob> claim(String worker) {
-        HttpResponse<String> answer = post("api/worker/claim", Map.of("worker", worker));
+        HttpResponse<String> answer = post("api/worker/claim", Map.of("worker", worker, "host", host));
         if (answer.statusCode() == 204) {
             return Optional.empty();
         }
@@ -253,7 +263,8 @@ final class HttpJobSource implements JobSource {
     private void refuseUnauthorized(int status, String body) {
         if (status == 401 || status == 403) {
             throw new JobSource.Refused("the Assay server " + server + " refused the worker token (HTTP " + status
-                    + "): " + message(body, status == 401 ? "unknown or revoked token" : "the token lacks the worker scope"));
+                    + "): " + message(body, status == 401 ? "unknown or revoked token"
+                    : "the token lacks the worker scope or its owner is not an administrator"));
         }
     }
 

@@ -22,8 +22,10 @@ class InProcessJobSource implements JobSource {
     private final DistributionStore store;
     private final IndexWheelhouse wheelhouse;
     private final CommitCheckout checkout;
+    private final String host;
 
     InProcessJobSource(JobQueue queue, DistributionStore store, IndexWheelhouse wheelhouse, CommitCheckout checkout) {
+        this.host = HttpJobSource.hostName();
         this.queue = queue;
         this.store = store;
         this.wheelhouse = wheelhouse;
@@ -32,7 +34,7 @@ class InProcessJobSource implements JobSource {
 
     @Override
     public Optional<ClaimedJob> claim(String worker) {
-        return queue.claim(worker);
+        return queue.claim(WorkerIdentity.inProcess(worker, host));
     }
 
     @Override

@@ -32,7 +32,8 @@ class InProcessWorkers implements DisposableBean {
             AssayProperties assay, Clock clock) {
         this.properties = properties;
         JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), JobRunner.workRoot(assay), clock);
-        this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll());
+        this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
+                clock);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -2,6 +2,7 @@ package dev.assay.server.pipeline;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class JobQueue {
 
-    /** A log line a worker sends; {@code task} is null for the worker's own lines. */
-    public record WorkerLogLine(String task, String line) {
+    /**
+     * A log line a worker sends: {@code task} is null for the worker's own lines, {@code at} is when the worker
+     * wrote it (null: when the server received it).
+     */
+    public record WorkerLogLine(String task, String line, Instant at) {
     }
+
+    /** How far a worker's clock may run ahead of the server's before its log times are replaced by the server's. */
+    private static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
 
     private static final Set<String> OUTCOMES = Set.of("passed", "failed", "error", "skipped");
     private static final int MAX_LINE = 4000;
@@ -57,21 +64,28 @@ public class JobQueue {
         this.clock = clock;
     }
 
-    /** Claims the oldest waiting (or abandoned) job for {@code worker}; empty when there is none. */
+    /**
+     * Claims the oldest waiting (or abandoned) job for {@code worker}, recorded as the job's worker; empty when
+     * there is none.
+     */
     @Transactional
-    public Optional<ClaimedJob> claim(String worker) {
-        if (worker == null || worker.isBlank() || worker.length() > 200) {
+    public Optional<ClaimedJob> claim(WorkerIdentity worker) {
+        if (worker.name() == null || worker.name().isBlank() || worker.name().length() > 200) {
             throw new InvalidInputException("a worker name of 1 to 200 characters is required");
+        }
+        if (worker.host() != null && worker.host().length() > 255) {
+            throw new InvalidInputException("a worker's host name is at most 255 characters");
         }
         Instant now = clock.instant();
         giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
         Instant expiry = now.plus(properties.lease());
-        return jobs.claim(new JobClaims.Claim(now, worker, lease, expiry, properties.maxAttempts()))
+        return jobs.claim(new JobClaims.Claim(now, worker.holder(), lease, expiry, properties.maxAttempts()))
                 .map(id -> {
                     HeldJob job = jobs.find(id).orElseThrow();
+                    jobs.recordWorker(id, worker);
                     pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
-                            + properties.maxAttempts() + " claimed by worker " + worker, now);
+                            + properties.maxAttempts() + " claimed by " + worker.description(), now);
                     if (job.filename() == null) {
                         return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
                                 null, null, null, null, null, null, job.gitCommit(), job.gitRef());
@@ -116,7 +130,11 @@ public class JobQueue {
         return expiry;
     }
 
-    /** Appends lines to the job's log, if the caller still holds the job. */
+    /**
+     * Appends lines to the job's log, if the caller still holds the job; each keeps the time the worker wrote it,
+     * unless that time is missing or implausible (before the job was claimed, or ahead of the server's clock by
+     * more than a few minutes), when it gets the time it arrived.
+     */
     @Transactional
     public void log(long jobId, String lease, List<WorkerLogLine> lines) {
         HeldJob job = held(jobId, lease);
@@ -125,7 +143,8 @@ public class JobQueue {
             if (line == null || line.line() == null) {
                 throw new InvalidInputException("every log line needs a 'line'");
             }
-            pipelines.insertLog(jobId, job.attempts(), line.task(), truncate(line.line(), MAX_LINE), now);
+            pipelines.insertLog(jobId, job.attempts(), line.task(), truncate(line.line(), MAX_LINE),
+                    writtenAt(line, job, now));
         }
     }
 
@@ -178,6 +197,13 @@ public class JobQueue {
             throw lost(jobId);
         }
         return job;
+    }
+
+    private static Instant writtenAt(WorkerLogLine line, HeldJob job, Instant now) {
+        Instant at = line.at();
+        boolean plausible = at != null && !at.isAfter(now.plus(CLOCK_AHEAD))
+                && (job.startedAt() == null || !at.isBefore(job.startedAt().minus(CLOCK_AHEAD)));
+        return plausible ? at : now;
     }
 
     private static String status(List<TaskReport> tasks) {

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JobRepository {
 
-    /** A job as a worker holding it sees it. */
+    /** A job as a worker holding it sees it; {@code startedAt} is its first claim's time. */
     record HeldJob(long id, long pipelineId, String status, int attempts, String lease, Instant leaseExpiresAt,
-            String project, String version, String filename, String gitCommit, String gitRef) {
+            String project, String version, String filename, String gitCommit, String gitRef, Instant startedAt) {
     }
 
     /** A running job whose lease ran out after its last allowed attempt. */
@@ -29,7 +29,7 @@ class JobRepository {
     }
 
     private static final String HELD = """
-            SELECT j.id, j.pipeline_id, j.status, j.attempts, j.lease_token, j.lease_expires_at,
+            SELECT j.id, j.pipeline_id, j.status, j.attempts, j.lease_token, j.lease_expires_at, j.started_at,
                    pr.normalized_name, r.version, p.filename, p.git_commit, p.git_ref
             FROM pipeline_jobs j JOIN pipelines p ON p.id = j.pipeline_id JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
@@ -59,7 +59,8 @@ class JobRepository {
         return jdbc.sql(HELD + " WHERE j.id = :id").param("id", id).query((rs, row) -> new HeldJob(rs.getLong("id"),
                 rs.getLong("pipeline_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("lease_token"),
                 instant(rs, "lease_expires_at"), rs.getString("normalized_name"), rs.getString("version"),
-                rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"))).optional();
+                rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
+                instant(rs, "started_at"))).optional();
     }
 
     List<Exhausted> exhausted(Instant now, int maxAttempts) {
@@ -98,6 +99,28 @@ class JobRepository {
                 WHERE id = :id AND lease_token = :lease AND status = 'running' AND lease_expires_at >= :now""")
                 .param("id", id).param("lease", lease).param("outcome", outcome).param("now", utc(now))
                 .update() == 1;
+    }
+
+    /** Names the worker that now holds the job (just claimed it). */
+    void recordWorker(long id, WorkerIdentity worker) {
+        jdbc.sql("""
+                UPDATE pipeline_jobs SET worker_kind = :kind, worker_name = :name, worker_host = :host,
+                    worker_owner = :owner, worker_token_id = :token, worker_token_prefix = :prefix
+                WHERE id = :id""")
+                .param("kind", worker.kind()).param("name", worker.name()).param("host", worker.host())
+                .param("owner", worker.owner()).param("token", worker.tokenId()).param("prefix", worker.tokenPrefix())
+                .param("id", id).update();
+    }
+
+    /** The worker that holds or last held the job; empty while it has never been claimed. */
+    Optional<WorkerIdentity> worker(long id) {
+        return jdbc.sql("""
+                SELECT worker_kind, worker_name, worker_host, worker_owner, worker_token_id, worker_token_prefix
+                FROM pipeline_jobs WHERE id = :id AND worker_kind IS NOT NULL""").param("id", id)
+                .query((rs, row) -> new WorkerIdentity(rs.getString("worker_kind"), rs.getString("worker_name"),
+                        rs.getString("worker_host"), rs.getString("worker_owner"),
+                        rs.getObject("worker_token_id") == null ? null : rs.getLong("worker_token_id"),
+                        rs.getString("worker_token_prefix"))).optional();
     }
 
     /** The id of the pipeline's latest job. */

@@ -133,6 +133,6 @@ public class PipelineService {
                 .toList();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
-                row.durationMs(), job.map(jobs::attempts).orElse(0), tasks);
+                row.durationMs(), job.map(jobs::attempts).orElse(0), job.flatMap(jobs::worker).orElse(null), tasks);
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
  *
  * @param startedAt  when a worker claimed the job (its latest attempt); null while queued
  * @param durationMs the job's total, from its claim to its result; null until it has finished
+ * @param worker     the worker that holds the job or produced its result; null while no worker has claimed it
  */
 public record PipelineView(long id, String project, String version, String filename, String gitCommit,
         String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
-        Instant finishedAt, Long durationMs, int attempts, List<TaskReport> tasks) {
+        Instant finishedAt, Long durationMs, int attempts, WorkerIdentity worker, List<TaskReport> tasks) {
 
     /** Whether the pipeline is still waiting or running. */
     public boolean active() {

@@ -67,7 +67,8 @@ public final class RemoteWorker {
         PipelineTasks tasks = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
                 strace, source);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
-        WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll());
+        WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
+                Clock.systemUTC());
         pool.start(settings.name());
         LOG.info("{} worker(s) '{}' claiming jobs from {}", settings.workers(), settings.name(), settings.server());
         return new RemoteWorker(pool);

@@ -35,13 +35,13 @@ import dev.assay.server.pipeline.JobQueue.WorkerLogLine;
 
 /**
  * The worker API over HTTP, {@link JobQueue}'s contract for remote workers; every call needs an API token
- * with the {@code worker} scope. A lost lease answers 409.
+ * with the {@code worker} scope whose owner is an administrator at the time of the call. A lost lease answers 409.
  */
 @RestController
 class WorkerApiController {
 
-    /** {@code POST /api/worker/claim}: the worker's name, shown as the lease holder. */
-    record ClaimRequest(String worker) {
+    /** {@code POST /api/worker/claim}: the worker's name and host, recorded as the job's worker. */
+    record ClaimRequest(String worker, String host) {
     }
 
     /** The body of heartbeat, log and result calls: the lease the claim returned, and what is sent. */
@@ -178,8 +178,9 @@ class WorkerApiController {
     ResponseEntity<ClaimedJob> claim(@RequestBody(required = false) ClaimRequest request, Authentication auth) {
         Caller caller = requireWorker(auth);
         String name = request == null || request.worker() == null ? "worker" : request.worker();
-        // the token's id keeps two workers that pick the same name apart in the log
-        return queue.claim(caller.token().orElseThrow().id() + ":" + name)
+        String host = request == null || request.host() == null || request.host().isBlank() ? null
+                : request.host().strip();
+        return queue.claim(WorkerIdentity.remote(caller.token().orElseThrow(), name, host))
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
@@ -224,7 +225,13 @@ class WorkerApiController {
                 .orElse(false);
         if (!worker) {
             throw new ForbiddenException("the worker API needs an API token with the worker scope: "
-                    + "create one with 'assay token create USER --scope worker'");
+                    + "create one with 'assay token create ADMIN --scope worker'");
+        }
+        // checked on every call, so that demoting a token's owner stops their workers at the next one
+        if (!caller.user().isAdmin()) {
+            throw new ForbiddenException("the worker token's owner " + caller.name() + " is not an administrator: "
+                    + "only administrators' worker tokens may run pipelines; an administrator must create this "
+                    + "worker a new token");
         }
         return caller;
     }

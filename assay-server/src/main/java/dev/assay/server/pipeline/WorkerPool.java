@@ -1,5 +1,6 @@
 package dev.assay.server.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +40,20 @@ public final class WorkerPool {
     private final int size;
     private final Duration heartbeat;
     private final Duration poll;
+    private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
     private volatile boolean stopping;
     private volatile boolean abandoning;
     private final CompletableFuture<String> refused = new CompletableFuture<>();
 
-    /** {@code size} workers; each renews its lease every {@code heartbeat}, and looks for a job every {@code poll}. */
-    public WorkerPool(JobSource source, JobRunner runner, int size, Duration heartbeat, Duration poll) {
+    /**
+     * {@code size} workers; each renews its lease every {@code heartbeat}, and looks for a job every {@code poll};
+     * log lines carry the {@code clock}'s time when they were written.
+     */
+    public WorkerPool(JobSource source, JobRunner runner, int size, Duration heartbeat, Duration poll, Clock clock) {
         this.source = source;
+        this.clock = clock;
         this.runner = runner;
         this.size = size;
         this.heartbeat = heartbeat;
@@ -124,6 +131,7 @@ public final class WorkerPool {
     private void work(ClaimedJob job) throws InterruptedException {
         ConcurrentLinkedQueue<WorkerLogLine> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean lost = new AtomicBoolean();
+        AtomicReference<JobSource.Refused> refusal = new AtomicReference<>();
         // While the job runs, a heartbeat that finds the lease gone interrupts this thread to stop it; once the
         // tasks are done, a heartbeat still in flight must not: the interrupt would land in the next claim.
         AtomicBoolean running = new AtomicBoolean(true);
@@ -133,11 +141,10 @@ public final class WorkerPool {
             try {
                 flush(job, pending);
                 source.heartbeat(job);
-            } catch (ConflictException gone) {
+            } catch (ConflictException | JobSource.Refused gone) {
                 synchronized (running) {
                     if (running.get()) {
-                        lost.set(true);
-                        worker.interrupt();
+                        stopJob(worker, lost, refusal, gone);
                     }
                 }
             } catch (RuntimeException failure) {
@@ -165,6 +172,19 @@ public final class WorkerPool {
                 Thread.interrupted();
             }
         }
+        if (refusal.get() != null) {
+            throw refusal.get();
+        }
+    }
+
+    // A refusal (a revoked token, a demoted owner) stops the job now, and the worker once the job has stopped.
+    private static void stopJob(Thread worker, AtomicBoolean lost, AtomicReference<JobSource.Refused> refusal,
+            RuntimeException why) {
+        if (why instanceof JobSource.Refused refused) {
+            refusal.set(refused);
+        }
+        lost.set(true);
+        worker.interrupt();
     }
 
     private static void stopHeartbeats(ScheduledFuture<?> beat, AtomicBoolean running) {
@@ -184,22 +204,23 @@ public final class WorkerPool {
         }
     }
 
-    private static ExecutionListener listener(ConcurrentLinkedQueue<WorkerLogLine> pending) {
+    // Lines wait for the next heartbeat to be sent: each is stamped now, when it is written, not when it is sent.
+    private ExecutionListener listener(ConcurrentLinkedQueue<WorkerLogLine> pending) {
         return new ExecutionListener() {
             @Override
             public void taskStarted(String task) {
-                pending.add(new WorkerLogLine(task, "started"));
+                pending.add(new WorkerLogLine(task, "started", clock.instant()));
             }
 
             @Override
             public void logLine(String task, String line) {
-                pending.add(new WorkerLogLine(task, line));
+                pending.add(new WorkerLogLine(task, line, clock.instant()));
             }
 
             @Override
             public void taskFinished(TaskExecution execution) {
                 pending.add(new WorkerLogLine(execution.task(), execution.outcome().name().toLowerCase(Locale.ROOT)
-                        + " in " + execution.duration().toMillis() + " ms"));
+                        + " in " + execution.duration().toMillis() + " ms", clock.instant()));
             }
         };
     }

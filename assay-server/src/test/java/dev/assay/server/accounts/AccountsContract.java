@@ -3,13 +3,16 @@ package dev.assay.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
+import dev.assay.server.testing.WebSession;
 
 /** The rules of accounts and tokens, run once per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -207,6 +211,45 @@ abstract class AccountsContract {
         assertThat(tokens.token(first).isActive()).isTrue();
         assertThat(tokens.revoke(first, owner).isActive()).isFalse();
         assertThat(tokens.revoke(second, admin).isActive()).isFalse();
+    }
+
+    @Test
+    void onlyAdministratorsMayCreateWorkerTokens() {
+        User sponsor = newUser("nina", Group.SPONSORS);
+        User admin = newUser("olga", Group.ADMINS);
+
+        assertThatThrownBy(() -> tokens.create(new NewToken(sponsor.name(), "", null,
+                Set.of(TokenScope.UPLOAD, TokenScope.WORKER))))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("only administrators may hold tokens with the worker scope");
+        assertThat(tokens.list(sponsor.name())).as("nothing half-created").isEmpty();
+        assertThat(tokens.create(new NewToken(admin.name(), "", null, Set.of(TokenScope.WORKER))).token().scopes())
+                .containsExactly(TokenScope.WORKER);
+        assertThat(tokens.grantableScopes(sponsor.name())).doesNotContain(TokenScope.WORKER);
+        assertThat(tokens.grantableScopes(admin.name())).contains(TokenScope.WORKER);
+    }
+
+    @Test
+    void theProfileFormOffersWorkerTokensOnlyToAdministratorsAndRefusesAForgedRequest() {
+        String password = "correct horse";
+        User user = newUser("pablo");
+        User admin = newUser("quinn", Group.ADMINS);
+        WebSession session = new WebSession(server.url());
+        session.logIn(user.name(), password);
+        WebSession adminSession = new WebSession(server.url());
+        adminSession.logIn(admin.name(), password);
+
+        Document offered = session.page("profile");
+        // the checkbox is missing, so the attacker adds the field to the form's request by hand
+        HttpResponse<String> forged = session.submit("profile", "form[action$=/profile/tokens]",
+                Map.of("description", "forged", "scope", "worker"));
+
+        assertThat(offered.select("input[name=scope][value=worker]")).isEmpty();
+        assertThat(offered.select("input[name=scope][value=upload]")).hasSize(1);
+        assertThat(adminSession.page("profile").select("input[name=scope][value=worker]")).hasSize(1);
+        assertThat(forged.body()).contains("only administrators may hold tokens with the worker scope")
+                .doesNotContain("new-token-secret");
+        assertThat(tokens.list(user.name())).isEmpty();
     }
 
     @Test

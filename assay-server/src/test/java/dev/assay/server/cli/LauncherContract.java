@@ -47,6 +47,12 @@ abstract class LauncherContract {
             assertThat(secret).as("stdout holds the token alone").matches("assay_[A-Za-z0-9_-]{43}");
             assertThat(whoami(server, "__token__", secret).body()).contains("\"user\":\"carol\"", "demo-pkg");
 
+            Outcome workerScope = assay.run("", "token", "create", "carol", "--scope", "worker", "--data",
+                    data.toString());
+            assertThat(workerScope.exitCode()).isEqualTo(1);
+            assertThat(workerScope.stderr()).contains("only administrators may hold tokens with the worker scope");
+            assertThat(workerScope.stdout()).as("no secret printed").isEmpty();
+
             Outcome duplicate = assay.run("another-password\n", "user", "add", "CAROL", "--email", "c2@example.org",
                     "--password-stdin", "--data", data.toString());
             assertThat(duplicate.exitCode()).isEqualTo(1);

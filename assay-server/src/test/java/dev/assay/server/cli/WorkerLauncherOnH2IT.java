@@ -39,7 +39,7 @@ class WorkerLauncherOnH2IT {
         AssayProcess serve = new AssayProcess(Map.of("ASSAY_PIPELINE_WORKERS", "0"));
         try (Server server = serve.serve(data, work.resolve("serve.log"))) {
             Outcome added = serve.run("s3cret-passw0rd\n", "user", "add", "wendy", "--email", "wendy@example.org",
-                    "--sponsor", "--password-stdin", "--data", data.toString());
+                    "--admin", "--password-stdin", "--data", data.toString());
             assertThat(added.exitCode()).as(added.stderr()).isZero();
             String upload = token(serve, data, "upload");
             String worker = token(serve, data, "worker");
@@ -64,6 +64,8 @@ class WorkerLauncherOnH2IT {
                         task.get("outcome").asString()));
                 assertThat(outcomes).as(pipelines).containsEntry("metadata", "passed").containsEntry("install", "passed")
                         .containsEntry("import", "passed");
+                assertThat(HttpApi.parse(pipelines).get(0).get("worker").get("description").asString()).as(pipelines)
+                        .startsWith("remote worker it-host/1 on ").endsWith(", of wendy)");
                 assertThat(Files.readString(log)).contains("claiming jobs from " + server.url())
                         .doesNotContain(worker);
             } finally {

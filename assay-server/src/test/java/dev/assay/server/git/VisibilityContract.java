@@ -105,7 +105,7 @@ abstract class VisibilityContract extends GitFixture {
     @Test
     void machineSurfacesAskAnonymousCallersForCredentialsHideFromStrangersAndServeMembersAdminsAndTokens() {
         String project = privateProject(null);
-        String ritaToken = token("rita", null, TokenScope.WORKER);
+        String ritaToken = token("rita", null, TokenScope.UPLOAD);
 
         assertMachineSurfaces(project, null, null, 401);
         assertMachineSurfaces(project, "sam", PASSWORD, 404);

@@ -41,7 +41,7 @@ abstract class JobQueueContract extends PipelineFixture {
         ClaimedJob dead = claimPipeline(queue, "dead", pipeline);
 
         ClaimedJob alive = claimPipeline(queue, "alive", pipeline);
-        HttpApi worker = token("olive", null, TokenScope.WORKER);
+        HttpApi worker = workerToken();
         HttpResponse<String> heartbeat = worker.post("api/worker/jobs/" + alive.jobId() + "/heartbeat",
                 "{\"lease\":\"" + alive.lease() + "\"}");
         HttpResponse<String> log = worker.post("api/worker/jobs/" + alive.jobId() + "/log",
@@ -67,7 +67,7 @@ abstract class JobQueueContract extends PipelineFixture {
         var shown = owner.json("api/v1/pipelines/" + pipeline);
         assertThat(shown.get("status").asString()).isEqualTo("failed");
         assertThat(shown.get("attempts").asInt()).isEqualTo(2);
-        assertThat(shown.get("log").toString()).contains("claimed by worker dead", "checking");
+        assertThat(shown.get("log").toString()).contains("claimed by in-process worker dead on test-host", "checking");
     }
 
     @Test
@@ -75,7 +75,7 @@ abstract class JobQueueContract extends PipelineFixture {
         String project = uploadedProject();
         long pipeline = owner.json(pipelines(project)).get(0).get("id").asLong();
         ClaimedJob job = claimPipeline(server.bean(JobQueue.class), "builder", pipeline);
-        HttpApi worker = token("olive", null, TokenScope.WORKER);
+        HttpApi worker = workerToken();
         String python = "\"python\":{\"version\":\"3.11.2\",\"platform\":\"linux\",\"machine\":\"x86_64\"}";
 
         HttpResponse<String> resolved = worker.post("api/worker/jobs/" + job.jobId() + "/wheelhouse",
@@ -101,8 +101,9 @@ abstract class JobQueueContract extends PipelineFixture {
         }
         JobQueue queue = server.bean(JobQueue.class);
         List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        WorkerIdentity racer = WorkerIdentity.inProcess("racer", "test-host");
         Callable<Void> claimer = () -> {
-            for (Optional<ClaimedJob> job = queue.claim("racer"); job.isPresent(); job = queue.claim("racer")) {
+            for (Optional<ClaimedJob> job = queue.claim(racer); job.isPresent(); job = queue.claim(racer)) {
                 claimed.add(job.get().pipelineId());
                 // finished at once, so that no lease can run out and make the job claimable again
                 queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
@@ -129,7 +130,7 @@ abstract class JobQueueContract extends PipelineFixture {
         HttpApi anonymous = HttpApi.anonymous(server.url());
         HttpApi password = owner;
         HttpApi uploadToken = token("olive", null, TokenScope.UPLOAD);
-        HttpApi workerToken = token("olive", null, TokenScope.WORKER);
+        HttpApi workerToken = workerToken();
         String lease = "{\"lease\":\"not-a-lease\"}";
 
         assertThat(anonymous.post("api/worker/claim", "{}").statusCode()).isEqualTo(401);

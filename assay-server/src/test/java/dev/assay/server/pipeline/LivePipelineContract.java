@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.pipeline.JobQueue.WorkerLogLine;
 import dev.assay.server.testing.Browser;
 import dev.assay.server.testing.HttpApi;
@@ -44,9 +43,9 @@ abstract class LivePipelineContract extends PipelineFixture {
 
             ClaimedJob job = claimPipeline(queue, "live-test", id);
             waitFor(browser, "#pipeline-status", "running");
-            queue.log(job.jobId(), job.lease(), List.of(new WorkerLogLine("metadata", "first live line")));
+            queue.log(job.jobId(), job.lease(), List.of(new WorkerLogLine("metadata", "first live line", null)));
             waitFor(browser, "#log", "first live line");
-            queue.log(job.jobId(), job.lease(), List.of(new WorkerLogLine("metadata", "second live line")));
+            queue.log(job.jobId(), job.lease(), List.of(new WorkerLogLine("metadata", "second live line", null)));
             waitFor(browser, "#log", "second live line");
             queue.result(job.jobId(), job.lease(), brokenMetadataResult());
             waitFor(browser, "#pipeline-status", "failed");
@@ -76,7 +75,7 @@ abstract class LivePipelineContract extends PipelineFixture {
         String project = uploadedProject();
         long id = owner.json(pipelines(project)).get(0).get("id").asLong();
         ClaimedJob job = claimPipeline(server.bean(JobQueue.class), "remote", id);
-        HttpApi worker = token("olive", null, TokenScope.WORKER);
+        HttpApi worker = workerToken();
         String files = "api/worker/jobs/" + job.jobId() + "/files/";
         byte[] log = "remote log line\n".getBytes(StandardCharsets.UTF_8);
 

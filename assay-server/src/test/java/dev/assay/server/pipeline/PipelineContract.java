@@ -48,7 +48,12 @@ abstract class PipelineContract extends PipelineFixture {
         JsonNode detail = stranger.json("api/v1/pipelines/" + id);
         assertThat(detail.get("status").asString()).isEqualTo("passed");
         assertThat(detail.get("tasks").get(0).get("rawData").get("values").get("problems").size()).isEqualTo(3);
-        assertThat(detail.get("log").toString()).contains("claimed by worker", "reading the core metadata");
+        assertThat(detail.get("log").toString()).contains("claimed by in-process worker in-process-",
+                "reading the core metadata");
+        JsonNode worker = detail.get("worker");
+        assertThat(worker.get("kind").asString()).isEqualTo("in-process");
+        assertThat(worker.get("owner").isNull()).isTrue();
+        assertThat(worker.get("description").asString()).matches("in-process worker in-process-\\d+/1 on .+");
     }
 
     @Test
@@ -61,6 +66,7 @@ abstract class PipelineContract extends PipelineFixture {
         HttpResponse<String> badge = HttpApi.anonymous(server.url()).get("project/" + project + "/badge.svg");
 
         assertThat(page.selectFirst("#pipeline-status").text()).isEqualTo("passed");
+        assertThat(page.selectFirst("#pipeline-worker").text()).startsWith("in-process worker in-process-");
         assertThat(page.selectFirst("#task-metadata").text()).contains("metadata", "passed", "3 metadata warning(s)");
         assertThat(page.select("#findings li")).hasSize(3);
         assertThat(page.selectFirst("#findings").text()).contains("no Summary");

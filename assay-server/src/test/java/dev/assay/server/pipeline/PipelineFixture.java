@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
@@ -36,7 +37,10 @@ import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 
-/** A server with pipeline settings of the subclass's choosing, an owner, a maintainer and a stranger. */
+/**
+ * A server with pipeline settings of the subclass's choosing, an owner, a maintainer, a stranger and an administrator
+ * (who alone may hold worker tokens).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineFixture {
 
@@ -46,6 +50,8 @@ abstract class PipelineFixture {
     static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
             "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The administrator, whose worker tokens the worker API takes. */
+    static final String ADMIN = "ada";
 
     TestDatabase database;
     TestServer server;
@@ -53,6 +59,7 @@ abstract class PipelineFixture {
     HttpApi owner;
     HttpApi maintainer;
     HttpApi stranger;
+    HttpApi admin;
 
     abstract String databaseKind();
 
@@ -73,6 +80,7 @@ abstract class PipelineFixture {
         owner = account(accounts, "olive");
         maintainer = account(accounts, "max");
         stranger = account(accounts, "sam");
+        admin = account(accounts, ADMIN, Group.ADMINS);
     }
 
     @AfterAll
@@ -85,8 +93,8 @@ abstract class PipelineFixture {
         }
     }
 
-    private HttpApi account(AccountService accounts, String name) {
-        accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));
+    private HttpApi account(AccountService accounts, String name, Group... groups) {
+        accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of(groups)));
         return new HttpApi(server.url(), name, PASSWORD);
     }
 
@@ -114,6 +122,11 @@ abstract class PipelineFixture {
         String secret = server.bean(TokenService.class)
                 .create(new NewToken(user, "test", project, Set.of(scopes))).secret();
         return new HttpApi(server.url(), "__token__", secret);
+    }
+
+    /** A client authenticating with a new worker token of the administrator. */
+    HttpApi workerToken() {
+        return token(ADMIN, null, TokenScope.WORKER);
     }
 
     static String pipelines(String project) {
@@ -171,7 +184,7 @@ abstract class PipelineFixture {
      */
     ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
         return eventually("a claim of pipeline " + pipeline, () -> {
-            Optional<ClaimedJob> job = queue.claim(worker);
+            Optional<ClaimedJob> job = queue.claim(WorkerIdentity.inProcess(worker, "test-host"));
             if (job.isPresent() && job.get().pipelineId() != pipeline) {
                 queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
                 return null;
@@ -185,6 +198,18 @@ abstract class PipelineFixture {
         Instant now = Instant.now();
         return List.of(new TaskReport("metadata", "failed", now, now, 0, "failed: broken on purpose",
                 List.of(new FindingView("error", "test/broken", "broken on purpose", null)), Map.of()));
+    }
+
+    /** Runs an update straight on the database, as an operator (or an attacker with its files) would. */
+    int update(String sql, Object... parameters) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException failure) {
+            throw new AssertionError(sql, failure);
+        }
     }
 
     long number(String sql, Object... parameters) {

@@ -62,7 +62,7 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
     }
 
     private String secret(TokenScope scope) {
-        return server.bean(TokenService.class).create(new NewToken("olive", "remote worker", null, Set.of(scope)))
+        return server.bean(TokenService.class).create(new NewToken(ADMIN, "remote worker", null, Set.of(scope)))
                 .secret();
     }
 
@@ -95,8 +95,15 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
         assertThat(keptTrace.statusCode()).isEqualTo(200);
         assertThat(keptTrace.body()).contains("execve(");
         JsonNode detail = owner.json("api/v1/pipelines/" + pipeline.get("id").asLong());
-        assertThat(detail.get("log").toString()).contains(":host-1/1", "staged " + dep.wheel().getFileName(),
+        assertThat(detail.get("log").toString()).contains("remote worker host-1/1", "staged " + dep.wheel().getFileName(),
                 "passed in");
+        JsonNode worker = detail.get("worker");
+        assertThat(worker.get("kind").asString()).isEqualTo("remote");
+        assertThat(worker.get("name").asString()).isEqualTo("host-1/1");
+        assertThat(worker.get("owner").asString()).isEqualTo(ADMIN);
+        assertThat(worker.get("host").asString()).as("the worker's machine reports its host name").isNotBlank();
+        assertThat(worker.get("description").asString()).startsWith("remote worker host-1/1 on ")
+                .contains("(token " + worker.get("tokenId").asLong() + ", assay_", "of " + ADMIN + ")");
 
         JsonNode sdistPipeline = finished(project, "1.0", built.sdist().getFileName().toString(), Duration.ofMinutes(4));
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString).contains("metadata", "build", "install");
@@ -193,7 +200,7 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
 
     @Test
     void theWorkerApiServesOnlyWhatAHeldJobStages() {
-        HttpResponse<String> noLease = token("olive", null, TokenScope.WORKER)
+        HttpResponse<String> noLease = workerToken()
                 .get("api/worker/jobs/999999/download/x-1.0-py3-none-any.whl");
         assertThat(noLease.statusCode()).as(noLease.body()).isIn(400, 404, 409);
         HttpResponse<String> notWorker = token("olive", null, TokenScope.UPLOAD).get("api/worker/hello");

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -33,6 +34,8 @@ public final class CoverageTask implements Task {
     /** Raw data: each measured file (as installed, e.g. {@code goodpkg/__init__.py}) to its percentage. */
     public static final String FILES = "coverageFiles";
     private static final String LINE = "assay-coverage ";
+    /** The summary when the tests ran none: skipped, as there is nothing to measure, never failed. */
+    static final String NO_TESTS = "no tests ran: nothing to measure";
     private static final String OMIT = "*/tests/*,*/test_*.py,*_test.py,*/conftest.py";
 
     private final Sandbox sandbox;
@@ -101,6 +104,10 @@ public final class CoverageTask implements Task {
         // Failing tests still measured what they ran: the exit code only goes to the raw data.
         context.record("testsExitCode", tests.exitCode());
         step.recordLimits(tests);
+        Optional<String> noTests = noTestsRan(step.dir().resolve("junit.xml"));
+        if (noTests.isPresent()) {
+            return TaskResult.skipped(noTests.get());
+        }
         if (!Files.isRegularFile(data)) {
             return TaskResult.failed("coverage.py wrote no data (exit " + tests.exitCode() + "): "
                     + BuildReport.lastLines(Files.readString(step.logFile("coverage-run")), 2));
@@ -134,6 +141,23 @@ public final class CoverageTask implements Task {
         context.record(TOTAL, total);
         context.record(FILES, files);
         return TaskResult.passed(describe(total, files.size()));
+    }
+
+    /**
+     * Why there is nothing to measure when the run's JUnit XML counts no test at all; the {@code test} task
+     * reports that (a warning), so the same package gets the same coverage outcome from its sdist's pipeline
+     * and its wheel's, whatever coverage.py makes of an empty run. Empty when tests ran or the count is unknown.
+     */
+    static Optional<String> noTestsRan(Path junit) throws IOException {
+        if (!Files.isRegularFile(junit)) {
+            return Optional.empty();
+        }
+        try {
+            return new JUnitXmlParser().parse(junit).total() == 0
+                    ? Optional.of(NO_TESTS) : Optional.empty();
+        } catch (JUnitXmlException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** "coverage 83% (5 files)". */

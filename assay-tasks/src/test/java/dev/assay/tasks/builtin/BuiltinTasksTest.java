@@ -231,6 +231,46 @@ class BuiltinTasksTest {
         });
     }
 
+    @Test
+    void aPackageWithoutTestsSkipsCoverageFromItsSdist() throws Exception {
+        Path sdist = PythonProjects.only(projects.build(untestedProject()), ".tar.gz");
+
+        ExecutionReport job = run(named(BuildTask.NAME, InstallTask.NAME, TestTask.NAME, CoverageTask.NAME),
+                Map.of(DataKey.SDIST, sdist, InstallTask.WHEELHOUSE, wheelhouse));
+
+        assertNoTestsSkipCoverage(job);
+    }
+
+    @Test
+    void aPackageWithoutTestsSkipsCoverageFromItsWheelWithItsSdistAlike() throws Exception {
+        Path dist = projects.build(untestedProject());
+
+        ExecutionReport job = run(named(InstallTask.NAME, TestTask.NAME, CoverageTask.NAME),
+                Map.of(DataKey.WHEEL, PythonProjects.only(dist, ".whl"), DataKey.SDIST,
+                        PythonProjects.only(dist, ".tar.gz"), InstallTask.WHEELHOUSE, wheelhouse));
+
+        assertNoTestsSkipCoverage(job);
+    }
+
+    private Path untestedProject() throws java.io.IOException {
+        return projects.write("untestedpkg", "", Map.of("src/untestedpkg/__init__.py", "ANSWER = 42\n",
+                "tests/__init__.py", ""));
+    }
+
+    private void assertNoTestsSkipCoverage(ExecutionReport job) {
+        Map<String, Report> reports = reports(job);
+        assertThat(job.task("test").outcome()).as(() -> describe(job.task("test"))).isEqualTo(TaskOutcome.PASSED);
+        assertThat(reports.get("test").findings()).extracting(Finding::code).contains("no-tests");
+        TaskExecution coverage = job.task("coverage");
+        assertThat(coverage.outcome()).as(() -> describe(coverage)).isEqualTo(TaskOutcome.SKIPPED);
+        assertThat(coverage.message()).isEqualTo(CoverageTask.NO_TESTS);
+        assertThat(reports.get("coverage").summary()).contains("no tests ran");
+    }
+
+    private List<Task> named(String... names) {
+        return List.of(names).stream().map(name -> task(builtins, name)).toList();
+    }
+
     private Task install() {
         return task(builtins, InstallTask.NAME);
     }
