@@ -11,11 +11,15 @@ import java.util.Map;
 public record LaunchSettings(Integer port, Path data, String databaseUrl, String databaseUser,
         String databasePassword) {
 
-    /** The embedded default: an H2 file inside the data directory, shared by concurrent processes. */
+    /**
+     * The embedded default: an H2 file inside the data directory, shared by concurrent processes. WRITE_DELAY=0
+     * writes every commit to the file before the commit returns (H2's default holds it in memory for up to half
+     * a second, so a killed server loses transactions it had already reported committed).
+     */
     public static String embeddedDatabaseUrl(Path data) {
         Path file = data.toAbsolutePath().normalize().resolve("db").resolve("assay");
         return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH";
+                + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     /** The Spring properties for this launch. */

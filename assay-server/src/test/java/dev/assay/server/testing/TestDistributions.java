@@ -50,6 +50,15 @@ public final class TestDistributions {
         /** Uploads the built file with the form fields of this metadata; fails unless the server accepts it. */
         public void upload(Path file, String serverUrl, String user, String password)
                 throws IOException, InterruptedException {
+            HttpResponse<String> response = request(file).send(serverUrl, user, password);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("upload of " + file.getFileName() + " failed: " + response.statusCode() + " "
+                        + response.body());
+            }
+        }
+
+        /** The upload of the built file with the form fields of this metadata, as twine would send it. */
+        public UploadRequest request(Path file) throws IOException {
             UploadRequest request = UploadRequest.of(file, name, version);
             for (String[] field : formFields()) {
                 if (field[0].equals("name") || field[0].equals("version") || field[0].equals("metadata_version")) {
@@ -58,11 +67,7 @@ public final class TestDistributions {
                     request.field(field[0], field[1]);
                 }
             }
-            HttpResponse<String> response = request.send(serverUrl, user, password);
-            if (response.statusCode() != 200) {
-                throw new AssertionError("upload of " + file.getFileName() + " failed: " + response.statusCode() + " "
-                        + response.body());
-            }
+            return request;
         }
 
         String stem() {
