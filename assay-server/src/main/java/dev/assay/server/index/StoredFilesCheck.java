@@ -38,6 +38,7 @@ class StoredFilesCheck implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredFilesCheck.class);
     private static final String METADATA_SUFFIX = ".metadata";
+    private static final int MISSING_NAMED = 20;
 
     private final FileRepository files;
     private final DistributionStore store;
@@ -93,9 +94,14 @@ class StoredFilesCheck implements SmartInitializingSingleton {
         for (StoredName name : recorded) {
             if (!Files.exists(store.locate(name.project(), name.filename()))) {
                 lost.add(name);
-                LOG.error("The file {}/{} is recorded in the database but missing from {}: restore it from a backup",
-                        name.project(), name.filename(), filesDirectory);
             }
+        }
+        // named one by one up to a point: a lost disk must not bury the log under a line per file
+        lost.stream().limit(MISSING_NAMED).forEach(name -> LOG.error("The file {}/{} is recorded in the database "
+                + "but missing from {}: restore it from a backup", name.project(), name.filename(), filesDirectory));
+        if (lost.size() > MISSING_NAMED) {
+            LOG.error("{} more recorded files are missing from {} (gauge assay.files.missing)", lost.size() - MISSING_NAMED,
+                    filesDirectory);
         }
         missing.set(lost.size());
     }

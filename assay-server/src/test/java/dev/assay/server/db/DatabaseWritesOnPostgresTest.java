@@ -25,6 +25,8 @@ class DatabaseWritesOnPostgresTest extends DatabaseWritesContract {
 
     private static void readOnly(TestDatabase database, boolean on) throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            // this very connection starts read-only when undoing, and ALTER is refused in a read-only transaction
+            statement.execute("SET default_transaction_read_only = off");
             statement.execute("ALTER DATABASE " + connection.getCatalog() + " SET default_transaction_read_only = " + on);
         }
     }

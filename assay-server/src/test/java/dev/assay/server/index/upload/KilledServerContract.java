@@ -126,7 +126,8 @@ abstract class KilledServerContract {
                     }
                 });
             }
-            assertThat(enough.await(5, TimeUnit.MINUTES)).as("uploads answered 200: " + answers).isTrue();
+            boolean answered = enough.await(5, TimeUnit.MINUTES);
+            assertThat(answered).as("answers: %s%nserver log:%n%s", answers, tail(server.output())).isTrue();
             // the JVM itself (./assay execs java), as kill -9 would
             server.process().destroyForcibly().waitFor();
         } finally {
@@ -140,6 +141,10 @@ abstract class KilledServerContract {
             }
         });
         return acknowledged;
+    }
+
+    private static String tail(String log) {
+        return log.substring(Math.max(0, log.length() - 20_000));
     }
 
     private static List<Path> regularFiles(Path root) throws IOException {
