@@ -18,8 +18,9 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         String current = "argon2";
-        return new DelegatingPasswordEncoder(current,
-                Map.of(current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(current,
+                Map.of(current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8())),
+                Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     @Bean

@@ -12,13 +12,15 @@ public record LaunchSettings(Integer port, Path data, String databaseUrl, String
         String databasePassword) {
 
     /**
-     * The embedded default: an H2 file inside the data directory, shared by concurrent processes. Uploads to one
-     * project queue on its row lock, so a lock is waited for 30 s rather than H2's 2 s.
+     * The embedded default: an H2 file inside the data directory, shared by concurrent processes. WRITE_DELAY=0
+     * writes every commit to the file before the commit returns (H2's default holds it in memory for up to half
+     * a second, so a killed server loses transactions it had already reported committed). Uploads to one project
+     * queue on its row lock, so a lock is waited for 30 s rather than H2's 2 s.
      */
     public static String embeddedDatabaseUrl(Path data) {
         Path file = data.toAbsolutePath().normalize().resolve("db").resolve("assay");
         return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
+                + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
     }
 
     /** The Spring properties for this launch. */

@@ -74,6 +74,26 @@ public class FileRepository {
                 .param("project", projectId).query(FileRepository::file).list();
     }
 
+    /** The (normalized project, file name) of every recorded file, for checking the files on disk at start. */
+    public List<StoredName> storedNames() {
+        return jdbc.sql("""
+                SELECT p.normalized_name, f.filename FROM distribution_files f
+                JOIN releases r ON r.id = f.release_id JOIN projects p ON p.id = r.project_id""")
+                .query((rs, row) -> new StoredName(rs.getString("normalized_name"), rs.getString("filename"))).list();
+    }
+
+    /** Whether a file of this name is recorded for this project. */
+    public boolean stored(StoredName name) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM distribution_files f JOIN releases r ON r.id = f.release_id
+                JOIN projects p ON p.id = r.project_id WHERE p.normalized_name = :project AND f.filename = :name""")
+                .param("project", name.project()).param("name", name.filename()).query(Long.class).single() > 0;
+    }
+
+    /** Where a recorded file lives: its project's normalized name and its file name. */
+    public record StoredName(String project, String filename) {
+    }
+
     public void delete(long fileId) {
         jdbc.sql("DELETE FROM distribution_files WHERE id = :id").param("id", fileId).update();
     }

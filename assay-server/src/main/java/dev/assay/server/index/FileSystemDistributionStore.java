@@ -3,34 +3,37 @@ package dev.assay.server.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.storage.DurableFiles;
+import dev.assay.server.storage.ScratchSpace;
 
-/** Keeps files under {@code DATA/files/<project>/<filename>}, with temporary files in {@code DATA/tmp}. */
+/**
+ * Keeps files under {@code DATA/files/<project>/<filename>}, with temporary files in this server's scratch
+ * folder under {@code DATA/tmp}; a published file is on the disk (bytes and name) before the call returns.
+ */
 @Component
 class FileSystemDistributionStore implements DistributionStore {
 
     private final Path files;
-    private final Path temporary;
+    private final ScratchSpace scratch;
 
-    FileSystemDistributionStore(AssayProperties properties) throws IOException {
+    FileSystemDistributionStore(AssayProperties properties, ScratchSpace scratch) throws IOException {
         this.files = Files.createDirectories(properties.filesDirectory());
-        this.temporary = Files.createDirectories(properties.data().resolve("tmp"));
+        this.scratch = scratch;
     }
 
     @Override
     public Path newTemporaryFile() throws IOException {
-        return Files.createTempFile(temporary, "upload-", ".part");
+        return scratch.newFile("upload-", ".part");
     }
 
     @Override
     public void publish(Path temporaryFile, String normalizedProject, String filename) throws IOException {
         Path target = locate(normalizedProject, filename);
-        Files.createDirectories(target.getParent());
-        Files.move(temporaryFile, target, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.move(temporaryFile, target);
     }
 
     @Override

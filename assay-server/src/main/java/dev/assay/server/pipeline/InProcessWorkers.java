@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,10 +14,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.storage.OwnedFolder;
 
 /**
  * The embedded default's workers: {@code assay.pipeline.workers} threads of a {@link WorkerPool} that claim
- * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP.
+ * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP. Their job workspaces live in
+ * this server's own folder under {@code DATA/pipeline-work}; those of a server that was killed go at the next start.
  */
 @Component
 @ConditionalOnWebApplication
@@ -26,12 +30,19 @@ class InProcessWorkers implements DisposableBean {
 
     private final PipelineProperties properties;
     private final String name = "in-process-" + POOLS.incrementAndGet();
+    private final OwnedFolder workspaces;
     private final WorkerPool pool;
 
     InProcessWorkers(InProcessJobSource source, PipelineTasks tasks, PipelineProperties properties,
-            AssayProperties assay, Clock clock) {
+            AssayProperties assay, Clock clock) throws IOException {
         this.properties = properties;
-        JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), JobRunner.workRoot(assay), clock);
+        Path root = JobRunner.workRoot(assay);
+        this.workspaces = OwnedFolder.claim(root);
+        if (workspaces.cleared() > 0) {
+            LOG.info("Removed {} files of job workspaces left in {} by servers that ended before finishing",
+                    workspaces.cleared(), root);
+        }
+        JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
         this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
                 clock);
     }
@@ -45,7 +56,8 @@ class InProcessWorkers implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         pool.stopNow();
+        workspaces.close();
     }
 }

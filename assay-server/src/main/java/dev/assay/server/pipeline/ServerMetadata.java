@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.index.DistributionStore;
+import dev.assay.server.storage.ScratchSpace;
 import dev.assay.tasks.execution.ExecutionManager;
 import dev.assay.tasks.execution.ExecutionPlan;
 import dev.assay.tasks.execution.ExecutionReport;
@@ -27,10 +28,12 @@ import dev.assay.tasks.report.Reporting;
 class ServerMetadata {
 
     private final DistributionStore store;
+    private final ScratchSpace scratch;
     private final Clock clock;
 
-    ServerMetadata(DistributionStore store, Clock clock) {
+    ServerMetadata(DistributionStore store, ScratchSpace scratch, Clock clock) {
         this.store = store;
+        this.scratch = scratch;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ class ServerMetadata {
         }
         Path workspace;
         try {
-            workspace = Files.createTempDirectory("assay-metadata");
+            workspace = scratch.newDirectory("metadata-");
         } catch (IOException cannot) {
             throw new java.io.UncheckedIOException(cannot);
         }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -55,6 +56,12 @@ public record TestDatabase(String kind, String url, String user, String password
     /** The JDBC URL a server launched with this database gets, or null for the embedded default. */
     public String launchUrl() {
         return "h2".equals(kind) ? null : url;
+    }
+
+    /** The environment variables that point {@code ./assay} at this database (none for the embedded default). */
+    public Map<String, String> launchEnvironment() {
+        return "h2".equals(kind) ? Map.of()
+                : Map.of("ASSAY_DATABASE_URL", url, "ASSAY_DATABASE_USER", user, "ASSAY_DATABASE_PASSWORD", password);
     }
 
     /** A direct connection, for tests that look at rows. */

@@ -18,6 +18,7 @@ import dev.assay.packaging.version.Version;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.config.UploadLimits;
 import dev.assay.server.error.ContentTooLargeException;
+import dev.assay.server.db.DurableCommits;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.index.ProjectService;
@@ -34,14 +35,16 @@ class UploadService {
     private final DistributionInspector inspector;
     private final UploadPublisher publisher;
     private final UploadLimits limits;
+    private final DurableCommits commits;
 
     UploadService(ProjectService projects, DistributionStore store, DistributionInspector inspector,
-            UploadPublisher publisher, UploadLimits limits) {
+            UploadPublisher publisher, UploadLimits limits, DurableCommits commits) {
         this.projects = projects;
         this.store = store;
         this.inspector = inspector;
         this.publisher = publisher;
         this.limits = limits;
+        this.commits = commits;
     }
 
     /** Refuses a request whose declared Content-Length is larger than any valid upload (-1: not declared). */
@@ -69,6 +72,8 @@ class UploadService {
             InspectedDistribution inspected = inspect(temporary, fileName, filename, form);
             StoredFieldLimits.check(filename, form, inspected);
             publisher.publish(caller, form, filename, received, inspected);
+            // the files were forced to disk before the commit; the answer waits for the commit to be on disk too
+            commits.force();
             return filename;
         } catch (IOException failure) {
             throw new UncheckedIOException("could not store the upload of " + filename, failure);

@@ -387,7 +387,7 @@ abstract class UploadContract {
     }
 
     private void assertNoTemporaryFilesLeft() throws IOException {
-        try (Stream<Path> leftovers = Files.list(data.resolve("tmp"))) {
+        try (Stream<Path> leftovers = Files.walk(data.resolve("tmp"))) {
             assertThat(leftovers.filter(file -> file.getFileName().toString().startsWith("upload-"))).isEmpty();
         }
     }

@@ -122,7 +122,7 @@ class UploadLimitsTest {
         Thread.sleep(500);
         assertThat(server.bean(ProjectService.class).find("cutoff")).isEmpty();
         assertThat(data.resolve("files/cutoff")).doesNotExist();
-        try (Stream<Path> leftovers = Files.list(data.resolve("tmp"))) {
+        try (Stream<Path> leftovers = Files.walk(data.resolve("tmp"))) {
             assertThat(leftovers.filter(file -> file.getFileName().toString().startsWith("upload-"))).isEmpty();
         }
     }

@@ -1,0 +1,120 @@
+package dev.assay.server.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.config.AssayProperties;
+import dev.assay.server.config.RecoverySettings;
+import dev.assay.server.index.FileRepository.StoredName;
+import dev.assay.server.storage.DurableFiles;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Compares {@code DATA/files} with the rows once, when the server starts and before it takes requests: a file
+ * without a row (an upload killed between placing its file and committing) is moved to {@code DATA/lost+found}
+ * with a log line; a row whose file is missing is logged as an ERROR and counted in the gauge
+ * {@code assay.files.missing}, because that file is lost and only a backup can bring it back.
+ */
+@Component
+@ConditionalOnWebApplication
+class StoredFilesCheck implements SmartInitializingSingleton {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredFilesCheck.class);
+    private static final String METADATA_SUFFIX = ".metadata";
+    private static final int MISSING_NAMED = 20;
+
+    private final FileRepository files;
+    private final DistributionStore store;
+    private final Path filesDirectory;
+    private final Path lostAndFound;
+    private final RecoverySettings settings;
+    private final Clock clock;
+    private final AtomicInteger missing = new AtomicInteger();
+
+    StoredFilesCheck(FileRepository files, DistributionStore store, AssayProperties properties,
+            RecoverySettings settings, Clock clock, MeterRegistry meters) {
+        this.files = files;
+        this.store = store;
+        this.filesDirectory = properties.filesDirectory();
+        this.lostAndFound = properties.data().resolve("lost+found");
+        this.settings = settings;
+        this.clock = clock;
+        Gauge.builder("assay.files.missing", missing, AtomicInteger::get)
+                .description("Recorded distribution files not found on disk when the server started").register(meters);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            Set<StoredName> recorded = new HashSet<>(files.storedNames());
+            moveOrphans(recorded);
+            reportMissing(recorded);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not compare " + filesDirectory + " with the database", failure);
+        }
+    }
+
+    private void moveOrphans(Set<StoredName> recorded) throws IOException {
+        Instant settled = clock.instant().minus(settings.orphanGrace());
+        for (Path file : filesOnDisk()) {
+            StoredName name = new StoredName(file.getParent().getFileName().toString(), distributionName(file));
+            if (!recorded.contains(name) && Files.getLastModifiedTime(file).toInstant().isBefore(settled)) {
+                Path target = lostAndFound.resolve(filesDirectory.relativize(file));
+                DurableFiles.move(file, target);
+                // committed by another server between the listing and the move: it belongs where it was
+                if (files.stored(name)) {
+                    DurableFiles.move(target, file);
+                } else {
+                    LOG.warn("Moved {} to {}: no upload of it was committed (the server stopped before answering)",
+                            filesDirectory.relativize(file), target);
+                }
+            }
+        }
+    }
+
+    private void reportMissing(Set<StoredName> recorded) {
+        List<StoredName> lost = new ArrayList<>();
+        for (StoredName name : recorded) {
+            if (!Files.exists(store.locate(name.project(), name.filename()))) {
+                lost.add(name);
+            }
+        }
+        // named one by one up to a point: a lost disk must not bury the log under a line per file
+        lost.stream().limit(MISSING_NAMED).forEach(name -> LOG.error("The file {}/{} is recorded in the database "
+                + "but missing from {}: restore it from a backup", name.project(), name.filename(), filesDirectory));
+        if (lost.size() > MISSING_NAMED) {
+            LOG.error("{} more recorded files are missing from {} (gauge assay.files.missing)", lost.size() - MISSING_NAMED,
+                    filesDirectory);
+        }
+        missing.set(lost.size());
+    }
+
+    private List<Path> filesOnDisk() throws IOException {
+        try (Stream<Path> paths = Files.walk(filesDirectory, 2)) {
+            return paths.filter(path -> path.getNameCount() == filesDirectory.getNameCount() + 2)
+                    .filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static String distributionName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(METADATA_SUFFIX) ? name.substring(0, name.length() - METADATA_SUFFIX.length()) : name;
+    }
+}
