@@ -66,6 +66,7 @@ class BrowseRepository {
         return ProjectRepository.bindReader(jdbc.sql("SELECT p.normalized_name FROM projects p WHERE "
                 + "p.normalized_name IN (:names) AND " + ProjectRepository.READABLE), reader)
                 .param("names", List.copyOf(normalizedNames))
-                .query(String.class).stream().collect(Collectors.toSet());
+                // a list, not stream(): an unclosed query stream keeps its pooled connection for ever
+                .query(String.class).list().stream().collect(Collectors.toSet());
     }
 }

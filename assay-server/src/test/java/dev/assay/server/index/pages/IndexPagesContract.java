@@ -74,6 +74,15 @@ abstract class IndexPagesContract {
         }
     }
 
+    @Test
+    void dependencyPagesAndApiGiveTheirDatabaseConnectionsBack() {
+        // more reads than the pool has connections: a connection kept by each would starve the later ones
+        for (int i = 0; i < 25; i++) {
+            assertThat(web.get("api/v1/projects/pages-app/dependencies").statusCode()).as("API read " + i).isEqualTo(200);
+            assertThat(web.get("project/pages-app/").statusCode()).as("page read " + i).isEqualTo(200);
+        }
+    }
+
     @AfterAll
     void stop() {
         if (server != null) {
