@@ -20,6 +20,6 @@ cd "$root"
 set +e
 ./mvnw -B -q -ntp -pl assay-server -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dassay.fuzz.seed="$seed" -Dassay.fuzz.seconds="$seconds" -Dassay.fuzz.uploads=100000000 \
-  -Dassay.fuzz.reads=100000000 2>&1 | grep -v -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T.* (INFO|DEBUG) '
+  -Dassay.fuzz.reads=100000000 2>&1 | grep -v -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T.* (INFO|DEBUG|WARN) |^\s+at |^\s+\.\.\. [0-9]+ |^$'
 status=${PIPESTATUS[0]}
 exit "$status"
