@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Who may call what over HTTP: machine clients (twine, the REST API) authenticate per request with
  * HTTP Basic and a token or password and hold no session, so they need no CSRF token; people log in
@@ -21,9 +23,17 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class WebSecurityConfiguration {
 
+    private static final String REALM = "Assay";
+
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https:; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    private final CredentialsProblemEntryPoint refused;
+
+    WebSecurityConfiguration(JsonMapper json) {
+        this.refused = new CredentialsProblemEntryPoint(REALM, json);
+    }
 
     /**
      * The package index is read by installers: no session, no cookie, nothing to protect from CSRF. Public
@@ -36,7 +46,7 @@ class WebSecurityConfiguration {
         return http.securityMatcher("/simple", "/simple/**", "/files/**", "/pypi/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Assay"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(refused))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
@@ -49,7 +59,7 @@ class WebSecurityConfiguration {
         return http.securityMatcher("/api/**", "/legacy/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Assay"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(refused))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -69,7 +79,7 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(WebSecurityConfiguration::isGitPush).authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Assay"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(refused))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())

@@ -67,6 +67,7 @@ class BrowseRepository {
                 JOIN projects p ON p.normalized_name = d.dependency_name
                 WHERE d.release_id = :release AND""" + ProjectRepository.READABLE), reader)
                 .param("release", releaseId)
-                .query(String.class).stream().collect(Collectors.toSet());
+                // a list, not stream(): an unclosed query stream keeps its pooled connection for ever
+                .query(String.class).list().stream().collect(Collectors.toSet());
     }
 }

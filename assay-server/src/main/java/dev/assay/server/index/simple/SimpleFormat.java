@@ -7,21 +7,20 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
-import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotAcceptableException;
 
 /**
  * The representations of the Simple Repository API (PEP 691) and the choice among them from an
- * {@code Accept} header or a {@code ?format=} parameter. Declared in the server's order of preference:
- * JSON when it is as welcome as HTML, {@code text/html} only as a last resort, as the spec recommends.
+ * {@code Accept} header or a {@code ?format=} parameter, as PyPI chooses: declared in PyPI's order of
+ * preference, so HTML answers a client that welcomes anything ({@code curl}'s {@code *}{@code /*}) and a
+ * client whose header names nothing servable.
  */
 enum SimpleFormat {
-    JSON_V1("application/vnd.pypi.simple.v1+json", "application/vnd.pypi.simple.latest+json"),
+    TEXT_HTML("text/html"),
     HTML_V1("application/vnd.pypi.simple.v1+html", "application/vnd.pypi.simple.latest+html"),
-    TEXT_HTML("text/html");
+    JSON_V1("application/vnd.pypi.simple.v1+json", "application/vnd.pypi.simple.latest+json");
 
     private static final int EXACT = 2;
 
@@ -55,9 +54,10 @@ enum SimpleFormat {
     }
 
     /**
-     * The format to answer with: {@code ?format=} when given (one exact media type), else the best of the
-     * {@code Accept} header by quality, then specificity, then the server's preference. No header counts as
-     * {@code *}{@code /*}.
+     * The format to answer with: {@code ?format=} when given (one exact media type), else the format the
+     * {@code Accept} header gives the highest quality (each format rated by the most specific range that covers
+     * it), ties going to the earlier declared. A missing or unparseable header, or one that accepts none of the
+     * formats, gets {@code text/html}, as from PyPI (Warehouse's {@code _select_content_type}).
      */
     static SimpleFormat choose(String formatParameter, String acceptHeader) {
         if (formatParameter != null && !formatParameter.isBlank()) {
@@ -65,19 +65,15 @@ enum SimpleFormat {
             return byName(formatParameter.strip().replace(' ', '+'));
         }
         List<MediaType> accepted = parseAccept(acceptHeader);
-        record Offer(SimpleFormat format, double quality, int specificity) {
+        record Offer(SimpleFormat format, double quality) {
         }
         return Stream.of(values())
-                .map(format -> format.bestRange(accepted)
-                        .map(range -> new Offer(format, range.getQualityValue(), specificity(range))))
+                .map(format -> format.bestRange(accepted).map(range -> new Offer(format, range.getQualityValue())))
                 .flatMap(Optional::stream)
                 .filter(offer -> offer.quality() > 0)
-                .min(Comparator.comparingDouble(Offer::quality).reversed()
-                        .thenComparing(Comparator.comparingInt(Offer::specificity).reversed())
-                        .thenComparing(Offer::format))
+                .min(Comparator.comparingDouble(Offer::quality).reversed().thenComparing(Offer::format))
                 .map(Offer::format)
-                .orElseThrow(() -> new NotAcceptableException("None of the media types in the Accept header '"
-                        + acceptHeader + "' can be served here; accept one of " + supported()));
+                .orElse(TEXT_HTML);
     }
 
     private static SimpleFormat byName(String name) {
@@ -112,9 +108,9 @@ enum SimpleFormat {
         }
         try {
             return MediaType.parseMediaTypes(acceptHeader);
-        } catch (InvalidMediaTypeException invalid) {
-            throw new InvalidInputException("The Accept header '" + acceptHeader + "' is not a list of media types: "
-                    + invalid.getMessage());
+        } catch (IllegalArgumentException invalid) {
+            // PyPI reads a malformed header as no header; installers never send one
+            return List.of(MediaType.ALL);
         }
     }
 

@@ -34,15 +34,14 @@ final class SimpleJson {
     }
 
     /**
-     * One file of a project page. The metadata hash goes under {@code core-metadata} (PEP 714) and, as PyPI
-     * does, {@code data-dist-info-metadata}; never under {@code dist-info-metadata}, which pip 23.0 and 23.1
-     * read and crash on when it holds hashes (the reason PEP 714 renamed it).
+     * One file of a project page. The metadata hash goes under {@code core-metadata} (PEP 714) alone; never under
+     * {@code dist-info-metadata}, which pip 23.0 and 23.1 read and crash on when it holds hashes (the reason
+     * PEP 714 renamed it). The {@code data-} spellings belong to the HTML pages.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record File(String filename, String url, Map<String, String> hashes,
             @JsonProperty("requires-python") String requiresPython, Object yanked,
-            @JsonProperty("core-metadata") Object coreMetadata,
-            @JsonProperty("data-dist-info-metadata") Object distInfoMetadata, long size,
+            @JsonProperty("core-metadata") Object coreMetadata, long size,
             @JsonProperty("upload-time") String uploadTime) {
     }
 
@@ -60,7 +59,7 @@ final class SimpleJson {
     private static File file(String project, ListedFile file, FileUrls urls) {
         Object metadata = file.metadataSha256().<Object>map(sha256 -> Map.of("sha256", sha256)).orElse(false);
         return new File(file.filename(), urls.file(project, file.filename()), Map.of("sha256", file.sha256()),
-                file.requiresPython().orElse(null), file.yankedValue(), metadata, metadata, file.size(),
+                file.requiresPython().orElse(null), file.yankedValue(), metadata, file.size(),
                 DateTimeFormatter.ISO_INSTANT.format(file.uploadedAt().truncatedTo(ChronoUnit.MICROS)));
     }
 }

@@ -74,6 +74,26 @@ abstract class IndexPagesContract {
         }
     }
 
+    @Test
+    void dependencyPagesAndApiGiveTheirDatabaseConnectionsBack() {
+        // more reads than the pool has connections: a connection kept by each would starve the later ones
+        for (int i = 0; i < 25; i++) {
+            assertThat(web.get("api/v1/projects/pages-app/dependencies").statusCode()).as("API read " + i).isEqualTo(200);
+            assertThat(web.get("project/pages-app/").statusCode()).as("page read " + i).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAcceptHeaderSpringsParserChokesOnGetsTheAnswerOfNoAcceptHeaderNotA500() throws Exception {
+        // found by the index fuzzer: the search refused page=a, then choosing the error's representation crashed
+        for (String path : List.of("?q=pages&page=a", "search?q=pages&page=a", "search?q=pages", "project/pages-app/")) {
+            HttpResponse<String> odd = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(server.url() + path)).header("Accept", "\"?rd+.H/+").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(odd.statusCode()).as(path).isEqualTo(web.get(path).statusCode());
+        }
+    }
+
     @AfterAll
     void stop() {
         if (server != null) {

@@ -42,6 +42,8 @@ abstract class IndexFixture {
     static final String JSON = "application/vnd.pypi.simple.v1+json";
     static final String HTML = "application/vnd.pypi.simple.v1+html";
     static final String PIP_ACCEPT = JSON + ", " + HTML + "; q=0.1, text/html; q=0.01";
+    /** What uv sends. */
+    static final String UV_ACCEPT = JSON + ", " + HTML + ";q=0.2, text/html;q=0.01";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
