@@ -36,7 +36,8 @@ class InProcessWorkers implements DisposableBean {
     InProcessWorkers(InProcessJobSource source, PipelineTasks tasks, PipelineProperties properties,
             AssayProperties assay, Clock clock) throws IOException {
         this.properties = properties;
-        Path root = JobRunner.workRoot(assay);
+        // claimed where the sandbox's user reaches it, so the dead servers' workspaces there are cleared too
+        Path root = tasks.workRoot(JobRunner.workRoot(assay));
         this.workspaces = OwnedFolder.claim(root);
         if (workspaces.cleared() > 0) {
             LOG.info("Removed {} files of job workspaces left in {} by servers that ended before finishing",

@@ -2,7 +2,6 @@ package dev.assay.server.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +31,7 @@ import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.pipeline.JobQueue.WorkerLogLine;
+import dev.assay.server.storage.ScratchSpace;
 
 /**
  * The worker API over HTTP, {@link JobQueue}'s contract for remote workers; every call needs an API token
@@ -65,15 +65,17 @@ class WorkerApiController {
     private final DistributionStore store;
     private final CommitCheckout checkout;
     private final ServerMetadata metadata;
+    private final ScratchSpace scratch;
 
     WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
-            CommitCheckout checkout, ServerMetadata metadata) {
+            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch) {
         this.queue = queue;
         this.callers = callers;
         this.wheelhouse = wheelhouse;
         this.store = store;
         this.checkout = checkout;
         this.metadata = metadata;
+        this.scratch = scratch;
     }
 
     /** {@code GET /api/worker/hello}: lets {@code assay worker} check the server and its token before it starts. */
@@ -155,7 +157,8 @@ class WorkerApiController {
         JobRepository.HeldJob job = queue.held(id, lease);
         String commit = queue.sourceCommit(job).orElseThrow(() -> new NotFoundException("job " + id
                 + " tests a file whose release has an sdist or no tagged commit: it has no source tree"));
-        Path temporary = Files.createTempDirectory("assay-source");
+        // in this server's scratch folder, which the next start clears if a kill cuts the download short
+        Path temporary = scratch.newDirectory("assay-source");
         CommitCheckout.Checkout tree;
         try {
             tree = checkout.export(job.project(), commit, temporary.resolve("tree"));
