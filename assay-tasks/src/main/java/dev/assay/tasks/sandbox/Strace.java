@@ -40,8 +40,7 @@ public final class Strace {
         argv.add("-o");
         argv.add(sandbox.workspaceInside(command.workspace()) + "/" + traceFile);
         argv.add("--");
-        // strace -f follows every descendant to its end, so what the command leaves running is killed under it.
-        argv.addAll(sandbox.supervised(command.argv()));
+        argv.addAll(command.argv());
         return command.withArgv(argv);
     }
 
