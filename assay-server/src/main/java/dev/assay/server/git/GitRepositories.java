@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -78,26 +79,45 @@ public class GitRepositories {
 
     /** The bytes the project's repository keeps in its object store (packs, indexes, loose objects). */
     public long size(String normalizedName) {
-        Path objects = directory(normalizedName).resolve("objects");
-        if (!Files.isDirectory(objects)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(objects)) {
-            return files.mapToLong(GitRepositories::fileSize).sum();
-        } catch (IOException | UncheckedIOException failure) {
-            throw new UncheckedIOException("cannot measure the git repository of '" + normalizedName + "'",
-                    failure instanceof IOException io ? io : ((UncheckedIOException) failure).getCause());
+        try {
+            return storedBytes(directory(normalizedName).resolve("objects"));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot measure the git repository of '" + normalizedName + "'", failure);
         }
     }
 
-    private static long fileSize(Path file) {
-        try {
-            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : 0;
-        } catch (NoSuchFileException gone) {
-            return 0; // a concurrent push or gc removed it while we walked
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
+    /**
+     * The apparent size of every regular file under {@code objects}, links not followed. A concurrent push or gc
+     * adds and removes files and folders (incoming packs, their temporary folders) while the walk runs: what
+     * vanishes meanwhile counts as nothing instead of failing the push that asked.
+     */
+    static long storedBytes(Path objects) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(objects, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                total[0] += attributes.isRegularFile() ? attributes.size() : 0;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                return vanished(failure);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                return failure == null ? FileVisitResult.CONTINUE : vanished(failure);
+            }
+        });
+        return total[0];
+    }
+
+    private static FileVisitResult vanished(IOException failure) throws IOException {
+        if (failure instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
         }
+        throw failure;
     }
 
     /**
