@@ -1,0 +1,2 @@
+/** Notifications: watchers, the inbox, and email through an outbox retried with backoff. */
+package dev.assay.server.notify;
