@@ -44,16 +44,13 @@ class ArchiveScanner {
         this.cache = new ListingCache(properties.cachedListings());
     }
 
-    /** The entries of a stored file, or why it cannot be read; a readable file's listing is cached. */
+    /**
+     * The entries of a stored file, or why it cannot be read. What the file's bytes decide (its listing, or its
+     * refusal by the archive checks) is cached; a missing or unreadable file is tried again next time.
+     */
     DistributionContents list(String normalizedProject, DistributionFile file) {
         String key = file.sha256() + " " + file.filename();
-        Listing listing = cache.get(key).orElseGet(() -> {
-            Listing scanned = scan(normalizedProject, file);
-            if (scanned.problem().isEmpty()) {
-                cache.put(key, scanned);
-            }
-            return scanned;
-        });
+        Listing listing = cache.get(key).orElseGet(() -> scan(normalizedProject, file, key));
         return new DistributionContents(file, listing.root(), listing.entries(), listing.problem());
     }
 
@@ -83,7 +80,7 @@ class ArchiveScanner {
         return texts;
     }
 
-    private Listing scan(String normalizedProject, DistributionFile file) {
+    private Listing scan(String normalizedProject, DistributionFile file, String key) {
         try {
             Path path = stored(normalizedProject, file);
             if (!Files.isRegularFile(path)) {
@@ -98,13 +95,18 @@ class ArchiveScanner {
                     entry(paths, entry, facts.get(entry.path())).ifPresent(entries::add);
                 }
                 entries.sort(Comparator.comparing(ContentEntry::path));
-                return new Listing(paths.root(), List.copyOf(entries), Optional.empty());
+                return cached(key, new Listing(paths.root(), List.copyOf(entries), Optional.empty()));
             }
         } catch (PackagingException refused) {
-            return problem(file, refused.getMessage());
+            return cached(key, problem(file, refused.getMessage()));
         } catch (UncheckedIOException | IllegalArgumentException unreadable) {
             return problem(file, "the stored file cannot be read");
         }
+    }
+
+    private Listing cached(String key, Listing listing) {
+        cache.put(key, listing);
+        return listing;
     }
 
     private Path stored(String normalizedProject, DistributionFile file) {
@@ -121,11 +123,17 @@ class ArchiveScanner {
             return Optional.empty();
         }
         return Optional.of(switch (entry.kind()) {
-            case FILE -> new ContentEntry(path, entry.path(), facts.kind(), facts.size(), facts.sha256(), "");
+            case FILE -> facts == null ? unread(path, entry)
+                    : new ContentEntry(path, entry.path(), facts.kind(), facts.size(), facts.sha256(), "");
             case DIRECTORY -> new ContentEntry(path, entry.path(), ContentKind.DIRECTORY, 0, "", "");
             case SYMBOLIC_LINK -> link(paths, entry, path, ContentKind.SYMLINK);
             case HARD_LINK -> link(paths, entry, path, ContentKind.HARD_LINK);
         });
+    }
+
+    /** A file the pass did not stream (the readers stream every listed file; this keeps a surprise off the page). */
+    private static ContentEntry unread(String path, ArchiveEntry entry) {
+        return new ContentEntry(path, entry.path(), ContentKind.BINARY, Math.max(entry.size(), 0), "", "");
     }
 
     private static ContentEntry link(LogicalPaths paths, ArchiveEntry entry, String path, ContentKind kind) {

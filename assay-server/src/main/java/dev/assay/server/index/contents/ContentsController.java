@@ -45,7 +45,8 @@ class ContentsController {
         model.addAttribute("project", project);
         model.addAttribute("release", release);
         model.addAttribute("links", new ContentsLinks(project.normalizedName(), release.version()));
-        String logical = path.startsWith("/") ? path.substring(1) : path;
+        // "/sdist/tests/" names the folder "sdist/tests"
+        String logical = path.replaceAll("^/+|/+$", "");
         if (logical.isEmpty()) {
             model.addAttribute("files", contents.list(project, release));
             model.addAttribute("older", olderVersions(project, release));

@@ -120,7 +120,11 @@ class HostileArchivesTest {
         Files.createDirectories(store.resolve("demo"));
         Files.write(store.resolve("demo").resolve("demo-1.0.tar.gz"), new byte[] {31, -117, 8, 0, 1, 2, 3});
         assertThat(scanner.list("demo", stored("demo-1.0.tar.gz")).problem()).get().asString().contains("demo-1.0.tar.gz");
-        assertThat(scanner.list("demo", stored("demo-2.0.tar.gz")).problem()).contains("the stored file is missing");
+        DistributionFile missing = stored("demo-2.0.tar.gz");
+        assertThat(scanner.list("demo", missing).problem()).contains("the stored file is missing");
+        tarGz("demo-2.0.tar.gz", tar -> file(tar, "demo-2.0/PKG-INFO", "Name: demo\n"));
+        assertThat(scanner.list("demo", missing).entries()).as("a missing file is looked for again")
+                .extracting(ContentEntry::path).containsExactly("sdist/PKG-INFO");
     }
 
     @Test
