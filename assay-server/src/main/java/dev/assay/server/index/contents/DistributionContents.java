@@ -26,6 +26,11 @@ public record DistributionContents(DistributionFile file, String root, List<Cont
         return entries.stream().filter(entry -> entry.kind() != ContentKind.DIRECTORY).toList();
     }
 
+    /** The leaves as a tree of folders under the root, for a collapsible listing. */
+    public ContentsFolder tree() {
+        return ContentsFolder.of(root, leaves().stream().filter(leaf -> leaf.path().startsWith(root + "/")).toList());
+    }
+
     /** The sum of the regular files' sizes. */
     public long totalSize() {
         return entries.stream().mapToLong(ContentEntry::size).sum();

@@ -272,6 +272,11 @@ abstract class ReleaseContentsContract {
         Element core = listing.selectFirst("tr[data-path='sdist/contents_app/core.py']");
         assertThat(core.selectFirst("a").attr("href")).isEqualTo("/project/contents-app/1.0/contents/sdist/contents_app/core.py");
         assertThat(core.selectFirst(".size").text()).isEqualTo(String.valueOf(core("1.0").length()));
+        Element folder = listing.selectFirst("details.folder[data-path='sdist/contents_app']");
+        assertThat(folder.selectFirst("summary .folder-name").text()).isEqualTo("contents_app/");
+        assertThat(folder.select("tr[data-path='sdist/contents_app/core.py']")).hasSize(1);
+        assertThat(listing.selectFirst("details.contents-file[data-root=sdist] > table tr[data-path='sdist/PKG-INFO']"))
+                .as("a file at the top sits outside every folder").isNotNull();
         assertThat(web.page("project/contents-app/1.1/contents/").select("#compare-links a").eachAttr("href"))
                 .containsExactly("/project/contents-app/compare/1.0...1.1/contents");
     }
