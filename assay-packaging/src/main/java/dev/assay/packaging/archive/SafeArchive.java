@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An untrusted wheel or sdist opened for reading: every entry is checked against {@link ArchiveLimits} on
@@ -80,6 +81,21 @@ public final class SafeArchive implements AutoCloseable {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         reader.visitFiles(candidate -> candidate.equals(entry), budget(), (found, in) -> copyBounded(found, in, content));
         return content.toByteArray();
+    }
+
+    /** Receives one regular file's content as it is read; an {@link IOException} it throws is its own failure. */
+    @FunctionalInterface
+    public interface ContentVisitor {
+        /** Reads (some or all of) {@code content}, the bytes of {@code entry}, before returning. */
+        void visit(ArchiveEntry entry, InputStream content) throws IOException;
+    }
+
+    /**
+     * Streams, in archive order, every regular file {@code wanted} accepts, in one pass over the archive: each
+     * byte read is counted against the limits, and a visitor may stop reading an entry early.
+     */
+    public void visitFiles(Predicate<ArchiveEntry> wanted, ContentVisitor visitor) {
+        reader.visitFiles(wanted, budget(), visitor::visit);
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.assay.packaging.archive.UnsafeArchiveException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,17 @@ class ZipArchiveTest {
             assertThat(new String(archive.read("demo/__init__.py"), StandardCharsets.UTF_8)).isEqualTo("VALUE = 1\n");
             assertThat(archive.read("demo-1.0.dist-info/RECORD")).isEmpty();
         }
+    }
+
+    @Test
+    void visitsTheWantedFilesInOnePassAndLetsTheVisitorStopEarly() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        try (SafeArchive archive = SafeArchive.open(wheel())) {
+            archive.visitFiles(entry -> entry.path().startsWith("demo/"),
+                    (entry, in) -> seen.put(entry.path(), new String(in.readNBytes(3), StandardCharsets.UTF_8)));
+        }
+        assertThat(seen).containsExactly(Map.entry("demo/__init__.py", "VAL"),
+                Map.entry("demo/data/table.csv", "a,b"));
     }
 
     @Test

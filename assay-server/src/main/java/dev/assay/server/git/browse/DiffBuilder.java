@@ -84,65 +84,12 @@ final class DiffBuilder {
         return reader.getObjectSize(id.toObjectId(), Constants.OBJ_BLOB) > MAX_BLOB_SIZE;
     }
 
-    /** Reads JGit's unified output back into lines: the header up to the first hunk is skipped. */
     private FileDiff parse(DiffEntry entry, FileDiff.Change change, int similarity, String text) {
-        List<DiffLine> lines = new ArrayList<>();
-        boolean inHunks = false;
-        boolean binary = false;
-        boolean truncated = false;
-        int added = 0;
-        int removed = 0;
-        int oldLine = 0;
-        int newLine = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!inHunks) {
-                binary |= line.startsWith("Binary files");
-                inHunks = line.startsWith("@@");
-                if (!inHunks) {
-                    continue;
-                }
-            }
-            DiffLine shown;
-            if (line.startsWith("@@")) {
-                int[] starts = hunkStarts(line);
-                oldLine = starts[0];
-                newLine = starts[1];
-                shown = new DiffLine(DiffLine.Kind.HUNK, null, null, line);
-            } else if (line.startsWith("+")) {
-                added++;
-                shown = new DiffLine(DiffLine.Kind.ADDED, null, newLine++, line.substring(1));
-            } else if (line.startsWith("-")) {
-                removed++;
-                shown = new DiffLine(DiffLine.Kind.REMOVED, oldLine++, null, line.substring(1));
-            } else if (line.startsWith(" ")) {
-                shown = new DiffLine(DiffLine.Kind.CONTEXT, oldLine++, newLine++, line.substring(1));
-            } else if (line.startsWith("\\")) {
-                shown = new DiffLine(DiffLine.Kind.NOTE, null, null, line.substring(1).trim());
-            } else {
-                continue;
-            }
-            if (lines.size() < MAX_LINES_PER_FILE && linesLeft > 0) {
-                lines.add(shown);
-                linesLeft--;
-            } else {
-                truncated = true;
-            }
-        }
-        FileDiff.Content content = binary ? FileDiff.Content.BINARY : FileDiff.Content.TEXT;
-        return new FileDiff(entry.getOldPath(), entry.getNewPath(), change, similarity, content, added, removed,
-                List.copyOf(lines), truncated);
-    }
-
-    /** The first old and new line numbers of a hunk header {@code @@ -12,7 +12,8 @@}. */
-    static int[] hunkStarts(String header) {
-        String[] parts = header.split(" ");
-        return new int[] {start(parts[1]), start(parts[2])};
-    }
-
-    private static int start(String range) {
-        String digits = range.substring(1);
-        int comma = digits.indexOf(',');
-        return Integer.parseInt(comma < 0 ? digits : digits.substring(0, comma));
+        UnifiedDiff.Lines parsed = UnifiedDiff.parse(text, Math.max(0, Math.min(MAX_LINES_PER_FILE, linesLeft)));
+        linesLeft -= parsed.lines().size();
+        FileDiff.Content content = parsed.binary() ? FileDiff.Content.BINARY : FileDiff.Content.TEXT;
+        return new FileDiff(entry.getOldPath(), entry.getNewPath(), change, similarity, content, parsed.added(),
+                parsed.removed(), parsed.lines(), parsed.truncated());
     }
 
     private static FileDiff.Change change(DiffEntry.ChangeType type) {

@@ -66,7 +66,7 @@ public record SourceLinks(String project) {
     }
 
     /** Encodes each segment but keeps the slashes between them: branch names and paths contain slashes. */
-    static String encode(String slashSeparated) {
+    public static String encode(String slashSeparated) {
         StringBuilder encoded = new StringBuilder();
         for (String segment : slashSeparated.split("/", -1)) {
             encoded.append(encoded.length() == 0 ? "" : "/")

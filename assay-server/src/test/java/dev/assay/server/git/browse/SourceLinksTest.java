@@ -28,7 +28,7 @@ class SourceLinksTest {
 
     @Test
     void readsTheStartLinesOfAHunkHeader() {
-        assertThat(DiffBuilder.hunkStarts("@@ -12,7 +14,8 @@ def f():")).containsExactly(12, 14);
-        assertThat(DiffBuilder.hunkStarts("@@ -0,0 +1 @@")).containsExactly(0, 1);
+        assertThat(UnifiedDiff.hunkStarts("@@ -12,7 +14,8 @@ def f():")).containsExactly(12, 14);
+        assertThat(UnifiedDiff.hunkStarts("@@ -0,0 +1 @@")).containsExactly(0, 1);
     }
 }

@@ -22,7 +22,10 @@ final class ReadRequests {
             "/api/v1/projects/{p}/dependents", "/api/v1/projects/{p}/releases/{v}/pipelines",
             "/api/v1/projects/{p}/pipelines", "/api/v1/projects/{p}/visibility", "/api/v1/projects/{j}",
             "/project/{p}/badge.svg", "/project/{p}/badge.svg?ref={q}", "/users/{j}", "/project/{p}/pipelines",
-            "/{j}", "/simple/{p}/{j}");
+            "/{j}", "/simple/{p}/{j}", "/project/{p}/{v}/contents/", "/project/{p}/{v}/contents/sdist/{j}",
+            "/project/{p}/{v}/contents/{j}/{f}", "/project/{p}/compare/{v}...{v}/contents",
+            "/api/v1/projects/{p}/{v}/contents", "/api/v1/projects/{p}/{v}/contents/{j}",
+            "/api/v1/projects/{p}/compare/{v}...{v}/contents");
 
     private static final List<String> ACCEPTS = List.of("*/*", "application/json", "text/html",
             "application/vnd.pypi.simple.v1+json", "application/vnd.pypi.simple.v1+html",

@@ -1,0 +1,74 @@
+package dev.assay.server.index.contents;
+
+import java.util.List;
+
+import dev.assay.packaging.PackagingException;
+import dev.assay.packaging.archive.ArchiveEntry;
+import dev.assay.packaging.archive.EntryKind;
+import dev.assay.packaging.filename.DistributionFileName;
+import dev.assay.packaging.filename.WheelFileName;
+
+/**
+ * The logical paths of a distribution file's entries, which stay the same from one release to the next so that
+ * comments can follow them: {@code sdist/<path without the NAME-VERSION/ top folder>} and
+ * {@code wheel/<compatibility tag as in the file name>/<path>}.
+ */
+final class LogicalPaths {
+
+    private final String root;
+    private final String strippedTop;
+
+    private LogicalPaths(String root, String strippedTop) {
+        this.root = root;
+        this.strippedTop = strippedTop;
+    }
+
+    /** The paths for this file's entries; an sdist's single top folder is left out of them. */
+    static LogicalPaths of(String filename, List<ArchiveEntry> entries) {
+        String root = root(filename);
+        return new LogicalPaths(root, root.equals("sdist") ? singleTopFolder(entries) : "");
+    }
+
+    /** {@code sdist}, or {@code wheel/<tag>} with the tag sets written as in the file name (e.g. {@code py2.py3-none-any}). */
+    static String root(String filename) {
+        try {
+            if (DistributionFileName.parse(filename) instanceof WheelFileName wheel) {
+                return "wheel/" + String.join(".", wheel.pythonTags()) + "-" + String.join(".", wheel.abiTags())
+                        + "-" + String.join(".", wheel.platformTags());
+            }
+            return "sdist";
+        } catch (PackagingException unparsable) {
+            // stored files were checked at upload; an odd legacy name still gets a stable, distinct root
+            return "file/" + filename;
+        }
+    }
+
+    String root() {
+        return root;
+    }
+
+    /** The logical path of an archive path, or empty for the stripped top folder itself. */
+    String logical(String archivePath) {
+        if (strippedTop.isEmpty()) {
+            return root + "/" + archivePath;
+        }
+        if (archivePath.equals(strippedTop)) {
+            return "";
+        }
+        return root + "/" + archivePath.substring(strippedTop.length() + 1);
+    }
+
+    private static String singleTopFolder(List<ArchiveEntry> entries) {
+        String top = null;
+        for (ArchiveEntry entry : entries) {
+            int slash = entry.path().indexOf('/');
+            String first = slash < 0 ? entry.path() : entry.path().substring(0, slash);
+            boolean isFolder = slash >= 0 || entry.kind() == EntryKind.DIRECTORY;
+            if (!isFolder || top != null && !top.equals(first)) {
+                return "";
+            }
+            top = first;
+        }
+        return top == null ? "" : top;
+    }
+}
