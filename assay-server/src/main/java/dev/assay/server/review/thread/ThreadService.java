@@ -64,6 +64,17 @@ public class ThreadService {
         return views.conversation(caller, discussion, files.viewed(discussion, iteration));
     }
 
+    /** The lines of a file of the iteration viewed, with the conversation placed in it, for the plain file view. */
+    @Transactional(readOnly = true)
+    public FileThreads file(Optional<Caller> caller, long number, Optional<Integer> iteration, String path) {
+        Discussion discussion = guard.readable(caller, number);
+        int viewed = files.viewed(discussion, iteration);
+        List<String> lines = files.of(discussion).flatMap(source -> source.lines(discussion, viewed, path))
+                .orElseThrow(() -> new NotFoundException("There is no text file '" + path + "' in iteration " + viewed
+                        + " of #" + number));
+        return new FileThreads(views.conversation(caller, discussion, viewed), path, lines);
+    }
+
     /** One thread as seen in iteration {@code iteration} (default: the newest). */
     @Transactional(readOnly = true)
     public ThreadView thread(Optional<Caller> caller, long number, long threadId, Optional<Integer> iteration) {
