@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.TokenService;
+import dev.assay.server.testing.HttpApi;
 
 import dev.assay.server.notify.Notice;
 import dev.assay.server.notify.NoticeKind;
@@ -128,6 +135,24 @@ abstract class ThreadsContract extends ThreadFixture {
     }
 
     @Test
+    void shouldNotCommentWithATokenThatDoesNotAllowReviewing() {
+        long review = review();
+        String project = server.bean(ThreadRepository.class).projectName(review).orElseThrow();
+
+        HttpResponse<String> pushToken = token("olive", null, TokenScope.PUSH).post(threads(review), general("x"));
+        HttpResponse<String> otherProject = token("olive", server.bean(ThreadRepository.class).projectName(review()).orElseThrow(),
+                TokenScope.UPLOAD)
+                .post(threads(review), general("x"));
+        HttpResponse<String> reviewing = token("olive", project, TokenScope.UPLOAD).post(threads(review), general("ok"));
+
+        assertThat(pushToken.statusCode()).isEqualTo(403);
+        assertThat(pushToken.body()).contains("Commenting on #" + review + " needs a password or an API token with "
+                + "the upload scope for its project");
+        assertThat(otherProject.statusCode()).isEqualTo(403);
+        assertThat(reviewing.statusCode()).as(reviewing.body()).isEqualTo(201);
+    }
+
+    @Test
     void tagsAreReplacedAndCheckedAgainstTheKnownOnes() {
         long review = review();
         long id = created(owner.post(threads(review), general("x"))).get("id").asLong();
@@ -201,6 +226,12 @@ abstract class ThreadsContract extends ThreadFixture {
         assertThat(signedIn.body()).isEqualTo("[{\"name\":\"spencer\"}]");
         assertThat(anonymousCall.statusCode()).isEqualTo(401);
         assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    private HttpApi token(String user, String project, TokenScope... scopes) {
+        String secret = server.bean(TokenService.class).create(new NewToken(user, "test", project, Set.of(scopes)))
+                .secret();
+        return new HttpApi(server.url(), "__token__", secret);
     }
 
     long unresolved(long review) {
