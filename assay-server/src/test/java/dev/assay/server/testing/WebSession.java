@@ -53,12 +53,21 @@ public final class WebSession {
 
     /** Posts form fields exactly as given (no CSRF token is added). */
     public HttpResponse<String> post(String url, Map<String, String> fields) {
+        return send(formPost(url, fields).build());
+    }
+
+    /** Posts form fields as htmx does (with {@code HX-Request: true}), for the fragments it swaps in. */
+    public HttpResponse<String> postHtmx(String url, Map<String, String> fields) {
+        return send(formPost(url, fields).header("HX-Request", "true").build());
+    }
+
+    private HttpRequest.Builder formPost(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         URI target = URI.create(url.startsWith("http") ? url : baseUrl + strip(url));
-        return send(HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** Logs in through the login form. */

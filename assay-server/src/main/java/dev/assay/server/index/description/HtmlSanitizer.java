@@ -12,7 +12,7 @@ import org.jsoup.safety.Safelist;
  * Keeps only the HTML a description needs: text structure, tables, code, links to http(s) and
  * mail, and http(s) images. Scripts, styles, frames, event handlers and other URL schemes go.
  */
-final class HtmlSanitizer {
+public final class HtmlSanitizer {
 
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}");
 
@@ -20,7 +20,7 @@ final class HtmlSanitizer {
     private final HeadingAnchors anchors = new HeadingAnchors();
 
     /** The safe form of {@code html}, a fragment for a page's body. */
-    String sanitize(String html) {
+    public String sanitize(String html) {
         Document clean = cleaner.clean(Jsoup.parseBodyFragment(html));
         clean.outputSettings().prettyPrint(false);
         keepOnlyLanguageClasses(clean);

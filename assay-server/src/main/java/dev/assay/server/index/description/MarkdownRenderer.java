@@ -10,7 +10,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /** Markdown to HTML that is NOT yet safe: raw HTML passes through for the sanitiser to judge. */
-final class MarkdownRenderer {
+public final class MarkdownRenderer {
 
     // Caps on nesting keep the recursive HTML renderer far from the end of the stack; deeper
     // input is still shown, as text.
@@ -33,7 +33,7 @@ final class MarkdownRenderer {
     }
 
     /** GitHub Flavored Markdown as PyPI renders it: tables, strikethrough and bare links. */
-    static MarkdownRenderer gfm() {
+    public static MarkdownRenderer gfm() {
         return new MarkdownRenderer(List.of(
                 TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create()));
     }
@@ -44,7 +44,7 @@ final class MarkdownRenderer {
     }
 
     /** The HTML for {@code markdown}, to be sanitised before anyone sees it. */
-    String toUnsafeHtml(String markdown) {
+    public String toUnsafeHtml(String markdown) {
         return renderer.render(parser.parse(markdown));
     }
 }

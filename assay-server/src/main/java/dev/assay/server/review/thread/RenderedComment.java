@@ -1,0 +1,11 @@
+package dev.assay.server.review.thread;
+
+import java.util.Set;
+
+/** A comment body as HTML safe to insert unescaped, and the existing users it mentions. */
+public record RenderedComment(String html, Set<Person> mentioned) {
+
+    public RenderedComment {
+        mentioned = Set.copyOf(mentioned);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.assay.server.review.thread;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.review.Discussion;
+import dev.assay.server.review.DiscussionKind;
+
+/** The files of each kind of discussion, and the checks of anchors and iterations against them. */
+@Component
+class ThreadFiles {
+
+    private final Map<DiscussionKind, DiscussionFiles> files;
+
+    ThreadFiles(List<DiscussionFiles> files) {
+        this.files = files.stream().collect(Collectors.toMap(DiscussionFiles::kind, Function.identity()));
+    }
+
+    Optional<DiscussionFiles> of(Discussion discussion) {
+        return Optional.ofNullable(files.get(discussion.kind()));
+    }
+
+    List<Integer> iterations(Discussion discussion) {
+        return of(discussion).map(source -> source.iterations(discussion)).orElse(List.of());
+    }
+
+    /** The iteration to view: the one asked for (checked), else the newest. */
+    int viewed(Discussion discussion, Optional<Integer> asked) {
+        List<Integer> known = iterations(discussion);
+        if (asked.isPresent()) {
+            if (!known.contains(asked.get())) {
+                throw new InvalidInputException("#" + discussion.id() + " has no iteration " + asked.get()
+                        + "; its iterations are " + describe(known));
+            }
+            return asked.get();
+        }
+        return known.isEmpty() ? 0 : known.get(known.size() - 1);
+    }
+
+    /** Refuses an anchor outside the discussion's files with a 400 saying what exists. */
+    void check(Discussion discussion, Anchor anchor) {
+        viewed(discussion, Optional.of(anchor.iteration()));
+        if (anchor.path() == null || anchor.path().isBlank() || anchor.path().length() > 1000) {
+            throw new InvalidInputException("An inline comment needs the file's logical path (at most 1000 "
+                    + "characters), e.g. sdist/src/calc.py");
+        }
+        int textIteration = anchor.side() == Side.OLD ? anchor.iteration() - 1 : anchor.iteration();
+        if (textIteration < 1) {
+            throw new InvalidInputException("Iteration " + anchor.iteration() + " has no old side: it is the first");
+        }
+        List<String> lines = of(discussion).flatMap(source -> source.lines(discussion, textIteration, anchor.path()))
+                .orElseThrow(() -> new InvalidInputException("There is no text file '" + anchor.path()
+                        + "' in iteration " + textIteration + " of #" + discussion.id()));
+        if (anchor.line() < 1 || anchor.line() > lines.size()) {
+            throw new InvalidInputException("Line " + anchor.line() + " is out of range: '" + anchor.path()
+                    + "' has lines 1 to " + lines.size() + " in iteration " + textIteration);
+        }
+    }
+
+    private static String describe(List<Integer> iterations) {
+        return iterations.isEmpty() ? "none yet"
+                : iterations.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+}
