@@ -1,6 +1,7 @@
 package dev.assay.server.accounts;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,6 +50,11 @@ public class AccountService {
     public User user(String name) {
         return users.findByName(name)
                 .orElseThrow(() -> new NotFoundException("there is no user named '" + name + "'"));
+    }
+
+    /** The user with this id, if the account still exists. */
+    public Optional<User> user(long id) {
+        return users.findById(id);
     }
 
     /** Replaces a user's password after checking the current one. */

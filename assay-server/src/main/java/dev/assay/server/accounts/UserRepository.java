@@ -64,8 +64,19 @@ class UserRepository {
                 .param("key", key(name))
                 .query(this::userWithoutGroups)
                 .optional()
-                .map(user -> new User(user.id(), user.name(), user.email(), user.fullName(), user.createdAt(),
-                        groupsOf(user.id())));
+                .map(this::withGroups);
+    }
+
+    Optional<User> findById(long id) {
+        return jdbc.sql("SELECT id, name, email, full_name, created_at FROM users WHERE id = :id")
+                .param("id", id)
+                .query(this::userWithoutGroups)
+                .optional()
+                .map(this::withGroups);
+    }
+
+    private User withGroups(User user) {
+        return new User(user.id(), user.name(), user.email(), user.fullName(), user.createdAt(), groupsOf(user.id()));
     }
 
     Optional<StoredCredentials> credentials(String name) {
