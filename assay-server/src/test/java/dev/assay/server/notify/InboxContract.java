@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.assay.server.accounts.User;
 import dev.assay.server.index.Project;
@@ -93,6 +94,9 @@ abstract class InboxContract {
         fixture.publish(notice(NoticeKind.COMMENT, review, carol, Set.of(), "carol replied in review #" + review.id(), "done"));
         assertThat(headlines(alice)).containsExactly("carol replied in review #" + review.id());
         assertThat(headlines(carol)).hasSize(1);
+        // no SMTP server configured: the inbox works and nothing waits to be mailed
+        assertThat(server.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM mail_outbox").query(Long.class).single())
+                .isZero();
     }
 
     @Test
