@@ -21,6 +21,7 @@ import dev.assay.server.index.Project;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
+import dev.assay.server.testing.TestSmtpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -35,14 +36,14 @@ abstract class MailContract {
 
     TestDatabase database;
     TestServer server;
-    SmtpServer smtp;
+    TestSmtpServer smtp;
     NoticeFixture fixture;
 
     abstract String databaseKind();
 
     @BeforeAll
     void startServers(@TempDir Path data) {
-        smtp = SmtpServer.start();
+        smtp = TestSmtpServer.start();
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database, Map.of("assay.mail.host", "127.0.0.1", "assay.mail.port", smtp.port(),
                 "assay.mail.from", "forge@example.org", "assay.mail.poll", "100ms", "assay.mail.retry-delay", "1s",
@@ -72,7 +73,7 @@ abstract class MailContract {
         fixture.publish(notice(NoticeKind.MENTION, review, alice, Set.of(carol.id()),
                 "alice mentioned you in review #" + review.id(), "@" + carol.name() + " can you check the licence?"));
 
-        SmtpServer.Received mail = smtp.awaitMailTo(carol.email());
+        TestSmtpServer.Received mail = smtp.awaitMailTo(carol.email());
         assertThat(mail.to()).containsExactly(carol.email());
         assertThat(mail.subject()).isEqualTo("[Assay] alice mentioned you in review #" + review.id());
         assertThat(mail.body()).contains("can you check the licence?")
@@ -92,7 +93,7 @@ abstract class MailContract {
         fixture.publish(notice(NoticeKind.STATE_CHANGE, review, sponsor, Set.of(),
                 "sponsor approved review #" + review.id(), "Looks good."));
 
-        SmtpServer.Received toAuthor = smtp.awaitMailTo(author.email());
+        TestSmtpServer.Received toAuthor = smtp.awaitMailTo(author.email());
         assertThat(toAuthor.subject()).isEqualTo("[Assay] sponsor approved review #" + review.id());
         assertThat(toAuthor.body()).contains("Looks good.", BASE_URL + "reviews/" + review.id() + "#c1");
         assertThat(smtp.awaitMailTo(follower.email()).subject()).isEqualTo(toAuthor.subject());
@@ -126,7 +127,7 @@ abstract class MailContract {
             smtp.restart();
         }
 
-        SmtpServer.Received mail = smtp.awaitMailTo(bob.email());
+        TestSmtpServer.Received mail = smtp.awaitMailTo(bob.email());
         assertThat(mail.subject()).isEqualTo("[Assay] iteration 2");
         assertThat(jdbc().sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = :to AND sent_at IS NOT NULL")
                 .param("to", bob.email()).query(Long.class).single()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package dev.assay.server.notify;
+package dev.assay.server.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +13,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** A real SMTP server (GreenMail) on a free port, which a test may stop and start again on the same port. */
-final class SmtpServer implements AutoCloseable {
+public final class TestSmtpServer implements AutoCloseable {
 
     /** A mail as received. */
-    record Received(List<String> to, String subject, String body) {
+    public record Received(List<String> to, String subject, String body) {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -24,45 +24,33 @@ final class SmtpServer implements AutoCloseable {
     private final int port;
     private GreenMail greenMail;
 
-    private SmtpServer(GreenMail started) {
+    private TestSmtpServer(GreenMail started) {
         this.greenMail = started;
         this.port = started.getSmtp().getPort();
     }
 
-    static SmtpServer start() {
+    public static TestSmtpServer start() {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
-        return new SmtpServer(greenMail);
+        return new TestSmtpServer(greenMail);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void stop() {
+    public void stop() {
         greenMail.stop();
     }
 
     /** Starts again on the same port, with an empty mailbox. */
-    void restart() {
+    public void restart() {
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }
 
-    /** Waits (a bounded while) until {@code count} mails in all arrived, and returns every mail received. */
-    List<Received> awaitMails(int count) {
-        if (!greenMail.waitForIncomingEmail(WAIT.toMillis(), count)) {
-            throw new AssertionError("expected " + count + " mails, got " + greenMail.getReceivedMessages().length);
-        }
-        List<Received> received = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
-            received.add(received(message));
-        }
-        return received;
-    }
-
-    /** The mail to this address, waiting a bounded while for it. */
-    Received awaitMailTo(String address) {
+    /** The first mail to this address, waiting a bounded while for it. */
+    public Received awaitMailTo(String address) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (MimeMessage message : greenMail.getReceivedMessages()) {
