@@ -28,7 +28,7 @@ import dev.assay.server.testing.TestServer;
 import dev.assay.server.testing.WebSession;
 import tools.jackson.databind.JsonNode;
 
-/** Watchers and the inbox, driven over HTTP as people use them, run once per database. */
+/** Watchers, the inbox and people's pages, driven over HTTP as people use them, run once per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InboxContract {
 
@@ -174,6 +174,26 @@ abstract class InboxContract {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(HttpApi.parse(read.body()).get("readAt").isNull()).isFalse();
         assertThat(api(bob).json("/api/v1/notifications").get("unread").asLong()).isZero();
+    }
+
+    @Test
+    void aPersonsPageListsTheProjectsTheViewerMayRead() {
+        User owner = fixture.user("owner");
+        User stranger = fixture.user("stranger");
+        Project open = fixture.project(owner);
+        Project secret = fixture.privateProject(owner);
+
+        Document anonymous = new WebSession(server.url()).page("/users/" + owner.name());
+        assertThat(anonymous.select("#projects li a").eachText()).containsExactly(open.name());
+        WebSession strangerSession = new WebSession(server.url());
+        strangerSession.logIn(stranger.name(), PASSWORD);
+        assertThat(strangerSession.page("/users/" + owner.name()).select("#projects li a").eachText())
+                .containsExactly(open.name());
+        WebSession ownerSession = new WebSession(server.url());
+        ownerSession.logIn(owner.name(), PASSWORD);
+        assertThat(ownerSession.page("/users/" + owner.name()).select("#projects li a").eachText())
+                .containsExactlyInAnyOrder(open.name(), secret.name());
+        assertThat(new WebSession(server.url()).get("/users/nobody-" + owner.name()).statusCode()).isEqualTo(404);
     }
 
     @Test
