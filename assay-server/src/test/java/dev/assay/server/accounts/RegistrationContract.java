@@ -105,6 +105,9 @@ abstract class RegistrationContract {
         HttpResponse<String> registered = register(browser, name, email, PASSWORD, PASSWORD);
         assertThat(Jsoup.parse(registered.body()).selectFirst("#message").text()).contains(email);
         assertThat(logsIn(name, PASSWORD)).isFalse();
+        HttpResponse<String> refused = new HttpApi(server.url(), name, PASSWORD).get("/api/v1/whoami");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Invalid user name, password or token");
 
         String link = linkMailedTo(email);
         assertThat(link).startsWith("/register/verify?token=");
@@ -113,6 +116,7 @@ abstract class RegistrationContract {
         HttpResponse<String> verified = browser.submit(link, "form#verify", Map.of());
         assertThat(Jsoup.parse(verified.body()).selectFirst("#message").text()).contains("verified");
         assertThat(logsIn(name, PASSWORD)).isTrue();
+        assertThat(new HttpApi(server.url(), name, PASSWORD).get("/api/v1/whoami").statusCode()).isEqualTo(200);
 
         assertThat(browser.page(link).select("#unusable")).hasSize(1);
         String token = link.substring(link.indexOf('=') + 1);

@@ -88,6 +88,8 @@ abstract class InboxContract {
         assertThat(first.get("unread").asLong()).isEqualTo(1);
         assertThat(first.get("notifications").get(0).get("path").asString()).isEqualTo(review.path() + "#c1");
         assertThat(first.get("notifications").get(0).get("excerpt").asString()).isEqualTo("@carol please look");
+        assertThat(first.get("notifications").get(0).propertyNames()).containsExactlyInAnyOrder("id", "kind",
+                "discussionId", "headline", "path", "excerpt", "createdAt", "readAt");
         assertThat(api(alice).json("/api/v1/watching").toString()).contains("\"discussion\"", "\"id\":" + review.id());
         assertThat(api(carol).json("/api/v1/watching").toString()).contains("\"id\":" + review.id());
 
