@@ -24,7 +24,7 @@ final class MailOptions {
             description = "SMTP user; its password comes from env ASSAY_SMTP_PASSWORD (env ASSAY_SMTP_USER).")
     String user;
 
-    @Option(names = "--smtp-tls", paramLabel = "true|false", defaultValue = "${env:ASSAY_SMTP_TLS}",
+    @Option(names = "--smtp-tls", arity = "1", paramLabel = "true|false", defaultValue = "${env:ASSAY_SMTP_TLS}",
             description = "Require STARTTLS (env ASSAY_SMTP_TLS, default false).")
     Boolean tls;
 

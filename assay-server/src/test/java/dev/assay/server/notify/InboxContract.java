@@ -157,6 +157,29 @@ abstract class InboxContract {
     }
 
     @Test
+    void watchingIsChangedWithTheForms() {
+        User alice = fixture.user("alice");
+        User bob = fixture.user("bob");
+        Project project = fixture.project(alice);
+        Discussion review = fixture.discussion(project, alice);
+        WebSession browser = new WebSession(server.url());
+        browser.logIn(bob.name(), PASSWORD);
+
+        browser.post("/watching/projects/" + project.name(), Map.of("watch", "true"));
+        assertThat(api(bob).json("/api/v1/watching").size()).as("no CSRF token, no change").isZero();
+        api(bob).put("/api/v1/watching/projects/" + project.name(), "");
+        api(bob).put("/api/v1/watching/discussions/" + review.id(), "");
+        Document page = browser.page("/notifications");
+        assertThat(page.select("#watching li")).hasSize(2);
+
+        browser.submit("/notifications", "#watching form[action$=/watching/projects/" + project.name() + "]", Map.of());
+        browser.submit("/notifications", "#watching form[action$=/watching/discussions/" + review.id() + "]", Map.of());
+        assertThat(api(bob).json("/api/v1/watching").size()).isZero();
+        fixture.publish(notice(NoticeKind.COMMENT, review, alice, Set.of(), "nobody listens", ""));
+        assertThat(headlines(bob)).isEmpty();
+    }
+
+    @Test
     void aPersonSeesAndMarksOnlyTheirOwnNotifications() {
         User alice = fixture.user("alice");
         User bob = fixture.user("bob");
