@@ -1,6 +1,8 @@
 package dev.assay.server.accounts;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,6 +35,38 @@ public class AccountService {
     /** Creates an account, or says exactly which part of the request to fix. */
     @Transactional
     public User create(NewUser request) {
+        return insert(request, true);
+    }
+
+    /**
+     * Creates a self-registered account with no group, which cannot sign in until {@link #markVerified} (its
+     * emailed link was opened); the same rules as {@link #create}.
+     */
+    @Transactional
+    public User register(NewUser request) {
+        return insert(new NewUser(request.name(), request.email(), request.fullName(), request.password(), Set.of()),
+                false);
+    }
+
+    /** Lets a registered account sign in: its email address was shown to be theirs. */
+    @Transactional
+    public void markVerified(long userId) {
+        users.markVerified(userId);
+    }
+
+    /** The id of the account with this email address, if any (never shown to whoever asked). */
+    public Optional<Long> idByEmail(String email) {
+        return email == null ? Optional.empty() : users.idByEmail(email.strip());
+    }
+
+    /** Sets a new password without the current one: its owner proved they read the account's email. */
+    @Transactional
+    public void setPassword(long userId, String newPassword) {
+        checkPassword(newPassword);
+        users.updatePasswordHash(userId, passwordEncoder.encode(newPassword));
+    }
+
+    private User insert(NewUser request, boolean verified) {
         validate(request);
         if (users.nameTaken(request.name())) {
             throw new ConflictException("the user name '" + request.name() + "' is already taken");
@@ -40,7 +74,7 @@ public class AccountService {
         if (users.emailTaken(request.email())) {
             throw new ConflictException("the email address '" + request.email() + "' already has an account");
         }
-        long id = users.insert(request, passwordEncoder.encode(request.password()), clock.instant());
+        long id = users.insert(request, passwordEncoder.encode(request.password()), clock.instant(), verified);
         request.groups().forEach(group -> users.addToGroup(id, group));
         return user(request.name());
     }
@@ -49,6 +83,11 @@ public class AccountService {
     public User user(String name) {
         return users.findByName(name)
                 .orElseThrow(() -> new NotFoundException("there is no user named '" + name + "'"));
+    }
+
+    /** The user with this id, if the account still exists. */
+    public Optional<User> user(long id) {
+        return users.findById(id);
     }
 
     /** Replaces a user's password after checking the current one. */

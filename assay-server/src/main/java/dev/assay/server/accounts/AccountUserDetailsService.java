@@ -29,6 +29,8 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
         return org.springframework.security.core.userdetails.User.withUsername(credentials.name())
                 .password(credentials.passwordHash())
                 .authorities(authorities)
+                // a self-registered account signs in only once its email address is verified
+                .disabled(!credentials.verified())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.assay.server.error.AssayException;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.index.ProjectService;
 
 /** The signed-in user's profile: their details, password and API tokens; and public profiles. */
 @Controller
@@ -22,10 +24,14 @@ class ProfileController {
 
     private final AccountService accounts;
     private final TokenService tokens;
+    private final ProjectService projects;
+    private final CallerResolver callers;
 
-    ProfileController(AccountService accounts, TokenService tokens) {
+    ProfileController(AccountService accounts, TokenService tokens, ProjectService projects, CallerResolver callers) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.projects = projects;
+        this.callers = callers;
     }
 
     @GetMapping("/profile")
@@ -68,9 +74,16 @@ class ProfileController {
         });
     }
 
+    /**
+     * A person's page: who they are and the projects they hold a role on that the viewer may read. Their reviews
+     * (as author and reviewer) and sponsorships join as the model attributes {@code reviews} and
+     * {@code sponsorships}, shown by the spot marked in accounts/user.html.
+     */
     @GetMapping("/users/{name}")
-    String publicProfile(@PathVariable String name, Model model) {
-        model.addAttribute("user", accounts.user(name));
+    String publicProfile(@PathVariable String name, Authentication authentication, Model model) {
+        User user = accounts.user(name);
+        model.addAttribute("user", user);
+        model.addAttribute("projects", projects.memberProjects(user.id(), callers.caller(authentication)));
         return "accounts/user";
     }
 

@@ -26,11 +26,12 @@ class UserRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(NewUser user, String passwordHash, Instant createdAt) {
+    long insert(NewUser user, String passwordHash, Instant createdAt, boolean verified) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO users (name, name_key, email, email_key, full_name, password_hash, created_at)
-                VALUES (:name, :nameKey, :email, :emailKey, :fullName, :hash, :createdAt)""")
+                INSERT INTO users (name, name_key, email, email_key, full_name, password_hash, created_at, verified)
+                VALUES (:name, :nameKey, :email, :emailKey, :fullName, :hash, :createdAt, :verified)""")
+                .param("verified", verified)
                 .param("name", user.name())
                 .param("nameKey", key(user.name()))
                 .param("email", user.email())
@@ -64,16 +65,37 @@ class UserRepository {
                 .param("key", key(name))
                 .query(this::userWithoutGroups)
                 .optional()
-                .map(user -> new User(user.id(), user.name(), user.email(), user.fullName(), user.createdAt(),
-                        groupsOf(user.id())));
+                .map(this::withGroups);
+    }
+
+    Optional<User> findById(long id) {
+        return jdbc.sql("SELECT id, name, email, full_name, created_at FROM users WHERE id = :id")
+                .param("id", id)
+                .query(this::userWithoutGroups)
+                .optional()
+                .map(this::withGroups);
+    }
+
+    private User withGroups(User user) {
+        return new User(user.id(), user.name(), user.email(), user.fullName(), user.createdAt(), groupsOf(user.id()));
     }
 
     Optional<StoredCredentials> credentials(String name) {
-        return jdbc.sql("SELECT id, name, password_hash FROM users WHERE name_key = :key")
+        return jdbc.sql("SELECT id, name, password_hash, verified FROM users WHERE name_key = :key")
                 .param("key", key(name))
                 .query((rs, row) -> new StoredCredentials(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("password_hash")))
+                        rs.getString("password_hash"), rs.getBoolean("verified")))
                 .optional();
+    }
+
+    /** The id of the account with this email address (case-insensitive), if any. */
+    Optional<Long> idByEmail(String email) {
+        return jdbc.sql("SELECT id FROM users WHERE email_key = :key").param("key", key(email))
+                .query(Long.class).optional();
+    }
+
+    void markVerified(long userId) {
+        jdbc.sql("UPDATE users SET verified = TRUE WHERE id = :id").param("id", userId).update();
     }
 
     void updatePasswordHash(long userId, String passwordHash) {

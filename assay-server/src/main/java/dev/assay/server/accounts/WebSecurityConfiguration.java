@@ -92,6 +92,7 @@ class WebSecurityConfiguration {
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/profile/**").authenticated()
+                        .requestMatchers("/notifications", "/notifications/**", "/watching/**").authenticated()
                         .requestMatchers("/projects/new").authenticated()
                         .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
                         .requestMatchers("/project/*/mirrors", "/project/*/mirrors/**").authenticated()

@@ -20,10 +20,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LaunchOptions launch;
 
+    @Mixin
+    MailOptions mail;
+
     @Override
     public Integer call() {
         new SpringApplicationBuilder(AssayApplication.class)
                 .properties(launch.settings(port).springProperties())
+                .properties(mail.springProperties())
                 .run();
         return AssayCommand.KEEP_RUNNING;
     }

@@ -45,6 +45,18 @@ public class ProjectRepository {
                 .query(ProjectRepository::project).optional();
     }
 
+    public Optional<Project> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ProjectRepository::project).optional();
+    }
+
+    /** The projects the user holds a role on that the reader may read, by name. */
+    public List<Project> memberProjects(long userId, Reader reader) {
+        return bindReader(jdbc.sql("SELECT * FROM (" + SELECT + ") p WHERE "
+                + READABLE + " AND EXISTS (SELECT 1 FROM project_roles m WHERE m.project_id = p.id AND m.user_id = :member)"
+                + " ORDER BY p.normalized_name"), reader).param("member", userId)
+                .query(ProjectRepository::project).list();
+    }
+
     /** The project row, locked until the transaction ends, so concurrent uploads to it queue. */
     public Optional<Project> lockByNormalizedName(String normalizedName) {
         return jdbc.sql(SELECT + " WHERE normalized_name = :name FOR UPDATE").param("name", normalizedName)

@@ -41,6 +41,16 @@ public class ProjectService {
         return projects.findByNormalizedName(ProjectName.normalize(name));
     }
 
+    /** The project with this id, if it still exists. */
+    public Optional<Project> find(long id) {
+        return projects.findById(id);
+    }
+
+    /** The projects the user holds a role on, as far as the viewer may read them (a person's page). */
+    public List<Project> memberProjects(long userId, Optional<Caller> viewer) {
+        return projects.memberProjects(userId, Reader.of(viewer));
+    }
+
     /** The project with a name that normalises to this one. */
     public Project project(String name) {
         return find(name).orElseThrow(() -> noSuchProject(name));
