@@ -1,6 +1,7 @@
 package dev.assay.server.review.thread;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -183,13 +184,13 @@ public class ThreadService {
         long actor = caller.user().id();
         String path = discussion.path() + "#thread-" + threadId;
         String excerpt = excerpt(bodies.get(bodies.size() - 1));
-        Set<Long> participants = new java.util.HashSet<>(threads.participants(threadId, firstNewComment));
+        Set<Long> participants = new HashSet<>(threads.participants(threadId, firstNewComment));
         participants.remove(actor);
         events.publishEvent(new Notice(NoticeKind.COMMENT, discussion.id(), discussion.projectId(), actor,
                 Set.copyOf(participants), caller.name() + " commented on #" + discussion.id() + " "
                         + discussion.title(), path, excerpt));
         List<TrackerPattern> patterns = List.of();
-        Set<Long> mentioned = new java.util.HashSet<>();
+        Set<Long> mentioned = new HashSet<>();
         for (String body : bodies) {
             renderer.render(body, patterns).mentioned().forEach(person -> mentioned.add(person.id()));
         }

@@ -92,6 +92,33 @@ abstract class ThreadsContract extends ThreadFixture {
     }
 
     @Test
+    void nonsenseInputIsAClientErrorNeverAServerError() {
+        long review = reviewWith(List.of("a = 1"));
+        List<HttpResponse<String>> answers = List.of(
+                owner.get("api/v1/reviews/abc/threads"),
+                owner.get(threads(review) + "?iteration=abc"),
+                owner.get(threads(review) + "?iteration=-1"),
+                owner.get(threads(review) + "/abc"),
+                owner.get(threads(review) + "/99999999"),
+                owner.post(threads(review), "{not json"),
+                owner.post(threads(review), "[]"),
+                owner.post(threads(review), "{\"body\":42,\"tags\":\"bug\"}"),
+                owner.post(threads(review), inline(CALC, 0, "x")),
+                owner.post(threads(review), inline(CALC, -3, "x")),
+                owner.post(threads(review), "{\"path\":\"sdist/calc.py\",\"line\":99999999999,\"body\":\"x\"}"),
+                owner.post(threads(review), inline("x".repeat(5000), 1, "x")),
+                owner.post(threads(review), general("x".repeat(ThreadService.MAX_BODY_LENGTH + 1))),
+                owner.post(threads(review) + "/99999999/comments", general("x")),
+                owner.put(threads(review) + "/99999999/tags", "{\"tags\":[null]}"),
+                owner.post("api/v1/reviews/" + review + "/publish", "{}"));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.uri() + " " + answer.body())
+                .isBetween(200, 499));
+        assertThat(answers.get(12).body()).contains("A comment is at most 20000 characters");
+        assertThat(ok(owner.get(threads(review))).get("threads")).isEmpty();
+    }
+
+    @Test
     void unknownReviewIsNotFound() {
         HttpResponse<String> list = owner.get(threads(999_999));
         HttpResponse<String> post = owner.post(threads(999_999), general("hello"));
