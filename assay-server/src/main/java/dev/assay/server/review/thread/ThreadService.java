@@ -3,6 +3,7 @@ package dev.assay.server.review.thread;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,9 +154,14 @@ public class ThreadService {
         return new Round(drafts.size(), byThread.size());
     }
 
-    /** The number of unresolved threads of a discussion, for pages and lists. */
+    /** The number of unresolved threads of a discussion, for pages. */
     public long unresolvedCount(long discussionId) {
         return threads.unresolvedCount(discussionId);
+    }
+
+    /** The numbers of unresolved threads of several discussions at once (absent: none), for lists. */
+    public Map<Long, Long> unresolvedCounts(Collection<Long> discussionIds) {
+        return threads.unresolvedCounts(discussionIds);
     }
 
     /** Parses tag names, refusing unknown ones with a 400 naming the valid tags. */

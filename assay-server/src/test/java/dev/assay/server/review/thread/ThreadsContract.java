@@ -39,10 +39,13 @@ abstract class ThreadsContract extends ThreadFixture {
         assertThat(replied.get("comments").get(1).get("author").asString()).isEqualTo("olive");
         assertThat(resolved.get("resolved").asBoolean()).isTrue();
         assertThat(unresolved(review)).isZero();
-        assertThat(server.bean(ThreadRepository.class).unresolvedCount(review)).isZero();
+        assertThat(server.bean(ThreadService.class).unresolvedCount(review)).isZero();
+        assertThat(server.bean(ThreadService.class).unresolvedCounts(List.of(review, review())))
+                .as("lists: discussions without unresolved threads are absent").isEmpty();
 
         assertThat(ok(owner.post(threads(review) + "/" + id + "/reopen", "")).get("resolved").asBoolean()).isFalse();
         assertThat(unresolved(review)).isEqualTo(1);
+        assertThat(server.bean(ThreadService.class).unresolvedCounts(List.of(review))).containsEntry(review, 1L);
     }
 
     @Test
