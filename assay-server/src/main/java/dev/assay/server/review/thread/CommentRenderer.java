@@ -1,5 +1,6 @@
 package dev.assay.server.review.thread;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,7 @@ public class CommentRenderer {
     }
 
     private Map<Long, String> existing(Set<String> numbers) {
-        Map<Long, String> paths = new java.util.HashMap<>();
+        Map<Long, String> paths = new HashMap<>();
         for (String number : limited(numbers)) {
             long id = Long.parseLong(number);
             discussions.find(id).map(Discussion::path).ifPresent(path -> paths.put(id, path));

@@ -1,5 +1,6 @@
 package dev.assay.server.review.thread;
 
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ class ConversationPageController {
                 line.orElseThrow(() -> new InvalidInputException("Missing line")), Side.ofKey(side))).orElse(null);
         try {
             ThreadView created = threads.start(caller, number, new ThreadService.NewThread(body, anchor, draft,
-                    java.util.Set.of()));
+                    Set.of()));
             return answer(request, model, number, created, back);
         } catch (InvalidInputException refused) {
             if (!isHtmx(request) || anchor == null) {

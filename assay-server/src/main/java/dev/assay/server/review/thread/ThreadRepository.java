@@ -72,13 +72,22 @@ public class ThreadRepository {
     Optional<CommentThread> find(long discussionId, long threadId, long viewerId) {
         return jdbc.sql(SELECT_THREAD + " WHERE t.id = :id AND t.discussion_id = :discussion AND " + VISIBLE)
                 .param("id", threadId).param("discussion", discussionId).param("viewer", viewerId)
-                .query(this::thread).optional();
+                .query((rs, row) -> thread(rs, tags(rs.getLong("id")))).optional();
     }
 
     /** The discussion's threads the viewer sees ({@code -1}: anonymous), oldest first. */
     List<CommentThread> threads(long discussionId, long viewerId) {
+        Map<Long, Set<ThreadTag>> tags = new HashMap<>();
+        jdbc.sql("""
+                SELECT g.thread_id, g.tag FROM thread_tags g JOIN threads t ON t.id = g.thread_id
+                WHERE t.discussion_id = :discussion""").param("discussion", discussionId)
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong("thread_id"), id -> EnumSet.noneOf(ThreadTag.class))
+                            .add(ThreadTag.ofKey(rs.getString("tag")));
+                });
         return jdbc.sql(SELECT_THREAD + " WHERE t.discussion_id = :discussion AND " + VISIBLE + " ORDER BY t.id")
-                .param("discussion", discussionId).param("viewer", viewerId).query(this::thread).list();
+                .param("discussion", discussionId).param("viewer", viewerId)
+                .query((rs, row) -> thread(rs, tags.getOrDefault(rs.getLong("id"), Set.of()))).list();
     }
 
     /** The comments of the discussion the viewer sees, per thread, oldest first. */
@@ -161,13 +170,13 @@ public class ThreadRepository {
                 WHERE d.id = :id""").param("id", discussionId).query(String.class).optional();
     }
 
-    private CommentThread thread(ResultSet rs, int row) throws SQLException {
+    private static CommentThread thread(ResultSet rs, Set<ThreadTag> tags) throws SQLException {
         long id = rs.getLong("id");
         Optional<Anchor> anchor = rs.getString("anchor_path") == null ? Optional.empty()
                 : Optional.of(new Anchor(rs.getInt("anchor_iteration"), rs.getString("anchor_path"),
                         rs.getInt("anchor_line"), Side.ofKey(rs.getString("anchor_side"))));
         return new CommentThread(id, rs.getLong("discussion_id"), anchor, rs.getBoolean("resolved"),
-                rs.getLong("author_id"), rs.getString("author_name"), instant(rs, "created_at"), tags(id));
+                rs.getLong("author_id"), rs.getString("author_name"), instant(rs, "created_at"), tags);
     }
 
     private Set<ThreadTag> tags(long threadId) {

@@ -1,7 +1,9 @@
 package dev.assay.server.review.thread;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,9 +154,14 @@ public class ThreadService {
         return new Round(drafts.size(), byThread.size());
     }
 
-    /** The number of unresolved threads of a discussion, for pages and lists. */
+    /** The number of unresolved threads of a discussion, for pages. */
     public long unresolvedCount(long discussionId) {
         return threads.unresolvedCount(discussionId);
+    }
+
+    /** The numbers of unresolved threads of several discussions at once (absent: none), for lists. */
+    public Map<Long, Long> unresolvedCounts(Collection<Long> discussionIds) {
+        return threads.unresolvedCounts(discussionIds);
     }
 
     /** Parses tag names, refusing unknown ones with a 400 naming the valid tags. */
@@ -183,13 +190,13 @@ public class ThreadService {
         long actor = caller.user().id();
         String path = discussion.path() + "#thread-" + threadId;
         String excerpt = excerpt(bodies.get(bodies.size() - 1));
-        Set<Long> participants = new java.util.HashSet<>(threads.participants(threadId, firstNewComment));
+        Set<Long> participants = new HashSet<>(threads.participants(threadId, firstNewComment));
         participants.remove(actor);
         events.publishEvent(new Notice(NoticeKind.COMMENT, discussion.id(), discussion.projectId(), actor,
                 Set.copyOf(participants), caller.name() + " commented on #" + discussion.id() + " "
                         + discussion.title(), path, excerpt));
         List<TrackerPattern> patterns = List.of();
-        Set<Long> mentioned = new java.util.HashSet<>();
+        Set<Long> mentioned = new HashSet<>();
         for (String body : bodies) {
             renderer.render(body, patterns).mentioned().forEach(person -> mentioned.add(person.id()));
         }

@@ -39,10 +39,13 @@ abstract class ThreadsContract extends ThreadFixture {
         assertThat(replied.get("comments").get(1).get("author").asString()).isEqualTo("olive");
         assertThat(resolved.get("resolved").asBoolean()).isTrue();
         assertThat(unresolved(review)).isZero();
-        assertThat(server.bean(ThreadRepository.class).unresolvedCount(review)).isZero();
+        assertThat(server.bean(ThreadService.class).unresolvedCount(review)).isZero();
+        assertThat(server.bean(ThreadService.class).unresolvedCounts(List.of(review, review())))
+                .as("lists: discussions without unresolved threads are absent").isEmpty();
 
         assertThat(ok(owner.post(threads(review) + "/" + id + "/reopen", "")).get("resolved").asBoolean()).isFalse();
         assertThat(unresolved(review)).isEqualTo(1);
+        assertThat(server.bean(ThreadService.class).unresolvedCounts(List.of(review))).containsEntry(review, 1L);
     }
 
     @Test
@@ -88,6 +91,33 @@ abstract class ThreadsContract extends ThreadFixture {
         for (HttpResponse<String> refused : List.of(noSuchFile, noSuchIteration, oldSideOfFirst, badSide, noLine, noBody)) {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         }
+        assertThat(ok(owner.get(threads(review))).get("threads")).isEmpty();
+    }
+
+    @Test
+    void nonsenseInputIsAClientErrorNeverAServerError() {
+        long review = reviewWith(List.of("a = 1"));
+        List<HttpResponse<String>> answers = List.of(
+                owner.get("api/v1/reviews/abc/threads"),
+                owner.get(threads(review) + "?iteration=abc"),
+                owner.get(threads(review) + "?iteration=-1"),
+                owner.get(threads(review) + "/abc"),
+                owner.get(threads(review) + "/99999999"),
+                owner.post(threads(review), "{not json"),
+                owner.post(threads(review), "[]"),
+                owner.post(threads(review), "{\"body\":42,\"tags\":\"bug\"}"),
+                owner.post(threads(review), inline(CALC, 0, "x")),
+                owner.post(threads(review), inline(CALC, -3, "x")),
+                owner.post(threads(review), "{\"path\":\"sdist/calc.py\",\"line\":99999999999,\"body\":\"x\"}"),
+                owner.post(threads(review), inline("x".repeat(5000), 1, "x")),
+                owner.post(threads(review), general("x".repeat(ThreadService.MAX_BODY_LENGTH + 1))),
+                owner.post(threads(review) + "/99999999/comments", general("x")),
+                owner.put(threads(review) + "/99999999/tags", "{\"tags\":[null]}"),
+                owner.post("api/v1/reviews/" + review + "/publish", "{}"));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.uri() + " " + answer.body())
+                .isBetween(200, 499));
+        assertThat(answers.get(12).body()).contains("A comment is at most 20000 characters");
         assertThat(ok(owner.get(threads(review))).get("threads")).isEmpty();
     }
 
