@@ -19,6 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.TokenService;
 import dev.assay.server.accounts.User;
 import dev.assay.server.index.Project;
 import dev.assay.server.review.Discussion;
@@ -194,6 +197,12 @@ abstract class InboxContract {
         WebSession stranger = new WebSession(server.url());
         stranger.logIn(mallory.name(), PASSWORD);
         assertThat(stranger.post("/notifications/" + id + "/read", Map.of()).statusCode()).isEqualTo(403);
+
+        String token = server.bean(TokenService.class).create(new NewToken(bob.name(), "ci", null,
+                Set.of(TokenScope.UPLOAD))).secret();
+        HttpResponse<String> byToken = new HttpApi(server.url(), "__token__", token).get("/api/v1/notifications");
+        assertThat(byToken.statusCode()).isEqualTo(403);
+        assertThat(byToken.body()).contains("user name and password");
 
         HttpResponse<String> read = api(bob).post("/api/v1/notifications/" + id + "/read", "");
         assertThat(read.statusCode()).isEqualTo(200);
