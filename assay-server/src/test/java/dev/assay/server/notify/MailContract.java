@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.assay.server.accounts.User;
 import dev.assay.server.index.Project;
 import dev.assay.server.review.Discussion;
+import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
 import dev.assay.server.testing.TestSmtpServer;
@@ -144,6 +145,8 @@ abstract class MailContract {
             fixture.publish(notice(NoticeKind.MENTION, review, alice, Set.of(bob.id()), "never arrives", ""));
             awaitTrue(() -> jdbc().sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = :to AND failed_at IS NOT NULL")
                     .param("to", bob.email()).query(Long.class).single() == 1);
+            assertThat(HttpApi.anonymous(server.url()).get("/actuator/health").statusCode())
+                    .as("a failing SMTP server delays mail; the server stays healthy").isEqualTo(200);
         } finally {
             smtp.restart();
         }
