@@ -117,6 +117,22 @@ abstract class InboxContract {
     }
 
     @Test
+    void linksLeadOnlyToPagesOfThisSite() {
+        User alice = fixture.user("alice");
+        User bob = fixture.user("bob");
+        Discussion review = fixture.discussion(fixture.project(alice), alice);
+
+        for (String path : new String[] {"https://elsewhere.example/x", "//elsewhere.example/x", "javascript:alert(1)"}) {
+            fixture.publish(new Notice(NoticeKind.COMMENT, review.id(), review.projectId(), alice.id(), Set.of(bob.id()),
+                    "odd link", path, ""));
+        }
+
+        api(bob).json("/api/v1/notifications").get("notifications")
+                .forEach(n -> assertThat(n.get("path").asString()).isEqualTo("/notifications"));
+        assertThat(api(bob).json("/api/v1/notifications").get("notifications").size()).isEqualTo(3);
+    }
+
+    @Test
     void nobodyHearsOfAPrivateProjectTheyCannotRead() {
         User owner = fixture.user("owner");
         User outsider = fixture.user("outsider");
