@@ -1,6 +1,7 @@
 package dev.assay.server.accounts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,10 +41,14 @@ public class AccountService {
 
     /**
      * Creates a self-registered account with no group, which cannot sign in until {@link #markVerified} (its
-     * emailed link was opened); the same rules as {@link #create}.
+     * emailed link was opened); the same rules as {@link #create}. An unverified account made before
+     * {@code unverifiedBefore} (its link expired unopened) no longer holds its name or address.
      */
     @Transactional
-    public User register(NewUser request) {
+    public User register(NewUser request, Instant unverifiedBefore) {
+        if (request.name() != null && request.email() != null) {
+            users.deleteUnverified(request.name(), request.email(), unverifiedBefore);
+        }
         return insert(new NewUser(request.name(), request.email(), request.fullName(), request.password(), Set.of()),
                 false);
     }

@@ -1,5 +1,6 @@
 package dev.assay.server.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.stereotype.Service;
@@ -10,7 +11,8 @@ import dev.assay.server.notify.Outbox;
 
 /**
  * Self-registration: open only when an administrator opened it and email is configured; the new account cannot
- * sign in until the link mailed to its address was opened (single-use, expires after a day).
+ * sign in until the link mailed to its address was opened (single-use, expires after a day); once that day is
+ * over unverified, the account gives its name and address up to the next registration.
  */
 @Service
 public class RegistrationService {
@@ -23,9 +25,11 @@ public class RegistrationService {
     private final Outbox outbox;
     private final SiteSettingRepository settings;
     private final RegistrationSettings defaults;
+    private final Clock clock;
 
     RegistrationService(AccountService accounts, EmailLinks links, Outbox outbox, SiteSettingRepository settings,
-            RegistrationSettings defaults) {
+            RegistrationSettings defaults, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.links = links;
         this.outbox = outbox;
@@ -71,7 +75,7 @@ public class RegistrationService {
             throw new ForbiddenException("registration is closed on this server: an administrator creates accounts");
         }
         outbox.requireEnabled("registration");
-        User user = accounts.register(request);
+        User user = accounts.register(request, clock.instant().minus(VERIFY_LINK_LIFETIME));
         String token = links.issue(user.id(), EmailLinks.VERIFY, VERIFY_LINK_LIFETIME);
         outbox.send(user.email(), "Verify your email address for " + user.name(),
                 "Open this link within a day to verify your address and sign in as " + user.name()

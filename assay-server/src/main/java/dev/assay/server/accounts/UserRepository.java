@@ -94,6 +94,14 @@ class UserRepository {
                 .query(Long.class).optional();
     }
 
+    /** Deletes the unverified accounts made before {@code cutoff} that hold this name or email address. */
+    int deleteUnverified(String name, String email, Instant cutoff) {
+        return jdbc.sql("""
+                DELETE FROM users WHERE verified = FALSE AND created_at < :cutoff
+                  AND (name_key = :name OR email_key = :email)""")
+                .param("cutoff", utc(cutoff)).param("name", key(name)).param("email", key(email)).update();
+    }
+
     void markVerified(long userId) {
         jdbc.sql("UPDATE users SET verified = TRUE WHERE id = :id").param("id", userId).update();
     }

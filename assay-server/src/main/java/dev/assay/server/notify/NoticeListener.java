@@ -20,6 +20,7 @@ class NoticeListener {
 
     static final int MAX_HEADLINE = 300;
     static final int MAX_EXCERPT = 2000;
+    static final int MAX_PATH = 500;
 
     private final WatchRepository watchers;
     private final NotificationRepository notifications;
@@ -53,12 +54,19 @@ class NoticeListener {
         Map<Long, User> readers = recipients.readersAmong(notice.projectId(), told);
         String headline = clip(notice.headline(), MAX_HEADLINE);
         String excerpt = clip(notice.excerpt() == null ? "" : notice.excerpt(), MAX_EXCERPT);
+        String path = sitePath(notice.path());
         readers.forEach((id, user) -> {
-            notifications.insert(id, notice, headline, excerpt, now);
+            notifications.insert(id, notice, headline, path, excerpt, now);
             if (mail.isMailed(notice.kind(), discussionWatchers.contains(id))) {
-                mail.enqueue(user, headline, excerpt, notice.path());
+                mail.enqueue(user, headline, excerpt, path);
             }
         });
+    }
+
+    /** Links in the inbox and in mail only ever lead to a page of this site. */
+    private static String sitePath(String path) {
+        boolean onSite = path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\");
+        return onSite ? clip(path, MAX_PATH) : "/notifications";
     }
 
     private static String clip(String text, int max) {

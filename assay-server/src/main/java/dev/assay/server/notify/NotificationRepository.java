@@ -26,12 +26,12 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(long userId, Notice notice, String headline, String excerpt, Instant at) {
+    void insert(long userId, Notice notice, String headline, String path, String excerpt, Instant at) {
         jdbc.sql("""
                 INSERT INTO notifications (user_id, kind, discussion_id, headline, path, excerpt, created_at)
                 VALUES (:user, :kind, :discussion, :headline, :path, :excerpt, :at)""")
                 .param("user", userId).param("kind", notice.kind().key()).param("discussion", notice.discussionId())
-                .param("headline", headline).param("path", notice.path()).param("excerpt", excerpt)
+                .param("headline", headline).param("path", path).param("excerpt", excerpt)
                 .param("at", utc(at)).update();
     }
 

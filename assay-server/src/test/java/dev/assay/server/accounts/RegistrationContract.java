@@ -125,6 +125,24 @@ abstract class RegistrationContract {
     }
 
     @Test
+    void anAccountLeftUnverifiedPastItsLinkGivesItsNameUp() {
+        setRegistration(true);
+        String name = unique("squatter");
+        WebSession browser = new WebSession(server.url());
+        register(browser, name, name + "@example.net", PASSWORD, PASSWORD);
+        assertThat(problem(register(browser, name, "other-" + name + "@example.net", PASSWORD, PASSWORD)))
+                .contains("already taken");
+
+        // a day and more later, the verification link expired unopened
+        jdbc().sql("UPDATE users SET created_at = created_at - INTERVAL '2' DAY WHERE name = :name")
+                .param("name", name).update();
+        HttpResponse<String> again = register(browser, name, "other-" + name + "@example.net", PASSWORD, PASSWORD);
+
+        assertThat(Jsoup.parse(again.body()).selectFirst("#message").text()).contains("other-" + name);
+        assertThat(server.bean(AccountService.class).user(name).email()).isEqualTo("other-" + name + "@example.net");
+    }
+
+    @Test
     void registrationIsClosedUntilAnAdministratorOpensIt() {
         setRegistration(false);
         WebSession browser = new WebSession(server.url());

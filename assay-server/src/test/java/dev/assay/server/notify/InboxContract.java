@@ -19,6 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.TokenService;
 import dev.assay.server.accounts.User;
 import dev.assay.server.index.Project;
 import dev.assay.server.review.Discussion;
@@ -114,6 +117,22 @@ abstract class InboxContract {
     }
 
     @Test
+    void linksLeadOnlyToPagesOfThisSite() {
+        User alice = fixture.user("alice");
+        User bob = fixture.user("bob");
+        Discussion review = fixture.discussion(fixture.project(alice), alice);
+
+        for (String path : new String[] {"https://elsewhere.example/x", "//elsewhere.example/x", "javascript:alert(1)"}) {
+            fixture.publish(new Notice(NoticeKind.COMMENT, review.id(), review.projectId(), alice.id(), Set.of(bob.id()),
+                    "odd link", path, ""));
+        }
+
+        api(bob).json("/api/v1/notifications").get("notifications")
+                .forEach(n -> assertThat(n.get("path").asString()).isEqualTo("/notifications"));
+        assertThat(api(bob).json("/api/v1/notifications").get("notifications").size()).isEqualTo(3);
+    }
+
+    @Test
     void nobodyHearsOfAPrivateProjectTheyCannotRead() {
         User owner = fixture.user("owner");
         User outsider = fixture.user("outsider");
@@ -194,6 +213,12 @@ abstract class InboxContract {
         WebSession stranger = new WebSession(server.url());
         stranger.logIn(mallory.name(), PASSWORD);
         assertThat(stranger.post("/notifications/" + id + "/read", Map.of()).statusCode()).isEqualTo(403);
+
+        String token = server.bean(TokenService.class).create(new NewToken(bob.name(), "ci", null,
+                Set.of(TokenScope.UPLOAD))).secret();
+        HttpResponse<String> byToken = new HttpApi(server.url(), "__token__", token).get("/api/v1/notifications");
+        assertThat(byToken.statusCode()).isEqualTo(403);
+        assertThat(byToken.body()).contains("user name and password");
 
         HttpResponse<String> read = api(bob).post("/api/v1/notifications/" + id + "/read", "");
         assertThat(read.statusCode()).isEqualTo(200);
