@@ -1,2 +1,2 @@
-/** Accounts: users, the admins and sponsors groups, passwords, API tokens, login and profile pages. */
+/** Accounts: users, the admins, sponsors and reviewers groups, passwords, API tokens, login and profile pages. */
 package dev.assay.server.accounts;
