@@ -138,6 +138,14 @@ public class ProjectService {
     }
 
     /**
+     * The project, its row locked until the transaction ends: a change that must queue behind uploads to it (which
+     * lock it first) takes this lock before any other, so that the two never wait for each other.
+     */
+    public Project lock(Project project) {
+        return projects.lockByNormalizedName(project.normalizedName()).orElseThrow(() -> noSuchProject(project.name()));
+    }
+
+    /**
      * Lifts the hold of a project whose package review was approved: from this transaction's commit on, it is
      * read as any public (or private) project, everywhere at once; the serial is bumped so caches revalidate.
      */

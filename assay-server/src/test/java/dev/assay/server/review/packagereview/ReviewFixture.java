@@ -31,15 +31,14 @@ import dev.assay.server.testing.WebSession;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A server that holds new projects for review, with one user per kind of caller: contributors carol and dave,
- * a stranger sam, a package reviewer rita (group reviewers), a sponsor spencer (group sponsors) and an
+ * A server that holds new projects for review, with one user per kind of caller: a contributor carol (whom no
+ * test sponsors: tests that need sponsored contributors make their own), a stranger sam, a package reviewer rita (group reviewers), a sponsor spencer (group sponsors) and an
  * administrator ada.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReviewFixture {
 
     static final String PASSWORD = "correct horse battery";
-    static final List<String> USERS = List.of("carol", "dave", "sam", "rita", "spencer", "ada");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     TestDatabase database;
@@ -56,7 +55,6 @@ abstract class ReviewFixture {
         server = TestServer.start(data, database, Map.of("assay.review-new-projects", true), RecordedNotices.class);
         AccountService accounts = server.bean(AccountService.class);
         accounts.create(new NewUser("carol", "carol@example.org", "", PASSWORD, Set.of()));
-        accounts.create(new NewUser("dave", "dave@example.org", "", PASSWORD, Set.of()));
         accounts.create(new NewUser("sam", "sam@example.org", "", PASSWORD, Set.of()));
         accounts.create(new NewUser("rita", "rita@example.org", "", PASSWORD, Set.of(Group.REVIEWERS)));
         accounts.create(new NewUser("spencer", "spencer@example.org", "", PASSWORD, Set.of(Group.SPONSORS)));
@@ -76,6 +74,13 @@ abstract class ReviewFixture {
     /** A project name no other test uses. */
     String unique(String prefix) {
         return prefix + "-" + databaseKind() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A new contributor, in no group and sponsored by nobody yet. */
+    String newContributor() {
+        String name = "contributor" + SEQUENCE.incrementAndGet();
+        server.bean(AccountService.class).create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));
+        return name;
     }
 
     /** The REST API as this user, with the password. */
