@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_server() {
-  ASSAY_UPLOAD_MAX_FILE_SIZE=200MB ASSAY_JAVA_OPTS="-Xmx256m" "$root/assay" serve --port "$port" --data "$data" >"$work/server.log" 2>&1 &
+  ASSAY_REVIEW_NEW_PROJECTS="${ASSAY_REVIEW_NEW_PROJECTS:-false}" ASSAY_UPLOAD_MAX_FILE_SIZE=200MB ASSAY_JAVA_OPTS="-Xmx256m" "$root/assay" serve --port "$port" --data "$data" >"$work/server.log" 2>&1 &
   server_pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }

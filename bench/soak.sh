@@ -17,7 +17,7 @@ server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$root/assay" serve --port "$port" --data "$data" >"$work/server.log" 2>&1 &
+ASSAY_REVIEW_NEW_PROJECTS="${ASSAY_REVIEW_NEW_PROJECTS:-false}" "$root/assay" serve --port "$port" --data "$data" >"$work/server.log" 2>&1 &
 server_pid=$!   # the launcher execs java: this is the server's own process
 until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }

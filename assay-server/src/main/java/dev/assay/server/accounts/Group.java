@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** The forge-wide groups a user can belong to. */
 public enum Group {
     ADMINS("admins"),
-    SPONSORS("sponsors");
+    SPONSORS("sponsors"),
+    REVIEWERS("reviewers");
 
     private final String key;
 

@@ -4,6 +4,7 @@ package dev.assay.server.accounts;
 final class Roles {
     static final String ADMIN = "ADMIN";
     static final String SPONSOR = "SPONSOR";
+    static final String REVIEWER = "REVIEWER";
 
     private Roles() {
     }
@@ -12,6 +13,7 @@ final class Roles {
         return "ROLE_" + switch (group) {
             case ADMINS -> ADMIN;
             case SPONSORS -> SPONSOR;
+            case REVIEWERS -> REVIEWER;
         };
     }
 }

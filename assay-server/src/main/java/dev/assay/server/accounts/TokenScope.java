@@ -10,7 +10,9 @@ import dev.assay.server.error.InvalidInputException;
 public enum TokenScope {
     UPLOAD,
     PUSH,
-    WORKER;
+    WORKER,
+    /** Package review actions (take, approve, needs work, reject, reopen, checklist) through the REST API. */
+    REVIEW;
 
     /** The scope's name as typed on the command line and stored. */
     public String key() {

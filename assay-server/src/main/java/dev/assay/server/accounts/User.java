@@ -19,4 +19,9 @@ public record User(long id, String name, String email, String fullName, Instant 
     public boolean isSponsor() {
         return groups.contains(Group.SPONSORS);
     }
+
+    /** Whether the user reviews new projects: a member of {@code reviewers} or {@code sponsors}. */
+    public boolean isPackageReviewer() {
+        return groups.contains(Group.REVIEWERS) || groups.contains(Group.SPONSORS);
+    }
 }

@@ -17,6 +17,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port (env ASSAY_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--review-new-projects", paramLabel = "true|false", arity = "1",
+            defaultValue = "${env:ASSAY_REVIEW_NEW_PROJECTS:-true}",
+            description = "Hold every new project until its package review is approved (env ASSAY_REVIEW_NEW_PROJECTS, "
+                    + "default ${DEFAULT-VALUE}).")
+    boolean reviewNewProjects;
+
     @Mixin
     LaunchOptions launch;
 
@@ -25,10 +31,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // as a command-line property it wins over the environment, so the option decides when both are given
         new SpringApplicationBuilder(AssayApplication.class)
                 .properties(launch.settings(port).springProperties())
                 .properties(mail.springProperties())
-                .run();
+                .run("--assay.review-new-projects=" + reviewNewProjects);
         return AssayCommand.KEEP_RUNNING;
     }
 }

@@ -38,7 +38,7 @@ final class TokenCommand {
         String project;
 
         @Option(names = "--scope", paramLabel = "SCOPE", split = ",",
-                description = "Action(s) the token allows: upload, push, worker (default upload).")
+                description = "Action(s) the token allows: upload, push, worker, review (default upload).")
         List<String> scopes = List.of();
 
         @Option(names = "--description", paramLabel = "TEXT", description = "What the token is for.")

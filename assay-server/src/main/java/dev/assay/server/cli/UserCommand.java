@@ -43,6 +43,10 @@ final class UserCommand {
         @Option(names = "--sponsor", description = "Make the user a sponsor (may approve first packages).")
         boolean sponsor;
 
+        @Option(names = "--reviewer", description = "Make the user a package reviewer (may take reviews and approve "
+                + "the new projects of sponsored contributors).")
+        boolean reviewer;
+
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
         boolean passwordFromStdin;
 
@@ -68,6 +72,9 @@ final class UserCommand {
             }
             if (sponsor) {
                 groups.add(Group.SPONSORS);
+            }
+            if (reviewer) {
+                groups.add(Group.REVIEWERS);
             }
             return groups;
         }

@@ -41,7 +41,8 @@ class GitReadFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (caller.isEmpty()) {
+        // a held project does not exist for anyone but its readers: only a private one asks for credentials
+        if (caller.isEmpty() && project.get().isPrivate()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Assay\"");
             answer(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required: use your user name and "
                     + "password, or __token__ and an API token");

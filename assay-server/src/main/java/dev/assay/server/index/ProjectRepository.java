@@ -20,15 +20,15 @@ import dev.assay.packaging.name.ProjectName;
 public class ProjectRepository {
 
     private static final String SELECT =
-            "SELECT id, name, normalized_name, summary, created_at, last_serial, visibility FROM projects";
+            "SELECT id, name, normalized_name, summary, created_at, last_serial, visibility, held FROM projects";
 
     /**
      * The SQL form of the visibility rule ({@link ProjectService#mayRead}) for a projects row aliased {@code p}:
      * true when the reader bound by {@link #bindReader} may read it.
      */
-    public static final String READABLE = " (p.visibility = 'public' OR :readsAll"
-            + " OR (:readerProject IN ('', p.normalized_name)"
-            + " AND EXISTS (SELECT 1 FROM project_roles rr WHERE rr.project_id = p.id AND rr.user_id = :readerId))) ";
+    public static final String READABLE = " ((p.visibility = 'public' AND NOT p.held) OR :readsAll"
+            + " OR (:readerProject IN ('', p.normalized_name) AND ((p.held AND :readsHeld)"
+            + " OR EXISTS (SELECT 1 FROM project_roles rr WHERE rr.project_id = p.id AND rr.user_id = :readerId)))) ";
 
     /** A user's role on a project, as listed on the project's page. */
     public record Member(long userId, String userName, ProjectRole role) {
@@ -90,10 +90,10 @@ public class ProjectRepository {
      * transaction (which this one then waits for); true when this call inserted it. Never a unique violation,
      * which on PostgreSQL would abort the whole transaction.
      */
-    public boolean insertIfAbsent(String name, String normalizedName, Instant createdAt) {
-        return jdbc.sql("INSERT INTO projects (name, normalized_name, ultranormalized_name, created_at) "
-                        + "VALUES (:name, :normalized, :ultranormalized, :at) ON CONFLICT DO NOTHING")
-                .param("name", name).param("normalized", normalizedName)
+    public boolean insertIfAbsent(String name, String normalizedName, Instant createdAt, boolean held) {
+        return jdbc.sql("INSERT INTO projects (name, normalized_name, ultranormalized_name, created_at, held) "
+                        + "VALUES (:name, :normalized, :ultranormalized, :at, :held) ON CONFLICT DO NOTHING")
+                .param("name", name).param("normalized", normalizedName).param("held", held)
                 .param("ultranormalized", ProjectName.ultranormalize(name)).param("at", utc(createdAt))
                 .update() == 1;
     }
@@ -134,13 +134,19 @@ public class ProjectRepository {
 
     /** Binds the parameters of {@link #READABLE} to the reader. */
     public static JdbcClient.StatementSpec bindReader(JdbcClient.StatementSpec statement, Reader reader) {
-        return statement.param("readsAll", reader.readsAll()).param("readerProject", reader.onlyProject())
+        return statement.param("readsAll", reader.readsAll()).param("readsHeld", reader.readsHeld())
+                .param("readerProject", reader.onlyProject())
                 .param("readerId", reader.userId());
     }
 
     public void setVisibility(long projectId, Visibility visibility) {
         jdbc.sql("UPDATE projects SET visibility = :visibility WHERE id = :id")
                 .param("visibility", visibility.key()).param("id", projectId).update();
+    }
+
+    /** Lifts the hold of a project whose package review was approved (the caller bumps the serial). */
+    public void release(long projectId) {
+        jdbc.sql("UPDATE projects SET held = FALSE WHERE id = :id").param("id", projectId).update();
     }
 
     /** Records that what the index serves for the project changed; caches keyed on the serial expire. */
@@ -159,6 +165,6 @@ public class ProjectRepository {
     static Project project(ResultSet rs, int row) throws SQLException {
         return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("normalized_name"),
                 rs.getString("summary"), instant(rs, "created_at"), rs.getLong("last_serial"),
-                Visibility.ofKey(rs.getString("visibility")));
+                Visibility.ofKey(rs.getString("visibility")), rs.getBoolean("held"));
     }
 }

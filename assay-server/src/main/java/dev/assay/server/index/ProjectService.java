@@ -13,6 +13,7 @@ import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.Version;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.config.AssayProperties;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
@@ -27,13 +28,15 @@ public class ProjectService {
     private final ReleaseRepository releases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final boolean holdNewProjects;
 
     public ProjectService(ProjectRepository projects, ReleaseRepository releases, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AssayProperties properties) {
         this.projects = projects;
         this.releases = releases;
         this.clock = clock;
         this.events = events;
+        this.holdNewProjects = properties.reviewNewProjects();
     }
 
     /** The project with a name that normalises to this one, if any. */
@@ -57,17 +60,15 @@ public class ProjectService {
     }
 
     /**
-     * The visibility rule, the one place it is decided: a public project is read by everyone; a private one only
-     * by administrators and by users holding any role on it, with a password or with any of their tokens that is
-     * not bound to another project.
+     * The visibility rule, the one place it is decided: a public project that is not held is read by everyone; a
+     * private one only by administrators and by users holding any role on it; a held one (waiting for its package
+     * review) also by package reviewers (members of {@code sponsors} or {@code reviewers}), private or not, since
+     * reviewing it is what they hold it for. Members and reviewers read with a password or with any of their
+     * tokens that is not bound to another project.
      */
     public boolean mayRead(Optional<Caller> caller, Project project) {
-        if (!project.isPrivate()) {
-            return true;
-        }
         Reader reader = Reader.of(caller);
-        return reader.readsAll() || reader.rolesCountOn(project)
-                && projects.roleOf(project.id(), reader.userId()).isPresent();
+        return reader.mayRead(project, () -> projects.roleOf(project.id(), reader.userId()).isPresent());
     }
 
     /** Who the caller is as a reader of listings, for {@link ProjectRepository#READABLE}. */
@@ -106,7 +107,8 @@ public class ProjectService {
         if (mayRead(caller, project)) {
             return;
         }
-        if (challenge && caller.isEmpty()) {
+        // a held project is no secret to its members, but to everyone else it does not exist yet: no challenge
+        if (challenge && caller.isEmpty() && project.isPrivate()) {
             throw new UnauthorizedException("authentication required: send HTTP Basic credentials, your user name "
                     + "and password, or __token__ and an API token");
         }
@@ -140,6 +142,26 @@ public class ProjectService {
         Visibility visibility = Visibility.ofKey(visibilityKey);
         if (visibility != project.visibility()) {
             projects.setVisibility(project.id(), visibility);
+            projects.touch(project.id(), null);
+        }
+        return projects.findByNormalizedName(project.normalizedName()).orElseThrow();
+    }
+
+    /**
+     * The project, its row locked until the transaction ends: a change that must queue behind uploads to it (which
+     * lock it first) takes this lock before any other, so that the two never wait for each other.
+     */
+    public Project lock(Project project) {
+        return projects.lockByNormalizedName(project.normalizedName()).orElseThrow(() -> noSuchProject(project.name()));
+    }
+
+    /**
+     * Lifts the hold of a project whose package review was approved: from this transaction's commit on, it is
+     * read as any public (or private) project, everywhere at once; the serial is bumped so caches revalidate.
+     */
+    public Project releaseHold(Project project) {
+        if (project.held()) {
+            projects.release(project.id());
             projects.touch(project.id(), null);
         }
         return projects.findByNormalizedName(project.normalizedName()).orElseThrow();
@@ -242,7 +264,7 @@ public class ProjectService {
             return false;
         }
         checkNoLookAlike(name);
-        return projects.insertIfAbsent(name.display(), name.normalized(), clock.instant());
+        return projects.insertIfAbsent(name.display(), name.normalized(), clock.instant(), holdNewProjects);
     }
 
     /**

@@ -178,8 +178,8 @@ class IndexWheelhouse {
      * follows, for a worker that asks for a file it was given.
      */
     boolean mayStage(String project, String dependency) {
-        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
-        return projects.findByNormalizedName(dependency).filter(found -> privateRoot || !found.isPrivate()).isPresent();
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isRestricted).orElse(false);
+        return projects.findByNormalizedName(dependency).filter(found -> privateRoot || !found.isRestricted()).isPresent();
     }
 
     /**
@@ -218,7 +218,7 @@ class IndexWheelhouse {
         SupportedTags tags = SupportedTags.of(TargetPython.of(environment));
         Set<String> seen = new HashSet<>(Set.of(project));
         Deque<Requirement> pending = new ArrayDeque<>(roots);
-        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isRestricted).orElse(false);
         while (!pending.isEmpty()) {
             Requirement requirement = pending.poll();
             // The first requirement naming a project decides its version; there is no backtracking.
@@ -252,7 +252,7 @@ class IndexWheelhouse {
             return Optional.empty();
         }
         return projects.findByNormalizedName(requirement.normalizedName())
-                .filter(found -> privateRoot || !found.isPrivate());
+                .filter(found -> privateRoot || !found.isRestricted());
     }
 
     // An older release is tried when the newer ones have no wheel the worker's Python can install, as pip would.

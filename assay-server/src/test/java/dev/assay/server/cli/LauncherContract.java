@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.assay.server.testing.AssayProcess;
 import dev.assay.server.testing.AssayProcess.Outcome;
 import dev.assay.server.testing.AssayProcess.Server;
+import dev.assay.server.testing.TestDistributions;
 
 /**
  * The README's start command as a person runs it: {@code ./assay serve}, the admin commands against the
- * running server, a restart that keeps every user and token.
+ * running server, a restart that keeps every user and token; new projects held by default, not with
+ * {@code --review-new-projects=false}.
  */
 abstract class LauncherContract {
 
@@ -46,6 +50,8 @@ abstract class LauncherContract {
             secret = created.stdout().strip();
             assertThat(secret).as("stdout holds the token alone").matches("assay_[A-Za-z0-9_-]{43}");
             assertThat(whoami(server, "__token__", secret).body()).contains("\"user\":\"carol\"", "demo-pkg");
+            upload(server, work, "Demo_Pkg", "__token__", secret);
+            assertThat(simplePage(server, "demo-pkg").statusCode()).as("held by default").isEqualTo(404);
 
             Outcome workerScope = assay.run("", "token", "create", "carol", "--scope", "worker", "--data",
                     data.toString());
@@ -64,7 +70,10 @@ abstract class LauncherContract {
             assertThat(nobody.stdout()).isEmpty();
         }
 
-        try (Server restarted = assay.serve(data, work.resolve("second.log"))) {
+        try (Server restarted = assay.serve(data, work.resolve("second.log"), "--review-new-projects=false")) {
+            upload(restarted, work, "Open_Pkg", "carol", "s3cret-passw0rd");
+            assertThat(simplePage(restarted, "open-pkg").statusCode()).as("not held").isEqualTo(200);
+            assertThat(simplePage(restarted, "demo-pkg").statusCode()).as("still held").isEqualTo(404);
             assertThat(whoami(restarted, "__token__", secret).statusCode()).isEqualTo(200);
             assertThat(whoami(restarted, "carol", "s3cret-passw0rd").body()).contains("\"authenticatedBy\":\"password\"");
 
@@ -76,6 +85,18 @@ abstract class LauncherContract {
             assertThat(revoked.exitCode()).as(revoked.stderr()).isZero();
             assertThat(whoami(restarted, "__token__", secret).statusCode()).isEqualTo(401);
         }
+    }
+
+    private static void upload(Server server, Path work, String project, String user, String password)
+            throws Exception {
+        TestDistributions.Spec spec = new TestDistributions.Spec(project, "1.0", List.of("Summary: launched"), "");
+        Path wheel = TestDistributions.wheel(Files.createDirectories(work.resolve("dist-" + project)), spec);
+        spec.upload(wheel, server.url(), user, password);
+    }
+
+    private static HttpResponse<String> simplePage(Server server, String project) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "simple/" + project + "/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> whoami(Server server, String user, String password) throws Exception {

@@ -36,7 +36,7 @@ class WorkerLauncherOnH2IT {
         // the sandbox runs as nobody, who must reach the worker's workspaces below this directory
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
         Path data = work.resolve("data");
-        AssayProcess serve = new AssayProcess(Map.of("ASSAY_PIPELINE_WORKERS", "0"));
+        AssayProcess serve = new AssayProcess(Map.of("ASSAY_PIPELINE_WORKERS", "0", "ASSAY_REVIEW_NEW_PROJECTS", "false"));
         try (Server server = serve.serve(data, work.resolve("serve.log"))) {
             Outcome added = serve.run("s3cret-passw0rd\n", "user", "add", "wendy", "--email", "wendy@example.org",
                     "--admin", "--password-stdin", "--data", data.toString());

@@ -78,10 +78,11 @@ public final class AssayProcess {
                 new String(err, StandardCharsets.UTF_8));
     }
 
-    /** Starts {@code ./assay serve} on a free port and waits until its health check answers UP. */
-    public Server serve(Path data, Path log) throws IOException, InterruptedException {
+    /** Starts {@code ./assay serve} (with more options, if given) on a free port and waits until its health check answers UP. */
+    public Server serve(Path data, Path log, String... moreOptions) throws IOException, InterruptedException {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("serve", "--port", String.valueOf(port), "--data", data.toString()));
+        args.addAll(List.of(moreOptions));
         ProcessBuilder builder = builder(args.toArray(String[]::new)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Server server = new Server(builder.start(), port, log);

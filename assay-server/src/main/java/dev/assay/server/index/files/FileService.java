@@ -76,7 +76,7 @@ class FileService {
         } catch (NotFoundException secret) {
             throw notFound(project, requestedName);
         }
-        return found.filter(Project::isPrivate).isEmpty();
+        return found.filter(Project::isRestricted).isEmpty();
     }
 
     private Optional<ServedFileRepository.StoredFile> lookUp(String project, String filename) {

@@ -60,7 +60,7 @@ class PypiJsonController {
     }
 
     private static ResponseEntity<ProjectJson> ok(Project project, ProjectJson body) {
-        if (project.isPrivate()) {
+        if (project.isRestricted()) {
             // no cross-origin reading and no shared caching of what only members may see
             return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                     .header("X-PyPI-Last-Serial", String.valueOf(project.lastSerial())).body(body);

@@ -88,7 +88,7 @@ class SimpleController {
         // checked before anything is served, the kept pages included
         Optional<Project> found = projects.find(normalized);
         found.ifPresent(readable -> projects.checkClientMayRead(callers.caller(authentication), readable));
-        CacheControl cache = found.filter(Project::isPrivate).isPresent() ? PRIVATE_CACHE : CACHE;
+        CacheControl cache = found.filter(Project::isRestricted).isPresent() ? PRIVATE_CACHE : CACHE;
         SimpleFormat chosen = SimpleFormat.choose(format, accept);
         Revision revision = index.revision(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
         if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(revision, chosen))) {

@@ -56,6 +56,8 @@ abstract class KilledServerContract {
         // a killed upload's file is fresh at the restart: no grace, so the restart moves it at once
         environment.put("ASSAY_RECOVERY_ORPHAN_GRACE", "0s");
         environment.put("ASSAY_PIPELINE_SANDBOX", "false");
+        // about durability, not reviews: new projects are served at once
+        environment.put("ASSAY_REVIEW_NEW_PROJECTS", "false");
         AssayProcess assay = new AssayProcess(environment);
         Map<Path, Spec> specs = new HashMap<>();
         for (int i = 0; i < UPLOADS; i++) {
