@@ -45,7 +45,7 @@ class PackageReviewAccess implements DiscussionAccess {
     @Override
     public boolean mayResolve(Caller caller, Discussion discussion, long threadAuthorId) {
         long user = caller.user().id();
-        return mayComment(caller, discussion) && (caller.isAdmin() || caller.user().isSponsor()
+        return mayComment(caller, discussion) && (caller.isAdmin() || caller.user().isPackageReviewer()
                 || user == threadAuthorId || user == discussion.authorId()
                 || project(discussion).map(project -> projects.members(project).stream()
                         .anyMatch(member -> member.userId() == user)).orElse(false));
@@ -54,12 +54,12 @@ class PackageReviewAccess implements DiscussionAccess {
     @Override
     public String resolvers(Discussion discussion) {
         return "the thread's author, the review's author, an owner, maintainer or reviewer of the project, "
-                + "a member of sponsors, or an administrator";
+                + "a member of reviewers or sponsors, or an administrator";
     }
 
-    // The one place a token's scopes are checked for reviewing; a review scope replaces upload here.
+    // The one place a token's scopes are checked for commenting on a package review.
     private static boolean credentialsAllowReview(Caller caller, Project project) {
-        return caller.credentialsAllow(TokenScope.UPLOAD, project.normalizedName());
+        return caller.credentialsAllow(TokenScope.REVIEW, project.normalizedName());
     }
 
     private Optional<Project> project(Discussion discussion) {

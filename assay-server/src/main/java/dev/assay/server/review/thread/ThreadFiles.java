@@ -18,8 +18,10 @@ class ThreadFiles {
 
     private final Map<DiscussionKind, DiscussionFiles> files;
 
+    // Spring hands the list sorted by @Order: where two provide the same kind, the first wins.
     ThreadFiles(List<DiscussionFiles> files) {
-        this.files = files.stream().collect(Collectors.toMap(DiscussionFiles::kind, Function.identity()));
+        this.files = files.stream().collect(Collectors.toMap(DiscussionFiles::kind, Function.identity(),
+                (first, second) -> first));
     }
 
     Optional<DiscussionFiles> of(Discussion discussion) {

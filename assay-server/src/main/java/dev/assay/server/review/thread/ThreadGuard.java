@@ -38,7 +38,7 @@ class ThreadGuard {
         Discussion discussion = readable(Optional.of(caller), number);
         if (!accessTo(discussion).mayComment(caller, discussion)) {
             throw new ForbiddenException("Commenting on #" + number + " needs a password or an API token with the "
-                    + "upload scope for its project; this token of user '" + caller.name() + "' has neither");
+                    + "review scope for its project; this token of user '" + caller.name() + "' has neither");
         }
         return discussion;
     }

@@ -6,10 +6,17 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionKind;
 
-/** The files of package reviews as a test arranges them: lines per (review, iteration, logical path). */
+/**
+ * The files of package reviews as a test arranges them: lines per (review, iteration, logical path); ordered first,
+ * so it stands in for the server's own.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class TestFiles implements DiscussionFiles {
 
     private final Map<Long, Map<Integer, Map<String, List<String>>>> files = new ConcurrentHashMap<>();

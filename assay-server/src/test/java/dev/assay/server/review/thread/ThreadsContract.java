@@ -169,15 +169,15 @@ abstract class ThreadsContract extends ThreadFixture {
         long review = review();
         String project = server.bean(ThreadRepository.class).projectName(review).orElseThrow();
 
-        HttpResponse<String> pushToken = token("olive", null, TokenScope.PUSH).post(threads(review), general("x"));
+        HttpResponse<String> uploadToken = token("olive", null, TokenScope.UPLOAD).post(threads(review), general("x"));
         HttpResponse<String> otherProject = token("olive", server.bean(ThreadRepository.class).projectName(review()).orElseThrow(),
-                TokenScope.UPLOAD)
+                TokenScope.REVIEW)
                 .post(threads(review), general("x"));
-        HttpResponse<String> reviewing = token("olive", project, TokenScope.UPLOAD).post(threads(review), general("ok"));
+        HttpResponse<String> reviewing = token("olive", project, TokenScope.REVIEW).post(threads(review), general("ok"));
 
-        assertThat(pushToken.statusCode()).isEqualTo(403);
-        assertThat(pushToken.body()).contains("Commenting on #" + review + " needs a password or an API token with "
-                + "the upload scope for its project");
+        assertThat(uploadToken.statusCode()).isEqualTo(403);
+        assertThat(uploadToken.body()).contains("Commenting on #" + review + " needs a password or an API token with "
+                + "the review scope for its project");
         assertThat(otherProject.statusCode()).isEqualTo(403);
         assertThat(reviewing.statusCode()).as(reviewing.body()).isEqualTo(201);
     }
