@@ -155,7 +155,7 @@ abstract class ThreadsContract extends ThreadFixture {
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("needs being the thread's author, the review's author",
-                "a member of sponsors, or an administrator", "user 'sam' is none of these");
+                "a member of reviewers or sponsors, or an administrator", "user 'sam' is none of these");
         assertThat(tagRefused.statusCode()).isEqualTo(403);
         assertThat(anonymousPost.statusCode()).isEqualTo(401);
         assertThat(ok(sponsor.post(threads(review) + "/" + id + "/resolve", "")).get("resolved").asBoolean()).isTrue();
