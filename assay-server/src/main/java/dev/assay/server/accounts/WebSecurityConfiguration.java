@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -98,6 +99,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/project/*/mirrors", "/project/*/mirrors/**").authenticated()
                         .requestMatchers("/project/*/settings", "/project/*/settings/**").authenticated()
                         .requestMatchers("/pipelines/*/rerun").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/reviews/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

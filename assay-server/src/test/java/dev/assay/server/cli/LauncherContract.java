@@ -53,6 +53,13 @@ abstract class LauncherContract {
             upload(server, work, "Demo_Pkg", "__token__", secret);
             assertThat(simplePage(server, "demo-pkg").statusCode()).as("held by default").isEqualTo(404);
 
+            Outcome reviewer = assay.run("r3viewer-passw0rd\n", "user", "add", "rita", "--email", "rita@example.org",
+                    "--reviewer", "--password-stdin", "--data", data.toString());
+            assertThat(reviewer.stdout()).as(reviewer.stderr()).contains("created user rita", "[reviewers]");
+            Outcome reviewToken = assay.run("", "token", "create", "rita", "--scope", "review", "--data", data.toString());
+            assertThat(reviewToken.exitCode()).as(reviewToken.stderr()).isZero();
+            assertThat(whoami(server, "__token__", reviewToken.stdout().strip()).body()).contains("review");
+
             Outcome workerScope = assay.run("", "token", "create", "carol", "--scope", "worker", "--data",
                     data.toString());
             assertThat(workerScope.exitCode()).isEqualTo(1);

@@ -118,6 +118,7 @@ abstract class HoldContract extends ReviewFixture {
         assertThat(anonymous.get("project/" + project + "/").statusCode()).isEqualTo(404);
         assertThat(sam.get("project/" + project + "/").statusCode()).isEqualTo(404);
         assertThat(rita.get("project/" + project + "/").statusCode()).isEqualTo(200);
-        assertThat(signedIn("carol").get("project/" + project + "/").statusCode()).isEqualTo(200);
+        assertThat(signedIn("carol").page("project/" + project + "/").getElementById("held-tag").text())
+                .isEqualTo("held for review");
     }
 }
