@@ -3,6 +3,7 @@ package dev.assay.server.accounts;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -26,12 +27,15 @@ class ProfileController {
     private final TokenService tokens;
     private final ProjectService projects;
     private final CallerResolver callers;
+    private final List<ProfileSection> sections;
 
-    ProfileController(AccountService accounts, TokenService tokens, ProjectService projects, CallerResolver callers) {
+    ProfileController(AccountService accounts, TokenService tokens, ProjectService projects, CallerResolver callers,
+            List<ProfileSection> sections) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.projects = projects;
         this.callers = callers;
+        this.sections = sections;
     }
 
     @GetMapping("/profile")
@@ -83,7 +87,9 @@ class ProfileController {
     String publicProfile(@PathVariable String name, Authentication authentication, Model model) {
         User user = accounts.user(name);
         model.addAttribute("user", user);
-        model.addAttribute("projects", projects.memberProjects(user.id(), callers.caller(authentication)));
+        Optional<Caller> viewer = callers.caller(authentication);
+        model.addAttribute("projects", projects.memberProjects(user.id(), viewer));
+        sections.forEach(section -> section.addTo(user, viewer, model));
         return "accounts/user";
     }
 

@@ -152,6 +152,25 @@ class PackageReviewRepository {
                 + ProjectRepository.READABLE + conditions(filter)), lister, filter).query(Long.class).single();
     }
 
+    /** The reviews the reader may read that the person contributed or took, newest first. */
+    List<PackageReview> byPerson(Reader reader, long personId, int limit) {
+        return ProjectRepository.bindReader(jdbc.sql(SELECT + " WHERE " + ProjectRepository.READABLE
+                        + " AND (r.contributor_id = :person OR r.reviewer_id = :person)"
+                        + " ORDER BY r.discussion_id DESC LIMIT :limit"), reader)
+                .param("person", personId).param("limit", limit).query(PackageReviewRepository::review).list();
+    }
+
+    /** The sponsorships the person gave or received, oldest first. */
+    List<Sponsorship> sponsorships(long personId) {
+        return jdbc.sql("""
+                SELECT s.sponsor_id, sp.name AS sponsor_name, s.contributor_id, c.name AS contributor_name, s.created_at
+                FROM sponsorships s JOIN users sp ON sp.id = s.sponsor_id JOIN users c ON c.id = s.contributor_id
+                WHERE s.sponsor_id = :person OR s.contributor_id = :person ORDER BY s.created_at, c.name""")
+                .param("person", personId)
+                .query((rs, row) -> new Sponsorship(rs.getString("sponsor_name"), rs.getString("contributor_name"),
+                        instant(rs, "created_at"))).list();
+    }
+
     /** How many reviews the lister may read are in each state, every state named. */
     Map<PackageReviewState, Long> countByState(Lister lister) {
         Map<PackageReviewState, Long> counts = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.AssayException;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.notify.WatchService;
+import dev.assay.server.review.thread.ThreadService;
 
 /**
  * {@code /reviews} (the list, with its filters and counts) and {@code /reviews/N} (one review), with the actions
@@ -31,13 +33,17 @@ class ReviewPageController {
     private final ReviewDetails details;
     private final ChecklistService checklist;
     private final CallerResolver callers;
+    private final ThreadService threads;
+    private final WatchService watching;
 
     ReviewPageController(PackageReviewService reviews, ReviewDetails details, ChecklistService checklist,
-            CallerResolver callers) {
+            CallerResolver callers, ThreadService threads, WatchService watching) {
         this.reviews = reviews;
         this.details = details;
         this.checklist = checklist;
         this.callers = callers;
+        this.threads = threads;
+        this.watching = watching;
     }
 
     @GetMapping
@@ -53,7 +59,12 @@ class ReviewPageController {
 
     @GetMapping("/{number}")
     String review(Authentication authentication, @PathVariable long number, Model model) {
-        model.addAttribute("review", details.detail(callers.caller(authentication), number));
+        Optional<Caller> caller = callers.caller(authentication);
+        model.addAttribute("review", details.detail(caller, number));
+        model.addAttribute("c", threads.conversation(caller, number, Optional.empty()));
+        model.addAttribute("back", "/reviews/" + number);
+        model.addAttribute("signedIn", caller.isPresent());
+        model.addAttribute("watching", watching.watchesDiscussion(caller, number));
         return "review/packagereview/review";
     }
 

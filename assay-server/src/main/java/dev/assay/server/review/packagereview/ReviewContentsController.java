@@ -1,0 +1,63 @@
+package dev.assay.server.review.packagereview;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.Release;
+import dev.assay.server.index.ReleaseLookup;
+import dev.assay.server.index.contents.ContentsLinks;
+import dev.assay.server.index.contents.ReleaseContents;
+
+/** {@code /reviews/N/iterations/J/contents}: the files of one iteration, each opening where its lines take comments. */
+@Controller
+class ReviewContentsController {
+
+    private final ReviewDetails details;
+    private final ProjectService projects;
+    private final ReleaseLookup releases;
+    private final ReleaseContents contents;
+    private final CallerResolver callers;
+
+    ReviewContentsController(ReviewDetails details, ProjectService projects, ReleaseLookup releases,
+            ReleaseContents contents, CallerResolver callers) {
+        this.details = details;
+        this.projects = projects;
+        this.releases = releases;
+        this.contents = contents;
+        this.callers = callers;
+    }
+
+    @GetMapping("/reviews/{number}/iterations/{iteration}/contents")
+    String contents(Authentication authentication, @PathVariable long number, @PathVariable int iteration,
+            Model model) {
+        Optional<Caller> caller = callers.caller(authentication);
+        ReviewDetail review = details.detail(caller, number);
+        ReviewDetail.IterationView shown = iterationOf(review, iteration);
+        Project project = projects.readable(caller, review.project());
+        Release release = releases.release(project, shown.version());
+        model.addAttribute("review", review);
+        model.addAttribute("iteration", shown);
+        model.addAttribute("files", contents.list(project, release));
+        model.addAttribute("links", new ReviewContentsLinks(number, iteration, project.name(), release.version()));
+        review.iterations().stream().filter(older -> older.number() == iteration - 1).findFirst()
+                .ifPresent(previous -> model.addAttribute("changes",
+                        new ContentsLinks(project.normalizedName(), release.version()).compareFrom(previous.version())));
+        return "review/packagereview/contents";
+    }
+
+    private static ReviewDetail.IterationView iterationOf(ReviewDetail review, int iteration) {
+        return review.iterations().stream().filter(candidate -> candidate.number() == iteration).findFirst()
+                .orElseThrow(() -> new NotFoundException("package review #" + review.number() + " has no iteration "
+                        + iteration));
+    }
+}
