@@ -178,7 +178,7 @@ class IndexWheelhouse {
      * follows, for a worker that asks for a file it was given.
      */
     boolean mayStage(String project, String dependency) {
-        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isRestricted).orElse(false);
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
         return projects.findByNormalizedName(dependency).filter(found -> privateRoot || !found.isRestricted()).isPresent();
     }
 
@@ -218,7 +218,7 @@ class IndexWheelhouse {
         SupportedTags tags = SupportedTags.of(TargetPython.of(environment));
         Set<String> seen = new HashSet<>(Set.of(project));
         Deque<Requirement> pending = new ArrayDeque<>(roots);
-        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isRestricted).orElse(false);
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
         while (!pending.isEmpty()) {
             Requirement requirement = pending.poll();
             // The first requirement naming a project decides its version; there is no backtracking.
@@ -245,8 +245,8 @@ class IndexWheelhouse {
     private record Candidate(Project project, Release release, DistributionFile wheel) {
     }
 
-    // A public project's pipeline, which anyone may read, never stages a private project's code: its logs and
-    // traces would show it. The requirement then reads as not in the index, which does not reveal the project.
+    // A public project's pipeline, which anyone may read, never stages a private or held project's code: its logs
+    // and traces would show it. The requirement then reads as not in the index, which does not reveal the project.
     private Optional<Project> stageableProject(Requirement requirement, boolean privateRoot) {
         if (requirement.url().isPresent()) {
             return Optional.empty();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,35 @@ abstract class IndexWheelhouseContract extends PipelineFixture {
         // On Windows the same requirement is satisfied, by the newest release.
         assertThat(staged(root, MarkerEnvironment.cpython("3.11.9", "win32", "AMD64")))
                 .containsExactly(stem(windowsOnly, "1.1") + "-cp311-cp311-win_amd64.whl");
+    }
+
+    @Test
+    void noPipelineStagesAHeldProjectsWheelsForAnotherAndAHeldProjectsPipelineStagesNoPrivateOnes() throws Exception {
+        String heldDependency = "held-dependency-" + databaseKind();
+        upload(heldDependency, "1.0", "py3-none-any");
+        hold(heldDependency);
+        String publicRoot = root("wants-held-" + databaseKind(), heldDependency);
+        String privateDependency = "private-dependency-" + databaseKind();
+        upload(privateDependency, "1.0", "py3-none-any");
+        assertThat(owner.put("api/v1/projects/" + privateDependency + "/visibility", "{\"visibility\":\"private\"}")
+                .statusCode()).isEqualTo(200);
+        String heldRoot = root("held-wants-private-" + databaseKind(), privateDependency);
+        hold(heldRoot);
+
+        assertThat(server.bean(IndexWheelhouse.class).pick(publicRoot, "1.0", List.of(), CP311_LINUX).unresolved())
+                .extracting(IndexWheelhouse.Unresolved::code).containsExactly("not-in-index");
+        assertThat(server.bean(IndexWheelhouse.class).pick(heldRoot, "1.0", List.of(), CP311_LINUX).unresolved())
+                .as("reviewers read a held project's pipelines, not the private project's code")
+                .extracting(IndexWheelhouse.Unresolved::code).containsExactly("not-in-index");
+    }
+
+    // as a server that reviews new projects would have held it from its creation
+    private void hold(String project) throws SQLException {
+        try (Connection connection = database.connect(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE projects SET held = TRUE WHERE normalized_name = ?")) {
+            update.setString(1, project);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private List<String> staged(String root, MarkerEnvironment environment) {
