@@ -84,6 +84,17 @@ public class AccountService {
         return user(request.name());
     }
 
+    /** Adds the user to some groups and removes them from others (adding wins when a group is named twice). */
+    @Transactional
+    public User changeGroups(String name, Set<Group> added, Set<Group> removed) {
+        User user = user(name);
+        removed.stream().filter(group -> !added.contains(group) && user.groups().contains(group))
+                .forEach(group -> users.removeFromGroup(user.id(), group));
+        added.stream().filter(group -> !user.groups().contains(group))
+                .forEach(group -> users.addToGroup(user.id(), group));
+        return user(name);
+    }
+
     /** The user with this name (case-insensitive). */
     public User user(String name) {
         return users.findByName(name)

@@ -50,6 +50,11 @@ class UserRepository {
                 .update();
     }
 
+    void removeFromGroup(long userId, Group group) {
+        jdbc.sql("DELETE FROM user_group_members WHERE group_name = :group AND user_id = :user")
+                .param("group", group.key()).param("user", userId).update();
+    }
+
     boolean nameTaken(String name) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE name_key = :key").param("key", key(name))
                 .query(Long.class).single() > 0;

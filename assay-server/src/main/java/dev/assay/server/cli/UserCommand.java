@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code assay user ...}: manage accounts from the command line, also while the server runs. */
-@Command(name = "user", description = "Manage user accounts.", subcommands = UserCommand.Add.class)
+@Command(name = "user", description = "Manage user accounts.", subcommands = {UserCommand.Add.class, UserCommand.Groups.class})
 final class UserCommand {
 
     /** {@code assay user add}. */
@@ -99,6 +100,42 @@ final class UserCommand {
                 throw new InvalidInputException("the two passwords differ");
             }
             return new String(first);
+        }
+    }
+
+    /** {@code assay user groups}: put an existing user in groups or take them out. */
+    @Command(name = "groups", description = "Show a user's groups, or change them with --add and --remove "
+            + "(admins, sponsors, reviewers).")
+    static final class Groups implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The user name.")
+        String name;
+
+        @Option(names = "--add", paramLabel = "GROUP", description = "A group to put the user in (repeatable).")
+        List<String> added = List.of();
+
+        @Option(names = "--remove", paramLabel = "GROUP", description = "A group to take the user out of (repeatable).")
+        List<String> removed = List.of();
+
+        @Mixin
+        LaunchOptions launch;
+
+        @Override
+        public Integer call() {
+            try (CommandContext context = CommandContext.open(launch.settings(null))) {
+                AccountService accounts = context.bean(AccountService.class);
+                User user = added.isEmpty() && removed.isEmpty() ? accounts.user(name)
+                        : accounts.changeGroups(name, parse(added), parse(removed));
+                System.out.println(user.name() + ": " + (user.groups().isEmpty() ? "no groups"
+                        : String.join(", ", user.groups().stream().map(Group::key).sorted().toList())));
+            }
+            return 0;
+        }
+
+        private static Set<Group> parse(List<String> names) {
+            Set<Group> groups = EnumSet.noneOf(Group.class);
+            names.forEach(group -> groups.add(Group.parse(group)));
+            return groups;
         }
     }
 }

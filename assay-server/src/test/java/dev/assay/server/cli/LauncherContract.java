@@ -60,6 +60,16 @@ abstract class LauncherContract {
             assertThat(reviewToken.exitCode()).as(reviewToken.stderr()).isZero();
             assertThat(whoami(server, "__token__", reviewToken.stdout().strip()).body()).contains("review");
 
+            Outcome sponsored = assay.run("", "user", "groups", "rita", "--add", "sponsors", "--data", data.toString());
+            assertThat(sponsored.stdout()).as(sponsored.stderr()).contains("rita: reviewers, sponsors");
+            Outcome unknownGroup = assay.run("", "user", "groups", "rita", "--add", "wizards", "--data",
+                    data.toString());
+            assertThat(unknownGroup.exitCode()).isEqualTo(1);
+            assertThat(unknownGroup.stderr()).contains("'wizards' is not a group; use admins, sponsors or reviewers");
+            Outcome unsponsored = assay.run("", "user", "groups", "rita", "--remove", "sponsors", "--data",
+                    data.toString());
+            assertThat(unsponsored.stdout()).as(unsponsored.stderr()).contains("rita: reviewers");
+
             Outcome workerScope = assay.run("", "token", "create", "carol", "--scope", "worker", "--data",
                     data.toString());
             assertThat(workerScope.exitCode()).isEqualTo(1);

@@ -28,6 +28,7 @@ import dev.assay.server.notify.NoticeKind;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionKind;
 import dev.assay.server.review.DiscussionRepository;
+import dev.assay.server.review.thread.ThreadService;
 
 /**
  * The package review's lifecycle: opened by a held project's first upload, one iteration per version uploaded
@@ -46,15 +47,17 @@ public class PackageReviewService {
     private final AccountService accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ThreadService threads;
 
     PackageReviewService(PackageReviewRepository reviews, DiscussionRepository discussions, ProjectService projects,
-            AccountService accounts, Clock clock, ApplicationEventPublisher events) {
+            AccountService accounts, Clock clock, ApplicationEventPublisher events, ThreadService threads) {
         this.reviews = reviews;
         this.discussions = discussions;
         this.projects = projects;
         this.accounts = accounts;
         this.clock = clock;
         this.events = events;
+        this.threads = threads;
     }
 
     /**
@@ -131,7 +134,8 @@ public class PackageReviewService {
                 reviews.count(lister, ReviewFilter.of(null, false, false, true)));
         List<PackageReview> shown = signedIn || !(filter.mine() || filter.waitingForMe())
                 ? reviews.list(lister, filter, LIST_LIMIT) : List.of();
-        return new ReviewList(shown, counts);
+        return new ReviewList(shown, counts,
+                threads.unresolvedCounts(shown.stream().map(PackageReview::number).toList()));
     }
 
     /** The review's iterations, newest first. */

@@ -14,7 +14,8 @@ public record ReviewListView(List<ReviewSummary> reviews, Counts counts) {
     static ReviewListView of(ReviewList list) {
         Map<String, Long> states = new LinkedHashMap<>();
         list.counts().byState().forEach((state, count) -> states.put(state.key(), count));
-        return new ReviewListView(list.reviews().stream().map(ReviewSummary::of).toList(),
+        return new ReviewListView(list.reviews().stream()
+                .map(review -> ReviewSummary.of(review, list.unresolvedOf(review.number()))).toList(),
                 new Counts(states, list.counts().mine(), list.counts().waitingForMe(), list.counts().sponsorNeeded()));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,13 +53,20 @@ abstract class ReviewFixture {
         Path data = Files.createDirectories(temporary.resolve("data"));
         scratch = Files.createDirectories(temporary.resolve("scratch"));
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, Map.of("assay.review-new-projects", true), RecordedNotices.class);
+        Map<String, Object> properties = new HashMap<>(serverProperties());
+        properties.put("assay.review-new-projects", true);
+        server = TestServer.start(data, database, properties, RecordedNotices.class);
         AccountService accounts = server.bean(AccountService.class);
         accounts.create(new NewUser("carol", "carol@example.org", "", PASSWORD, Set.of()));
         accounts.create(new NewUser("sam", "sam@example.org", "", PASSWORD, Set.of()));
         accounts.create(new NewUser("rita", "rita@example.org", "", PASSWORD, Set.of(Group.REVIEWERS)));
         accounts.create(new NewUser("spencer", "spencer@example.org", "", PASSWORD, Set.of(Group.SPONSORS)));
         accounts.create(new NewUser("ada", "ada@example.org", "", PASSWORD, Set.of(Group.ADMINS)));
+    }
+
+    /** More settings of the server, for suites that need them (e.g. an SMTP server to mail through). */
+    Map<String, Object> serverProperties() {
+        return Map.of();
     }
 
     @AfterAll

@@ -97,8 +97,14 @@ abstract class ReviewJourneyContract extends ReviewFixture {
             assertThat(browser.find("#outdated-threads .comment:nth-of-type(2) .comment-body").getText())
                     .contains("fixed in 1.1");
 
+            browser.go("reviews");
+            assertThat(browser.find("#review-" + review + " td.unresolved").getText()).isEqualTo("2");
             browser.go("reviews/" + review);
             assertThat(browser.find("#unresolved-count").getText()).isEqualTo("2");
+            browser.clickAndWait("#iteration-2 a.iteration-changes");
+            assertThat(browser.find("article.file-diff[data-path='" + file + "']").getAttribute("data-change"))
+                    .isEqualTo("changed");
+            browser.go("reviews/" + review);
             resolve(browser, lineOneThread);
             resolve(browser, lineSixThread);
             browser.go("reviews/" + review);
