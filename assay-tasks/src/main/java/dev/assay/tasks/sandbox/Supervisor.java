@@ -20,8 +20,11 @@ final class Supervisor {
 
     // Only builtins after the command exits: a program started here would itself be listed. wait is repeated
     // as long as the command lives: it can return early (a state change that is not its end). Everything but
-    // the supervisor and its ancestors (the sandbox's init, a tracer) is stopped first, round after round,
-    // so a leftover cannot fork faster than it is caught; then each is named and killed.
+    // the supervisor and its ancestors (the sandbox's init, a tracer, an outer supervisor) is stopped first,
+    // round after round, so a leftover cannot fork faster than it is caught; then each is named and killed.
+    // A /proc file is read whole with mapfile: the kernel writes it anew at every read, and read line by line
+    // (read seeks back after each line) a field that changed length meanwhile shifts the next ones, so a tracer
+    // switching between "S (sleeping)" and "R (running)" lost its PPid: line and its own parent was killed.
     private static final String SCRIPT = """
             "$@" <&0 &
             main=$!
@@ -29,9 +32,15 @@ final class Supervisor {
             while kill -0 "$main" 2>/dev/null; do wait "$main"; rc=$?; done
             status() {
               ppid= name= state=
-              { while read -r key value rest; do
-                  case $key in PPid:) ppid=$value;; Name:) name=$value;; State:) state=$value;; esac
-                done < "/proc/$1/status"; } 2>/dev/null
+              local lines line
+              { mapfile -t lines < "/proc/$1/status"; } 2>/dev/null || return
+              for line in "${lines[@]}"; do
+                case $line in
+                  PPid:*) ppid=${line//[!0-9]/}; break;;
+                  Name:*) name=${line#Name:?};;
+                  State:*) state=${line#State:?}; state=${state:0:1};;
+                esac
+              done
             }
             keep=" $$ "; p=$$
             while [ "$p" -gt 1 ]; do
@@ -39,6 +48,9 @@ final class Supervisor {
               [ -n "$ppid" ] || break
               keep="$keep$ppid "; p=$ppid
             done
+            # Without every ancestor known, one of them could be taken for a leftover: better leave the
+            # leftovers to the sandbox's end than kill a tracer or an outer supervisor.
+            [ "$p" = 1 ] || exit $rc
             declare -A seen
             for round in {1..50}; do
               new=0
@@ -55,7 +67,7 @@ final class Supervisor {
               # A process already dying (one an inner supervisor killed) is nobody's leftover.
               [[ -z $state || $state == [ZX] ]] && continue
               args=()
-              { while IFS= read -r -d '' a || [ -n "$a" ]; do args+=("$a"); done < "/proc/$p/cmdline"; } 2>/dev/null
+              { mapfile -d '' -t args < "/proc/$p/cmdline"; } 2>/dev/null
               [ ${#args[@]} = 0 ] && args=("[$name]")
               line="${args[*]}"; line=${line//[[:cntrl:]]/ }
               printf '\\036assay-left-running\\t%s\\n' "${line:0:500}" >&2

@@ -224,6 +224,34 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void theSupervisorNeverTakesABusyAncestorForALeftover() throws Exception {
+        // The parent alternates between running and sleeping while each supervisor runs, as strace does while
+        // it traces one: a status file read line by line then shifts under the reader and loses PPid:.
+        List<String> runs = new ArrayList<>(List.of("200"));
+        runs.addAll(Supervisor.supervised(List.of("/bin/true")));
+
+        SandboxResult result = sandbox.run(python("""
+                import subprocess, sys, time
+                def flip():
+                    started = time.perf_counter()
+                    while time.perf_counter() - started < 0.00005:
+                        pass
+                    time.sleep(0.00005)
+                for run in range(int(sys.argv[1])):
+                    child = subprocess.Popen(sys.argv[2:])
+                    while child.poll() is None:
+                        flip()
+                    if child.returncode:
+                        print("run", run, "exit", child.returncode)
+                print("runs done")
+                """, runs.toArray(String[]::new)));
+
+        assertThat(result.leftRunning()).as("taken for leftovers, exit " + result.exitCode()).isEmpty();
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("runs done\n");
+    }
+
+    @Test
     void aCommandFillingTheWorkspaceIsStoppedAtItsLimitAndTmpIsCappedToo() throws Exception {
         SandboxCommand command = python("""
                 import os
