@@ -21,10 +21,15 @@ final class Supervisor {
     // Only builtins after the command exits: a program started here would itself be listed. wait is repeated
     // as long as the command lives: it can return early (a state change that is not its end). Everything but
     // the supervisor and its ancestors (the sandbox's init, a tracer, an outer supervisor) is stopped first,
-    // round after round, so a leftover cannot fork faster than it is caught; then each is named and killed.
+    // round after round, so a leftover cannot fork faster than it is caught; then each is named and killed, and
+    // the sandbox is looked through again until a pass finds nothing new.
     // A /proc file is read whole with mapfile: the kernel writes it anew at every read, and read line by line
     // (read seeks back after each line) a field that changed length meanwhile shifts the next ones, so a tracer
     // switching between "S (sleeping)" and "R (running)" lost its PPid: line and its own parent was killed.
+    // The chain of ancestors starts from the supervisor's own status (bash's PPID when that cannot be read), so
+    // the outermost supervisor, whose parent is the sandbox's init, reads no other process to know it.
+    // Nothing is left out silently: a supervisor that cannot trace its ancestors to init, or a process whose
+    // status cannot be read, is still reported on the same channel as a leftover.
     private static final String SCRIPT = """
             "$@" <&0 &
             main=$!
@@ -42,42 +47,58 @@ final class Supervisor {
                 esac
               done
             }
-            keep=" $$ "; p=$$
-            while [ "$p" -gt 1 ]; do
-              status "$p"
-              [ -n "$ppid" ] || break
-              keep="$keep$ppid "; p=$ppid
-            done
-            # Without every ancestor known, one of them could be taken for a leftover: better leave the
-            # leftovers to the sandbox's end than kill a tracer or an outer supervisor.
-            [ "$p" = 1 ] || exit $rc
-            declare -A seen
-            for round in {1..50}; do
-              new=0
-              for d in /proc/[0-9]*; do
-                p=${d#/proc/}
-                [[ $keep == *" $p "* || -n ${seen[$p]} ]] && continue
-                kill -STOP "$p" 2>/dev/null || continue
-                seen[$p]=1; new=1
-              done
-              [ $new = 0 ] && break
-            done
-            for p in "${!seen[@]}"; do
-              status "$p"
-              # A process already dying (one an inner supervisor killed) is nobody's leftover.
-              [[ -z $state || $state == [ZX] ]] && continue
-              args=()
-              { mapfile -d '' -t args < "/proc/$p/cmdline"; } 2>/dev/null
-              [ ${#args[@]} = 0 ] && args=("[$name]")
-              line="${args[*]}"; line=${line//[[:cntrl:]]/ }
-              printf '\\036assay-left-running\\t%s\\n' "${line:0:500}" >&2
-              kill -KILL "$p" 2>/dev/null
-            done
-            # Until each is gone or a zombie, so that no supervisor above names it again.
-            for p in "${!seen[@]}"; do
-              for try in {1..10000}; do
+            left() {
+              printf '\\036assay-left-running\\t%s\\n' "${1:0:500}" >&2
+            }
+            # An ancestor whose status cannot be read (one that just exited) starts the walk again from here.
+            for try in {1..20}; do
+              status $$
+              p=${ppid:-$PPID}; keep=" 1 $$ $p "
+              while [ "$p" -gt 1 ]; do
                 status "$p"
-                [[ -z $state || $state == [ZX] ]] && break
+                [ -n "$ppid" ] || break
+                keep="$keep$ppid "; p=$ppid
+              done
+              [ "$p" -le 1 ] && break
+            done
+            if [ "$p" -gt 1 ]; then
+              # Without every ancestor known, one of them could be taken for a leftover: sweep nothing, say so.
+              left "(not listed: the supervisor could not trace its ancestors past pid $p; what was left ran until the sandbox ended)"
+              exit $rc
+            fi
+            declare -A seen
+            for pass in {1..10}; do
+              stopped=()
+              for round in {1..50}; do
+                new=0
+                for d in /proc/[0-9]*; do
+                  p=${d#/proc/}
+                  [[ $keep == *" $p "* || -n ${seen[$p]} ]] && continue
+                  kill -STOP "$p" 2>/dev/null || continue
+                  seen[$p]=1; stopped+=("$p"); new=1
+                done
+                [ $new = 0 ] && break
+              done
+              [ ${#stopped[@]} = 0 ] && break
+              for p in "${stopped[@]}"; do
+                status "$p"
+                # A process already dying (one an inner supervisor killed) is nobody's leftover; one still there
+                # whose status could not be read is.
+                [[ $state == [ZX] ]] && continue
+                [[ -z $state ]] && ! kill -0 "$p" 2>/dev/null && continue
+                args=()
+                { mapfile -d '' -t args < "/proc/$p/cmdline"; } 2>/dev/null
+                [ ${#args[@]} = 0 ] && args=("[${name:-pid $p}]")
+                line="${args[*]}"
+                left "${line//[[:cntrl:]]/ }"
+                kill -KILL "$p" 2>/dev/null
+              done
+              # Until each is gone or a zombie, so that no supervisor above names it again.
+              for p in "${stopped[@]}"; do
+                for try in {1..10000}; do
+                  status "$p"
+                  [[ -z $state || $state == [ZX] ]] && break
+                done
               done
             done
             exit $rc

@@ -187,7 +187,7 @@ class BubblewrapSandboxTest {
         assertThat(result.timedOut()).as("held until the wall time").isFalse();
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEqualTo("main done\n");
-        assertThat(result.leftRunning()).containsExactly(sleeper);
+        assertThat(result.leftRunning()).as("stderr: " + result.stderr()).containsExactly(sleeper);
         assertThat(SandboxMachine.anyProcessWith(sleeper)).as("processes left behind").isFalse();
     }
 
