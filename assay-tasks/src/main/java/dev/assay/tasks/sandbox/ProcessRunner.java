@@ -87,10 +87,19 @@ final class ProcessRunner {
         return new Outcome(process.exitValue(), !exited && !tripped, tripped, out, err, duration);
     }
 
-    /** Kills the process and every descendant the host can still see. */
+    /**
+     * Kills the process and every descendant the host can still see, through its handle: {@link Process#destroy}
+     * also closes the process's output pipes, and called after it exited (as it is after every run) it threw away
+     * whatever the drain threads had not read yet, under load all of a run's output and the supervisor's lines.
+     * Descendants only while it lives: those of an exited process are looked up by its pid, which may by then name
+     * an unrelated process (its own children were handed to another parent when it exited).
+     */
     static void killDescendants(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessHandle handle = process.toHandle();
+        if (handle.isAlive()) {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        handle.destroyForcibly();
     }
 
     private static Thread drain(InputStream in, TailBuffer sink, String name) {
