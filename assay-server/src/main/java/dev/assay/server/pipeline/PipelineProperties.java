@@ -38,12 +38,14 @@ public record PipelineProperties(
             @DefaultValue("256") int processes,
             @DefaultValue("10m") Duration cpuTime,
             @DefaultValue("1GB") DataSize fileSize,
-            @DefaultValue("15m") Duration wallTime) {
+            @DefaultValue("15m") Duration wallTime,
+            @DefaultValue("2GB") DataSize workspaceSize) {
 
         /** The same limits for the sandbox; an invalid one is refused at start-up, naming the setting. */
         public SandboxLimits toSandboxLimits() {
             try {
-                return new SandboxLimits(memory.toBytes(), processes, cpuTime, fileSize.toBytes(), wallTime);
+                return new SandboxLimits(memory.toBytes(), processes, cpuTime, fileSize.toBytes(), wallTime,
+                        workspaceSize.toBytes());
             } catch (IllegalArgumentException invalid) {
                 throw new IllegalArgumentException("every assay.pipeline.limits.* setting must be positive: "
                         + invalid.getMessage());

@@ -164,6 +164,6 @@ class PipelineTaskSelectionTest {
     private static PipelineProperties properties(boolean sandbox) {
         return new PipelineProperties(1, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1), 3,
                 Duration.ofMinutes(30), sandbox, new PipelineProperties.Limits(DataSize.ofGigabytes(2), 256,
-                        Duration.ofMinutes(10), DataSize.ofGigabytes(1), Duration.ofMinutes(15)));
+                        Duration.ofMinutes(10), DataSize.ofGigabytes(1), Duration.ofMinutes(15), DataSize.ofGigabytes(2)));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,31 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         TinyBuild upload = uploadSdistOfATinyBackendsProject(project);
 
         upload.assertBuiltWithTheStagedBackend(finished(project, upload.sdist()));
+    }
+
+    @Test
+    void anSdistWhoseSetupPyLeavesASleeperRunningEndsPromptlyAndTheBuildNamesIt() throws Exception {
+        String project = "lingering-" + databaseKind();
+        String sleeper = "sleep 1000." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String module = project.replace('-', '_');
+        // A double fork that escapes the process group and keeps the build's output open.
+        Path sdist = PythonDistributions.handWrittenSdist(Files.createTempDirectory(data, "build"), project, "1.0",
+                Map.of("setup.py", """
+                        import os
+                        from setuptools import setup
+                        os.system("(setsid %s &)")
+                        setup(name="%s", version="1.0", packages=["%s"])
+                        """.formatted(sleeper, project, module), module + "/__init__.py", "VALUE = 1\n"));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, sdist).assertSucceeded();
+
+        JsonNode pipeline = finished(project, sdist.getFileName().toString());
+
+        Map<String, JsonNode> tasks = tasks(pipeline);
+        assertThat(tasks.get("build").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+        assertThat(tasks.get("build").get("findings").toString()).as(pipeline::toString)
+                .contains("left-running", sleeper).doesNotContain("wall time");
+        assertThat(ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse(""))
+                .filter(commandLine -> commandLine.contains(sleeper))).as("left behind on the host").isEmpty();
     }
 
     @Test

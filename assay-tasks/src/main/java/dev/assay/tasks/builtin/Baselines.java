@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -70,7 +71,10 @@ public final class Baselines {
         String source = "fallback: measuring the " + key + " baseline failed (" + why.getMessage()
                 + "), so the known list is used";
         context.log(source);
-        return new TraceBaseline(programs, List.of(), source);
+        // Every traced command runs under the sandbox's supervisor, a bash script.
+        Set<String> known = new TreeSet<>(programs);
+        known.add("bash");
+        return new TraceBaseline(known, List.of(), source);
     }
 
     /** Throws unless a measurement's sandboxed run succeeded. */

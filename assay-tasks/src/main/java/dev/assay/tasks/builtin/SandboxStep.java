@@ -114,9 +114,13 @@ final class SandboxStep {
         return result;
     }
 
-    /** Records the limits {@code result} ran into as the task's {@code limitsHit} raw data, for its report. */
+    /**
+     * Records the limits {@code result} ran into and what it left running as the task's {@code limitsHit} and
+     * {@code leftRunning} raw data, for its report.
+     */
     void recordLimits(SandboxResult result) {
         context.record("limitsHit", TraceFindings.names(result.limitsHit()));
+        context.record("leftRunning", result.leftRunning());
     }
 
     Path traceFile(String step) {
@@ -162,6 +166,7 @@ final class SandboxStep {
         if (result.killedByLimit()) {
             context.log("killed: limits hit " + result.limitsHit());
         }
+        result.leftRunning().forEach(left -> context.log("killed, left running when it exited: " + left));
         return result;
     }
 }

@@ -59,8 +59,14 @@ final class TraceFindings {
             case CPU_TIME -> "CPU time limit";
             case FILE_SIZE -> "file size limit (a write grew a file beyond it)";
             case WALL_TIME -> "wall time limit (it was still running and was killed)";
+            case WORKSPACE_SIZE -> "workspace size limit (the job's workspace grew beyond it and the run was killed)";
         };
         return Finding.of(Severity.ERROR, "limit-hit", "ran into the sandbox's " + what);
+    }
+
+    /** What a run left running in the sandbox when it exited, killed then, named by command line. */
+    static Finding leftRunning(String commandLine) {
+        return Finding.of(Severity.WARNING, "left-running", "left running when it exited (killed): " + commandLine);
     }
 
     /** The limits' names as the raw data records them. */

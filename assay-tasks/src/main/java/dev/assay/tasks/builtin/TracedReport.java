@@ -81,11 +81,16 @@ public final class TracedReport implements ReportEvaluator {
         return List.copyOf(findings);
     }
 
-    /** One finding per limit in the execution's recorded {@code limitsHit}. */
+    /** One finding per limit in the execution's recorded {@code limitsHit}, one per process it left running. */
     static List<Finding> limitFindings(TaskExecution execution) {
-        return list(execution.rawData().values().get("limitsHit")).stream()
-                .map(limit -> TraceFindings.limitHit(Limit.valueOf(String.valueOf(limit).toUpperCase(Locale.ROOT))))
-                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (Object limit : list(execution.rawData().values().get("limitsHit"))) {
+            findings.add(TraceFindings.limitHit(Limit.valueOf(String.valueOf(limit).toUpperCase(Locale.ROOT))));
+        }
+        for (Object left : list(execution.rawData().values().get("leftRunning"))) {
+            findings.add(TraceFindings.leftRunning(String.valueOf(left)));
+        }
+        return findings;
     }
 
     private static Collection<?> list(Object value) {

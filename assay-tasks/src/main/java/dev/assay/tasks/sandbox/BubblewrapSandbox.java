@@ -50,11 +50,16 @@ public final class BubblewrapSandbox implements Sandbox {
                         // sweep catches anything that was mid-fork when that happened.
                         ProcessRunner.killDescendants(process);
                         job.ifPresent(CgroupJob::killAll);
-                    });
+                    }, new WorkspaceWatch(command.workspace(), command.limits().workspaceBytes()));
             return result(outcome, job, enforced(cgroupLimits, memoryInCgroup, job.isPresent()));
         } finally {
             job.ifPresent(CgroupJob::close);
         }
+    }
+
+    @Override
+    public List<String> supervised(List<String> argv) {
+        return Supervisor.supervised(argv);
     }
 
     @Override
@@ -98,6 +103,8 @@ public final class BubblewrapSandbox implements Sandbox {
         enforced.add(new EnforcedLimit(Limit.FILE_SIZE, "prlimit RLIMIT_FSIZE"));
         enforced.add(new EnforcedLimit(Limit.WALL_TIME, "timer; process tree killed through the pid namespace"
                 + (inCgroup ? " and the job's cgroup" : "")));
+        enforced.add(new EnforcedLimit(Limit.WORKSPACE_SIZE, "the workspace's size checked while it runs and at"
+                + " its end, killed when over; a size-limited tmpfs for /tmp and /var/tmp"));
         return enforced;
     }
 
@@ -108,6 +115,9 @@ public final class BubblewrapSandbox implements Sandbox {
         Set<Limit> hit = EnumSet.noneOf(Limit.class);
         if (outcome.timedOut()) {
             hit.add(Limit.WALL_TIME);
+        }
+        if (outcome.guardTripped()) {
+            hit.add(Limit.WORKSPACE_SIZE);
         }
         if (job.map(CgroupJob::memoryLimitHit).orElse(false)) {
             hit.add(Limit.MEMORY);
@@ -121,8 +131,11 @@ public final class BubblewrapSandbox implements Sandbox {
         if (signal.isPresent() && signal.getAsInt() == SIGXFSZ) {
             hit.add(Limit.FILE_SIZE);
         }
-        return new SandboxResult(exit, signal, outcome.timedOut(), hit, outcome.stdout().text(),
-                outcome.stdout().total(), outcome.stderr().text(), outcome.stderr().total(), outcome.duration(),
-                enforced);
+        Supervisor.Split stdout = Supervisor.split(outcome.stdout().text());
+        Supervisor.Split stderr = Supervisor.split(outcome.stderr().text());
+        List<String> leftRunning = new ArrayList<>(stdout.leftRunning());
+        leftRunning.addAll(stderr.leftRunning());
+        return new SandboxResult(exit, signal, outcome.timedOut(), hit, stdout.output(), outcome.stdout().total(),
+                stderr.output(), outcome.stderr().total(), outcome.duration(), enforced, leftRunning);
     }
 }

@@ -46,8 +46,11 @@ final class BwrapArguments {
                 "--hostname", "assay-sandbox", "--die-with-parent", "--new-session", "--cap-drop", "ALL"));
         filesystem(command, argv);
         argv.add("--");
-        argv.addAll(rlimits(command.limits(), memoryInCgroup));
-        argv.addAll(command.argv());
+        // The supervisor starts the command before the rlimits apply: its own fork must not count against
+        // RLIMIT_NPROC, which every process of the sandbox's uid on this machine shares.
+        List<String> limited = new ArrayList<>(rlimits(command.limits(), memoryInCgroup));
+        limited.addAll(command.argv());
+        argv.addAll(Supervisor.supervised(limited));
         return argv;
     }
 
@@ -64,7 +67,10 @@ final class BwrapArguments {
             }
         }
         // Fresh, empty /tmp; /root, /home, /var and the rest of the host simply do not exist.
-        argv.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp"));
+        // The temporary folders are memory, so the kernel caps them at the workspace's limit.
+        String tmpSize = Long.toString(command.limits().workspaceBytes());
+        argv.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--size", tmpSize, "--tmpfs", "/tmp",
+                "--size", tmpSize, "--tmpfs", "/var/tmp"));
         argv.addAll(List.of("--bind", command.workspace().toAbsolutePath().toString(), WORKSPACE));
         for (ReadOnlyBind bind : command.readOnlyBinds()) {
             argv.addAll(List.of("--ro-bind", bind.hostPath().toString(), bind.sandboxPath()));

@@ -61,13 +61,40 @@ final class CgroupJob implements AutoCloseable {
         Path freezer = dirs.get("freezer");
         boolean frozen = freezer != null && write(freezer.resolve("freezer.state"), "FROZEN");
         for (int round = 0; round < 50 && !pids().isEmpty(); round++) {
-            pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            pids().stream().distinct().forEach(this::killIfInJob);
             if (frozen) {
                 // SIGKILL is only delivered once the tasks run again.
                 write(freezer.resolve("freezer.state"), "THAWED");
             }
             sleepBriefly();
         }
+    }
+
+    /**
+     * Kills the process with this pid if it is still in the job. A pid read from {@code cgroup.procs} belongs to a
+     * process that may exit and be reaped before it is killed, and pids come round fast (a fork bomb held at its
+     * limit elsewhere allocates and frees thousands a second), so by then the pid may name an unrelated process: a
+     * process of another job, or of the host. The handle pins the process's start time, so the membership read
+     * here and the kill (which checks that start time again) are about the same process.
+     */
+    private void killIfInJob(long pid) {
+        ProcessHandle.of(pid).filter(process -> inJob(pid) && process.isAlive())
+                .ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /** Whether the process with this pid is in one of the job's cgroups, as its {@code /proc/<pid>/cgroup} says. */
+    private boolean inJob(long pid) {
+        String suffix = "/" + name();
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup")).stream()
+                    .anyMatch(line -> line.endsWith(suffix));
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private String name() {
+        return dirs.values().iterator().next().getFileName().toString();
     }
 
     boolean isEmpty() {

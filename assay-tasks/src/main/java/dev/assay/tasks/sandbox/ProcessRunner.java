@@ -12,7 +12,27 @@ import java.util.concurrent.TimeUnit;
 final class ProcessRunner {
 
     /** What happened to the host process; {@code exitCode} is the process's own. */
-    record Outcome(int exitCode, boolean timedOut, TailBuffer stdout, TailBuffer stderr, Duration duration) {
+    record Outcome(int exitCode, boolean timedOut, boolean guardTripped, TailBuffer stdout, TailBuffer stderr,
+                   Duration duration) {
+    }
+
+    /** A condition checked while the process runs (between waits of {@link #interval()}) that stops it early. */
+    interface Guard {
+        Guard NONE = new Guard() {
+            @Override
+            public boolean exceeded() {
+                return false;
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofDays(1);
+            }
+        };
+
+        boolean exceeded();
+
+        Duration interval();
     }
 
     /** Kills whatever the process left behind; called on timeout and after every exit. */
@@ -28,6 +48,12 @@ final class ProcessRunner {
 
     static Outcome run(List<String> argv, Map<String, String> environment, byte[] stdin, Duration wallTime,
                        TreeKiller killer) throws IOException, InterruptedException {
+        return run(argv, environment, stdin, wallTime, killer, Guard.NONE);
+    }
+
+    /** Runs the process until it exits, its wall time ends or {@code guard} is exceeded, then kills what is left. */
+    static Outcome run(List<String> argv, Map<String, String> environment, byte[] stdin, Duration wallTime,
+                       TreeKiller killer, Guard guard) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -38,9 +64,17 @@ final class ProcessRunner {
         Thread outDrain = drain(process.getInputStream(), out, "sandbox-stdout");
         Thread errDrain = drain(process.getErrorStream(), err, "sandbox-stderr");
         Thread feeder = feed(process.getOutputStream(), stdin);
-        boolean exited;
+        boolean exited = false;
+        boolean tripped = false;
+        long deadline = started + wallTime.toNanos();
         try {
-            exited = process.waitFor(wallTime.toMillis(), TimeUnit.MILLISECONDS);
+            while (!exited && !tripped && System.nanoTime() < deadline) {
+                long slice = Math.min(guard.interval().toNanos(), deadline - System.nanoTime());
+                exited = process.waitFor(Math.max(slice, 0), TimeUnit.NANOSECONDS);
+                tripped = !exited && guard.exceeded();
+            }
+            // A burst written between two checks still counts once the command has exited.
+            tripped = tripped || exited && guard.exceeded();
         } finally {
             // Also on interruption and on success: nothing the command started may outlive the run.
             killer.killTree(process);
@@ -50,13 +84,22 @@ final class ProcessRunner {
         feeder.interrupt();
         outDrain.join(DRAIN_GRACE.toMillis());
         errDrain.join(DRAIN_GRACE.toMillis());
-        return new Outcome(process.exitValue(), !exited, out, err, duration);
+        return new Outcome(process.exitValue(), !exited && !tripped, tripped, out, err, duration);
     }
 
-    /** Kills the process and every descendant the host can still see. */
+    /**
+     * Kills the process and every descendant the host can still see, through its handle: {@link Process#destroy}
+     * also closes the process's output pipes, and called after it exited (as it is after every run) it threw away
+     * whatever the drain threads had not read yet, under load all of a run's output and the supervisor's lines.
+     * Descendants only while it lives: those of an exited process are looked up by its pid, which may by then name
+     * an unrelated process (its own children were handed to another parent when it exited).
+     */
     static void killDescendants(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessHandle handle = process.toHandle();
+        if (handle.isAlive()) {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        handle.destroyForcibly();
     }
 
     private static Thread drain(InputStream in, TailBuffer sink, String name) {

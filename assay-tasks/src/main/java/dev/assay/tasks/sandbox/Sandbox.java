@@ -2,6 +2,7 @@ package dev.assay.tasks.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs a command isolated from the host, within limits, and kills everything it left at the end. */
 public interface Sandbox {
@@ -16,6 +17,14 @@ public interface Sandbox {
 
     /** Where the command sees its workspace, e.g. to name a trace file on a command line. */
     String workspaceInside(Path workspace);
+
+    /**
+     * {@code argv} wrapped so that once it exits, whatever it left running in the sandbox is named and killed;
+     * unchanged where the sandbox has no process namespace of its own to clear.
+     */
+    default List<String> supervised(List<String> argv) {
+        return argv;
+    }
 
     /** Probes this machine: the bubblewrap sandbox if it actually runs, otherwise why not. */
     static SandboxProbe probe() {

@@ -13,14 +13,17 @@ import java.util.Set;
  * @param timedOut whether the wall-clock limit killed it
  * @param limitsHit the limits the command is known to have run into (wall time included)
  * @param stdoutBytes how many bytes the command wrote to stdout, of which {@code stdout} is the tail
+ * @param leftRunning the command lines of the processes still running in the sandbox when the command
+ *                    exited, which were killed then
  */
 public record SandboxResult(int exitCode, OptionalInt signal, boolean timedOut, Set<Limit> limitsHit,
                             String stdout, long stdoutBytes, String stderr, long stderrBytes,
-                            Duration duration, List<EnforcedLimit> enforcedLimits) {
+                            Duration duration, List<EnforcedLimit> enforcedLimits, List<String> leftRunning) {
 
     public SandboxResult {
         limitsHit = Set.copyOf(limitsHit);
         enforcedLimits = List.copyOf(enforcedLimits);
+        leftRunning = List.copyOf(leftRunning);
     }
 
     public boolean succeeded() {

@@ -40,7 +40,8 @@ public final class Strace {
         argv.add("-o");
         argv.add(sandbox.workspaceInside(command.workspace()) + "/" + traceFile);
         argv.add("--");
-        argv.addAll(command.argv());
+        // strace -f follows every descendant to its end, so what the command leaves running is killed under it.
+        argv.addAll(sandbox.supervised(command.argv()));
         return command.withArgv(argv);
     }
 

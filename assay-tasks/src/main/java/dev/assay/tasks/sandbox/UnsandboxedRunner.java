@@ -27,7 +27,7 @@ public final class UnsandboxedRunner implements Sandbox {
         return new SandboxResult(outcome.exitCode(), OptionalInt.empty(), outcome.timedOut(),
                 outcome.timedOut() ? Set.of(Limit.WALL_TIME) : Set.of(), outcome.stdout().text(),
                 outcome.stdout().total(), outcome.stderr().text(), outcome.stderr().total(), outcome.duration(),
-                List.of(new EnforcedLimit(Limit.WALL_TIME, "timer only; UNSANDBOXED")));
+                List.of(new EnforcedLimit(Limit.WALL_TIME, "timer only; UNSANDBOXED")), List.of());
     }
 
     @Override

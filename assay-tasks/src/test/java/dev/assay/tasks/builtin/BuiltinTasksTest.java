@@ -1,6 +1,7 @@
 package dev.assay.tasks.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
@@ -14,6 +15,8 @@ import dev.assay.tasks.report.Finding;
 import dev.assay.tasks.report.Report;
 import dev.assay.tasks.report.Reporting;
 import dev.assay.tasks.report.Severity;
+import dev.assay.tasks.sandbox.SandboxLimits;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +169,31 @@ class BuiltinTasksTest {
     }
 
     @Test
+    void anSdistsSetupPyFillingTheWorkspaceIsStoppedAtItsLimitWithAFinding() throws Exception {
+        Path project = projects.write("filler", "", Map.of("setup.py", """
+                chunk = bytes(1 << 20)
+                for i in range(200):
+                    with open("filler-%d" % i, "wb") as f:
+                        for _ in range(10):
+                            f.write(chunk)
+                from setuptools import setup
+                setup()
+                """, "filler/__init__.py", ""));
+        Path sdist = projects.sdist(project, "filler");
+        BuiltinTasks tight = withLimits(SandboxLimits.defaults().withWorkspaceBytes(50L << 20)
+                .withWallTime(Duration.ofSeconds(60)));
+
+        ExecutionReport job = run(List.of(task(tight, BuildTask.NAME)), Map.of(DataKey.SDIST, sdist));
+        Report built = reports(job, tight).get("build");
+
+        assertThat(job.task("build").outcome()).as(() -> describe(job.task("build"))).isEqualTo(TaskOutcome.ERROR);
+        assertThat(built.findings()).extracting(Finding::severity, Finding::message).contains(tuple(Severity.ERROR,
+                "ran into the sandbox's workspace size limit (the job's workspace grew beyond it and the run was killed)"));
+        assertThat(built.findings()).extracting(Finding::message).noneMatch(m -> m.contains("wall time"));
+        assertThat(sizeOf(workspace)).as("of the 2 GB it tried to write").isLessThan(1L << 30);
+    }
+
+    @Test
     void lintSaysWhenTheDescriptionDoesNotRenderAsReStructuredText() throws Exception {
         Path project = projects.write("wordy", "", "readme = {file = \"README.rst\", content-type = \"text/x-rst\"}",
                 Map.of("src/wordy/__init__.py", "",
@@ -277,6 +306,12 @@ class BuiltinTasksTest {
                 + String.join("\n  ", r.findings().stream().map(f -> f.severity() + " " + f.code() + " "
                 + f.message()).toList())));
         return reports;
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     private static String describe(TaskExecution execution) {

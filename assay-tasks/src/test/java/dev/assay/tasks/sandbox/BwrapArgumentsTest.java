@@ -23,8 +23,10 @@ class BwrapArgumentsTest {
                 .contains("sh /cg/memory/job/cgroup.procs -- /usr/bin/setpriv --reuid 65534 --regid 65534")
                 .contains("--unshare-all", "--die-with-parent", "--new-session", "--cap-drop ALL",
                         "--bind /srv/job-1 /workspace", "--ro-bind /srv/wheelhouse /wheelhouse",
-                        "--tmpfs /tmp", "--chdir /workspace/src")
-                .contains("/usr/bin/prlimit --nproc=256 --cpu=600:601 --fsize=1073741824 --core=0 -- /usr/bin/python3 -V")
+                        "--size 2147483648 --tmpfs /tmp", "--chdir /workspace/src")
+                .contains("--chdir /workspace/src -- /usr/bin/bash -c ")
+                .endsWith(" assay-supervisor /usr/bin/prlimit --nproc=256 --cpu=600:601 --fsize=1073741824 --core=0"
+                        + " -- /usr/bin/python3 -V")
                 .doesNotContain("--as=");
     }
 
