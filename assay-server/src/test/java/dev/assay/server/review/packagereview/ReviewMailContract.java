@@ -10,12 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.testing.TestSmtpServer;
 
 /**
  * Email from real review actions through a real SMTP server: a sponsor taking a review mails its contributor, and
- * an @mention in a comment mails the person named, each with the link back to the review on the configured site.
+ * an @mention in a comment mails the person named (when they may read the held project), each with the link back to the review on the configured site.
  */
 abstract class ReviewMailContract extends ReviewFixture {
 
@@ -40,8 +41,11 @@ abstract class ReviewMailContract extends ReviewFixture {
     @Test
     void aStateChangeAndAMentionAreMailedWithTheirLinks() {
         String contributor = newContributor();
-        String mentioned = "mentioned" + contributor;
+        String mentioned = "reviewer" + contributor;
+        String stranger = "stranger" + contributor;
         server.bean(AccountService.class).create(new NewUser(mentioned, mentioned + "@example.org", "", PASSWORD,
+                Set.of(Group.REVIEWERS)));
+        server.bean(AccountService.class).create(new NewUser(stranger, stranger + "@example.org", "", PASSWORD,
                 Set.of()));
         String project = unique("mailcalc");
         upload(project, "1.0", contributor);
@@ -54,8 +58,10 @@ abstract class ReviewMailContract extends ReviewFixture {
         assertThat(taken.body()).contains(SITE + "reviews/" + review);
 
         HttpResponse<String> comment = api("spencer").post("api/v1/reviews/" + review + "/threads",
-                "{\"body\":\"@" + mentioned + " could you check the licence?\"}");
+                "{\"body\":\"@" + mentioned + " could you check the licence? @" + stranger + " too\"}");
         assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+        assertThat(api(stranger).json("api/v1/notifications").toString())
+                .as("a mention does not reveal a held project to one who may not read it").doesNotContain(project);
         TestSmtpServer.Received mention = smtp.awaitMailTo(mentioned + "@example.org");
         assertThat(mention.to()).containsExactly(mentioned + "@example.org");
         assertThat(mention.subject()).startsWith("[Assay] spencer mentioned you").contains("#" + review);
