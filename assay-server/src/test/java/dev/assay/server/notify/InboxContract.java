@@ -196,6 +196,10 @@ abstract class InboxContract {
         assertThat(api(bob).json("/api/v1/watching").size()).isZero();
         fixture.publish(notice(NoticeKind.COMMENT, review, alice, Set.of(), "nobody listens", ""));
         assertThat(headlines(bob)).isEmpty();
+        String projectPage = "/project/" + project.normalizedName() + "/";
+        browser.submit(projectPage, "form.watch", Map.of());
+        assertThat(api(bob).json("/api/v1/watching").toString()).contains("\"project\"");
+        assertThat(browser.page(projectPage).selectFirst("form.watch button").text()).isEqualTo("Unwatch");
     }
 
     @Test

@@ -100,6 +100,27 @@ public class SourceService {
         }
     }
 
+    /**
+     * The paths of every file at a ref (sorted as git stores them), at most {@code limit}; 404 when the ref does
+     * not exist.
+     */
+    public List<String> files(Project project, String ref, int limit) {
+        try (Repository repository = repositories.require(project); RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = new RefResolver(repository, walk).exact(ref).commit();
+            List<String> paths = new ArrayList<>();
+            try (TreeWalk tree = new TreeWalk(repository)) {
+                tree.addTree(commit.getTree());
+                tree.setRecursive(true);
+                while (paths.size() < limit && tree.next()) {
+                    paths.add(tree.getPathString());
+                }
+            }
+            return paths;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
     /** Where a raw file goes: given the file's name, size and whether it looks binary, the stream to write to. */
     @FunctionalInterface
     public interface RawTarget {

@@ -20,6 +20,7 @@ import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
+import dev.assay.server.notify.WatchService;
 
 /**
  * {@code /project/<name>/} and {@code /project/<name>/<version>/}: pages at their canonical address, for those who
@@ -32,13 +33,15 @@ class ProjectPageController {
     private final ReleaseLookup lookup;
     private final ProjectPageService pages;
     private final CallerResolver callers;
+    private final WatchService watching;
 
     ProjectPageController(ProjectService projects, ReleaseLookup lookup, ProjectPageService pages,
-            CallerResolver callers) {
+            CallerResolver callers, WatchService watching) {
         this.projects = projects;
         this.lookup = lookup;
         this.pages = pages;
         this.callers = callers;
+        this.watching = watching;
     }
 
     @GetMapping({"/project/{name}", "/project/{name}/"})
@@ -69,6 +72,8 @@ class ProjectPageController {
     private String show(Optional<Caller> caller, ProjectPage page, Model model) {
         model.addAttribute("page", page);
         model.addAttribute("mayChangeSettings", projects.mayChangeSettings(caller, page.project()));
+        model.addAttribute("signedIn", caller.isPresent());
+        model.addAttribute("watching", watching.watchesProject(caller, page.project()));
         return "index/project";
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.server.review.packagereview;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.git.browse.SourceService;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
@@ -22,19 +24,25 @@ import dev.assay.server.index.contents.ReleaseContents;
 @Controller
 class ReviewContentsController {
 
+    private static final int REPOSITORY_FILES_SHOWN = 2000;
+
     private final ReviewDetails details;
     private final ProjectService projects;
     private final ReleaseLookup releases;
     private final ReleaseContents contents;
     private final CallerResolver callers;
+    private final PackageReviewFiles files;
+    private final SourceService sources;
 
     ReviewContentsController(ReviewDetails details, ProjectService projects, ReleaseLookup releases,
-            ReleaseContents contents, CallerResolver callers) {
+            ReleaseContents contents, CallerResolver callers, PackageReviewFiles files, SourceService sources) {
         this.details = details;
         this.projects = projects;
         this.releases = releases;
         this.contents = contents;
         this.callers = callers;
+        this.files = files;
+        this.sources = sources;
     }
 
     @GetMapping("/reviews/{number}/iterations/{iteration}/contents")
@@ -52,6 +60,13 @@ class ReviewContentsController {
         review.iterations().stream().filter(older -> older.number() == iteration - 1).findFirst()
                 .ifPresent(previous -> model.addAttribute("changes",
                         new ContentsLinks(project.normalizedName(), release.version()).compareFrom(previous.version())));
+        files.repositoryRef(project, release.version()).ifPresent(ref -> {
+            List<String> paths = sources.files(project, ref, REPOSITORY_FILES_SHOWN + 1);
+            model.addAttribute("repositoryRef", ref);
+            model.addAttribute("repositoryFiles", paths.stream().limit(REPOSITORY_FILES_SHOWN)
+                    .map(path -> PackageReviewFiles.GIT + path).toList());
+            model.addAttribute("repositoryTruncated", paths.size() > REPOSITORY_FILES_SHOWN);
+        });
         return "review/packagereview/contents";
     }
 

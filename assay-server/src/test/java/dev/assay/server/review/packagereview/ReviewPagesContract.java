@@ -2,13 +2,18 @@ package dev.assay.server.review.packagereview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.assay.server.git.GitCommand;
 import dev.assay.server.testing.WebSession;
 
 /**
@@ -127,5 +132,37 @@ abstract class ReviewPagesContract extends ReviewFixture {
     @Test
     void theProfileOffersTokensWithTheReviewScope() {
         assertThat(signedIn("rita").page("profile").select("input[name=scope][value=review]")).hasSize(1);
+    }
+
+    @Test
+    void theRepositoryAtTheIterationsTagIsListedAndItsLinesTakeComments(@TempDir Path temporary) throws IOException {
+        String project = unique("repo-review");
+        assertThat(api("carol").post("api/v1/projects", "{\"name\":\"" + project + "\"}").statusCode()).isEqualTo(201);
+        Path work = Files.createDirectories(temporary.resolve("work"));
+        Files.createDirectories(work.resolve("src"));
+        Files.writeString(work.resolve("src/calc.py"), "def add(a, b):\n    return a + b\n");
+        GitCommand git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
+        git.run(work, "init", "-q").succeeded();
+        git.run(work, "add", ".").succeeded();
+        git.run(work, "commit", "-q", "-m", "First").succeeded();
+        git.run(work, "tag", "v1.0").succeeded();
+        git.run(work, "push", "http://carol:" + PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + server.port() + "/git/"
+                + project + ".git", "main", "v1.0").succeeded();
+        upload(project, "1.0", "carol");
+        long review = reviewOf(project, "carol");
+
+        Document contents = signedIn("rita").page("reviews/" + review + "/iterations/1/contents");
+        assertThat(contents.getElementById("repository-ref").text()).isEqualTo("v1.0");
+        assertThat(contents.select("#repository-files a.repository-file").eachAttr("data-path"))
+                .containsExactly("git/src/calc.py");
+        HttpResponse<String> inline = api("rita").post("api/v1/reviews/" + review + "/threads",
+                "{\"path\":\"git/src/calc.py\",\"line\":2,\"body\":\"No type hints?\"}");
+        HttpResponse<String> outOfRange = api("rita").post("api/v1/reviews/" + review + "/threads",
+                "{\"path\":\"git/src/calc.py\",\"line\":9,\"body\":\"Where?\"}");
+        Document file = signedIn("rita").page("reviews/" + review + "/conversation/file?iteration=1&path=git/src/calc.py");
+
+        assertThat(inline.statusCode()).as(inline.body()).isEqualTo(201);
+        assertThat(outOfRange.statusCode()).isEqualTo(400);
+        assertThat(file.select("#L2 article.thread .comment-body").text()).isEqualTo("No type hints?");
     }
 }

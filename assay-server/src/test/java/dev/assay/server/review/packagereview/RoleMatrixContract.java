@@ -18,7 +18,7 @@ import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every review endpoint, called by every kind of caller, each on a review in the state the endpoint needs:
+ * Every review endpoint (the review's own and its threads'), called by every kind of caller, each on a review in the state the endpoint needs:
  * the status each gets (401 to anonymous writes, 404 to those who may not read the held project, 403 naming the
  * role to the others who may not, 200 to those who may).
  */
@@ -166,5 +166,44 @@ abstract class RoleMatrixContract extends ReviewFixture {
                 + checklistItem() + "/move", "{\"direction\":\"up\"}"), 401, 403, 403, 403, 403, 200, 403, 403);
         row("DELETE /api/v1/review-checklist/ID", (caller, api) -> api.delete("api/v1/review-checklist/"
                 + checklistItem()), 401, 403, 403, 403, 403, 200, 403, 403);
+    }
+
+    /** A thread spencer started on a fresh review of carol's, as {review, thread}. */
+    private long[] spencersThread() {
+        long review = freshReview();
+        HttpResponse<String> started = api("spencer").post("api/v1/reviews/" + review + "/threads",
+                "{\"body\":\"Why this name?\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return new long[] {review, HttpApi.parse(started.body()).get("id").asLong()};
+    }
+
+    private static String thread(long[] at, String rest) {
+        return "api/v1/reviews/" + at[0] + "/threads/" + at[1] + rest;
+    }
+
+    @Test
+    void threadsAreReadAsTheReviewIsAndWrittenWithTheReviewScope() {
+        long review = freshReview();
+        row("GET threads", (caller, api) -> api.get("api/v1/reviews/" + review + "/threads"),
+                404, 200, 404, 200, 200, 200, 200, 200);
+        row("POST threads", (caller, api) -> api.post("api/v1/reviews/" + freshReview() + "/threads",
+                "{\"body\":\"A question from " + caller + "\"}"), 401, 201, 404, 201, 201, 201, 403, 201);
+        row("POST threads/ID/comments", (caller, api) -> api.post(thread(spencersThread(), "/comments"),
+                "{\"body\":\"A reply\"}"), 401, 201, 404, 201, 201, 201, 403, 201);
+        row("POST publish", (caller, api) -> api.post("api/v1/reviews/" + freshReview() + "/publish", ""),
+                401, 200, 404, 200, 200, 200, 403, 200);
+    }
+
+    @Test
+    void resolvingAndTaggingNeedTheThreadsOrTheReviewsAuthorOrAPackageReviewer() {
+        row("POST threads/ID/resolve", (caller, api) -> api.post(thread(spencersThread(), "/resolve"), ""),
+                401, 200, 404, 200, 200, 200, 403, 200);
+        row("POST threads/ID/reopen", (caller, api) -> {
+            long[] at = spencersThread();
+            assertThat(api("spencer").post(thread(at, "/resolve"), "").statusCode()).isEqualTo(200);
+            return api.post(thread(at, "/reopen"), "");
+        }, 401, 200, 404, 200, 200, 200, 403, 200);
+        row("PUT threads/ID/tags", (caller, api) -> api.put(thread(spencersThread(), "/tags"),
+                "{\"tags\":[\"question\"]}"), 401, 200, 404, 200, 200, 200, 403, 200);
     }
 }
