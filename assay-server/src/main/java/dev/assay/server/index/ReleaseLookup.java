@@ -41,7 +41,9 @@ public class ReleaseLookup {
     /** The release whose version equals this one by PEP 440 ({@code 1.0} finds {@code 1.0.0}). */
     public Release release(Project project, String version) {
         Optional<Version> wanted = Version.tryParse(version);
-        Optional<Release> exact = releases.find(project.id(), version);
+        // no stored version holds a control character, and PostgreSQL refuses a NUL in any text it is sent
+        Optional<Release> exact = version.chars().anyMatch(Character::isISOControl) ? Optional.empty()
+                : releases.find(project.id(), version);
         if (exact.isPresent()) {
             return exact.get();
         }

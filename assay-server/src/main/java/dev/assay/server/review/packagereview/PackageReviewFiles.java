@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.git.browse.BlobPage;
-import dev.assay.server.git.browse.SourceOverview;
-import dev.assay.server.git.browse.SourceRef;
 import dev.assay.server.git.browse.SourceService;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
@@ -24,7 +22,7 @@ import dev.assay.server.review.thread.DiscussionFiles;
 /**
  * The files of a package review's iterations, as inline threads read them: iteration N is the release uploaded
  * N-th while the review was open; its files are the logical paths of that release's sdist and wheels, and
- * {@code git/<path>} for the project's repository at the iteration's ref (see {@link #repositoryRef}).
+ * {@code git/<path>} for the project's repository at the commit the iteration pinned (see {@link RepositoryPins}).
  */
 @Component
 public class PackageReviewFiles implements DiscussionFiles {
@@ -59,44 +57,34 @@ public class PackageReviewFiles implements DiscussionFiles {
 
     @Override
     public Optional<List<String>> lines(Discussion discussion, int iteration, String logicalPath) {
-        Optional<Iteration> found = reviews.iterations(discussion.id()).stream()
-                .filter(candidate -> candidate.number() == iteration).findFirst();
+        Optional<Iteration> found = iteration(discussion.id(), iteration);
         Optional<Project> project = projects.find(discussion.projectId());
         if (found.isEmpty() || project.isEmpty()) {
             return Optional.empty();
         }
         if (logicalPath.startsWith(GIT)) {
-            return repositoryLines(project.get(), found.get().version(), logicalPath.substring(GIT.length()));
+            return found.get().repository().flatMap(pin -> repositoryLines(project.get(), pin.commit(),
+                    logicalPath.substring(GIT.length())));
         }
         return releases.find(project.get().id(), found.get().version())
                 .flatMap(release -> contents.find(project.get(), release, logicalPath))
                 .filter(FileText::isText).map(FileText::lines);
     }
 
-    /**
-     * The ref of the project's repository an iteration of this version is reviewed at: the tag naming the version
-     * ({@code 1.2} or {@code v1.2}) when there is one, else the default branch; empty before the first push.
-     */
-    public Optional<String> repositoryRef(Project project, String version) {
-        Optional<SourceOverview> overview = sources.overview(project);
-        if (overview.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> tags = overview.get().tags().stream().map(SourceRef::name).toList();
-        for (String candidate : List.of(version, "v" + version)) {
-            if (tags.contains(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.ofNullable(overview.get().defaultBranch());
+    /** Where iteration {@code number} of the review reads the project's repository, if anything had been pushed. */
+    public Optional<RepositoryPin> repositoryOf(long review, int number) {
+        return iteration(review, number).flatMap(Iteration::repository);
     }
 
-    private Optional<List<String>> repositoryLines(Project project, String version, String path) {
-        Optional<String> ref = repositoryRef(project, version);
-        if (ref.isEmpty() || path.isEmpty()) {
+    private Optional<Iteration> iteration(long review, int number) {
+        return reviews.iterations(review).stream().filter(candidate -> candidate.number() == number).findFirst();
+    }
+
+    private Optional<List<String>> repositoryLines(Project project, String commit, String path) {
+        if (path.isEmpty()) {
             return Optional.empty();
         }
-        List<String> refAndPath = new ArrayList<>(List.of(ref.get()));
+        List<String> refAndPath = new ArrayList<>(List.of(commit));
         refAndPath.addAll(List.of(path.split("/")));
         try {
             BlobPage blob = sources.blob(project, refAndPath);

@@ -87,7 +87,8 @@ class PackageReviewRepository {
 
     List<Iteration> iterations(long number) {
         return jdbc.sql("""
-                SELECT id, review_id, number, release_id, version, created_at FROM package_review_iterations
+                SELECT id, review_id, number, release_id, version, created_at, repository_ref, repository_commit
+                FROM package_review_iterations
                 WHERE review_id = :number ORDER BY number DESC""")
                 .param("number", number).query(PackageReviewRepository::iteration).list();
     }
@@ -97,14 +98,16 @@ class PackageReviewRepository {
     }
 
     /** Adds the next iteration; the caller holds the review's lock (or the project's, at the first upload). */
-    Iteration addIteration(long number, long releaseId, String version, Instant at) {
+    Iteration addIteration(long number, long releaseId, String version, Optional<RepositoryPin> pin, Instant at) {
         int next = jdbc.sql("SELECT COALESCE(MAX(number), 0) + 1 FROM package_review_iterations WHERE review_id = :number")
                 .param("number", number).query(Integer.class).single();
         jdbc.sql("""
-                INSERT INTO package_review_iterations (review_id, number, release_id, version, created_at)
-                VALUES (:review, :number, :release, :version, :at)""")
+                INSERT INTO package_review_iterations (review_id, number, release_id, version, created_at,
+                    repository_ref, repository_commit)
+                VALUES (:review, :number, :release, :version, :at, :ref, :commit)""")
                 .param("review", number).param("number", next).param("release", releaseId).param("version", version)
-                .param("at", utc(at)).update();
+                .param("at", utc(at)).param("ref", pin.map(RepositoryPin::ref).orElse(null))
+                .param("commit", pin.map(RepositoryPin::commit).orElse(null)).update();
         return iterations(number).get(0);
     }
 
@@ -219,7 +222,10 @@ class PackageReviewRepository {
     }
 
     private static Iteration iteration(ResultSet rs, int row) throws SQLException {
+        String ref = rs.getString("repository_ref");
+        Optional<RepositoryPin> pin = Optional.ofNullable(rs.getString("repository_commit"))
+                .map(commit -> new RepositoryPin(ref, commit));
         return new Iteration(rs.getLong("id"), rs.getLong("review_id"), rs.getInt("number"), rs.getLong("release_id"),
-                rs.getString("version"), instant(rs, "created_at"));
+                rs.getString("version"), instant(rs, "created_at"), pin);
     }
 }

@@ -48,9 +48,11 @@ public class PackageReviewService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ThreadService threads;
+    private final RepositoryPins pins;
 
     PackageReviewService(PackageReviewRepository reviews, DiscussionRepository discussions, ProjectService projects,
-            AccountService accounts, Clock clock, ApplicationEventPublisher events, ThreadService threads) {
+            AccountService accounts, Clock clock, ApplicationEventPublisher events, ThreadService threads,
+            RepositoryPins pins) {
         this.reviews = reviews;
         this.discussions = discussions;
         this.projects = projects;
@@ -58,6 +60,7 @@ public class PackageReviewService {
         this.clock = clock;
         this.events = events;
         this.threads = threads;
+        this.pins = pins;
     }
 
     /**
@@ -88,7 +91,8 @@ public class PackageReviewService {
                     + upload.filename(), now);
             return;
         }
-        Iteration added = reviews.addIteration(review.number(), upload.releaseId(), upload.version(), now);
+        Iteration added = reviews.addIteration(review.number(), upload.releaseId(), upload.version(),
+                pins.pin(project.get(), upload.version()), now);
         reviews.addEvent(review.number(), uploader, "iteration", "iteration " + added.number() + ": version "
                 + upload.version() + " (" + upload.filename() + ")", now);
         if (review.state() == PackageReviewState.NEEDS_WORK) {
@@ -106,7 +110,8 @@ public class PackageReviewService {
                 "Package review of " + project.name(), uploader, now);
         reviews.insert(discussion.id(), project.id(), uploader, now);
         reviews.addEvent(discussion.id(), uploader, "opened", "first upload of " + project.name(), now);
-        Iteration first = reviews.addIteration(discussion.id(), upload.releaseId(), upload.version(), now);
+        Iteration first = reviews.addIteration(discussion.id(), upload.releaseId(), upload.version(),
+                pins.pin(project, upload.version()), now);
         reviews.addEvent(discussion.id(), uploader, "iteration", "iteration " + first.number() + ": version "
                 + upload.version() + " (" + upload.filename() + ")", now);
         PackageReview review = reviews.find(discussion.id()).orElseThrow();

@@ -60,9 +60,10 @@ class ReviewContentsController {
         review.iterations().stream().filter(older -> older.number() == iteration - 1).findFirst()
                 .ifPresent(previous -> model.addAttribute("changes",
                         new ContentsLinks(project.normalizedName(), release.version()).compareFrom(previous.version())));
-        files.repositoryRef(project, release.version()).ifPresent(ref -> {
-            List<String> paths = sources.files(project, ref, REPOSITORY_FILES_SHOWN + 1);
-            model.addAttribute("repositoryRef", ref);
+        files.repositoryOf(number, iteration).ifPresent(pin -> {
+            List<String> paths = sources.files(project, pin.commit(), REPOSITORY_FILES_SHOWN + 1);
+            model.addAttribute("repositoryRef", pin.ref());
+            model.addAttribute("repositoryCommit", pin.commit());
             model.addAttribute("repositoryFiles", paths.stream().limit(REPOSITORY_FILES_SHOWN)
                     .map(path -> PackageReviewFiles.GIT + path).toList());
             model.addAttribute("repositoryTruncated", paths.size() > REPOSITORY_FILES_SHOWN);

@@ -212,7 +212,9 @@ abstract class IndexPagesContract {
         JsonNode old = json.readTree(web.get("api/v1/projects/Pages_App/dependencies?version=1.0").body());
         JsonNode dependents = json.readTree(web.get("api/v1/projects/pages-lib/dependents").body());
         HttpResponse<String> missing = web.get("api/v1/projects/pages-app/dependencies?version=7");
+        HttpResponse<String> withNul = web.get("api/v1/projects/pages-app/dependencies?version=1.0%00");
 
+        assertThat(withNul.statusCode()).as("a NUL never reaches the database: " + withNul.body()).isEqualTo(404);
         assertThat(latest.get("version").asString()).isEqualTo("2.0");
         assertThat(latest.get("dependencies").get(0).get("normalizedName").asString()).isEqualTo("pages-lib");
         assertThat(latest.get("dependencies").get(0).get("hosted").asBoolean()).isTrue();

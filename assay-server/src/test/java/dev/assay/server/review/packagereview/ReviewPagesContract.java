@@ -135,7 +135,7 @@ abstract class ReviewPagesContract extends ReviewFixture {
     }
 
     @Test
-    void theRepositoryAtTheIterationsTagIsListedAndItsLinesTakeComments(@TempDir Path temporary) throws IOException {
+    void theRepositoryAsItStoodAtTheIterationIsListedAndItsLinesTakeComments(@TempDir Path temporary) throws IOException {
         String project = unique("repo-review");
         assertThat(api("carol").post("api/v1/projects", "{\"name\":\"" + project + "\"}").statusCode()).isEqualTo(201);
         Path work = Files.createDirectories(temporary.resolve("work"));
@@ -145,24 +145,29 @@ abstract class ReviewPagesContract extends ReviewFixture {
         git.run(work, "init", "-q").succeeded();
         git.run(work, "add", ".").succeeded();
         git.run(work, "commit", "-q", "-m", "First").succeeded();
-        git.run(work, "tag", "v1.0").succeeded();
-        git.run(work, "push", "http://carol:" + PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + server.port() + "/git/"
-                + project + ".git", "main", "v1.0").succeeded();
+        String remote = "http://carol:" + PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + server.port() + "/git/"
+                + project + ".git";
+        git.run(work, "push", remote, "main").succeeded();
         upload(project, "1.0", "carol");
         long review = reviewOf(project, "carol");
 
         Document contents = signedIn("rita").page("reviews/" + review + "/iterations/1/contents");
-        assertThat(contents.getElementById("repository-ref").text()).isEqualTo("v1.0");
+        assertThat(contents.getElementById("repository-ref").text()).isEqualTo("main");
         assertThat(contents.select("#repository-files a.repository-file").eachAttr("data-path"))
                 .containsExactly("git/src/calc.py");
         HttpResponse<String> inline = api("rita").post("api/v1/reviews/" + review + "/threads",
                 "{\"path\":\"git/src/calc.py\",\"line\":2,\"body\":\"No type hints?\"}");
         HttpResponse<String> outOfRange = api("rita").post("api/v1/reviews/" + review + "/threads",
                 "{\"path\":\"git/src/calc.py\",\"line\":9,\"body\":\"Where?\"}");
+        Files.writeString(work.resolve("src/calc.py"), "import os\n\ndef add(a, b):\n    return a - b\n");
+        git.run(work, "commit", "-q", "-a", "-m", "Moves on").succeeded();
+        git.run(work, "push", remote, "main").succeeded();
         Document file = signedIn("rita").page("reviews/" + review + "/conversation/file?iteration=1&path=git/src/calc.py");
 
         assertThat(inline.statusCode()).as(inline.body()).isEqualTo(201);
         assertThat(outOfRange.statusCode()).isEqualTo(400);
         assertThat(file.select("#L2 article.thread .comment-body").text()).isEqualTo("No type hints?");
+        assertThat(file.select("#L2 code").first().text()).as("the iteration keeps the commit it was uploaded at")
+                .isEqualTo("return a + b");
     }
 }
