@@ -7,7 +7,7 @@ import dev.assay.tasks.report.Finding;
 /** A finding as stored and sent: severity in lower case, location as {@code path[:line]} or null. */
 public record FindingView(String severity, String code, String message, String location) {
 
-    static FindingView of(Finding finding) {
+    public static FindingView of(Finding finding) {
         return new FindingView(finding.severity().name().toLowerCase(Locale.ROOT), finding.code(),
                 finding.message(), finding.where().map(Object::toString).orElse(null));
     }

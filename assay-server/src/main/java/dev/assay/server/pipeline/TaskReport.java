@@ -1,5 +1,6 @@
 package dev.assay.server.pipeline;
 
+import dev.assay.server.pipeline.queue.JobQueue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -23,17 +23,17 @@ public record WorkerIdentity(String kind, String name, String host, String owner
     static final String REMOTE = "remote";
 
     /** An in-process worker of the server running on {@code host}. */
-    static WorkerIdentity inProcess(String name, String host) {
+    public static WorkerIdentity inProcess(String name, String host) {
         return new WorkerIdentity(IN_PROCESS, name, host, null, null, null);
     }
 
     /** A remote worker authenticated by {@code token}, with the name and host it reported. */
-    static WorkerIdentity remote(ApiToken token, String name, String host) {
+    public static WorkerIdentity remote(ApiToken token, String name, String host) {
         return new WorkerIdentity(REMOTE, name, host, token.owner(), token.id(), token.prefix());
     }
 
     /** Who holds the lease, as the job's log names it; the token's id keeps apart remote workers of one name. */
-    String holder() {
+    public String holder() {
         return tokenId == null ? name : tokenId + ":" + name;
     }
 

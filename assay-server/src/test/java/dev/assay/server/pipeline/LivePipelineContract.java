@@ -2,6 +2,8 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.workers.WorkerApiController;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.assay.server.pipeline.JobQueue.WorkerLogLine;
+import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.testing.Browser;
 import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 abstract class LivePipelineContract extends PipelineFixture {
 
     @Override
-    Map<String, Object> pipelineSettings() {
+    protected Map<String, Object> pipelineSettings() {
         return Map.of("assay.pipeline.workers", 0, "assay.pipeline.lease", "1m");
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 abstract class PipelineContract extends PipelineFixture {
 
     @Override
-    Map<String, Object> pipelineSettings() {
+    protected Map<String, Object> pipelineSettings() {
         return ONE_WORKER;
     }
 

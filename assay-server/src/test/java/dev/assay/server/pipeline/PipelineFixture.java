@@ -2,6 +2,7 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.server.pipeline.queue.JobQueue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -42,37 +43,37 @@ import tools.jackson.databind.JsonNode;
  * (who alone may hold worker tokens).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PipelineFixture {
+public abstract class PipelineFixture {
 
-    static final String PASSWORD = "correct horse battery";
-    static final Duration DEADLINE = Duration.ofSeconds(90);
+    public static final String PASSWORD = "correct horse battery";
+    public static final Duration DEADLINE = Duration.ofSeconds(90);
     /** Settings of one quick in-process worker that runs the in-process checks. */
-    static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
+    public static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
             "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** The administrator, whose worker tokens the worker API takes. */
-    static final String ADMIN = "ada";
+    protected static final String ADMIN = "ada";
 
-    TestDatabase database;
-    TestServer server;
-    Path data;
-    HttpApi owner;
-    HttpApi maintainer;
-    HttpApi stranger;
-    HttpApi admin;
+    public TestDatabase database;
+    public TestServer server;
+    public Path data;
+    public HttpApi owner;
+    public HttpApi maintainer;
+    public HttpApi stranger;
+    protected HttpApi admin;
 
-    abstract String databaseKind();
+    protected abstract String databaseKind();
 
     /** The {@code assay.pipeline.*} settings of this suite's server. */
-    abstract Map<String, Object> pipelineSettings();
+    protected abstract Map<String, Object> pipelineSettings();
 
     /** Extra beans of this suite's server (plain classes, see {@link TestServer#start}). */
-    Class<?>[] extraBeans() {
+    protected Class<?>[] extraBeans() {
         return new Class<?>[0];
     }
 
     @BeforeAll
-    void startServer(@TempDir Path data) {
+    protected void startServer(@TempDir Path data) {
         this.data = data;
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database, pipelineSettings(), extraBeans());
@@ -84,7 +85,7 @@ abstract class PipelineFixture {
     }
 
     @AfterAll
-    void stopServer() {
+    protected void stopServer() {
         if (server != null) {
             server.close();
         }
@@ -99,7 +100,7 @@ abstract class PipelineFixture {
     }
 
     /** Uploads a wheel without Summary, license or URLs as the owner, makes max a maintainer; returns the project. */
-    String uploadedProject() throws IOException, InterruptedException {
+    protected String uploadedProject() throws IOException, InterruptedException {
         String project = "pipe-" + databaseKind() + "-" + SEQUENCE.incrementAndGet();
         TestDistributions.Spec spec = new TestDistributions.Spec(project, "1.0",
                 List.of("Requires-Python: >=3.8"), "A wheel to test.\n");
@@ -111,48 +112,48 @@ abstract class PipelineFixture {
     }
 
     /** Makes the project private, as its owner. */
-    void makePrivate(String project) {
+    protected void makePrivate(String project) {
         HttpResponse<String> hidden = owner.put("api/v1/projects/" + project + "/visibility",
                 "{\"visibility\":\"private\"}");
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
     }
 
     /** A client authenticating with a new API token of the user. */
-    HttpApi token(String user, String project, TokenScope... scopes) {
+    protected HttpApi token(String user, String project, TokenScope... scopes) {
         String secret = server.bean(TokenService.class)
                 .create(new NewToken(user, "test", project, Set.of(scopes))).secret();
         return new HttpApi(server.url(), "__token__", secret);
     }
 
     /** A client authenticating with a new worker token of the administrator. */
-    HttpApi workerToken() {
+    protected HttpApi workerToken() {
         return token(ADMIN, null, TokenScope.WORKER);
     }
 
-    static String pipelines(String project) {
+    protected static String pipelines(String project) {
         return "api/v1/projects/" + project + "/releases/1.0/pipelines";
     }
 
     /** The settings of a suite whose pipelines run the sandboxed tasks: one quick worker, the sandbox on. */
-    static Map<String, Object> sandboxedSettings() {
+    protected static Map<String, Object> sandboxedSettings() {
         return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
                 "assay.pipeline.heartbeat", "1s", "assay.pipeline.lease", "2m", "assay.pipeline.sandbox", true);
     }
 
     /** A pipeline's tasks by name, in the order the API lists them. */
-    static Map<String, JsonNode> tasks(JsonNode pipeline) {
+    protected static Map<String, JsonNode> tasks(JsonNode pipeline) {
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         pipeline.get("tasks").forEach(task -> byName.put(task.get("name").asString(), task));
         return byName;
     }
 
     /** Polls until {@code condition} holds, failing after {@link #DEADLINE}. */
-    static <T> T eventually(String what, Supplier<T> probe, java.util.function.Predicate<T> condition) {
+    protected static <T> T eventually(String what, Supplier<T> probe, java.util.function.Predicate<T> condition) {
         return eventually(what, DEADLINE, probe, condition);
     }
 
     /** Polls until {@code condition} holds, failing after {@code deadline}. */
-    static <T> T eventually(String what, Duration deadline, Supplier<T> probe,
+    protected static <T> T eventually(String what, Duration deadline, Supplier<T> probe,
             java.util.function.Predicate<T> condition) {
         Instant end = Instant.now().plus(deadline);
         T value = probe.get();
@@ -172,7 +173,7 @@ abstract class PipelineFixture {
     }
 
     /** The newest pipeline of the project's release 1.0 once it has ended. */
-    JsonNode finishedPipeline(String project) {
+    protected JsonNode finishedPipeline(String project) {
         return eventually("a finished pipeline of " + project, () -> owner.json(pipelines(project)).get(0),
                 pipeline -> pipeline != null && pipeline.get("finishedAt") != null
                         && !pipeline.get("finishedAt").isNull());
@@ -182,7 +183,7 @@ abstract class PipelineFixture {
      * Claims until the job of {@code pipeline} comes: jobs other tests left behind are finished on the way,
      * and a job some other worker holds comes back once its lease runs out.
      */
-    ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
+    protected ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
         return eventually("a claim of pipeline " + pipeline, () -> {
             Optional<ClaimedJob> job = queue.claim(WorkerIdentity.inProcess(worker, "test-host"));
             if (job.isPresent() && job.get().pipelineId() != pipeline) {
@@ -194,14 +195,14 @@ abstract class PipelineFixture {
     }
 
     /** A result of one failed metadata task with one error finding. */
-    static List<TaskReport> brokenMetadataResult() {
+    protected static List<TaskReport> brokenMetadataResult() {
         Instant now = Instant.now();
         return List.of(new TaskReport("metadata", "failed", now, now, 0, "failed: broken on purpose",
                 List.of(new FindingView("error", "test/broken", "broken on purpose", null)), Map.of()));
     }
 
     /** Runs an update straight on the database, as an operator (or an attacker with its files) would. */
-    int update(String sql, Object... parameters) {
+    protected int update(String sql, Object... parameters) {
         try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -212,7 +213,7 @@ abstract class PipelineFixture {
         }
     }
 
-    long number(String sql, Object... parameters) {
+    protected long number(String sql, Object... parameters) {
         try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -3,7 +3,7 @@ package dev.assay.server.pipeline;
 /** The test pipeline's triggers and results on Postgres. */
 class PipelineOnPostgresTest extends PipelineContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

@@ -2,6 +2,8 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.server.pipeline.workers.JobRunner;
+import dev.assay.server.pipeline.workers.WorkRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 abstract class PrivateDataDirectoryContract extends SandboxedFixture {
 
     @Override
-    Map<String, Object> pipelineSettings() {
+    protected Map<String, Object> pipelineSettings() {
         return sandboxedSettings();
     }
 

@@ -3,7 +3,7 @@ package dev.assay.server.pipeline;
 /** Pipelines of a data directory only its owner may enter, on H2. */
 class PrivateDataDirectoryOnH2Test extends PrivateDataDirectoryContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

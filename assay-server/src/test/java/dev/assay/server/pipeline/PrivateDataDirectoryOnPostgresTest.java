@@ -3,7 +3,7 @@ package dev.assay.server.pipeline;
 /** Pipelines of a data directory only its owner may enter, on Postgres. */
 class PrivateDataDirectoryOnPostgresTest extends PrivateDataDirectoryContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

@@ -1,5 +1,8 @@
 package dev.assay.server.pipeline;
 
+import dev.assay.server.pipeline.workers.MetadataReport;
+import dev.assay.server.pipeline.workers.MetadataTask;
+import dev.assay.server.pipeline.workers.PipelineTasks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +23,14 @@ import dev.assay.tasks.report.ReportEvaluator;
  * the test task does, so raw-data keeping and the release page can be checked without a sandbox.
  */
 @Primary
-class ProbeTasks implements PipelineTasks {
+public class ProbeTasks implements PipelineTasks {
 
-    static final String TRACE = "a-trace";
-    static final String LOG = "b-log";
-    static final String JUNIT = "c-junit-xml";
-    static final String LATE_LOG = "d-log";
-    static final String LOG_TEXT = "probe says hällo\n";
-    static final String JUNIT_TEXT = "<testsuite tests=\"4\" failures=\"1\"><testcase name=\"t\"/></testsuite>\n";
+    public static final String TRACE = "a-trace";
+    public static final String LOG = "b-log";
+    public static final String JUNIT = "c-junit-xml";
+    public static final String LATE_LOG = "d-log";
+    public static final String LOG_TEXT = "probe says hällo\n";
+    public static final String JUNIT_TEXT = "<testsuite tests=\"4\" failures=\"1\"><testcase name=\"t\"/></testsuite>\n";
 
     @Override
     public List<Task> tasks() {
@@ -40,7 +43,7 @@ class ProbeTasks implements PipelineTasks {
     }
 
     /** The bytes of a file of {@code size} bytes: digits, so a prefix is easy to check. */
-    static String digits(int size) {
+    public static String digits(int size) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < size; i++) {
             text.append((char) ('0' + i % 10));

@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
  * A server whose pipelines run the sandboxed tasks: skipped loudly on a machine that cannot sandbox, failed
  * there when {@code CI=true}.
  */
-abstract class SandboxedFixture extends PipelineFixture {
+public abstract class SandboxedFixture extends PipelineFixture {
 
     @BeforeAll
-    void sandboxedMachine() throws Exception {
+    protected void sandboxedMachine() throws Exception {
         SandboxProbe probe = Sandbox.probe();
         if (probe.sandbox().isEmpty()) {
             if ("true".equals(System.getenv("CI"))) {
@@ -41,7 +41,7 @@ abstract class SandboxedFixture extends PipelineFixture {
     }
 
     /** The release's pipeline of {@code filename} (newest first in the API) once it has ended. */
-    JsonNode finished(String project, String version, String filename, Duration deadline) {
+    protected JsonNode finished(String project, String version, String filename, Duration deadline) {
         String path = "api/v1/projects/" + project + "/releases/" + version + "/pipelines";
         return eventually("a finished pipeline of " + filename, deadline, () -> {
             for (JsonNode pipeline : owner.json(path)) {
@@ -57,7 +57,7 @@ abstract class SandboxedFixture extends PipelineFixture {
      * Uploads the wheel of a tiny build backend, {@code tiny-backend-KIND}, then the sdist of {@code project} 1.0,
      * whose pyproject.toml requires it and names it as the backend: the worker's Python has no such backend.
      */
-    TinyBuild uploadSdistOfATinyBackendsProject(String project) throws Exception {
+    protected TinyBuild uploadSdistOfATinyBackendsProject(String project) throws Exception {
         String backend = "tiny-backend-" + databaseKind();
         Path work = Files.createTempDirectory(data, "build");
         Spec backendSpec = Spec.of(backend, "1.0");
@@ -74,10 +74,10 @@ abstract class SandboxedFixture extends PipelineFixture {
     }
 
     /** What {@link #uploadSdistOfATinyBackendsProject} uploaded, and the wheel a build of the sdist makes. */
-    record TinyBuild(String requirement, String backendWheel, String sdist, String builtWheel) {
+    protected record TinyBuild(String requirement, String backendWheel, String sdist, String builtWheel) {
 
         /** Asserts that the build-wheelhouse staged the backend from the index and the build used it. */
-        void assertBuiltWithTheStagedBackend(JsonNode pipeline) {
+        public void assertBuiltWithTheStagedBackend(JsonNode pipeline) {
             Map<String, JsonNode> tasks = tasks(pipeline);
             assertThat(tasks.get("build-wheelhouse").get("outcome").asString()).as(pipeline::toString)
                     .isEqualTo("passed");

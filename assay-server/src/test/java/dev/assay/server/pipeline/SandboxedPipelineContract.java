@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 abstract class SandboxedPipelineContract extends SandboxedFixture {
 
     @Override
-    Map<String, Object> pipelineSettings() {
+    protected Map<String, Object> pipelineSettings() {
         return sandboxedSettings();
     }
 

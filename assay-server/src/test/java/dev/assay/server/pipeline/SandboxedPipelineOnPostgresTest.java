@@ -3,7 +3,7 @@ package dev.assay.server.pipeline;
 /** The sandboxed pipeline on PostgreSQL. */
 class SandboxedPipelineOnPostgresTest extends SandboxedPipelineContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

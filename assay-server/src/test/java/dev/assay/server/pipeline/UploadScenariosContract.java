@@ -25,7 +25,7 @@ abstract class UploadScenariosContract extends SandboxedFixture {
     private static final Duration SLOW = Duration.ofMinutes(4);
 
     @Override
-    Map<String, Object> pipelineSettings() {
+    protected Map<String, Object> pipelineSettings() {
         // Small limits, so the hostile packages meet them quickly.
         Map<String, Object> settings = new HashMap<>(sandboxedSettings());
         settings.putAll(Map.of("assay.pipeline.limits.wall-time", "25s", "assay.pipeline.limits.processes", "64",

@@ -3,7 +3,7 @@ package dev.assay.server.pipeline;
 /** The upload scenarios on H2. */
 class UploadScenariosOnH2Test extends UploadScenariosContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

@@ -3,7 +3,7 @@ package dev.assay.server.pipeline;
 /** The upload scenarios on PostgreSQL. */
 class UploadScenariosOnPostgresTest extends UploadScenariosContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgres";
     }
 }

@@ -14,7 +14,7 @@ import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseMetadata;
 import dev.assay.server.index.description.DescriptionRenderer;
-import dev.assay.server.pipeline.PipelineService;
+import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionRepository;
 

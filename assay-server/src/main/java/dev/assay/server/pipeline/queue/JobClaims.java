@@ -1,0 +1,103 @@
+package dev.assay.server.pipeline.queue;
+
+import static dev.assay.server.db.Timestamps.utc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How one database claims the next job in one step: the only SQL that differs between databases, so the
+ * rest of the queue is the same everywhere.
+ */
+sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
+
+    /** What a claim writes: who holds the lease, its secret, until when, and the attempt limit. */
+    record Claim(Instant now, String holder, String lease, Instant expiry, int maxAttempts) {
+    }
+
+    String CLAIMABLE = """
+            (status = 'queued' OR (status = 'running' AND lease_expires_at < :now)) AND attempts < :max""";
+
+    String TAKE = """
+            UPDATE pipeline_jobs SET status = 'running', attempts = attempts + 1, lease_holder = :holder,
+                lease_token = :lease, lease_expires_at = :expiry, version = version + 1,
+                started_at = COALESCE(started_at, :now)
+            """;
+
+    /** Takes the oldest claimable job for {@code claim}; empty when there is none. */
+    Optional<Long> claim(JdbcClient jdbc, Claim claim);
+
+    /** The dialect for a database, by its JDBC product name. */
+    static JobClaims forProduct(String product) {
+        return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? new SkipLocked() : new Optimistic();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Claim claim) {
+        return statement.param("now", utc(claim.now())).param("holder", claim.holder()).param("lease", claim.lease())
+                .param("expiry", utc(claim.expiry())).param("max", claim.maxAttempts());
+    }
+
+    /** PostgreSQL: one statement; rows another transaction is claiming are skipped, not waited for. */
+    final class SkipLocked implements JobClaims {
+        @Override
+        public Optional<Long> claim(JdbcClient jdbc, Claim claim) {
+            return bind(jdbc.sql(TAKE + " WHERE id IN (SELECT id FROM pipeline_jobs WHERE " + CLAIMABLE
+                    + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"), claim)
+                    .query(Long.class).optional();
+        }
+    }
+
+    /**
+     * H2: a select, then an update that succeeds only if the row's version is still the one read; a
+     * claimer that loses the race tries the next candidate.
+     */
+    final class Optimistic implements JobClaims {
+        private static final int CANDIDATES = 8;
+
+        private static final int ROUNDS = 5;
+
+        @Override
+        public Optional<Long> claim(JdbcClient jdbc, Claim claim) {
+            // losing every candidate means others claimed them meanwhile: read the next ones before saying "none"
+            for (int round = 0; round < ROUNDS; round++) {
+                List<long[]> candidates = candidates(jdbc, claim);
+                if (candidates.isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<Long> taken = takeFirst(jdbc, claim, candidates);
+                if (taken.isPresent()) {
+                    return taken;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static List<long[]> candidates(JdbcClient jdbc, Claim claim) {
+            return jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + CLAIMABLE
+                            + " ORDER BY id LIMIT " + CANDIDATES)
+                    .param("now", utc(claim.now())).param("max", claim.maxAttempts())
+                    .query((rs, row) -> new long[] {rs.getLong("id"), rs.getLong("version")}).list();
+        }
+
+        private static Optional<Long> takeFirst(JdbcClient jdbc, Claim claim, List<long[]> candidates) {
+            for (long[] candidate : candidates) {
+                int taken;
+                try {
+                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + CLAIMABLE), claim)
+                            .param("id", candidate[0]).param("version", candidate[1]).update();
+                } catch (ConcurrencyFailureException lost) {
+                    // H2 may report the other claimer's concurrent update instead of matching no row
+                    continue;
+                }
+                if (taken == 1) {
+                    return Optional.of(candidate[0]);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

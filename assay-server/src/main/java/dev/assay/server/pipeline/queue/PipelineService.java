@@ -1,0 +1,145 @@
+package dev.assay.server.pipeline.queue;
+
+import dev.assay.server.pipeline.FindingView;
+import dev.assay.server.pipeline.LogLine;
+import dev.assay.server.pipeline.PipelineDetail;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.Trigger;
+import dev.assay.server.pipeline.rawdata.RawDataService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.error.ForbiddenException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.DistributionFile;
+import dev.assay.server.index.FileUploaded;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.Release;
+import dev.assay.server.index.ReleaseLookup;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts pipelines (on upload, on request) and reads them back with their results. */
+@Service
+public class PipelineService {
+
+    private static final TypeReference<List<FindingView>> FINDINGS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> RAW_DATA = new TypeReference<>() { };
+
+    private final PipelineRepository pipelines;
+    private final JobRepository jobs;
+    private final ProjectService projects;
+    private final ReleaseLookup releases;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PipelineService(PipelineRepository pipelines, JobRepository jobs, ProjectService projects, ReleaseLookup releases,
+            JsonMapper json, Clock clock) {
+        this.pipelines = pipelines;
+        this.jobs = jobs;
+        this.projects = projects;
+        this.releases = releases;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Queues a pipeline for an accepted upload, inside the upload's transaction. */
+    @EventListener
+    void uploaded(FileUploaded upload) {
+        start(upload.projectId(), upload.releaseId(), upload.fileId(), upload.filename(), Trigger.UPLOAD,
+                upload.uploader());
+    }
+
+    /**
+     * Queues a pipeline for one file of a release, or for each of its files when {@code filename} is empty;
+     * owners, maintainers and administrators only.
+     */
+    @Transactional
+    public List<PipelineView> rerun(Caller caller, String projectName, String version, Optional<String> filename) {
+        Project project = projects.project(projectName);
+        if (!caller.credentialsAllow(TokenScope.UPLOAD, project.normalizedName())) {
+            throw new ForbiddenException("The API token does not allow re-running pipelines of project '"
+                    + project.normalizedName() + "': use a token with the upload scope for this project");
+        }
+        projects.checkMayManage(caller, project);
+        Release release = releases.release(project, version);
+        List<DistributionFile> files = releases.files(release).stream()
+                .filter(file -> filename.map(file.filename()::equals).orElse(true)).toList();
+        if (files.isEmpty()) {
+            throw filename.<RuntimeException>map(name -> new NotFoundException("release " + release.version()
+                            + " of project '" + project.name() + "' has no file '" + name + "'"))
+                    .orElseGet(() -> new InvalidInputException("release " + release.version() + " has no files to test"));
+        }
+        return files.stream()
+                .map(file -> start(project.id(), release.id(), file.id(), file.filename(), Trigger.MANUAL, caller.name()))
+                .map(this::view)
+                .toList();
+    }
+
+    /** The release's pipelines, newest first, if the caller may read the project. */
+    public List<PipelineView> forRelease(Optional<Caller> caller, String projectName, String version) {
+        Project project = projects.clientReadable(caller, projectName);
+        Release release = releases.release(project, version);
+        return pipelines.listForRelease(release.id()).stream().map(row -> view(row.id())).toList();
+    }
+
+    /** The newest pipeline of each file of a release, by file name (for the release page). */
+    public List<PipelineView> latestPerFile(long releaseId) {
+        return pipelines.latestPerFile(releaseId).stream().map(row -> view(row.id())).toList();
+    }
+
+    /** One pipeline with its log, if the caller may read its project; otherwise the 404 of a missing one. */
+    public PipelineDetail detail(Optional<Caller> caller, long id) {
+        PipelineView view = readableView(caller, id);
+        List<LogLine> log = jobs.latestJob(id).map(pipelines::log).orElse(List.of());
+        return new PipelineDetail(view, log);
+    }
+
+    /** One pipeline without its log, if the caller may read its project; otherwise the 404 of a missing one. */
+    public PipelineView readableView(Optional<Caller> caller, long id) {
+        PipelineView view = view(id);
+        if (!projects.mayRead(caller, projects.project(view.project()))) {
+            throw new NotFoundException("there is no pipeline " + id);
+        }
+        return view;
+    }
+
+    /** The status of the project's newest finished pipeline, or empty when none has finished. */
+    public Optional<String> badgeStatus(Optional<Caller> caller, String projectName) {
+        Project project = projects.readable(caller, projectName);
+        return pipelines.latestFinished(project.id()).map(PipelineRepository.PipelineRow::status);
+    }
+
+    private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
+        long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename,
+                trigger, by, clock.instant()));
+        jobs.insert(id, clock.instant());
+        return id;
+    }
+
+    /** One pipeline with its latest job's results; no access check, for callers that made theirs. */
+    public PipelineView view(long id) {
+        PipelineRepository.PipelineRow row = pipelines.find(id)
+                .orElseThrow(() -> new NotFoundException("there is no pipeline " + id));
+        Optional<Long> job = jobs.latestJob(id);
+        List<TaskReport> tasks = job.map(pipelines::tasks).orElse(List.of()).stream()
+                .map(task -> new TaskReport(task.task(), task.outcome(), task.startedAt(), task.endedAt(),
+                        task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
+                        RawDataService.withLinks(id, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
+                .toList();
+        return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
+                row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
+                row.durationMs(), job.map(jobs::attempts).orElse(0), job.flatMap(jobs::worker).orElse(null), tasks);
+    }
+}

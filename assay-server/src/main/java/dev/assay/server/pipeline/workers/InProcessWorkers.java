@@ -1,0 +1,66 @@
+package dev.assay.server.pipeline.workers;
+
+import dev.assay.server.pipeline.PipelineProperties;
+import dev.assay.server.pipeline.queue.JobQueue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.assay.server.config.AssayProperties;
+import dev.assay.server.storage.OwnedFolder;
+
+/**
+ * The embedded default's workers: {@code assay.pipeline.workers} threads of a {@link WorkerPool} that claim
+ * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP. Their job workspaces live in
+ * this server's own folder under {@code DATA/pipeline-work}; those of a server that was killed go at the next start.
+ */
+@Component
+@ConditionalOnWebApplication
+class InProcessWorkers implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessWorkers.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final PipelineProperties properties;
+    private final String name = "in-process-" + POOLS.incrementAndGet();
+    private final OwnedFolder workspaces;
+    private final WorkerPool pool;
+
+    InProcessWorkers(InProcessJobSource source, PipelineTasks tasks, PipelineProperties properties,
+            AssayProperties assay, Clock clock) throws IOException {
+        this.properties = properties;
+        // claimed where the sandbox's user reaches it, so the dead servers' workspaces there are cleared too
+        Path root = tasks.workRoot(JobRunner.workRoot(assay));
+        this.workspaces = OwnedFolder.claim(root);
+        if (workspaces.cleared() > 0) {
+            LOG.info("Removed {} files of job workspaces left in {} by servers that ended before finishing",
+                    workspaces.cleared(), root);
+        }
+        JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
+        this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
+                clock);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        pool.start(name);
+        if (properties.workers() > 0) {
+            LOG.info("{} in-process pipeline worker(s) started", properties.workers());
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        pool.stopNow();
+        workspaces.close();
+    }
+}

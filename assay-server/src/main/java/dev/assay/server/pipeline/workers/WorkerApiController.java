@@ -1,0 +1,247 @@
+package dev.assay.server.pipeline.workers;
+
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.queue.JobRepository;
+import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.packaging.requirement.MarkerEnvironment;
+import dev.assay.packaging.requirement.Requirement;
+import dev.assay.server.error.ForbiddenException;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.DistributionFile;
+import dev.assay.server.index.DistributionStore;
+import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
+import dev.assay.server.storage.ScratchSpace;
+
+/**
+ * The worker API over HTTP, {@link JobQueue}'s contract for remote workers; every call needs an API token
+ * with the {@code worker} scope whose owner is an administrator at the time of the call. A lost lease answers 409.
+ */
+@RestController
+public class WorkerApiController {
+
+    /** {@code POST /api/worker/claim}: the worker's name and host, recorded as the job's worker. */
+    record ClaimRequest(String worker, String host) {
+    }
+
+    /** The body of heartbeat, log and result calls: the lease the claim returned, and what is sent. */
+    record LeaseRequest(String lease, List<WorkerLogLine> lines, List<TaskReport> tasks) {
+    }
+
+    public static final String LEASE_HEADER = "Assay-Lease";
+
+    /**
+     * {@code POST /api/worker/jobs/ID/wheelhouse}: the worker's Python, and a commit's wheel's requirements, or the
+     * build requirements of the job's sources.
+     */
+    record WheelhouseRequest(String lease, Python python, List<String> requiresDist, List<String> buildRequires) {
+        record Python(String version, String platform, String machine) {
+        }
+    }
+
+    private final JobQueue queue;
+    private final CallerResolver callers;
+    private final IndexWheelhouse wheelhouse;
+    private final DistributionStore store;
+    private final CommitCheckout checkout;
+    private final ServerMetadata metadata;
+    private final ScratchSpace scratch;
+
+    WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
+            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch) {
+        this.queue = queue;
+        this.callers = callers;
+        this.wheelhouse = wheelhouse;
+        this.store = store;
+        this.checkout = checkout;
+        this.metadata = metadata;
+        this.scratch = scratch;
+    }
+
+    /** {@code GET /api/worker/hello}: lets {@code assay worker} check the server and its token before it starts. */
+    @GetMapping("/api/worker/hello")
+    Map<String, Object> hello(Authentication auth) {
+        requireWorker(auth);
+        return Map.of("server", "assay", "api", "worker");
+    }
+
+    /**
+     * One file a held job stages: its distribution file, its release's sdist, or a dependency wheel its pipeline
+     * may stage (a private project's only for a private project's pipeline).
+     */
+    @GetMapping("/api/worker/jobs/{id}/download/{filename}")
+    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable String filename,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease, Authentication auth) {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, lease);
+        boolean own = filename.equals(job.filename()) || (job.filename() != null && wheelhouse
+                .sdistFile(job.project(), job.version()).map(DistributionFile::filename).filter(filename::equals)
+                .isPresent());
+        Path file = own ? store.locate(job.project(), filename)
+                : wheelhouse.stageable(job.project(), filename)
+                        .orElseThrow(() -> new NotFoundException("job " + id + " does not stage the file " + filename));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(new FileSystemResource(file));
+    }
+
+    /**
+     * The held job's dependency wheels, as the in-process wheelhouse resolves them for the worker's Python: a
+     * release's from what the index knows and {@code requiresDist} (the wheel's under test), a commit's from
+     * {@code requiresDist} (its built wheel's); or, given {@code buildRequires}, the wheels those resolve to.
+     */
+    @PostMapping("/api/worker/jobs/{id}/wheelhouse")
+    Map<String, Object> wheelhouse(@PathVariable long id, @RequestBody WheelhouseRequest request, Authentication auth) {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, request.lease());
+        if (request.python() == null || request.python().version() == null || request.python().platform() == null) {
+            throw new InvalidInputException("'python' with the worker's 'version', 'platform' and 'machine' is required");
+        }
+        MarkerEnvironment environment = MarkerEnvironment.cpython(request.python().version(),
+                request.python().platform(), request.python().machine());
+        List<String> requiresDist = request.requiresDist() == null ? List.of()
+                : requirements("requiresDist", request.requiresDist());
+        IndexWheelhouse.Picks picks = request.buildRequires() != null
+                ? wheelhouse.pick(job.project(), requirements("buildRequires", request.buildRequires()), environment)
+                : job.filename() == null ? wheelhouse.pick(job.project(), requiresDist, environment)
+                : wheelhouse.pick(job.project(), job.version(), requiresDist, environment);
+        List<Map<String, String>> staged = picks.picked().stream().map(picked -> Map.of(
+                "requirement", picked.staged().requirement(), "project", picked.staged().project(),
+                "version", picked.staged().version(), "filename", picked.staged().filename(),
+                "url", "/api/worker/jobs/" + id + "/download/" + picked.staged().filename(),
+                "sha256", picked.sha256())).toList();
+        return Map.of("staged", staged, "unresolved", picks.unresolved());
+    }
+
+    // A requirement the resolver cannot parse is the worker's mistake (it parsed them first), not a server error.
+    private static List<String> requirements(String field, List<String> texts) {
+        for (String text : texts) {
+            try {
+                Requirement.parse(text);
+            } catch (RuntimeException invalid) {
+                throw new InvalidInputException("'" + field + "' holds an invalid requirement '" + text + "': "
+                        + invalid.getMessage());
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * The held commit job's tree as a gzipped tar, written from the bare repository with the in-process
+     * checkout's rules (regular and executable files only, paths checked, bounded); the links and submodules
+     * left out are named in the {@code Assay-Left-Out} header.
+     */
+    @GetMapping("/api/worker/jobs/{id}/source")
+    ResponseEntity<StreamingResponseBody> source(@PathVariable long id,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease, Authentication auth) throws IOException {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, lease);
+        String commit = queue.sourceCommit(job).orElseThrow(() -> new NotFoundException("job " + id
+                + " tests a file whose release has an sdist or no tagged commit: it has no source tree"));
+        // in this server's scratch folder, which the next start clears if a kill cuts the download short
+        Path temporary = scratch.newDirectory("assay-source");
+        CommitCheckout.Checkout tree;
+        try {
+            tree = checkout.export(job.project(), commit, temporary.resolve("tree"));
+        } catch (IOException | RuntimeException failed) {
+            JobRunner.deleteQuietly(temporary);
+            throw failed;
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/gzip"))
+                .header("Assay-Left-Out", String.join(",", tree.leftOut()))
+                .body(out -> {
+                    try {
+                        SourceArchive.write(tree.directory(), out);
+                    } finally {
+                        JobRunner.deleteQuietly(temporary);
+                    }
+                });
+    }
+
+    @PostMapping("/api/worker/claim")
+    ResponseEntity<ClaimedJob> claim(@RequestBody(required = false) ClaimRequest request, Authentication auth) {
+        Caller caller = requireWorker(auth);
+        String name = request == null || request.worker() == null ? "worker" : request.worker();
+        String host = request == null || request.host() == null || request.host().isBlank() ? null
+                : request.host().strip();
+        return queue.claim(WorkerIdentity.remote(caller.token().orElseThrow(), name, host))
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/api/worker/jobs/{id}/heartbeat")
+    Map<String, Instant> heartbeat(@PathVariable long id, @RequestBody LeaseRequest request, Authentication auth) {
+        requireWorker(auth);
+        return Map.of("leaseExpiresAt", queue.heartbeat(id, request.lease()));
+    }
+
+    @PostMapping("/api/worker/jobs/{id}/log")
+    ResponseEntity<Void> log(@PathVariable long id, @RequestBody LeaseRequest request, Authentication auth) {
+        requireWorker(auth);
+        queue.log(id, request.lease(), request.lines() == null ? List.of() : request.lines());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * One raw-data file of a task, as the request body (any content type but a form's), with the claim's lease
+     * in the {@code Assay-Lease} header; answers the file's raw-data entry. Send the files before the result.
+     */
+    @PostMapping("/api/worker/jobs/{id}/files/{task}/{name}")
+    Map<String, Object> file(@PathVariable long id, @PathVariable String task, @PathVariable String name,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease, InputStream body, Authentication auth) {
+        requireWorker(auth);
+        return queue.attach(id, lease, task, name, body);
+    }
+
+    @PostMapping("/api/worker/jobs/{id}/result")
+    ResponseEntity<Void> result(@PathVariable long id, @RequestBody LeaseRequest request, Authentication auth)
+            throws InterruptedException {
+        requireWorker(auth);
+        JobRepository.HeldJob job = queue.held(id, request.lease());
+        // a remote worker has no metadata check (it is the server's validator): the server runs it here
+        queue.result(id, request.lease(), metadata.complete(job.project(), job.filename(), request.tasks()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Caller requireWorker(Authentication auth) {
+        Caller caller = callers.require(auth);
+        boolean worker = caller.token().map(token -> token.isActive() && token.scopes().contains(TokenScope.WORKER))
+                .orElse(false);
+        if (!worker) {
+            throw new ForbiddenException("the worker API needs an API token with the worker scope: "
+                    + "create one with 'assay token create ADMIN --scope worker'");
+        }
+        // checked on every call, so that demoting a token's owner stops their workers at the next one
+        if (!caller.user().isAdmin()) {
+            throw new ForbiddenException("the worker token's owner " + caller.name() + " is not an administrator: "
+                    + "only administrators' worker tokens may run pipelines; an administrator must create this "
+                    + "worker a new token");
+        }
+        return caller;
+    }
+}

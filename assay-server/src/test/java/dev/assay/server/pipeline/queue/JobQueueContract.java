@@ -1,0 +1,158 @@
+package dev.assay.server.pipeline.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.pipeline.WorkerIdentity;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.error.ConflictException;
+import dev.assay.server.testing.HttpApi;
+
+/**
+ * The job queue's contract with workers, with no in-process worker: leases that run out, exactly one
+ * result, claims that never collide, and the worker API's authentication.
+ */
+abstract class JobQueueContract extends PipelineFixture {
+
+    @Override
+    protected Map<String, Object> pipelineSettings() {
+        return Map.of("assay.pipeline.workers", 0, "assay.pipeline.lease", "2s", "assay.pipeline.max-attempts", 3);
+    }
+
+    @Test
+    void deadWorkerLosesItsLeaseAndOnlyTheLiveWorkersResultIsRecorded() throws Exception {
+        String project = uploadedProject();
+        long pipeline = owner.json(pipelines(project)).get(0).get("id").asLong();
+        JobQueue queue = server.bean(JobQueue.class);
+        ClaimedJob dead = claimPipeline(queue, "dead", pipeline);
+
+        ClaimedJob alive = claimPipeline(queue, "alive", pipeline);
+        HttpApi worker = workerToken();
+        HttpResponse<String> heartbeat = worker.post("api/worker/jobs/" + alive.jobId() + "/heartbeat",
+                "{\"lease\":\"" + alive.lease() + "\"}");
+        HttpResponse<String> log = worker.post("api/worker/jobs/" + alive.jobId() + "/log",
+                "{\"lease\":\"" + alive.lease() + "\",\"lines\":[{\"task\":\"metadata\",\"line\":\"checking\"}]}");
+        HttpResponse<String> result = worker.post("api/worker/jobs/" + alive.jobId() + "/result", resultBody(alive));
+        HttpResponse<String> lateHttp = worker.post("api/worker/jobs/" + dead.jobId() + "/result", resultBody(dead));
+
+        assertThat(alive.jobId()).isEqualTo(dead.jobId());
+        assertThat(alive.attempt()).isEqualTo(dead.attempt() + 1);
+        assertThat(alive.lease()).isNotEqualTo(dead.lease());
+        assertThat(heartbeat.statusCode()).as(heartbeat.body()).isEqualTo(200);
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(204);
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(204);
+        assertThat(lateHttp.statusCode()).isEqualTo(409);
+        assertThat(lateHttp.body()).contains("lease on job " + dead.jobId() + " is lost");
+        assertThatThrownBy(() -> queue.result(dead.jobId(), dead.lease(), brokenMetadataResult()))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> queue.heartbeat(dead.jobId(), dead.lease())).isInstanceOf(ConflictException.class);
+        assertThat(worker.post("api/worker/jobs/" + alive.jobId() + "/result", resultBody(alive)).statusCode())
+                .as("a second result, even from the holder").isEqualTo(409);
+        assertThat(number("SELECT COUNT(*) FROM pipeline_task_results r JOIN pipeline_jobs j ON j.id = r.job_id "
+                + "WHERE j.pipeline_id = ?", pipeline)).isEqualTo(1);
+        var shown = owner.json("api/v1/pipelines/" + pipeline);
+        assertThat(shown.get("status").asString()).isEqualTo("failed");
+        assertThat(shown.get("attempts").asInt()).isEqualTo(2);
+        assertThat(shown.get("log").toString()).contains("claimed by in-process worker dead on test-host", "checking");
+    }
+
+    @Test
+    void theWheelhouseEndpointResolvesBuildRequirementsAndRejectsAnInvalidOneNamingIt() throws Exception {
+        String project = uploadedProject();
+        long pipeline = owner.json(pipelines(project)).get(0).get("id").asLong();
+        ClaimedJob job = claimPipeline(server.bean(JobQueue.class), "builder", pipeline);
+        HttpApi worker = workerToken();
+        String python = "\"python\":{\"version\":\"3.11.2\",\"platform\":\"linux\",\"machine\":\"x86_64\"}";
+
+        HttpResponse<String> resolved = worker.post("api/worker/jobs/" + job.jobId() + "/wheelhouse",
+                "{\"lease\":\"" + job.lease() + "\"," + python + ",\"buildRequires\":[\"absent-backend>=1\"]}");
+        HttpResponse<String> invalid = worker.post("api/worker/jobs/" + job.jobId() + "/wheelhouse",
+                "{\"lease\":\"" + job.lease() + "\"," + python + ",\"buildRequires\":[\"not a requirement!\"]}");
+
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.body()).contains("\"staged\":[]", "absent-backend>=1", "not-in-index");
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.body()).contains("'buildRequires' holds an invalid requirement 'not a requirement!'");
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameJob() throws Exception {
+        String project = uploadedProject();
+        Set<Long> ours = new HashSet<>();
+        ours.add(owner.json(pipelines(project)).get(0).get("id").asLong());
+        for (int i = 0; i < 19; i++) {
+            HttpResponse<String> created = owner.post(pipelines(project), "{}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            ours.add(HttpApi.parse(created.body()).get(0).get("id").asLong());
+        }
+        JobQueue queue = server.bean(JobQueue.class);
+        List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+        WorkerIdentity racer = WorkerIdentity.inProcess("racer", "test-host");
+        Callable<Void> claimer = () -> {
+            for (Optional<ClaimedJob> job = queue.claim(racer); job.isPresent(); job = queue.claim(racer)) {
+                claimed.add(job.get().pipelineId());
+                // finished at once, so that no lease can run out and make the job claimable again
+                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
+            }
+            return null;
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Void>> runs = threads.invokeAll(List.of(claimer, claimer));
+            for (Future<Void> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<Long> ourClaims = claimed.stream().filter(ours::contains).toList();
+        assertThat(ourClaims).hasSize(20).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(ourClaims)).isEqualTo(ours);
+    }
+
+    @Test
+    void workerApiNeedsAWorkerScopedToken() {
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        HttpApi password = owner;
+        HttpApi uploadToken = token("olive", null, TokenScope.UPLOAD);
+        HttpApi workerToken = workerToken();
+        String lease = "{\"lease\":\"not-a-lease\"}";
+
+        assertThat(anonymous.post("api/worker/claim", "{}").statusCode()).isEqualTo(401);
+        assertThat(password.post("api/worker/claim", "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = uploadToken.post("api/worker/claim", "{}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("worker scope");
+        assertThat(anonymous.post("api/worker/jobs/1/heartbeat", lease).statusCode()).isEqualTo(401);
+        assertThat(uploadToken.post("api/worker/jobs/1/result", lease).statusCode()).isEqualTo(403);
+        assertThat(workerToken.post("api/worker/jobs/999999/heartbeat", lease).statusCode())
+                .as("authenticated, but holds no lease").isEqualTo(409);
+        assertThat(workerToken.post("api/worker/jobs/999999/log", lease).statusCode()).isEqualTo(404);
+    }
+
+    private static String resultBody(ClaimedJob job) {
+        return """
+                {"lease":"%s","tasks":[{"name":"metadata","outcome":"failed","startedAt":"2026-01-01T00:00:00Z",
+                 "endedAt":"2026-01-01T00:00:01Z","durationMs":1000,"summary":"failed: broken on purpose",
+                 "findings":[{"severity":"error","code":"test/broken","message":"broken on purpose"}],
+                 "rawData":{"values":{}}}]}""".formatted(job.lease());
+    }
+}
