@@ -1,9 +1,10 @@
 package dev.assay.server.pipeline;
 
-import dev.assay.server.pipeline.queue.JobQueue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import dev.assay.server.pipeline.queue.JobQueue;
 
 /**
  * One task's result as a worker sends it and the API shows it.

@@ -1,7 +1,6 @@
 /**
- * The test pipeline in the server: pipelines and their leased jobs, triggers (uploads, pushes to a branch,
- * re-runs), the in-process worker pool, a commit's tree and the wheelhouse staged from this index, the choice of
- * sandboxed tasks, results with their kept raw-data files, the pipeline page (live while it runs) and the
- * downloads.
+ * The test pipeline in the server: what every part shares (settings, a claimed job, task reports and findings,
+ * triggers, worker identities, pipeline views); the parts live in {@code queue}, {@code workers}, {@code rawdata},
+ * {@code wheelhouse}, {@code triggers} and {@code pages}.
  */
 package dev.assay.server.pipeline;

@@ -2,8 +2,6 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.queue.JobQueue;
-import dev.assay.server.pipeline.workers.WorkerApiController;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.workers.WorkerApiController;
 import dev.assay.server.testing.Browser;
 import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,6 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.queue.JobQueue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;

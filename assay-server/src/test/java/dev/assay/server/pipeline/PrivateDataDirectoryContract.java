@@ -2,8 +2,6 @@ package dev.assay.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.workers.JobRunner;
-import dev.assay.server.pipeline.workers.WorkRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,8 +13,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.testing.PythonDistributions;
+import dev.assay.server.pipeline.workers.JobRunner;
+import dev.assay.server.pipeline.workers.WorkRoot;
 import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import tools.jackson.databind.JsonNode;
 

@@ -1,8 +1,5 @@
 package dev.assay.server.pipeline;
 
-import dev.assay.server.pipeline.workers.MetadataReport;
-import dev.assay.server.pipeline.workers.MetadataTask;
-import dev.assay.server.pipeline.workers.PipelineTasks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +9,9 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Primary;
 
+import dev.assay.server.pipeline.workers.MetadataReport;
+import dev.assay.server.pipeline.workers.MetadataTask;
+import dev.assay.server.pipeline.workers.PipelineTasks;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.TaskContext;

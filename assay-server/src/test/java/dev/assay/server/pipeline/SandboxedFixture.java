@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
-import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TinyBuildBackend;
 import dev.assay.tasks.sandbox.Sandbox;

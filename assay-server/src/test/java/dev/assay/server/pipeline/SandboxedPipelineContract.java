@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDistributions;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,5 @@
 package dev.assay.server.pipeline.pages;
 
-import dev.assay.server.pipeline.triggers.CommitPipelines;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -9,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.pipeline.triggers.CommitPipelines;
 
 /** The status badge of one branch ({@code badge.svg?ref=main}): its pushes' newest finished pipeline. */
 @Controller

@@ -1,7 +1,5 @@
 package dev.assay.server.pipeline.pages;
 
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.triggers.CommitPipelines;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.triggers.CommitPipelines;
 
 /**
  * The REST API of a project's pipelines: all of them a page at a time, or its commits' by commit or ref; a commit

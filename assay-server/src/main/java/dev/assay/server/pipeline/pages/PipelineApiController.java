@@ -1,8 +1,5 @@
 package dev.assay.server.pipeline.pages;
 
-import dev.assay.server.pipeline.PipelineDetail;
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.queue.PipelineService;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +13,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.pipeline.PipelineDetail;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.queue.PipelineService;
 
 /** The pipelines REST API: results are read by whoever may read the project; re-running needs the maintainer role. */
 @RestController

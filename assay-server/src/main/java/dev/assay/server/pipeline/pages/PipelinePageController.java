@@ -1,9 +1,5 @@
 package dev.assay.server.pipeline.pages;
 
-import dev.assay.server.pipeline.PipelineDetail;
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.queue.PipelineService;
-import dev.assay.server.pipeline.triggers.PipelineReruns;
 import java.net.URI;
 import java.util.Optional;
 
@@ -19,6 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.pipeline.PipelineDetail;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.queue.PipelineService;
+import dev.assay.server.pipeline.triggers.PipelineReruns;
 
 /** The pipeline page, its live part and its re-run button, a project's pipelines, and its status badge. */
 @Controller

@@ -1,7 +1,8 @@
 package dev.assay.server.pipeline.pages;
 
-import dev.assay.server.pipeline.PipelineView;
 import java.time.Instant;
+
+import dev.assay.server.pipeline.PipelineView;
 
 /**
  * A line of a project's pipeline list: the pipeline without its tasks, and how many findings of severity error or

@@ -1,10 +1,5 @@
 package dev.assay.server.pipeline.pages;
 
-import dev.assay.server.pipeline.FindingView;
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.Trigger;
-import dev.assay.server.pipeline.queue.PipelineRepository;
-import dev.assay.server.pipeline.queue.PipelineService;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +13,11 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.pipeline.FindingView;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.Trigger;
+import dev.assay.server.pipeline.queue.PipelineRepository;
+import dev.assay.server.pipeline.queue.PipelineService;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,13 +1,5 @@
 package dev.assay.server.pipeline.queue;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.PipelineProperties;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.WorkerIdentity;
-import dev.assay.server.pipeline.rawdata.RawFileKey;
-import dev.assay.server.pipeline.rawdata.RawFiles;
-import dev.assay.server.pipeline.triggers.ReleaseTags;
-import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +18,15 @@ import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.PipelineProperties;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.queue.JobRepository.HeldJob;
+import dev.assay.server.pipeline.rawdata.RawFileKey;
+import dev.assay.server.pipeline.rawdata.RawFiles;
+import dev.assay.server.pipeline.triggers.ReleaseTags;
+import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

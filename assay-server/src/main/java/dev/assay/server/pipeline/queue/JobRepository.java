@@ -3,7 +3,6 @@ package dev.assay.server.pipeline.queue;
 import static dev.assay.server.db.Timestamps.instant;
 import static dev.assay.server.db.Timestamps.utc;
 
-import dev.assay.server.pipeline.WorkerIdentity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +14,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import dev.assay.server.pipeline.WorkerIdentity;
 
 /** The SQL for pipeline jobs: inserting, claiming (through the database's {@link JobClaims}), leases, finishing. */
 @Repository

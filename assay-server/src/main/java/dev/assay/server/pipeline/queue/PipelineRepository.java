@@ -3,8 +3,6 @@ package dev.assay.server.pipeline.queue;
 import static dev.assay.server.db.Timestamps.instant;
 import static dev.assay.server.db.Timestamps.utc;
 
-import dev.assay.server.pipeline.LogLine;
-import dev.assay.server.pipeline.Trigger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,6 +13,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import dev.assay.server.pipeline.LogLine;
+import dev.assay.server.pipeline.Trigger;
 
 /** The SQL for pipelines, their task results and their job logs. */
 @Repository

@@ -1,12 +1,5 @@
 package dev.assay.server.pipeline.queue;
 
-import dev.assay.server.pipeline.FindingView;
-import dev.assay.server.pipeline.LogLine;
-import dev.assay.server.pipeline.PipelineDetail;
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.Trigger;
-import dev.assay.server.pipeline.rawdata.RawDataService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +20,13 @@ import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
+import dev.assay.server.pipeline.FindingView;
+import dev.assay.server.pipeline.LogLine;
+import dev.assay.server.pipeline.PipelineDetail;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.Trigger;
+import dev.assay.server.pipeline.rawdata.RawDataService;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

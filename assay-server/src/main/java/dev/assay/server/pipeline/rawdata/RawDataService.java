@@ -1,7 +1,5 @@
 package dev.assay.server.pipeline.rawdata;
 
-import dev.assay.server.pipeline.queue.JobRepository;
-import dev.assay.server.pipeline.queue.PipelineRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,9 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.error.UnauthorizedException;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.pipeline.queue.JobRepository;
 import dev.assay.server.pipeline.queue.PipelineRepository.PipelineRow;
+import dev.assay.server.pipeline.queue.PipelineRepository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

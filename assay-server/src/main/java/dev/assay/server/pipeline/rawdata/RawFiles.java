@@ -1,6 +1,5 @@
 package dev.assay.server.pipeline.rawdata;
 
-import dev.assay.server.pipeline.queue.JobQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.rawdata.RawFileRepository.KeptFile;
 
 /**

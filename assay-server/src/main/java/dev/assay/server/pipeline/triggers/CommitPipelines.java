@@ -1,10 +1,5 @@
 package dev.assay.server.pipeline.triggers;
 
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.Trigger;
-import dev.assay.server.pipeline.queue.JobRepository;
-import dev.assay.server.pipeline.queue.PipelineRepository;
-import dev.assay.server.pipeline.queue.PipelineService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -31,6 +26,11 @@ import dev.assay.server.error.NotFoundException;
 import dev.assay.server.git.GitRepositories;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.Trigger;
+import dev.assay.server.pipeline.queue.JobRepository;
+import dev.assay.server.pipeline.queue.PipelineRepository;
+import dev.assay.server.pipeline.queue.PipelineService;
 
 /**
  * Pipelines of commits of a project's repository: queued once per push event of a branch, re-run on request by

@@ -1,13 +1,13 @@
 package dev.assay.server.pipeline.triggers;
 
-import dev.assay.server.pipeline.PipelineView;
-import dev.assay.server.pipeline.queue.PipelineService;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.queue.PipelineService;
 
 /**
  * Re-runs a pipeline for its subject, the same file or the same commit and ref, through the services that queue

@@ -1,9 +1,5 @@
 package dev.assay.server.pipeline.wheelhouse;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.workers.JobSource;
-import dev.assay.server.pipeline.workers.PipelineTasks;
-import dev.assay.server.pipeline.workers.WorkerMarkers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +8,10 @@ import java.util.Set;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.packaging.requirement.Requirement;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.workers.JobSource;
+import dev.assay.server.pipeline.workers.PipelineTasks;
+import dev.assay.server.pipeline.workers.WorkerMarkers;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.TaskContext;

@@ -1,10 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.PipelineProperties;
-import dev.assay.server.pipeline.ToolProperties;
-import dev.assay.server.pipeline.wheelhouse.BuildWheelhouseTask;
-import dev.assay.server.pipeline.wheelhouse.WheelhouseReport;
-import dev.assay.server.pipeline.wheelhouse.WheelhouseTask;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.pipeline.PipelineProperties;
+import dev.assay.server.pipeline.ToolProperties;
+import dev.assay.server.pipeline.wheelhouse.BuildWheelhouseTask;
+import dev.assay.server.pipeline.wheelhouse.WheelhouseReport;
+import dev.assay.server.pipeline.wheelhouse.WheelhouseTask;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;

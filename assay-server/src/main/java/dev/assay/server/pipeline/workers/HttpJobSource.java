@@ -1,9 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.queue.JobQueue;
-import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,7 +26,10 @@ import dev.assay.packaging.archive.SafeArchive;
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
+import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,10 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.WorkerIdentity;
-import dev.assay.server.pipeline.queue.JobQueue;
-import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +12,12 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.index.DistributionStore;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 
 /** The in-process workers' {@link JobSource}: the {@link JobQueue}, and files copied straight from the store. */
 @Component

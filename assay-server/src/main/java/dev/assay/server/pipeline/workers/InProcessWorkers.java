@@ -1,7 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.PipelineProperties;
-import dev.assay.server.pipeline.queue.JobQueue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.pipeline.PipelineProperties;
+import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.storage.OwnedFolder;
 
 /**

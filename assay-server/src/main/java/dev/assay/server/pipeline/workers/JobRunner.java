@@ -1,8 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.FindingView;
-import dev.assay.server.pipeline.TaskReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +22,9 @@ import java.util.stream.Stream;
 
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.FindingView;
+import dev.assay.server.pipeline.TaskReport;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.SdistTask;

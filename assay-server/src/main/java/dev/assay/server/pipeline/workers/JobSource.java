@@ -1,9 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.queue.JobQueue;
-import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 
 /**
  * Where a worker gets its jobs and what they test, and where it sends what they did: the {@link JobQueue} and

@@ -1,10 +1,10 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.report.ReportEvaluator;

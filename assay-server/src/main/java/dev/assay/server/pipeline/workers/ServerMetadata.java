@@ -1,6 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.TaskReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.index.DistributionStore;
+import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.storage.ScratchSpace;
 import dev.assay.tasks.execution.ExecutionManager;
 import dev.assay.tasks.execution.ExecutionPlan;

@@ -1,11 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.WorkerIdentity;
-import dev.assay.server.pipeline.queue.JobQueue;
-import dev.assay.server.pipeline.queue.JobRepository;
-import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -26,17 +20,23 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.assay.packaging.requirement.MarkerEnvironment;
+import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.accounts.TokenScope;
-import dev.assay.packaging.requirement.MarkerEnvironment;
-import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.index.DistributionStore;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.queue.JobRepository;
+import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import dev.assay.server.storage.ScratchSpace;
 
 /**

@@ -1,8 +1,5 @@
 package dev.assay.server.pipeline.workers;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.queue.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.assay.server.error.ConflictException;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.tasks.execution.ExecutionListener;
 import dev.assay.tasks.execution.TaskExecution;

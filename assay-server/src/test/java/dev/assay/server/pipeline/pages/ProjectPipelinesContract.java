@@ -2,11 +2,6 @@ package dev.assay.server.pipeline.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.FindingView;
-import dev.assay.server.pipeline.PipelineFixture;
-import dev.assay.server.pipeline.TaskReport;
-import dev.assay.server.pipeline.queue.JobQueue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,6 +22,11 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
 import dev.assay.server.git.GitCommand;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.FindingView;
+import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.Browser;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.WebSession;

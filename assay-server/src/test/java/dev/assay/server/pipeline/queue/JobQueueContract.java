@@ -3,9 +3,6 @@ package dev.assay.server.pipeline.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.PipelineFixture;
-import dev.assay.server.pipeline.WorkerIdentity;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.error.ConflictException;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.testing.HttpApi;
 
 /**

@@ -2,8 +2,6 @@ package dev.assay.server.pipeline.rawdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.PipelineFixture;
-import dev.assay.server.pipeline.ProbeTasks;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.pipeline.ProbeTasks;
 import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;
 

@@ -2,7 +2,6 @@ package dev.assay.server.pipeline.triggers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.SandboxedFixture;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
 import dev.assay.server.git.GitCommand;
+import dev.assay.server.pipeline.SandboxedFixture;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;

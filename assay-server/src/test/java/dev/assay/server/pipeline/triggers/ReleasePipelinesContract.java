@@ -2,8 +2,6 @@ package dev.assay.server.pipeline.triggers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.PipelineFixture;
-import dev.assay.server.pipeline.ProbeTasks;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.pipeline.ProbeTasks;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDistributions;
 import tools.jackson.databind.JsonNode;

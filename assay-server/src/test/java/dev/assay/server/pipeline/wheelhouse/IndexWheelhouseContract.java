@@ -3,7 +3,6 @@ package dev.assay.server.pipeline.wheelhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.assay.server.pipeline.PipelineFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
+import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.testing.TestDistributions;
 
 /** The wheelhouse resolver stages, of a dependency's wheels, one the worker's Python can install, as pip picks it. */

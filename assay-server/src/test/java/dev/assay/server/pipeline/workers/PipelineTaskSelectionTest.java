@@ -2,9 +2,6 @@ package dev.assay.server.pipeline.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.PipelineProperties;
-import dev.assay.server.pipeline.wheelhouse.BuildWheelhouseTask;
-import dev.assay.server.pipeline.wheelhouse.WheelhouseTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import dev.assay.server.pipeline.PipelineProperties;
+import dev.assay.server.pipeline.wheelhouse.BuildWheelhouseTask;
+import dev.assay.server.pipeline.wheelhouse.WheelhouseTask;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.TaskOutcome;

@@ -3,9 +3,6 @@ package dev.assay.server.pipeline.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.assay.server.pipeline.ClaimedJob;
-import dev.assay.server.pipeline.SandboxedFixture;
-import dev.assay.server.pipeline.triggers.PushPipelineContract;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,8 +21,11 @@ import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.git.GitCommand;
-import dev.assay.server.testing.PythonDistributions;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.SandboxedFixture;
+import dev.assay.server.pipeline.triggers.PushPipelineContract;
 import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import tools.jackson.databind.JsonNode;
 

@@ -2,7 +2,6 @@ package dev.assay.server.pipeline.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.SandboxedFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -14,9 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.pipeline.SandboxedFixture;
 import dev.assay.server.testing.HttpApi;
-import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import tools.jackson.databind.JsonNode;
 

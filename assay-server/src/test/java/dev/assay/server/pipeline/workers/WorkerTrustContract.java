@@ -2,7 +2,6 @@ package dev.assay.server.pipeline.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.assay.server.pipeline.PipelineFixture;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewUser;
+import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;
 
