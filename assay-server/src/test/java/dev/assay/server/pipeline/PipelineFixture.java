@@ -45,21 +45,21 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PipelineFixture {
 
-    public static final String PASSWORD = "correct horse battery";
-    public static final Duration DEADLINE = Duration.ofSeconds(90);
+    protected static final String PASSWORD = "correct horse battery";
+    protected static final Duration DEADLINE = Duration.ofSeconds(90);
     /** Settings of one quick in-process worker that runs the in-process checks. */
-    public static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
+    protected static final Map<String, Object> ONE_WORKER = Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
             "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** The administrator, whose worker tokens the worker API takes. */
     protected static final String ADMIN = "ada";
 
-    public TestDatabase database;
-    public TestServer server;
-    public Path data;
-    public HttpApi owner;
-    public HttpApi maintainer;
-    public HttpApi stranger;
+    protected TestDatabase database;
+    protected TestServer server;
+    protected Path data;
+    protected HttpApi owner;
+    protected HttpApi maintainer;
+    protected HttpApi stranger;
     protected HttpApi admin;
 
     protected abstract String databaseKind();
