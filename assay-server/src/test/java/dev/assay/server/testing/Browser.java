@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A headless Debian Chromium driven through Selenium with the system's chromedriver. */
@@ -70,11 +71,30 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
     }
 
+    /**
+     * Whether the element has left the document. Chromium answers a query on a node of a page being replaced
+     * either "stale element" or, caught mid-navigation, "Node with given id does not belong to the document":
+     * both mean it is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException detached) {
+            if (String.valueOf(detached.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw detached;
+        }
+    }
+
     /** Clicks what the selector finds and waits until the page it leads to has replaced this one. */
     public Browser clickAndWait(String cssSelector) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector(cssSelector)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(replaced -> isGone(page));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ready -> "complete".equals(
                 ((JavascriptExecutor) ready).executeScript("return document.readyState")));
         return this;
