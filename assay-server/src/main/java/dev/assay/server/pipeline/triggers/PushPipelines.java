@@ -10,13 +10,16 @@ import dev.assay.server.git.PushEvent;
 import dev.assay.server.git.PushEventListener;
 
 /**
- * Queues a pipeline for each branch a push created or moved: trigger {@code push}, the new commit and the ref.
+ * Queues a pipeline for each branch a push created or moved, and each change request revision announced under
+ * {@code refs/changes/}: trigger {@code push}, the new commit and the ref.
  * Deleted branches have nothing to test, and tags are left out: a tag names a commit its branch's push already
  * tested, and a release is tested when its files are uploaded. An event delivered again queues nothing new.
  */
 @Component
 class PushPipelines implements PushEventListener {
 
+    /** Revisions of change requests pushed to refs/for/, which no branch's push tested. */
+    private static final String CHANGES = "refs/changes/";
     private static final Logger LOG = LoggerFactory.getLogger(PushPipelines.class);
 
     private final CommitPipelines pipelines;
@@ -27,7 +30,8 @@ class PushPipelines implements PushEventListener {
 
     @Override
     public void onPush(PushEvent event) {
-        if (event.deleted() || !event.refName().startsWith(Constants.R_HEADS)) {
+        if (event.deleted() || !(event.refName().startsWith(Constants.R_HEADS)
+                || event.refName().startsWith(CHANGES))) {
             return;
         }
         try {

@@ -1,0 +1,7 @@
+package dev.assay.server.review.change;
+
+import java.time.Instant;
+
+/** One entry of a change request's timeline: who did what ({@code opened}, {@code revision}, …) and when. */
+public record ChangeEvent(long id, long actorId, String actorName, String action, String detail, Instant at) {
+}
