@@ -36,7 +36,8 @@ import dev.assay.server.testing.PythonTools;
  * it), a third changes it (the thread is outdated) and breaks a test; the interdiff of revisions 1 and 3 shows
  * exactly what changed between them; the merge is refused while a thread is unresolved, while the latest pipeline
  * is red and without an approval, and succeeds once all three hold; main then has the commit. A push to
- * refs/for/main opens a request and prints its address.
+ * refs/for/main opens a request and prints its address; with the commit-msg hook installed, an amended commit
+ * pushed again becomes its second revision.
  */
 public abstract class ChangeRequestJourneyContract extends SandboxedFixture {
 
@@ -160,11 +161,16 @@ public abstract class ChangeRequestJourneyContract extends SandboxedFixture {
     }
 
     @Test
-    void aPushToRefsForMainOpensARequestAndPrintsItsAddress() throws Exception {
+    void aPushToRefsForMainOpensARequestPrintsItsAddressAndAnAmendedPushAddsARevision() throws Exception {
         String project = newProject();
         Path work = cloned(project);
         git.commit(work, "README.md", "# calc\n", "Start");
         push(work, project, "HEAD:main");
+        HttpResponse<String> hook = HttpApi.anonymous(server.url()).get("tools/hooks/commit-msg");
+        assertThat(hook.statusCode()).isEqualTo(200);
+        Path installed = work.resolve(".git/hooks/commit-msg");
+        Files.writeString(installed, hook.body());
+        assertThat(installed.toFile().setExecutable(true)).isTrue();
         String proposed = git.commit(work, "NOTES.md", "Notes\n", "Add notes\n\nWhy they help.");
 
         GitCommand.Outcome pushed = git.run(work, "push", passwordUrl(project, "max"), "HEAD:refs/for/main")
@@ -176,11 +182,23 @@ public abstract class ChangeRequestJourneyContract extends SandboxedFixture {
         assertThat(printed.group(2)).isEqualTo(server.url() + "changes/" + number);
         JsonNode change = owner.json("api/v1/changes/" + number);
         assertThat(change.get("title").asString()).isEqualTo("Add notes");
+        assertThat(change.get("description").asString()).isEqualTo("Why they help.");
         assertThat(change.get("target").asString()).isEqualTo("main");
         assertThat(change.get("source").isNull()).isTrue();
         assertThat(change.get("revisions").get(0).get("commit").asString()).isEqualTo(proposed);
+
+        Files.writeString(work.resolve("NOTES.md"), "Notes, amended\n");
+        git.run(work, "commit", "-q", "-a", "--amend", "--no-edit").succeeded();
+        String amended = git.head(work, "HEAD");
+        GitCommand.Outcome again = git.run(work, "push", passwordUrl(project, "max"), "HEAD:refs/for/main")
+                .succeeded();
+
+        assertThat(again.output()).contains("remote: Change request #" + number + ": revision 2: ");
+        assertThat(owner.json("api/v1/changes/" + number).get("revisions")).hasSize(2);
         git.run(work, "fetch", "-q", "origin", "refs/changes/" + number + "/1").succeeded();
-        assertThat(git.head(work, "FETCH_HEAD")).isEqualTo(proposed);
+        assertThat(git.head(work, "FETCH_HEAD")).as("the first revision is kept").isEqualTo(proposed);
+        git.run(work, "fetch", "-q", "origin", "refs/changes/" + number + "/2").succeeded();
+        assertThat(git.head(work, "FETCH_HEAD")).isEqualTo(amended);
     }
 
     private String newProject() {
