@@ -167,7 +167,7 @@ public class ChangeRequestRepository {
         }
         if (filter.needsMyReview()) {
             // open, someone else's, the lister may vote on it and has not voted on its latest revision
-            sql.append("""
+            sql.append(" ").append("""
                      AND c.state = 'open' AND d.author_id <> :me
                      AND (:admin OR EXISTS (SELECT 1 FROM project_roles vr WHERE vr.project_id = c.project_id
                          AND vr.user_id = :me))

@@ -6,12 +6,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.assay.server.testing.HttpApi;
+import dev.assay.server.testing.WebSession;
 
 /**
  * Change requests driven with the real git client and the REST API: opening from a branch, revisions from pushes
@@ -68,13 +72,144 @@ abstract class ChangeRequestContract extends ChangeFixture {
         git.commit(work, "calc.py", TEN_LINES + "line 11\n", "Eleven");
         push(work, project, "topic");
         long number = open("carol", project, "topic", "main");
-        assertThat(send("GET", "api/v1/changes/" + number + "/diff?revision=9", null, null).statusCode())
+        assertThat(status("GET", "api/v1/changes/" + number + "/diff?revision=9", null, null))
                 .isEqualTo(404);
-        assertThat(send("GET", "api/v1/changes/" + number + "/diff?against=x", null, null).statusCode())
+        assertThat(status("GET", "api/v1/changes/" + number + "/diff?against=x", null, null))
                 .isEqualTo(400);
-        assertThat(send("GET", "api/v1/changes/99999999999999999999", null, null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "api/v1/changes/abc", null, null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "api/v1/changes/" + (number + 1000), null, null).statusCode()).isEqualTo(404);
+        assertThat(status("GET", "api/v1/changes/99999999999999999999", null, null)).isEqualTo(400);
+        assertThat(status("GET", "api/v1/changes/abc", null, null)).isEqualTo(400);
+        assertThat(status("GET", "api/v1/changes/" + (number + 1000), null, null)).isEqualTo(404);
+    }
+
+    @Test
+    void authorsAndMaintainersEditCloseAndReopenOthersAreRefused() {
+        String project = newProject("public");
+        Path work = workTree(project, "topic");
+        git.commit(work, "calc.py", TEN_LINES + "line 11\n", "Eleven");
+        push(work, project, "topic");
+        long number = open("carol", project, "topic", "main");
+        String path = "api/v1/changes/" + number;
+
+        assertThat(status("PATCH", path, "carol", "{\"title\":\"Eleven lines\"}")).isEqualTo(200);
+        assertThat(status("PATCH", path, "max", "{\"description\":\"Checked\"}")).isEqualTo(200);
+        assertThat(status("PATCH", path, "rita", "{\"title\":\"Mine now\"}")).isEqualTo(403);
+        assertThat(status("PATCH", path, "sam", "{\"state\":\"closed\"}")).isEqualTo(403);
+        assertThat(status("PATCH", path, null, "{\"state\":\"closed\"}")).isEqualTo(401);
+        assertThat(status("POST", "api/v1/projects/" + project + "/changes", null, "{}")).isEqualTo(401);
+        JsonNode edited = json("sam", path);
+        assertThat(edited.path("title").asString()).isEqualTo("Eleven lines");
+        assertThat(edited.path("description").asString()).isEqualTo("Checked");
+
+        assertThat(status("PATCH", path, "carol", "{\"state\":\"closed\"}")).isEqualTo(200);
+        long again = open("carol", project, "topic", "main");
+        assertThat(status("PATCH", path, "olive", "{\"state\":\"open\"}")).isEqualTo(409);
+        assertThat(status("PATCH", "api/v1/changes/" + again, "olive", "{\"state\":\"closed\"}")).isEqualTo(200);
+        assertThat(status("PATCH", path, "olive", "{\"state\":\"open\"}")).isEqualTo(200);
+
+        String list = "api/v1/changes?project=" + project;
+        assertThat(numbers("sam", list)).containsExactly(number);
+        assertThat(numbers("sam", list + "&state=all")).containsExactly(again, number);
+        assertThat(numbers("sam", list + "&state=closed")).containsExactly(again);
+        assertThat(numbers("carol", list + "&state=all&filter=mine")).containsExactly(again, number);
+        assertThat(numbers("rita", list + "&filter=needs-my-review")).containsExactly(number);
+        assertThat(numbers("carol", list + "&filter=needs-my-review")).isEmpty();
+        assertThat(numbers("sam", list + "&filter=needs-my-review")).isEmpty();
+        assertThat(json("sam", list).path("changes").get(0).path("unresolvedThreads").asLong()).isZero();
+    }
+
+    @Test
+    void aPrivateProjectsChangeRequestsStaySecretAndBadInputIsRefused() {
+        String project = newProject("private");
+        Path work = workTree(project, "hidden");
+        git.commit(work, "calc.py", TEN_LINES + "line 11\n", "Eleven");
+        push(work, project, "hidden");
+        long number = open("max", project, "hidden", "main");
+
+        assertThat(status("GET", "api/v1/changes/" + number, "sam", null)).isEqualTo(404);
+        assertThat(status("PATCH", "api/v1/changes/" + number, "sam", "{\"state\":\"closed\"}")).isEqualTo(404);
+        assertThat(status("GET", "api/v1/changes/" + number + "/diff", null, null)).isEqualTo(404);
+        assertThat(status("GET", "api/v1/changes/" + number + "/threads", "sam", null)).isEqualTo(404);
+        assertThat(numbers("sam", "api/v1/changes?state=all&project=" + project)).isEmpty();
+        assertThat(numbers("rita", "api/v1/changes?state=all&project=" + project)).containsExactly(number);
+        assertThat(status("GET", "api/v1/reviews/" + number + "/threads", "olive", null)).isEqualTo(404);
+
+        String opening = "api/v1/projects/" + project + "/changes";
+        assertThat(status("POST", opening, "sam", "{\"title\":\"t\",\"source\":\"hidden\",\"target\":\"main\"}"))
+                .isEqualTo(404);
+        assertThat(status("POST", opening, "max", "{\"title\":\"" + "t".repeat(301)
+                + "\",\"source\":\"hidden\",\"target\":\"main\"}")).isEqualTo(400);
+        assertThat(status("POST", opening, "max", "{\"title\":\"a\\u0000b\",\"description\":\"c\\u0000\","
+                + "\"source\":\"hidden\",\"target\":\"main\"}")).isEqualTo(400);
+        assertThat(status("POST", opening, "max", "{\"title\":\"t\",\"source\":\"nowhere\",\"target\":\"main\"}"))
+                .isEqualTo(400);
+        assertThat(status("POST", opening, "max", "{\"title\":\"t\",\"source\":\"hidden\",\"target\":\"main\"}"))
+                .isEqualTo(409);
+        assertThat(status("POST", opening, "max", "not json")).isEqualTo(400);
+        assertThat(status("PATCH", "api/v1/changes/" + number, "max", "{\"state\":\"merged\"}")).isEqualTo(400);
+        assertThat(status("GET", "api/v1/changes?state=bogus", "max", null)).isEqualTo(400);
+    }
+
+    @Test
+    void pagesShowTheListTheDiffsAndTakeCommentsAndChanges() {
+        String project = newProject("public");
+        Path work = workTree(project, "pages");
+        git.commit(work, "calc.py", TEN_LINES.replace("line 3\n", "line <b>three</b>\n"), "Three");
+        push(work, project, "pages");
+        WebSession max = new WebSession(server.url());
+        max.logIn("max", PASSWORD);
+        Document form = max.page("project/" + project + "/changes/new");
+        assertThat(form.select("#change-source option").eachText()).containsExactly("main", "pages");
+        HttpResponse<String> opened = max.submit("project/" + project + "/changes/new", "#new-change",
+                Map.of("title", "Bold <three>", "description", "See **this**", "source", "pages", "target", "main"));
+        assertThat(opened.uri().getPath()).matches("/changes/\\d+");
+        String page = opened.uri().getPath().substring(1);
+        long number = Long.parseLong(page.substring("changes/".length()));
+
+        WebSession anonymous = new WebSession(server.url());
+        Document list = anonymous.page("changes?project=" + project);
+        assertThat(list.select("#change-" + number).text()).contains("Bold <three>", "pages", "main", "max");
+        Document unified = anonymous.page(page);
+        assertThat(unified.select("#change-title").text()).contains("Bold <three>");
+        assertThat(unified.select("#change-description strong").text()).isEqualTo("this");
+        assertThat(unified.select("#revision-1 .fetch").text())
+                .isEqualTo("git fetch " + server.url() + "git/" + project + ".git refs/changes/" + number + "/1");
+        assertThat(unified.select("table.unified tr.added code").text()).isEqualTo("line <b>three</b>");
+        Document split = anonymous.page(page + "?view=split");
+        assertThat(split.select("table.split td.text.new.added code").text()).isEqualTo("line <b>three</b>");
+        assertThat(split.select("table.split td.text.old.removed code").text()).isEqualTo("line 3");
+        assertThat(anonymous.get(page + "?view=sideways").statusCode()).isEqualTo(400);
+        assertThat(anonymous.get(page + "/conversation/box?iteration=1&path=calc.py&line=3").statusCode())
+                .isNotEqualTo(200);
+        assertThat(anonymous.page("project/" + project + "/source").select("#open-changes").text()).isEqualTo("1 open");
+
+        WebSession rita = new WebSession(server.url());
+        rita.logIn("rita", PASSWORD);
+        String box = page + "/conversation/box?iteration=1&path=calc.py&line=3&side=new&back=/" + page;
+        assertThat(rita.page(box).select("form").attr("action")).endsWith("/" + page + "/conversation/threads");
+        HttpResponse<String> commented = rita.submit(box, "form", Map.of("body", "Why bold?"));
+        assertThat(Jsoup.parse(commented.body()).select("table.unified .line-threads .thread").text())
+                .contains("Why bold?");
+        assertThat(rita.get("reviews/" + number + "/conversation").statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(rita.get(page).body()).select("#close-change")).isEmpty();
+
+        HttpResponse<String> closed = max.submit(page, "#close-change", Map.of());
+        assertThat(Jsoup.parse(closed.body()).select("#change-state").text()).isEqualTo("closed");
+        assertThat(max.post(server.url() + page + "/reopen", Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    private int status(String method, String path, String user, String json) {
+        HttpResponse<String> response = send(method, path, user, json);
+        if (response.statusCode() >= 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body())
+                    .contains("problem+json");
+        }
+        return response.statusCode();
+    }
+
+    private List<Long> numbers(String user, String path) {
+        List<Long> found = new ArrayList<>();
+        json(user, path).path("changes").forEach(change -> found.add(change.path("number").asLong()));
+        return found;
     }
 
     private JsonNode diff(long number, String query) {
