@@ -29,6 +29,7 @@ import dev.assay.server.error.NotFoundException;
 import dev.assay.server.git.browse.FileDiff;
 import dev.assay.server.notify.WatchService;
 import dev.assay.server.review.thread.CommentRenderer;
+import dev.assay.server.review.thread.Conversation;
 import dev.assay.server.review.thread.ThreadService;
 
 /**
@@ -99,7 +100,9 @@ class ChangePageController {
         model.addAttribute("files", IntStream.range(0, files.size())
                 .mapToObj(index -> new DiffFile(index, files.get(index), SplitRow.of(files.get(index).lines()))).toList());
         model.addAttribute("split", "split".equals(view));
-        model.addAttribute("c", threads.conversation(caller, number, Optional.of(diff.revision())));
+        Conversation conversation = threads.conversation(caller, number, Optional.of(diff.revision()));
+        model.addAttribute("c", conversation);
+        model.addAttribute("lineThreads", new DiffThreads(conversation));
         model.addAttribute("back", back(number, diff, view));
         model.addAttribute("unifiedUrl", back(number, diff, "unified"));
         model.addAttribute("splitUrl", back(number, diff, "split"));

@@ -44,12 +44,28 @@ class ChangeRequestFiles implements DiscussionFiles {
 
     @Override
     public Optional<List<String>> lines(Discussion discussion, int iteration, String path) {
-        Optional<Revision> revision = changes.revision(discussion.id(), iteration);
+        return changes.revision(discussion.id(), iteration).flatMap(revision -> text(discussion, revision.commit(),
+                path));
+    }
+
+    /** The old side of revision R's diff is the merge base it was made on. */
+    @Override
+    public Optional<List<String>> oldLines(Discussion discussion, int iteration, String path) {
+        return changes.revision(discussion.id(), iteration).flatMap(revision -> text(discussion,
+                revision.baseCommit(), path));
+    }
+
+    @Override
+    public boolean firstHasOldSide() {
+        return true;
+    }
+
+    private Optional<List<String>> text(Discussion discussion, String commit, String path) {
         Optional<Project> project = projects.find(discussion.projectId());
-        if (revision.isEmpty() || project.isEmpty() || path.isEmpty() || path.startsWith("/")) {
+        if (project.isEmpty() || path.isEmpty() || path.startsWith("/")) {
             return Optional.empty();
         }
-        List<String> commitAndPath = new ArrayList<>(List.of(revision.get().commit()));
+        List<String> commitAndPath = new ArrayList<>(List.of(commit));
         commitAndPath.addAll(List.of(path.split("/")));
         try {
             BlobPage blob = sources.blob(project.get(), commitAndPath);

@@ -36,7 +36,8 @@ abstract class ChangeRequestContract extends ChangeFixture {
         assertThat(opened.path("revisions").get(0).path("ref").asString()).isEqualTo("refs/changes/" + number + "/1");
         assertThat(opened.path("revisions").get(0).path("commit").asString()).isEqualTo(first);
         assertThat(lines(diff(number, "revision=1"))).containsExactly("-line 2", "+line two");
-        long onLine8 = comment(number, 1, 8);
+        long onLine8 = comment(number, 1, 8, "new");
+        long onOldLine2 = comment(number, 1, 2, "old");
 
         String second = git.commit(work, "calc.py", TEN_LINES.replace("line 2\n", "line two\n")
                 .replace("line 5\n", "line five\n"), "Five in words");
@@ -45,6 +46,7 @@ abstract class ChangeRequestContract extends ChangeFixture {
         JsonNode thread = placed(number, 2, onLine8);
         assertThat(thread.path("line").asInt()).isEqualTo(8);
         assertThat(thread.path("outdated").asBoolean()).isFalse();
+        assertThat(placed(number, 1, onOldLine2).path("line").asInt()).isEqualTo(2);
 
         git.run(work, "reset", "-q", "--hard", "main").succeeded();
         String third = git.commit(work, "calc.py", TEN_LINES.replace("line 8\n", "line eight\n"), "Only eight");
@@ -190,6 +192,9 @@ abstract class ChangeRequestContract extends ChangeFixture {
         assertThat(Jsoup.parse(commented.body()).select("table.unified .line-threads .thread").text())
                 .contains("Why bold?");
         assertThat(rita.get("reviews/" + number + "/conversation").statusCode()).isEqualTo(404);
+        Document asRita = Jsoup.parse(rita.get(page + "?view=split").body());
+        assertThat(asRita.select("#line-0-old-3").attr("hx-get")).contains("side=old");
+        assertThat(asRita.select("#line-0-new-3").attr("hx-get")).contains("side=new");
         assertThat(Jsoup.parse(rita.get(page).body()).select("#close-change")).isEmpty();
 
         HttpResponse<String> closed = max.submit(page, "#close-change", Map.of());
@@ -230,9 +235,9 @@ abstract class ChangeRequestContract extends ChangeFixture {
         return changed;
     }
 
-    private long comment(long number, int revision, int line) {
+    private long comment(long number, int revision, int line, String side) {
         HttpResponse<String> created = send("POST", "api/v1/changes/" + number + "/threads", "rita", "{\"body\":\"Why this?\","
-                + "\"path\":\"calc.py\",\"line\":" + line + ",\"side\":\"new\",\"iteration\":" + revision + "}");
+                + "\"path\":\"calc.py\",\"line\":" + line + ",\"side\":\"" + side + "\",\"iteration\":" + revision + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return HttpApi.parse(created.body()).path("id").asLong();
     }
