@@ -100,6 +100,8 @@ class WebSecurityConfiguration {
                         .requestMatchers("/project/*/settings", "/project/*/settings/**").authenticated()
                         .requestMatchers("/pipelines/*/rerun").authenticated()
                         .requestMatchers(HttpMethod.POST, "/reviews/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/changes/**").authenticated()
+                        .requestMatchers("/project/*/changes/new").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

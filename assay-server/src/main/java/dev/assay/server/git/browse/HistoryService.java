@@ -100,6 +100,17 @@ public class HistoryService {
         }
     }
 
+    /** The diff from one commit's tree to another's (both full ids or names the resolver knows), as the pages show it. */
+    public DiffView diff(Project project, String oldCommit, String newCommit) {
+        try (Repository repository = repositories.require(project); RevWalk walk = new RevWalk(repository)) {
+            RefResolver resolver = new RefResolver(repository, walk);
+            return new DiffBuilder(repository, walk.getObjectReader()).diff(resolver.exact(oldCommit).commit().getTree(),
+                    resolver.exact(newCommit).commit().getTree());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
     /** Found with a walk of its own: a walk's filter cannot change once it has started. */
     private static RevCommit mergeBase(Repository repository, RevWalk walk, RevCommit a, RevCommit b)
             throws IOException {

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.server.index.ProjectRepository;
+import dev.assay.server.index.Reader;
+
 /** The SQL for change requests, their revisions and their timeline. */
 @Repository
 public class ChangeRequestRepository {
@@ -144,6 +147,41 @@ public class ChangeRequestRepository {
                         rs.getString("actor_name"), rs.getString("action"), rs.getString("detail"),
                         instant(rs, "created_at")))
                 .list();
+    }
+
+    /** The change requests the reader may read that pass the filter, newest first; {@code me} is the lister's id. */
+    public List<ChangeRequest> list(Reader reader, ChangeFilter filter, long me, boolean admin, int limit) {
+        return ProjectRepository.bindReader(jdbc.sql(SELECT + " WHERE " + ProjectRepository.READABLE
+                        + conditions(filter) + " ORDER BY c.discussion_id DESC LIMIT :limit"), reader)
+                .param("state", filter.state().map(ChangeRequestState::key).orElse(""))
+                .param("project", filter.project().orElse("")).param("me", me).param("admin", admin)
+                .param("limit", limit).query(ChangeRequestRepository::changeRequest).list();
+    }
+
+    private static String conditions(ChangeFilter filter) {
+        StringBuilder sql = new StringBuilder();
+        filter.state().ifPresent(state -> sql.append(" AND c.state = :state"));
+        filter.project().ifPresent(project -> sql.append(" AND p.normalized_name = :project"));
+        if (filter.mine()) {
+            sql.append(" AND d.author_id = :me");
+        }
+        if (filter.needsMyReview()) {
+            // open, someone else's, the lister may vote on it and has not voted on its latest revision
+            sql.append(" ").append("""
+                     AND c.state = 'open' AND d.author_id <> :me
+                     AND (:admin OR EXISTS (SELECT 1 FROM project_roles vr WHERE vr.project_id = c.project_id
+                         AND vr.user_id = :me))
+                     AND NOT EXISTS (SELECT 1 FROM change_votes v WHERE v.change_id = c.discussion_id
+                         AND v.user_id = :me AND v.revision = (SELECT MAX(lr.number) FROM change_revisions lr
+                         WHERE lr.change_id = c.discussion_id))""");
+        }
+        return sql.toString();
+    }
+
+    /** How many change requests of the project are open. */
+    public long countOpen(long projectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM change_requests WHERE project_id = :project AND state = 'open'")
+                .param("project", projectId).query(Long.class).single();
     }
 
     private static ChangeRequest changeRequest(ResultSet rs, int row) throws SQLException {

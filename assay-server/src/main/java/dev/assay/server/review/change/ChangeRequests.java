@@ -108,14 +108,18 @@ public class ChangeRequests {
 
     static String title(String title) {
         String stripped = title == null ? "" : title.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_TITLE) {
-            throw new InvalidInputException("A change request needs a title of 1 to " + MAX_TITLE + " characters");
+        if (stripped.isEmpty() || stripped.length() > MAX_TITLE || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("A change request needs a title of 1 to " + MAX_TITLE
+                    + " characters on one line, without control characters");
         }
         return stripped;
     }
 
     static String description(String description) {
         String text = description == null ? "" : description.strip();
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidInputException("The description holds a NUL character: send text");
+        }
         if (text.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException("The description is longer than " + MAX_DESCRIPTION
                     + " characters: shorten it");

@@ -11,10 +11,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.assay.server.accounts.Caller;
@@ -22,11 +24,11 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
 
 /**
- * {@code /reviews/{n}/conversation…}: the threads of a review as pages and htmx fragments. Every action is a
+ * {@code /reviews/{n}/conversation…} and {@code /changes/{n}/conversation…}: the threads of a discussion as pages and htmx fragments. Every action is a
  * CSRF-protected form: an htmx request gets the rendered thread back, a plain one is redirected to {@code back}.
  */
 @Controller
-@RequestMapping("/reviews/{number}/conversation")
+@RequestMapping({"/reviews/{number}/conversation", "/changes/{number}/conversation"})
 class ConversationPageController {
 
     // back is where a plain form returns to: a page of this site about a discussion, never another site
@@ -39,6 +41,12 @@ class ConversationPageController {
     ConversationPageController(ThreadService threads, CallerResolver callers) {
         this.threads = threads;
         this.callers = callers;
+    }
+
+    /** The prefix the thread fragments link under: the one this request came by. */
+    @ModelAttribute("threadsPrefix")
+    String threadsPrefix(HttpServletRequest request) {
+        return DiscussionPrefix.segmentOf(request.getRequestURI());
     }
 
     @GetMapping
@@ -166,7 +174,11 @@ class ConversationPageController {
     }
 
     private static String back(long number, String back) {
-        return back != null && BACK.matcher(back).matches() ? back : "/reviews/" + number + "/conversation";
+        if (back != null && BACK.matcher(back).matches()) {
+            return back;
+        }
+        String here = ServletUriComponentsBuilder.fromCurrentRequestUri().build().getPath();
+        return "/" + DiscussionPrefix.segmentOf(here == null ? "" : here) + "/" + number + "/conversation";
     }
 
     private static String here(HttpServletRequest request) {

@@ -20,4 +20,17 @@ public interface DiscussionFiles {
 
     /** The text lines of the file at this logical path in this iteration; empty when it has no such text file. */
     Optional<List<String>> lines(Discussion discussion, int iteration, String logicalPath);
+
+    /**
+     * The text lines an old-side comment of this iteration is on: by default the previous iteration's file (none
+     * for the first); a kind whose diffs start elsewhere (a change request's merge base) says so.
+     */
+    default Optional<List<String>> oldLines(Discussion discussion, int iteration, String logicalPath) {
+        return iteration > 1 ? lines(discussion, iteration - 1, logicalPath) : Optional.empty();
+    }
+
+    /** Whether the first iteration has an old side to comment on (by default not: nothing came before it). */
+    default boolean firstHasOldSide() {
+        return false;
+    }
 }

@@ -19,11 +19,12 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
 
 /**
- * {@code /api/v1/reviews/{n}/threads…} and {@code /publish}: threads of a review for clients authenticating with
+ * {@code /api/v1/reviews/{n}/threads…} and {@code /publish} (and the same under {@code /api/v1/changes/{n}}):
+ * threads of a review or change request for clients authenticating with
  * HTTP Basic (a password or a token); the thread service decides who may.
  */
 @RestController
-@RequestMapping("/api/v1/reviews/{number}")
+@RequestMapping({"/api/v1/reviews/{number}", "/api/v1/changes/{number}"})
 class ThreadApiController {
 
     /** The body of a new thread: no path for a general comment; iteration defaults to the newest. */

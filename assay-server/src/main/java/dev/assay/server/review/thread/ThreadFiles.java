@@ -52,16 +52,19 @@ class ThreadFiles {
             throw new InvalidInputException("An inline comment needs the file's logical path (at most 1000 "
                     + "characters), e.g. sdist/src/calc.py");
         }
-        int textIteration = anchor.side() == Side.OLD ? anchor.iteration() - 1 : anchor.iteration();
-        if (textIteration < 1) {
+        boolean old = anchor.side() == Side.OLD;
+        Optional<DiscussionFiles> source = of(discussion);
+        if (old && anchor.iteration() == 1 && source.filter(DiscussionFiles::firstHasOldSide).isEmpty()) {
             throw new InvalidInputException("Iteration " + anchor.iteration() + " has no old side: it is the first");
         }
-        List<String> lines = of(discussion).flatMap(source -> source.lines(discussion, textIteration, anchor.path()))
+        String side = old ? "the old side of iteration " + anchor.iteration() : "iteration " + anchor.iteration();
+        List<String> lines = source.flatMap(files -> old ? files.oldLines(discussion, anchor.iteration(), anchor.path())
+                        : files.lines(discussion, anchor.iteration(), anchor.path()))
                 .orElseThrow(() -> new InvalidInputException("There is no text file '" + anchor.path()
-                        + "' in iteration " + textIteration + " of #" + discussion.id()));
+                        + "' in " + side + " of #" + discussion.id()));
         if (anchor.line() < 1 || anchor.line() > lines.size()) {
             throw new InvalidInputException("Line " + anchor.line() + " is out of range: '" + anchor.path()
-                    + "' has lines 1 to " + lines.size() + " in iteration " + textIteration);
+                    + "' has lines 1 to " + lines.size() + " in " + side);
         }
     }
 

@@ -1,0 +1,9 @@
+package dev.assay.server.review.change;
+
+/** Change requests on H2. */
+class ChangeRequestOnH2Test extends ChangeRequestContract {
+    @Override
+    String databaseKind() {
+        return "h2";
+    }
+}
