@@ -95,7 +95,7 @@ abstract class GitApiContract extends GitFixture {
         String path = api(project, "protected-branches");
         String change = "{\"branches\":[\"main\",\"refs/heads/release/1.x\"]}";
 
-        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"],\"changesOnly\":[]}");
         for (String refused : List.of("max", "rita", "sam")) {
             HttpResponse<String> response = send("PUT", path, refused, PASSWORD, change);
             assertThat(response.statusCode()).isEqualTo(403);
@@ -105,12 +105,39 @@ abstract class GitApiContract extends GitFixture {
         HttpResponse<String> invalid = send("PUT", path, "olive", PASSWORD, "{\"branches\":[\"bad..name\"]}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("'bad..name' is not a valid branch name");
-        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"],\"changesOnly\":[]}");
 
         HttpResponse<String> changed = send("PUT", path, "olive", PASSWORD, change);
-        assertThat(changed.body()).isEqualTo("{\"branches\":[\"main\",\"release/1.x\"]}");
+        assertThat(changed.body()).isEqualTo("{\"branches\":[\"main\",\"release/1.x\"],\"changesOnly\":[]}");
         assertThat(send("PUT", path, "ada", PASSWORD, "{\"branches\":[]}").statusCode()).isEqualTo(200);
-        assertThat(get(path).body()).isEqualTo("{\"branches\":[]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[],\"changesOnly\":[]}");
+    }
+
+    @Test
+    void changesOnlyBranchesAreASubsetOfTheProtectedOnesAndRoundTrip() {
+        String project = newProject();
+        String path = api(project, "protected-branches");
+
+        HttpResponse<String> outside = send("PUT", path, "olive", PASSWORD,
+                "{\"branches\":[\"main\"],\"changesOnly\":[\"main\",\"release\"]}");
+        HttpResponse<String> invalid = send("PUT", path, "olive", PASSWORD,
+                "{\"branches\":[\"main\"],\"changesOnly\":[\"bad..name\"]}");
+        HttpResponse<String> byMaintainer = send("PUT", path, "max", PASSWORD,
+                "{\"branches\":[\"main\"],\"changesOnly\":[\"main\"]}");
+
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(outside.body()).contains("changesOnly names [release], which is not in branches");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(byMaintainer.statusCode()).isEqualTo(403);
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"],\"changesOnly\":[]}");
+
+        HttpResponse<String> changed = send("PUT", path, "olive", PASSWORD,
+                "{\"branches\":[\"main\",\"dev\"],\"changesOnly\":[\"refs/heads/main\"]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo("{\"branches\":[\"dev\",\"main\"],\"changesOnly\":[\"main\"]}");
+        assertThat(get(path).body()).isEqualTo(changed.body());
+        send("PUT", path, "olive", PASSWORD, "{\"branches\":[\"main\"]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\"],\"changesOnly\":[]}");
     }
 
     @Test
