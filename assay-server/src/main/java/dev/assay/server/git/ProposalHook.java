@@ -13,8 +13,8 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.index.Project;
 
 /**
- * The last pre-receive step: each command to {@code refs/for/<branch>} left standing is handed to
- * {@link ProposedChanges} and marked done, so JGit never stores the ref (git still shows
+ * The last pre-receive step: each command to {@code refs/for/<branch>} (or {@code refs/changes/<N>}) left standing
+ * is handed to {@link ProposedChanges} and marked done, so JGit never stores the ref (git still shows
  * {@code * [new reference] HEAD -> refs/for/main}); the lines it returns reach the pusher as {@code remote: …}.
  */
 class ProposalHook implements PreReceiveHook {
@@ -37,7 +37,7 @@ class ProposalHook implements PreReceiveHook {
     public void onPreReceive(ReceivePack pack, Collection<ReceiveCommand> commands) {
         for (ReceiveCommand command : commands) {
             if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED
-                    && command.getRefName().startsWith(PushAccess.REFS_FOR)) {
+                    && PushAccess.isProposal(command.getRefName())) {
                 ProposedChanges.Outcome outcome = propose(command);
                 outcome.messages().forEach(pack::sendMessage);
                 outcome.refusal().ifPresentOrElse(
@@ -49,14 +49,19 @@ class ProposalHook implements PreReceiveHook {
 
     private ProposedChanges.Outcome propose(ReceiveCommand command) {
         if (command.getType() != ReceiveCommand.Type.CREATE) {
-            return ProposedChanges.Outcome.refused("refs/for/ is never stored: push a commit to refs/for/<branch>");
+            return ProposedChanges.Outcome.refused(command.getRefName() + " is never stored: push a commit to "
+                    + "refs/for/<branch>");
         }
         if (proposals.isEmpty()) {
             return ProposedChanges.Outcome.refused("this server takes no change requests");
         }
-        String target = command.getRefName().substring(PushAccess.REFS_FOR.length());
+        String refName = command.getRefName();
         try {
-            return proposals.get().propose(project, caller, target, command.getNewId(), siteUrl);
+            return refName.startsWith(PushAccess.REFS_FOR)
+                    ? proposals.get().propose(project, caller, refName.substring(PushAccess.REFS_FOR.length()),
+                            command.getNewId(), siteUrl)
+                    : proposals.get().revise(project, caller, PushAccess.changeNumber(refName).orElseThrow(),
+                            command.getNewId(), siteUrl);
         } catch (RuntimeException failure) {
             // the other refs of the push go ahead; this one is refused and the log says why
             LOG.error("push by {} to {} of {}: the proposal failed", caller.name(), command.getRefName(),

@@ -10,7 +10,8 @@ import dev.assay.server.index.Project;
 
 /**
  * What a push to {@code refs/for/<branch>} does, Gerrit's way: it opens a change request for the branch or adds a
- * revision to one, and no ref named {@code refs/for/…} is ever stored. The review side implements it; the push
+ * revision to one, and no ref named {@code refs/for/…} is ever stored (nor {@code refs/changes/<N>}, Gerrit's older
+ * way to add a revision to change request N). The review side implements it; the push
  * calls it once the pack is stored and checked and the caller may push the ref.
  */
 public interface ProposedChanges {
@@ -39,4 +40,10 @@ public interface ProposedChanges {
      * links, without a trailing slash. Never throws for anything the pusher could fix: that is a refusal.
      */
     Outcome propose(Project project, Caller caller, String targetBranch, ObjectId commit, String siteUrl);
+
+    /**
+     * As {@link #propose}, for a push to {@code refs/changes/<number>}: {@code commit} as the next revision of change
+     * request {@code number} of the project, refused unless it is open and was proposed through {@code refs/for/}.
+     */
+    Outcome revise(Project project, Caller caller, long number, ObjectId commit, String siteUrl);
 }

@@ -16,7 +16,8 @@ import dev.assay.server.index.ProjectService;
  * with the push scope for the project) of someone who may read the project. Owners, maintainers and
  * administrators then push any ref; every other reader pushes only {@code refs/for/<branch>} (proposing a change
  * request, which also needs credentials allowing review) and the branches under {@code refs/heads/users/<their
- * name>/}. Nobody pushes to {@code refs/changes/}, which the server keeps. Branch protection comes on top.
+ * name>/}. Nobody pushes to {@code refs/changes/}, which the server keeps, but {@code refs/changes/<N>} proposes a
+ * revision of change request N as {@code refs/for/} does. Branch protection comes on top.
  */
 @Component
 class PushAccess {
@@ -47,12 +48,29 @@ class PushAccess {
         return Optional.empty();
     }
 
+    /**
+     * Whether pushing the ref proposes a change (never stored): {@code refs/for/<branch>}, or {@code refs/changes/<N>}
+     * (Gerrit's older way to add a revision to change request N).
+     */
+    static boolean isProposal(String refName) {
+        return refName.startsWith(REFS_FOR) || changeNumber(refName).isPresent();
+    }
+
+    /** N of {@code refs/changes/<N>}, the only ref under refs/changes/ a push may name. */
+    static Optional<Long> changeNumber(String refName) {
+        String rest = refName.startsWith(REFS_CHANGES) ? refName.substring(REFS_CHANGES.length()) : "";
+        if (rest.isEmpty() || rest.length() > 18 || !rest.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(rest));
+    }
+
     /** Why the caller may not push this ref (a full name), or empty when they may; after {@link #refusal}. */
     Optional<String> refusal(Caller caller, Project project, String refName) {
-        if (refName.startsWith(REFS_CHANGES)) {
+        if (refName.startsWith(REFS_CHANGES) && !isProposal(refName)) {
             return Optional.of("refs/changes/ is kept by the server: push to refs/for/<branch>");
         }
-        if (refName.startsWith(REFS_FOR)) {
+        if (isProposal(refName)) {
             return caller.credentialsAllow(TokenScope.REVIEW, project.normalizedName()) ? Optional.empty()
                     : Optional.of("The API token does not allow proposing change requests to project '"
                             + project.name() + "': use a token with the push and review scopes for this project");

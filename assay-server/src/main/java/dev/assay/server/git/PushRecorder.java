@@ -14,8 +14,9 @@ import dev.assay.server.index.Project;
 
 /**
  * The post-receive step of every push: records the updated refs as push events (one transaction), then
- * wakes the dispatcher; the subscribers run later, never inside the push. A {@code refs/for/…} command moved no
- * ref (it proposed a change request, whose revision ref the server announces itself) and is no event.
+ * wakes the dispatcher; the subscribers run later, never inside the push. A {@code refs/for/…} or
+ * {@code refs/changes/<N>} command moved no ref (it proposed a change request, whose revision ref the server
+ * announces itself) and is no event.
  */
 @Component
 @ConditionalOnWebApplication
@@ -34,7 +35,7 @@ class PushRecorder {
     void record(Project project, Caller caller, Collection<ReceiveCommand> updated) {
         List<ReceiveCommand> accepted = updated.stream()
                 .filter(command -> command.getResult() == ReceiveCommand.Result.OK)
-                .filter(command -> !command.getRefName().startsWith(PushAccess.REFS_FOR)).toList();
+                .filter(command -> !PushAccess.isProposal(command.getRefName())).toList();
         if (accepted.isEmpty()) {
             return;
         }

@@ -126,6 +126,31 @@ abstract class ChangePushContract extends GitFixture {
     }
 
     @Test
+    void pushingToRefsChangesNumberAddsARevisionToThatChangeRequest() {
+        String project = projectWithMain();
+        Path work = cloned(project);
+        String first = git.commit(work, "b.txt", "b\n", "Add b");
+        Matcher link = OPENED.matcher(git.run(work, "push", passwordUrl("sam", project), "HEAD:refs/for/main")
+                .succeeded().output());
+        assertThat(link.find()).isTrue();
+        long number = Long.parseLong(link.group(1));
+        String second = git.commit(work, "b.txt", "b, fixed\n", "Fix b");
+
+        String revised = git.run(work, "push", passwordUrl("sam", project), "HEAD:refs/changes/" + number)
+                .succeeded().output();
+        String unknown = git.run(work, "push", passwordUrl("sam", project), "HEAD:refs/changes/999999")
+                .failed().output();
+
+        assertThat(revised).contains("remote: Change request #" + number + ": revision 2: " + server.url() + "changes/"
+                + number);
+        assertThat(changes().revisions(number)).extracting(Revision::commit).containsExactly(first, second);
+        assertThat(remoteRef(project, "refs/changes/" + number)).isEmpty();
+        assertThat(unknown).contains("(project '" + project + "' has no open change request #999999)");
+        assertThat(server.bean(PushEvents.class).recent(project(project), 10)).extracting(PushEvent::refName)
+                .noneMatch(ref -> ref.equals("refs/changes/" + number) || ref.equals("refs/changes/999999"));
+    }
+
+    @Test
     void refsForRefusesWhatGerritRefuses() {
         String project = projectWithMain();
         Path work = cloned(project);

@@ -28,7 +28,8 @@ import dev.assay.server.index.Project;
  * Pushes to {@code refs/for/<branch>}, Gerrit's way: a commit whose {@code Change-Id: I…} trailer names an open
  * change request into that branch becomes its next revision (for its author, owners, maintainers and admins);
  * any other opens a new change request titled by the commit's subject, described by the rest of its message
- * without trailers. A commit already in the branch is "no new changes".
+ * without trailers. A commit already in the branch is "no new changes". A push to {@code refs/changes/<N>} adds a
+ * revision to change request N when it came from refs/for/.
  */
 @Component
 public class RefsForPushes implements ProposedChanges {
@@ -69,6 +70,24 @@ public class RefsForPushes implements ProposedChanges {
             ChangeRequest opened = requests.open(caller, project, new ChangeRequests.Opening(pushed.title(),
                     pushed.description(), target, Optional.empty(), Optional.of(commit), pushed.changeKey()));
             return Outcome.accepted("Change request #" + opened.number() + ": " + siteUrl + opened.path());
+        } catch (AssayException refused) {
+            return Outcome.refused(refused.getMessage());
+        }
+    }
+
+    @Override
+    public Outcome revise(Project project, Caller caller, long number, ObjectId commit, String siteUrl) {
+        try {
+            access.checkMayReview(caller, project);
+            ChangeRequest changeRequest = changes.find(number).filter(found -> found.projectId() == project.id())
+                    .filter(ChangeRequest::isOpen).orElseThrow(() -> new InvalidInputException("project '"
+                            + project.name() + "' has no open change request #" + number));
+            if (changeRequest.sourceBranch().isPresent()) {
+                throw new InvalidInputException("change request #" + number + " proposes branch '"
+                        + changeRequest.sourceBranch().get() + "': push to that branch to add a revision");
+            }
+            read(project, changeRequest.targetBranch(), commit);
+            return addRevision(project, caller, changeRequest, commit, siteUrl);
         } catch (AssayException refused) {
             return Outcome.refused(refused.getMessage());
         }
