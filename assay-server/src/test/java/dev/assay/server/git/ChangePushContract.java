@@ -55,6 +55,24 @@ abstract class ChangePushContract extends GitFixture {
     }
 
     @Test
+    void inAPrivateProjectOnlyReadersProposeAndStrangersStillGetTheNotFound() {
+        String project = projectWithMain();
+        assertThat(send("PUT", "api/v1/projects/" + project + "/visibility", "olive", PASSWORD,
+                "{\"visibility\":\"private\"}").statusCode()).isEqualTo(200);
+        Path work = scratch.resolve(project + "-private");
+        git.run(scratch, "clone", "-q", passwordUrl("rita", project), work.toString()).succeeded();
+        git.commit(work, "b.txt", "b\n", "Add b");
+
+        String byStranger = git.run(work, "push", passwordUrl("sam", project), "HEAD:refs/for/main").failed().output();
+        String anonymous = git.run(work, "push", anonymousUrl(project), "HEAD:refs/for/main").failed().output();
+
+        assertThat(byStranger).contains("not found").doesNotContain("Change request");
+        assertThat(anonymous).contains("could not read Username");
+        assertThat(git.run(work, "push", passwordUrl("rita", project), "HEAD:refs/for/main").succeeded().output())
+                .containsPattern(OPENED);
+    }
+
+    @Test
     void aRefusedRefLeavesTheOthersOfThePushGoingAhead() {
         String project = projectWithMain();
         Path work = cloned(project);
