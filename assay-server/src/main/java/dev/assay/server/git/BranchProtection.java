@@ -16,8 +16,9 @@ import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 
 /**
- * Which branches of a project refuse force-pushes and deletion; {@code main} and {@code master} are
- * protected in every new project, and owners change the list.
+ * Which branches of a project refuse force-pushes and deletion, and which of them take changes only through
+ * change requests (every push to them refused); {@code main} and {@code master} are protected in every new
+ * project, and owners change the list.
  */
 @Service
 public class BranchProtection {
@@ -33,10 +34,11 @@ public class BranchProtection {
         this.projects = projects;
     }
 
-    /** The protected branches of the project, by name. */
+    /** The protected branches of the project, by name, and those of them that take only change requests. */
     @Transactional(readOnly = true)
-    public List<String> list(String projectName) {
-        return branches.list(projects.project(projectName).id());
+    public ProtectedBranches list(String projectName) {
+        long projectId = projects.project(projectName).id();
+        return new ProtectedBranches(branches.list(projectId), branches.changesOnly(projectId));
     }
 
     /** Whether the branch (short name, e.g. {@code main}) is protected in the project. */
@@ -44,32 +46,53 @@ public class BranchProtection {
         return branches.isProtected(projectId, branch);
     }
 
-    /** Replaces the project's protected branches; owners and administrators only. */
+    /** Whether every push to the branch is refused: it takes changes only through change requests. */
+    public boolean isChangesOnly(long projectId, String branch) {
+        return branches.isChangesOnly(projectId, branch);
+    }
+
+    /**
+     * Replaces the project's protected branches and those of them that take only change requests (a subset;
+     * null: none); owners and administrators only.
+     */
     @Transactional
-    public List<String> replace(Caller caller, String projectName, Collection<String> requested) {
+    public ProtectedBranches replace(Caller caller, String projectName, Collection<String> requested,
+            Collection<String> requestedChangesOnly) {
         Project project = projects.project(projectName);
         checkOwner(caller, project);
         if (requested == null) {
             throw new InvalidInputException("Missing branches: send {\"branches\": [\"main\", …]}, "
                     + "an empty list to protect none");
         }
-        TreeSet<String> valid = new TreeSet<>();
-        for (String branch : requested) {
-            valid.add(validName(branch));
+        TreeSet<String> valid = validNames(requested);
+        TreeSet<String> changesOnly = validNames(requestedChangesOnly == null ? List.of() : requestedChangesOnly);
+        TreeSet<String> unprotected = new TreeSet<>(changesOnly);
+        unprotected.removeAll(valid);
+        if (!unprotected.isEmpty()) {
+            throw new InvalidInputException("changesOnly names " + unprotected + ", which is not in branches: "
+                    + "only a protected branch takes changes only through change requests, add it to branches");
         }
-        branches.replace(project.id(), valid);
-        return List.copyOf(valid);
+        branches.replace(project.id(), valid, changesOnly);
+        return new ProtectedBranches(List.copyOf(valid), List.copyOf(changesOnly));
     }
 
     /** Protects the default branches of a project just created (inside its transaction). */
     void protectDefaults(long projectId) {
         if (branches.list(projectId).isEmpty()) {
-            branches.replace(projectId, DEFAULTS);
+            branches.replace(projectId, DEFAULTS, List.of());
         }
     }
 
     private void checkOwner(Caller caller, Project project) {
         projects.checkOwner(caller, project, TokenScope.PUSH, "Changing the protected branches");
+    }
+
+    private static TreeSet<String> validNames(Collection<String> requested) {
+        TreeSet<String> valid = new TreeSet<>();
+        for (String branch : requested) {
+            valid.add(validName(branch));
+        }
+        return valid;
     }
 
     private static String validName(String branch) {

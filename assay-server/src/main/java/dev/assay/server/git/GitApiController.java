@@ -31,10 +31,6 @@ import dev.assay.server.index.ProjectService;
 @RequestMapping("/api/v1/projects/{project}")
 class GitApiController {
 
-    /** The body of a change of the protected branches: the complete new list. */
-    record ProtectedBranches(List<String> branches) {
-    }
-
     private final GitReader reader;
     private final BranchProtection protection;
     private final CallerResolver callers;
@@ -84,7 +80,7 @@ class GitApiController {
     @GetMapping("/protected-branches")
     ProtectedBranches protectedBranches(Authentication authentication, @PathVariable String project) {
         checkMayRead(authentication, project);
-        return new ProtectedBranches(protection.list(project));
+        return protection.list(project);
     }
 
     private void checkMayRead(Authentication authentication, String project) {
@@ -94,7 +90,7 @@ class GitApiController {
     @PutMapping("/protected-branches")
     ProtectedBranches setProtectedBranches(Authentication authentication, @PathVariable String project,
             @RequestBody(required = false) ProtectedBranches request) {
-        return new ProtectedBranches(protection.replace(callers.require(authentication), project,
-                request == null ? null : request.branches()));
+        return protection.replace(callers.require(authentication), project,
+                request == null ? null : request.branches(), request == null ? null : request.changesOnly());
     }
 }

@@ -1,8 +1,11 @@
 package dev.assay.server.git;
 
+import java.util.Optional;
+
 import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.http.server.resolver.AsIsFileService;
 import org.eclipse.jgit.transport.UploadPack;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -32,13 +35,15 @@ class GitServletConfiguration {
 
     @Bean
     ServletRegistrationBean<GitServlet> gitServlet(ProjectRepositoryResolver resolver, CallerResolver callers,
-            PushAccess access, BranchProtection protection, PushRecorder recorder, PushChecks checks) {
+            PushAccess access, BranchProtection protection, PushRecorder recorder, PushChecks checks,
+            ObjectProvider<ProposedChanges> proposals, PushSite site) {
         GitServlet servlet = new QuietRefusalsGitServlet();
         servlet.setRepositoryResolver(resolver);
         servlet.setAsIsFileService(AsIsFileService.DISABLED);
         // whoever reaches JGit may read: GitReadFilter and the resolver turned away the others
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
-        servlet.setReceivePackFactory(new PushPackFactory(callers, access, protection, recorder, checks));
+        servlet.setReceivePackFactory(new PushPackFactory(callers, access, protection, recorder, checks,
+                Optional.ofNullable(proposals.getIfAvailable()), site));
         ServletRegistrationBean<GitServlet> registration = new ServletRegistrationBean<>(servlet, PREFIX + "/*");
         registration.setName("git");
         registration.setLoadOnStartup(1);

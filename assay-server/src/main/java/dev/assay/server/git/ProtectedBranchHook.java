@@ -8,7 +8,8 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 
 /**
- * Refuses force-pushes and deletion of a protected branch before any ref moves; git prints the reason as
+ * Refuses force-pushes and deletion of a protected branch, and any push at all to one that takes changes only
+ * through change requests, before any ref moves; git prints the reason as
  * {@code ! [remote rejected] main (protected branch: …)}. Other refs of the same push go ahead.
  */
 class ProtectedBranchHook implements PreReceiveHook {
@@ -35,7 +36,13 @@ class ProtectedBranchHook implements PreReceiveHook {
                         + "merge or rebase onto it instead";
                 default -> null;
             };
-            if (refusal != null && protection.isProtected(projectId, branch)) {
+            if (command.getType() != ReceiveCommand.Type.DELETE && protection.isChangesOnly(projectId, branch)) {
+                refusal = "protected branch: changes reach " + branch + " only through change requests: "
+                        + "git push origin HEAD:refs/for/" + branch;
+            } else if (refusal != null && !protection.isProtected(projectId, branch)) {
+                refusal = null;
+            }
+            if (refusal != null) {
                 command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, refusal);
             }
         }

@@ -26,11 +26,26 @@ class ProtectedBranchRepository {
                 .param("project", projectId).param("branch", branch).query(Long.class).single() > 0;
     }
 
-    void replace(long projectId, Collection<String> branches) {
+    List<String> changesOnly(long projectId) {
+        return jdbc.sql("SELECT branch FROM git_protected_branches WHERE project_id = :project AND changes_only"
+                        + " ORDER BY branch")
+                .param("project", projectId).query(String.class).list();
+    }
+
+    boolean isChangesOnly(long projectId, String branch) {
+        return jdbc.sql("SELECT COUNT(*) FROM git_protected_branches WHERE project_id = :project AND branch = :branch"
+                        + " AND changes_only")
+                .param("project", projectId).param("branch", branch).query(Long.class).single() > 0;
+    }
+
+    /** Replaces the project's protected branches; those in {@code changesOnly} take changes only through requests. */
+    void replace(long projectId, Collection<String> branches, Collection<String> changesOnly) {
         jdbc.sql("DELETE FROM git_protected_branches WHERE project_id = :project").param("project", projectId).update();
         for (String branch : branches) {
-            jdbc.sql("INSERT INTO git_protected_branches (project_id, branch) VALUES (:project, :branch)")
-                    .param("project", projectId).param("branch", branch).update();
+            jdbc.sql("INSERT INTO git_protected_branches (project_id, branch, changes_only)"
+                            + " VALUES (:project, :branch, :changesOnly)")
+                    .param("project", projectId).param("branch", branch)
+                    .param("changesOnly", changesOnly.contains(branch)).update();
         }
     }
 }

@@ -1,23 +1,30 @@
 package dev.assay.server.git;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PreReceiveHookChain;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ReceivePackFactory;
 import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 
 /**
- * Says who may push: the credentials must allow pushing to the project (a password, or a token with the
- * push scope for it) and the user must be an owner, maintainer or administrator. A refusal becomes an
- * HTTP 403; JGit turns the exceptions into responses. What is pushed is checked by {@link PushChecks}.
+ * Makes the receive-pack of a push: the credentials must allow pushing to the project (a password, or a token
+ * with the push scope for it) of one who may read it, else an HTTP 403 (JGit turns the exceptions into
+ * responses). What is pushed is checked by {@link PushChecks}; then, before any ref moves, each ref the pusher may
+ * not push is refused ({@link PushAccess}), branch protection applies, and {@code refs/for/<branch>} proposes a
+ * change request ({@link ProposedChanges}); the refs that moved are recorded as push events.
  */
 class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
 
@@ -26,14 +33,18 @@ class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
     private final BranchProtection protection;
     private final PushRecorder recorder;
     private final PushChecks checks;
+    private final Optional<ProposedChanges> proposals;
+    private final PushSite site;
 
     PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder,
-            PushChecks checks) {
+            PushChecks checks, Optional<ProposedChanges> proposals, PushSite site) {
         this.callers = callers;
         this.access = access;
         this.protection = protection;
         this.recorder = recorder;
         this.checks = checks;
+        this.proposals = proposals;
+        this.site = site;
     }
 
     @Override
@@ -51,7 +62,10 @@ class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
         pack.setAllowDeletes(true);
         pack.setAllowNonFastForwards(true);
         pack.setAtomic(false);
-        pack.setPreReceiveHook(new ProtectedBranchHook(protection, project.id()));
+        String siteUrl = site.or(ServletUriComponentsBuilder.fromContextPath(request).toUriString());
+        pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new RefAccessHook(access, caller, project),
+                new ProtectedBranchHook(protection, project.id()),
+                new ProposalHook(proposals, caller, project, siteUrl))));
         pack.setPostReceiveHook((receivePack, updated) -> recorder.record(project, caller, updated));
         return pack;
     }

@@ -14,7 +14,9 @@ import dev.assay.server.index.Project;
 
 /**
  * The post-receive step of every push: records the updated refs as push events (one transaction), then
- * wakes the dispatcher; the subscribers run later, never inside the push.
+ * wakes the dispatcher; the subscribers run later, never inside the push. A {@code refs/for/…} or
+ * {@code refs/changes/<N>} command moved no ref (it proposed a change request, whose revision ref the server
+ * announces itself) and is no event.
  */
 @Component
 @ConditionalOnWebApplication
@@ -32,7 +34,8 @@ class PushRecorder {
 
     void record(Project project, Caller caller, Collection<ReceiveCommand> updated) {
         List<ReceiveCommand> accepted = updated.stream()
-                .filter(command -> command.getResult() == ReceiveCommand.Result.OK).toList();
+                .filter(command -> command.getResult() == ReceiveCommand.Result.OK)
+                .filter(command -> !PushAccess.isProposal(command.getRefName())).toList();
         if (accepted.isEmpty()) {
             return;
         }

@@ -17,9 +17,10 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 
 /**
- * Refuses a push the caller may not make before JGit sees it, as a 403 with a plain-text body: git prints
- * such a body ({@code remote: User 'sam' is not an owner or maintainer…}), while it shows only the status
- * of the error JGit itself would send. Authentication already happened in the security chain.
+ * Refuses a push the caller may not make at all before JGit sees it, as a 403 with a plain-text body: git prints
+ * such a body ({@code remote: The API token does not allow pushing…}), while it shows only the status of the
+ * error JGit itself would send. Which refs a caller may push is decided per ref later, in the pre-receive step.
+ * Authentication already happened in the security chain.
  */
 class PushRefusalFilter extends HttpFilter {
 

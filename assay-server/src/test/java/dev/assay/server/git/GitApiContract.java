@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.TokenScope;
@@ -95,7 +96,7 @@ abstract class GitApiContract extends GitFixture {
         String path = api(project, "protected-branches");
         String change = "{\"branches\":[\"main\",\"refs/heads/release/1.x\"]}";
 
-        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"],\"changesOnly\":[]}");
         for (String refused : List.of("max", "rita", "sam")) {
             HttpResponse<String> response = send("PUT", path, refused, PASSWORD, change);
             assertThat(response.statusCode()).isEqualTo(403);
@@ -105,12 +106,70 @@ abstract class GitApiContract extends GitFixture {
         HttpResponse<String> invalid = send("PUT", path, "olive", PASSWORD, "{\"branches\":[\"bad..name\"]}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("'bad..name' is not a valid branch name");
-        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"],\"changesOnly\":[]}");
 
         HttpResponse<String> changed = send("PUT", path, "olive", PASSWORD, change);
-        assertThat(changed.body()).isEqualTo("{\"branches\":[\"main\",\"release/1.x\"]}");
+        assertThat(changed.body()).isEqualTo("{\"branches\":[\"main\",\"release/1.x\"],\"changesOnly\":[]}");
         assertThat(send("PUT", path, "ada", PASSWORD, "{\"branches\":[]}").statusCode()).isEqualTo(200);
-        assertThat(get(path).body()).isEqualTo("{\"branches\":[]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[],\"changesOnly\":[]}");
+    }
+
+    @Test
+    void changesOnlyBranchesAreASubsetOfTheProtectedOnesAndRoundTrip() {
+        String project = newProject();
+        String path = api(project, "protected-branches");
+
+        HttpResponse<String> outside = send("PUT", path, "olive", PASSWORD,
+                "{\"branches\":[\"main\"],\"changesOnly\":[\"main\",\"release\"]}");
+        HttpResponse<String> invalid = send("PUT", path, "olive", PASSWORD,
+                "{\"branches\":[\"main\"],\"changesOnly\":[\"bad..name\"]}");
+        HttpResponse<String> byMaintainer = send("PUT", path, "max", PASSWORD,
+                "{\"branches\":[\"main\"],\"changesOnly\":[\"main\"]}");
+
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(outside.body()).contains("changesOnly names [release], which is not in branches");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(byMaintainer.statusCode()).isEqualTo(403);
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\",\"master\"],\"changesOnly\":[]}");
+
+        HttpResponse<String> changed = send("PUT", path, "olive", PASSWORD,
+                "{\"branches\":[\"main\",\"dev\"],\"changesOnly\":[\"refs/heads/main\"]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo("{\"branches\":[\"dev\",\"main\"],\"changesOnly\":[\"main\"]}");
+        assertThat(get(path).body()).isEqualTo(changed.body());
+        send("PUT", path, "olive", PASSWORD, "{\"branches\":[\"main\"]}");
+        assertThat(get(path).body()).isEqualTo("{\"branches\":[\"main\"],\"changesOnly\":[]}");
+    }
+
+    @Test
+    void ownersTickProtectedAndChangesOnlyBranchesOnThePageWithCsrf() {
+        String project = newProject();
+        String page = "project/" + project + "/branches";
+        WebSession olive = new WebSession(server.url());
+        olive.logIn("olive", PASSWORD);
+        assertThat(olive.page("project/" + project + "/manage").select("#branches-page").attr("href")).endsWith(page);
+        assertThat(olive.page(page).select("tr.branch .branch-name").eachText()).containsExactly("main", "master");
+
+        HttpResponse<String> saved = olive.submit(page, "#protected-branches",
+                Map.of("protected:main", "on", "changes-only:main", "on", "add", "release/1.x"));
+        HttpResponse<String> outside = olive.submit(page, "#protected-branches", Map.of("changes-only:dev", "on"));
+        HttpResponse<String> forged = olive.post(page, Map.of("protected:main", "on"));
+
+        assertThat(saved.body()).contains("Saved: 2 protected branches, 1 of them taking changes only");
+        assertThat(outside.body()).contains("changesOnly names [dev], which is not in branches");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(get(api(project, "protected-branches")).body())
+                .isEqualTo("{\"branches\":[\"main\",\"release/1.x\"],\"changesOnly\":[\"main\"]}");
+        Document shown = olive.page(page);
+        assertThat(shown.select("#branch-main input.changes-only").hasAttr("checked")).isTrue();
+        assertThat(shown.select("tr.branch input.protected[checked]").size()).isEqualTo(2);
+
+        WebSession max = new WebSession(server.url());
+        max.logIn("max", PASSWORD);
+        Document seenByMax = max.page(page);
+        assertThat(seenByMax.select("tr.branch input[disabled]")).hasSize(4);
+        assertThat(seenByMax.select("#add-branch")).isEmpty();
+        assertThat(max.submit(page, "#protected-branches", Map.of()).statusCode()).isEqualTo(403);
     }
 
     @Test

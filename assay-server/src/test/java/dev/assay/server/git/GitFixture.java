@@ -26,6 +26,8 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
 
@@ -104,6 +106,22 @@ abstract class GitFixture {
     /** The URL of the project with a token as credentials, as git users write it. */
     String tokenUrl(String project, String token) {
         return "http://__token__:" + token + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
+    }
+
+    /** The URL of the project with the user's password as credentials. */
+    String passwordUrl(String user, String project) {
+        return "http://" + user + ":correct%20horse%20battery@127.0.0.1:" + server.port() + "/git/" + project + ".git";
+    }
+
+    /** The commit a ref (a full name) of the project's repository points at, as git lists it; empty if none. */
+    String remoteRef(String project, String ref) {
+        String line = git.run(scratch, "ls-remote", anonymousUrl(project), ref).succeeded().output();
+        return line.isBlank() ? "" : line.substring(0, 40);
+    }
+
+    /** The project named so. */
+    Project project(String name) {
+        return server.bean(ProjectService.class).project(name);
     }
 
     /** A clone of the project's repository in a new directory, made anonymously. */

@@ -46,15 +46,17 @@ abstract class GitPushContract extends GitFixture {
         assertThat(pushTo(work, anonymousUrl(project))).contains("could not read Username");
         assertThat(pushTo(work, tokenUrl(project, "assay_not-a-token"))).contains("Authentication failed");
         assertThat(pushTo(work, tokenUrl(project, token("sam", null, TokenScope.PUSH))))
-                .contains("User 'sam' is not an owner or maintainer of project '" + project + "'");
+                .contains("! [remote rejected] main -> main (pushing to main needs the owner or maintainer role of "
+                        + "project '" + project + "': push to refs/for/main to propose a change request, "
+                        + "or to users/sam/...)");
         assertThat(pushTo(work, tokenUrl(project, token("rita", project, TokenScope.PUSH))))
-                .contains("User 'rita' is not an owner or maintainer");
+                .contains("(pushing to main needs the owner or maintainer role", "or to users/rita/...)");
         assertThat(pushTo(work, tokenUrl(project, token("olive", project, TokenScope.UPLOAD))))
                 .contains("The API token does not allow pushing to project '" + project + "'");
         assertThat(pushTo(work, tokenUrl(project, token("olive", otherProject, TokenScope.PUSH))))
                 .contains("does not allow pushing");
         assertThat(pushTo(work, "http://sam:correct%20horse%20battery@127.0.0.1:" + server.port() + "/git/" + project)
-                ).contains("not an owner or maintainer");
+                ).contains("! [remote rejected] main -> main (pushing to main needs the owner or maintainer role");
 
         assertThat(git.run(scratch, "ls-remote", anonymousUrl(project)).succeeded().output()).isBlank();
         assertThat(server.bean(PushEvents.class).recent(project(project), 10)).isEmpty();
@@ -193,17 +195,8 @@ abstract class GitPushContract extends GitFixture {
         return git.run(work, "push", url, "main").failed().output();
     }
 
-    private String passwordUrl(String user, String project) {
-        return "http://" + user + ":correct%20horse%20battery@127.0.0.1:" + server.port() + "/git/" + project + ".git";
-    }
-
     private String remoteHead(String project, String branch) {
-        String line = git.run(scratch, "ls-remote", anonymousUrl(project), "refs/heads/" + branch).succeeded().output();
-        return line.isBlank() ? "" : line.substring(0, 40);
-    }
-
-    private dev.assay.server.index.Project project(String name) {
-        return server.bean(dev.assay.server.index.ProjectService.class).project(name);
+        return remoteRef(project, "refs/heads/" + branch);
     }
 
     private static <T> List<T> eventually(Supplier<List<T>> probe, int expected) throws InterruptedException {
