@@ -76,7 +76,7 @@ abstract class MergeFixture {
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database, Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
                 "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s"), VerdictTasks.class,
-                RecordedNotices.class);
+                RecordedNotices.class, GatePreview.class);
         olive = user("olive");
         max = user("max");
         rita = user("rita");

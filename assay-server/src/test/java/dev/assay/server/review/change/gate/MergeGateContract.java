@@ -98,6 +98,8 @@ abstract class MergeGateContract extends MergeFixture {
         assertThat(invalid.body()).contains("Required approvals must be a number from 0 to 20");
         assertThat(owner.page(page).select("form.merge-gate-form legend code").eachText()).contains("develop");
 
+        assertThat(new WebSession(server.url()).get(page).uri().getPath()).as("anonymous: log in first")
+                .isEqualTo("/login");
         WebSession maintainer = new WebSession(server.url());
         maintainer.logIn("max", PASSWORD);
         assertThat(maintainer.get(page).statusCode()).isEqualTo(403);
@@ -195,6 +197,61 @@ abstract class MergeGateContract extends MergeFixture {
         assertThat(sam.get("api/v1/projects/" + repo.project() + "/merge-gates/main").statusCode()).isEqualTo(404);
         assertThat(sam.put("api/v1/changes/" + number + "/vote", "{\"vote\":\"approve\"}").statusCode()).isEqualTo(404);
         assertThat(rita.get("api/v1/changes/" + number + "/gate").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void thePanelShowsTheConditionsTheVotesAndTheFormsToThoseWhoMayUseThem() {
+        Repo repo = newRepository();
+        configure(repo, "{\"requireGreen\":false}");
+        String revision = commitOn(repo, "feature", "b.txt", "b\n", "Add b");
+        long number = open(repo, "feature", "Add <b>");
+        String panel = "test/change-sections/" + number;
+
+        Document anonymousView = new WebSession(server.url()).page(panel);
+        assertThat(anonymousView.select("#gate-conditions tr.condition td:first-child").eachText())
+                .containsExactly("open", "approvals", "no-needs-work", "threads-resolved", "no-conflicts");
+        assertThat(anonymousView.selectFirst("#condition-approvals .condition-state").text()).isEqualTo("not met");
+        assertThat(anonymousView.selectFirst("#condition-approvals .condition-detail").text())
+                .isEqualTo("0 of 1 approvals");
+        assertThat(anonymousView.selectFirst("#condition-open .condition-state").text()).isEqualTo("met");
+        assertThat(anonymousView.select("#no-votes")).hasSize(1);
+        assertThat(anonymousView.select("#vote-form, #merge-form")).isEmpty();
+
+        WebSession reviewer = new WebSession(server.url());
+        reviewer.logIn("rita", PASSWORD);
+        Document reviewerView = reviewer.page(panel);
+        assertThat(reviewerView.select("#vote-form input[name=_csrf]")).hasSize(1);
+        assertThat(reviewerView.select("#vote-form button").eachAttr("value")).containsExactly("approve", "needs-work");
+        assertThat(reviewerView.select("#merge-form")).isEmpty();
+
+        WebSession author = new WebSession(server.url());
+        author.logIn("max", PASSWORD);
+        Document authorView = author.page(panel);
+        assertThat(authorView.select("#vote-form")).as("the author does not vote").isEmpty();
+        assertThat(authorView.select("#merge-method option").eachAttr("value"))
+                .containsExactly("fast-forward", "merge", "squash");
+        assertThat(authorView.selectFirst("#merge-method option[selected]").attr("value")).isEqualTo("merge");
+        assertThat(authorView.selectFirst("#merge-form button").hasAttr("disabled")).isTrue();
+        assertThat(authorView.selectFirst("#merge-blocked").text())
+                .isEqualTo("Merging waits for: approvals: 0 of 1 approvals");
+
+        HttpResponse<String> voted = reviewer.submit(panel, "form#vote-form", Map.of("vote", "approve"));
+        assertThat(voted.uri().getPath()).isEqualTo("/changes/" + number);
+        Document approved = author.page(panel);
+        assertThat(approved.select("#votes tr.vote td").eachText()).containsExactly("rita", "approve", "1");
+        assertThat(approved.selectFirst("#condition-approvals .condition-state").text()).isEqualTo("met");
+        assertThat(approved.selectFirst("#merge-form button").hasAttr("disabled")).isFalse();
+        assertThat(approved.select("#merge-blocked")).isEmpty();
+        assertThat(reviewer.page(panel).select("#vote-form button").eachAttr("value"))
+                .containsExactly("approve", "needs-work", "withdraw");
+
+        HttpResponse<String> merged = author.submit(panel, "form#merge-form", Map.of("method", "fast-forward"));
+        assertThat(merged.uri().getPath()).isEqualTo("/changes/" + number);
+        assertThat(remoteHead(repo, "main")).isEqualTo(revision);
+        Document after = author.page(panel);
+        assertThat(after.select("#vote-form, #merge-form")).isEmpty();
+        assertThat(after.selectFirst("#condition-open .condition-detail").text())
+                .isEqualTo("the change request is merged");
     }
 
     private static String problem(HttpResponse<String> response) {
