@@ -151,6 +151,31 @@ abstract class MergeContract extends MergeFixture {
     }
 
     @Test
+    void twoMergesAtOnceMergeOnce() throws Exception {
+        Repo repo = newRepository();
+        configure(repo, OPEN_GATE);
+        String head = remoteHead(repo, "main");
+        commitOn(repo, "feature", "b.txt", "b\n", "Add b");
+        long number = open(repo, "feature", "Add b");
+        String merge = "api/v1/changes/" + number + "/merge";
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<HttpResponse<String>> first = pool.submit(() -> olive.post(merge,
+                    "{\"method\":\"merge\"}"));
+            java.util.concurrent.Future<HttpResponse<String>> second = pool.submit(() -> max.post(merge,
+                    "{\"method\":\"merge\"}"));
+            assertThat(java.util.List.of(first.get().statusCode(), second.get().statusCode()))
+                    .containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(log(repo, "%P").split(" ")[0]).as("one merge commit, on the old head").isEqualTo(head);
+        assertThat(server.bean(ChangeRequestRepository.class).events(number))
+                .filteredOn(event -> event.action().equals("merged")).hasSize(1);
+    }
+
+    @Test
     void theMergeFormMergesOnceAndGoesBackToTheChangeRequest() {
         Repo repo = newRepository();
         configure(repo, OPEN_GATE);
