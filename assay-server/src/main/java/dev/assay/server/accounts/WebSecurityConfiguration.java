@@ -98,6 +98,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/project/*/manage", "/project/*/manage/**").authenticated()
                         .requestMatchers("/project/*/mirrors", "/project/*/mirrors/**").authenticated()
                         .requestMatchers("/project/*/settings", "/project/*/settings/**").authenticated()
+                        .requestMatchers("/project/*/merge-gates").authenticated()
                         .requestMatchers("/pipelines/*/rerun").authenticated()
                         .requestMatchers(HttpMethod.POST, "/reviews/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/changes/**").authenticated()

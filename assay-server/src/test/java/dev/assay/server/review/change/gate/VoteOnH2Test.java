@@ -1,0 +1,9 @@
+package dev.assay.server.review.change.gate;
+
+/** Votes on change requests on H2. */
+class VoteOnH2Test extends VoteContract {
+    @Override
+    String databaseKind() {
+        return "h2";
+    }
+}

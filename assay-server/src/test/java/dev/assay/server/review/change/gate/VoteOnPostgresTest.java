@@ -1,0 +1,9 @@
+package dev.assay.server.review.change.gate;
+
+/** Votes on change requests on PostgreSQL. */
+class VoteOnPostgresTest extends VoteContract {
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
