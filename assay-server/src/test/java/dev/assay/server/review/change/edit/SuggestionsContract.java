@@ -3,13 +3,26 @@ package dev.assay.server.review.change.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.Caller;
+import dev.assay.server.git.GitRepositories;
+import dev.assay.server.git.ServerCommits;
+import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
 import dev.assay.server.review.change.ChangeEvent;
+import dev.assay.server.review.change.ChangeRequests;
 import dev.assay.server.review.change.Revision;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.WebSession;
@@ -102,6 +115,29 @@ abstract class SuggestionsContract extends EditFixture {
         assertThat(refused.body()).contains("line changed since the suggestion; apply it by hand");
         assertThat(revisions(number)).hasSize(2);
         assertThat(api("sam").post(apply(number, first), "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aSuggestionOnARequestWithoutASourceBranchBecomesItsNextRevisionRefOnly() throws Exception {
+        String project = newProject();
+        Caller sam = new Caller(server.bean(AccountService.class).user("sam"), Optional.empty());
+        Project opened = server.bean(ProjectService.class).find(project).orElseThrow();
+        ObjectId main;
+        try (Repository repository = server.bean(GitRepositories.class).open(project)) {
+            main = repository.exactRef("refs/heads/main").getObjectId();
+        }
+        ObjectId commit = server.bean(ServerCommits.class).commit(opened, sam, main, List.of(ServerCommits.FileChange
+                .modify("src/calc.py", "X = 1\r\nY = 20\r\nZ = 3".getBytes(StandardCharsets.UTF_8))), "Larger Y");
+        long number = server.bean(ChangeRequests.class).open(sam, opened, new ChangeRequests.Opening("Larger Y", "",
+                "main", Optional.empty(), Optional.of(commit), Optional.empty())).number();
+        long thread = thread(number, "olive", suggestion(2, "Y = 42"));
+
+        HttpResponse<String> applied = api("sam").post(apply(number, thread), "");
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(fetched(project, Revision.refName(number, 2), "src/calc.py")).isEqualTo("X = 1\r\nY = 42\r\nZ = 3");
+        assertThat(git.run(cloned(project), "ls-remote", "--heads", "origin").succeeded().output().strip())
+                .endsWith("refs/heads/main").doesNotContain("\n");
     }
 
     @Test
