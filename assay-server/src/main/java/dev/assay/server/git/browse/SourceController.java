@@ -22,6 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.review.change.ChangeRequestAccess;
 
 /** The source pages of a project, for those who may read it: overview, directory, file and raw file. */
 @Controller
@@ -30,11 +31,14 @@ class SourceController {
     private final ProjectService projects;
     private final SourceService sources;
     private final CallerResolver callers;
+    private final ChangeRequestAccess changeRequests;
 
-    SourceController(ProjectService projects, SourceService sources, CallerResolver callers) {
+    SourceController(ProjectService projects, SourceService sources, CallerResolver callers,
+            ChangeRequestAccess changeRequests) {
         this.projects = projects;
         this.sources = sources;
         this.callers = callers;
+        this.changeRequests = changeRequests;
     }
 
     @GetMapping({"/project/{name}/source", "/project/{name}/source/"})
@@ -55,7 +59,9 @@ class SourceController {
     String tree(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
             Model model) {
         Project project = show(authentication, name, model);
-        model.addAttribute("page", sources.tree(project, segments(refAndPath)));
+        TreePage page = sources.tree(project, segments(refAndPath));
+        model.addAttribute("page", page);
+        model.addAttribute("mayEdit", mayEdit(authentication, project, page.refKind()));
         return "git/tree";
     }
 
@@ -63,7 +69,9 @@ class SourceController {
     String blob(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
             Model model) {
         Project project = show(authentication, name, model);
-        model.addAttribute("page", sources.blob(project, segments(refAndPath)));
+        BlobPage page = sources.blob(project, segments(refAndPath));
+        model.addAttribute("page", page);
+        model.addAttribute("mayEdit", mayEdit(authentication, project, page.refKind()));
         return "git/blob";
     }
 
@@ -91,6 +99,12 @@ class SourceController {
         model.addAttribute("project", project);
         model.addAttribute("links", new SourceLinks(project.normalizedName()));
         return project;
+    }
+
+    /** Files are edited in the browser on a branch (never a tag or commit), by those who may propose changes. */
+    private boolean mayEdit(Authentication authentication, Project project, String refKind) {
+        return "branch".equals(refKind) && callers.caller(authentication)
+                .filter(caller -> changeRequests.mayReview(caller, project)).isPresent();
     }
 
     private Project readable(Authentication authentication, String name) {

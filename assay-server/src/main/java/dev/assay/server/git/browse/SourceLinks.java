@@ -29,6 +29,21 @@ public record SourceLinks(String project) {
         return base() + "/raw/" + encode(ref) + suffix(path);
     }
 
+    /** The form editing a file of a branch in the browser. */
+    public String edit(String branch, String path) {
+        return base() + "/edit/" + encode(branch) + suffix(path);
+    }
+
+    /** The form adding a file to a directory of a branch. */
+    public String newFile(String branch, String directory) {
+        return base() + "/new/" + encode(branch) + suffix(directory);
+    }
+
+    /** The form deleting a file of a branch. */
+    public String delete(String branch, String path) {
+        return base() + "/delete/" + encode(branch) + suffix(path);
+    }
+
     public String commits(String ref) {
         return base() + "/commits/" + encode(ref);
     }

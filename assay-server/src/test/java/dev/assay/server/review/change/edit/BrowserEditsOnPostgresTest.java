@@ -1,0 +1,10 @@
+package dev.assay.server.review.change.edit;
+
+/** Browser edits on Postgres. */
+class BrowserEditsOnPostgresTest extends BrowserEditsContract {
+
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}

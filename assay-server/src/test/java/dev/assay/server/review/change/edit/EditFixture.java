@@ -1,0 +1,141 @@
+package dev.assay.server.review.change.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.Group;
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.NewUser;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.TokenService;
+import dev.assay.server.git.GitCommand;
+import dev.assay.server.review.change.ChangeRequest;
+import dev.assay.server.review.change.ChangeRequestRepository;
+import dev.assay.server.review.change.Revision;
+import dev.assay.server.testing.HttpApi;
+import dev.assay.server.testing.TestDatabase;
+import dev.assay.server.testing.TestServer;
+import dev.assay.server.testing.WebSession;
+
+/**
+ * A server, the real git client and one user per kind of caller: owner olive, maintainer max, stranger sam (no
+ * role), another stranger tom, administrator ada; each test gets a new project whose main branch holds a few files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EditFixture {
+
+    static final String PASSWORD = "correct horse battery";
+    /** Windows line endings and no final newline: kept so by every edit. */
+    static final String CALC = "X = 1\r\nY = 2\r\nZ = 3";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    TestDatabase database;
+    TestServer server;
+    Path scratch;
+    GitCommand git;
+
+    abstract String databaseKind();
+
+    @BeforeAll
+    void startServer(@TempDir Path temporary) throws IOException {
+        Path data = Files.createDirectories(temporary.resolve("data"));
+        scratch = Files.createDirectories(temporary.resolve("scratch"));
+        git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
+        database = TestDatabase.of(databaseKind(), data);
+        server = TestServer.start(data, database, Map.of(), RevisionFiles.class);
+        AccountService accounts = server.bean(AccountService.class);
+        for (String name : List.of("olive", "max", "sam", "tom")) {
+            accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));
+        }
+        accounts.create(new NewUser("ada", "ada@example.org", "", PASSWORD, Set.of(Group.ADMINS)));
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** A new project of olive's, max its maintainer, with README.md, src/calc.py and a binary file on main. */
+    String newProject() {
+        String project = "edit-" + databaseKind() + "-" + SEQUENCE.incrementAndGet();
+        HttpApi olive = api("olive");
+        assertThat(olive.post("api/v1/projects", "{\"name\":\"" + project + "\"}").statusCode()).isEqualTo(201);
+        assertThat(olive.put("api/v1/projects/" + project + "/roles/max", "{\"role\":\"maintainer\"}").statusCode())
+                .isEqualTo(200);
+        Path work = scratch.resolve(project);
+        git.run(scratch, "init", "-q", work.toString()).succeeded();
+        git.commit(work, "README.md", "hello\n", "Readme");
+        git.commit(work, "src/calc.py", CALC, "Calculator");
+        try {
+            Files.write(work.resolve("logo.bin"), new byte[] {1, 0, 2, 0});
+        } catch (IOException failure) {
+            throw new AssertionError(failure);
+        }
+        git.run(work, "add", "logo.bin").succeeded();
+        git.run(work, "commit", "-q", "-m", "Logo").succeeded();
+        String token = server.bean(TokenService.class)
+                .create(new NewToken("olive", "edit test", project, Set.of(TokenScope.PUSH))).secret();
+        git.run(work, "push", "-q", "http://__token__:" + token + "@127.0.0.1:" + server.port() + "/git/" + project
+                + ".git", "HEAD:refs/heads/main").succeeded();
+        return project;
+    }
+
+    HttpApi api(String user) {
+        return new HttpApi(server.url(), user, PASSWORD);
+    }
+
+    /** A browser session logged in as the user. */
+    WebSession session(String user) {
+        WebSession session = new WebSession(server.url());
+        session.logIn(user, PASSWORD);
+        return session;
+    }
+
+    /** A fresh clone of the project with every branch fetched. */
+    Path cloned(String project) {
+        Path directory = scratch.resolve(project + "-clone-" + SEQUENCE.incrementAndGet());
+        git.run(scratch, "clone", "-q", server.url() + "git/" + project + ".git", directory.toString()).succeeded();
+        return directory;
+    }
+
+    /** The bytes of a file at a ref of the server's repository, fetched with git and shown with git show. */
+    String fetched(String project, String ref, String path) {
+        Path clone = cloned(project);
+        git.run(clone, "fetch", "-q", "origin", ref).succeeded();
+        return git.run(clone, "show", "FETCH_HEAD:" + path).succeeded().output();
+    }
+
+    /** The number in a /changes/N address a form redirected to. */
+    static long changeNumber(HttpResponse<String> response) {
+        String path = response.uri().getPath();
+        assertThat(path).as(response.body()).matches("/changes/\\d+");
+        return Long.parseLong(path.substring("/changes/".length()));
+    }
+
+    ChangeRequest changeRequest(long number) {
+        return server.bean(ChangeRequestRepository.class).find(number).orElseThrow();
+    }
+
+    List<Revision> revisions(long number) {
+        return server.bean(ChangeRequestRepository.class).revisions(number);
+    }
+}

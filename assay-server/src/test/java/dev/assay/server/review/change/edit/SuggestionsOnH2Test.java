@@ -1,0 +1,10 @@
+package dev.assay.server.review.change.edit;
+
+/** Suggested changes on H2. */
+class SuggestionsOnH2Test extends SuggestionsContract {
+
+    @Override
+    String databaseKind() {
+        return "h2";
+    }
+}
