@@ -60,7 +60,7 @@ public class MergeGates {
         Project project = projects.project(projectName);
         checkOwner(caller, project);
         Map<String, MergeGate> byBranch = new LinkedHashMap<>();
-        protection.list(projectName).forEach(branch -> byBranch.put(branch, of(project.id(), branch)));
+        protection.list(projectName).branches().forEach(branch -> byBranch.put(branch, of(project.id(), branch)));
         gates.list(project.id()).forEach(gate -> byBranch.put(gate.branch(), gate));
         return List.copyOf(byBranch.values());
     }
