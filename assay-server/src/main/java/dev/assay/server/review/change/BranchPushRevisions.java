@@ -4,11 +4,14 @@ import java.util.Optional;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.User;
+import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.git.PushEvent;
 import dev.assay.server.git.PushEventListener;
@@ -22,6 +25,8 @@ import dev.assay.server.index.ProjectService;
  */
 @Component
 class BranchPushRevisions implements PushEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BranchPushRevisions.class);
 
     private final ChangeRequestRepository changes;
     private final Revisions revisions;
@@ -48,7 +53,13 @@ class BranchPushRevisions implements PushEventListener {
         }
         ObjectId commit = ObjectId.fromString(event.newId());
         for (ChangeRequest open : changes.openFromBranch(event.projectId(), branch)) {
-            revisions.add(open, project.get(), uploader(event, open), commit);
+            try {
+                revisions.add(open, project.get(), uploader(event, open), commit);
+            } catch (InvalidInputException unrelated) {
+                // the branch now shares no history with the target: delivering the push again cannot help
+                LOG.info("push event {}: no revision for change request #{}: {}", event.id(), open.number(),
+                        unrelated.getMessage());
+            }
         }
     }
 

@@ -84,13 +84,18 @@ abstract class ChangeRequestContract extends ChangeFixture {
     }
 
     @Test
-    void authorsAndMaintainersEditCloseAndReopenOthersAreRefused() {
+    void authorsAndMaintainersEditCloseAndReopenOthersAreRefused() throws Exception {
         String project = newProject("public");
+        assertThat(status("PUT", "api/v1/watching/projects/" + project, "olive", null)).isEqualTo(200);
         Path work = workTree(project, "topic");
         git.commit(work, "calc.py", TEN_LINES + "line 11\n", "Eleven");
         push(work, project, "topic");
         long number = open("carol", project, "topic", "main");
         String path = "api/v1/changes/" + number;
+        git.commit(work, "calc.py", TEN_LINES + "line 11\nline 12\n", "Twelve");
+        push(work, project, "topic");
+        withRevisions(number, 2);
+        assertThat(headlines("carol")).contains("max added revision 2 to change request #" + number + " of " + project);
 
         assertThat(status("PATCH", path, "carol", "{\"title\":\"Eleven lines\"}")).isEqualTo(200);
         assertThat(status("PATCH", path, "max", "{\"description\":\"Checked\"}")).isEqualTo(200);
@@ -103,6 +108,8 @@ abstract class ChangeRequestContract extends ChangeFixture {
         assertThat(edited.path("description").asString()).isEqualTo("Checked");
 
         assertThat(status("PATCH", path, "carol", "{\"state\":\"closed\"}")).isEqualTo(200);
+        assertThat(headlines("olive")).contains("carol opened change request #" + number + " of " + project,
+                "carol closed change request #" + number + " of " + project);
         long again = open("carol", project, "topic", "main");
         assertThat(status("PATCH", path, "olive", "{\"state\":\"open\"}")).isEqualTo(409);
         assertThat(status("PATCH", "api/v1/changes/" + again, "olive", "{\"state\":\"closed\"}")).isEqualTo(200);
@@ -180,6 +187,10 @@ abstract class ChangeRequestContract extends ChangeFixture {
         assertThat(split.select("table.split td.text.new.added code").text()).isEqualTo("line <b>three</b>");
         assertThat(split.select("table.split td.text.old.removed code").text()).isEqualTo("line 3");
         assertThat(anonymous.get(page + "?view=sideways").statusCode()).isEqualTo(400);
+        assertThat(anonymous.get(page + "?revision=abc").statusCode()).isEqualTo(400);
+        assertThat(anonymous.get(page + "?revision=2").statusCode()).isEqualTo(404);
+        assertThat(anonymous.get("changes/abc").statusCode()).isEqualTo(400);
+        assertThat(anonymous.get("changes?state=x%00").statusCode()).isEqualTo(400);
         assertThat(anonymous.get(page + "/conversation/box?iteration=1&path=calc.py&line=3").statusCode())
                 .isNotEqualTo(200);
         assertThat(anonymous.page("project/" + project + "/source").select("#open-changes").text()).isEqualTo("1 open");
@@ -209,6 +220,13 @@ abstract class ChangeRequestContract extends ChangeFixture {
                     .contains("problem+json");
         }
         return response.statusCode();
+    }
+
+    private List<String> headlines(String user) {
+        List<String> found = new ArrayList<>();
+        json(user, "api/v1/notifications").path("notifications").forEach(notice -> found.add(
+                notice.path("headline").asString()));
+        return found;
     }
 
     private List<Long> numbers(String user, String path) {
