@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.TokenService;
 import dev.assay.server.git.PushEvent;
 import dev.assay.server.git.PushEvents;
 import dev.assay.server.notify.NoticeKind;
@@ -134,6 +137,11 @@ abstract class MergeContract extends MergeFixture {
         assertThat(rita.post(merge, "{}").statusCode()).isEqualTo(403);
         assertThat(sam.post(merge, "{}").statusCode()).isEqualTo(403);
         assertThat(anonymous.post(merge, "{}").statusCode()).isEqualTo(401);
+        String review = server.bean(TokenService.class).create(new NewToken("olive", "t", repo.project(),
+                java.util.Set.of(TokenScope.REVIEW))).secret();
+        HttpResponse<String> withoutPush = new HttpApi(server.url(), "__token__", review).post(merge, "{}");
+        assertThat(withoutPush.statusCode()).isEqualTo(403);
+        assertThat(withoutPush.body()).contains("does not allow merging", "push scope");
         HttpResponse<String> unmet = olive.post(merge, "{}");
         assertThat(unmet.statusCode()).as(unmet.body()).isEqualTo(409);
         assertThat(unmet.body()).contains("cannot merge yet: approvals (0 of 1 approvals)");
@@ -148,6 +156,14 @@ abstract class MergeContract extends MergeFixture {
         HttpResponse<String> again = olive.post(merge, "{}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("is merged: only an open change request merges");
+
+        commitOn(repo, "closed", "c.txt", "c\n", "Add c");
+        long closed = open(repo, "closed", "Add c");
+        server.bean(ChangeRequestRepository.class).updateState(closed, ChangeRequestState.CLOSED,
+                caller("max").user().id(), null, java.time.Instant.now());
+        HttpResponse<String> closedMerge = olive.post("api/v1/changes/" + closed + "/merge", "{}");
+        assertThat(closedMerge.statusCode()).isEqualTo(409);
+        assertThat(closedMerge.body()).contains("is closed: only an open change request merges");
     }
 
     @Test
