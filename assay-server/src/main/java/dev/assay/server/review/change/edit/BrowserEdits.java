@@ -167,8 +167,14 @@ public class BrowserEdits {
     }
 
     private String branchPrefix(Caller caller, Project project) {
-        return projects.mayManage(Optional.of(caller), project) ? caller.name() + "-patch-"
-                : "users/" + caller.name() + "/patch-";
+        String name = refSafe(caller.name());
+        return projects.mayManage(Optional.of(caller), project) ? name + "-patch-" : "users/" + name + "/patch-";
+    }
+
+    /** A user name as a part of a branch name: git refuses "..", and a part ending in ".lock". */
+    static String refSafe(String userName) {
+        String name = userName.replaceAll("\\.{2,}", ".");
+        return name.endsWith(".lock") ? name.substring(0, name.length() - ".lock".length()) + "-lock" : name;
     }
 
     private static byte[] checkSize(byte[] content) {

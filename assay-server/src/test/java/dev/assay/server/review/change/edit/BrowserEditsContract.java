@@ -112,6 +112,20 @@ abstract class BrowserEditsContract extends EditFixture {
     }
 
     @Test
+    void theEditorShowsMarkupInAFileAsText() {
+        String project = newProject();
+        WebSession sam = session("sam");
+        String hostile = "</textarea><script>alert(1)</script>\n";
+        sam.submit("project/" + project + "/source/new/main", "#edit-form", Map.of("path", "x.html", "text", hostile));
+
+        Document form = sam.page("project/" + project + "/source/edit/users/sam/patch-1/x.html");
+
+        assertThat(form.select("script:containsData(alert)")).isEmpty();
+        assertThat(form.selectFirst("textarea[name=text]").val()).contains("</textarea><script>alert(1)</script>");
+        assertThat(form.selectFirst("#edit-branch").text()).isEqualTo("users/sam/patch-1");
+    }
+
+    @Test
     void binaryFilesAreNotEditableButMayBeDeleted() {
         String project = newProject();
         WebSession sam = session("sam");

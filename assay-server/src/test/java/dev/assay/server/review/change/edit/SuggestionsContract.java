@@ -171,6 +171,10 @@ abstract class SuggestionsContract extends EditFixture {
         assertThat(suggestion).isNotNull();
         assertThat(suggestion.select("tr.added code").text()).isEqualTo("Y = 42");
 
+        assertThat(sam.post("changes/" + number + "/threads/" + thread + "/apply-suggestion", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(revisions(number)).hasSize(1);
+
         HttpResponse<String> applied = sam.submit(page, "#thread-" + thread + " form.apply-suggestion", Map.of());
 
         assertThat(applied.uri().getPath()).isEqualTo("/changes/" + number);
