@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.assay.server.accounts.Caller;
+import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.git.ServerCommits;
@@ -120,8 +121,7 @@ public class BrowserEdits {
         String description = description(submission.description());
         ObjectId commit = commits.commit(project, caller, parent, List.of(change),
                 description.isEmpty() ? summary : summary + "\n\n" + description);
-        String branch = files.freeBranch(project, branchPrefix(caller, project));
-        refs.update(project, caller, Constants.R_HEADS + branch, ObjectId.zeroId(), commit, true);
+        String branch = newBranch(caller, project, commit);
         return changeRequests.open(caller, project,
                 ChangeRequests.Opening.fromBranch(summary, description, branch, place.branch()));
     }
@@ -143,6 +143,21 @@ public class BrowserEdits {
                         checkSize(EditableText.newFile().written(submission.text())));
             }
         };
+    }
+
+    // Two edits saved at once may pick the same free name: the one that loses takes the next.
+    private String newBranch(Caller caller, Project project, ObjectId commit) {
+        for (int attempt = 1; ; attempt++) {
+            String branch = files.freeBranch(project, branchPrefix(caller, project));
+            try {
+                refs.update(project, caller, Constants.R_HEADS + branch, ObjectId.zeroId(), commit, true);
+                return branch;
+            } catch (ConflictException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     private Project editable(Caller caller, String projectName) {
