@@ -56,7 +56,7 @@ abstract class EditFixture {
         scratch = Files.createDirectories(temporary.resolve("scratch"));
         git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, Map.of(), RevisionFiles.class);
+        server = TestServer.start(data, database);
         AccountService accounts = server.bean(AccountService.class);
         for (String name : List.of("olive", "max", "sam", "tom")) {
             accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));

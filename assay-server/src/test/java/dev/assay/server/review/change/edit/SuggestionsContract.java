@@ -51,7 +51,7 @@ abstract class SuggestionsContract extends EditFixture {
 
     /** Starts a thread on the change request as the user; returns its id. */
     long thread(long number, String user, String json) {
-        return created(api(user).post("api/v1/reviews/" + number + "/threads", json)).get("id").asLong();
+        return created(api(user).post("api/v1/changes/" + number + "/threads", json)).get("id").asLong();
     }
 
     static String apply(long number, long thread) {
@@ -62,7 +62,7 @@ abstract class SuggestionsContract extends EditFixture {
     void theAuthorAppliesASuggestionAsTheNextRevisionAndTheThreadIsResolved() {
         String project = newProject();
         long number = samsChangeRequest(project);
-        JsonNode thread = created(api("olive").post("api/v1/reviews/" + number + "/threads", suggestion(2, "Y = 42")));
+        JsonNode thread = created(api("olive").post("api/v1/changes/" + number + "/threads", suggestion(2, "Y = 42")));
         JsonNode comment = thread.get("comments").get(0);
         assertThat(comment.get("suggestion").asBoolean()).isTrue();
         Document html = org.jsoup.Jsoup.parseBodyFragment(comment.get("html").asString());
@@ -83,7 +83,7 @@ abstract class SuggestionsContract extends EditFixture {
         git.run(clone, "fetch", "-q", "origin", Revision.refName(number, 2)).succeeded();
         assertThat(git.run(clone, "log", "-1", "--format=%an|%s", "FETCH_HEAD").succeeded().output().strip())
                 .isEqualTo("sam|Apply suggestion from @olive");
-        JsonNode after = api("olive").json("api/v1/reviews/" + number + "/threads/" + thread.get("id").asLong());
+        JsonNode after = api("olive").json("api/v1/changes/" + number + "/threads/" + thread.get("id").asLong());
         assertThat(after.get("resolved").asBoolean()).isTrue();
         assertThat(after.get("comments").get(1).get("body").asString()).isEqualTo("Applied in revision 2");
         assertThat(server.bean(dev.assay.server.review.change.ChangeRequestRepository.class).events(number))
@@ -145,7 +145,7 @@ abstract class SuggestionsContract extends EditFixture {
         String project = newProject();
         long number = samsChangeRequest(project);
         long thread = thread(number, "olive", suggestion(2, "Y = 42"));
-        long general = created(api("olive").post("api/v1/reviews/" + number + "/threads",
+        long general = created(api("olive").post("api/v1/changes/" + number + "/threads",
                 "{\"body\":\"```suggestion\\nY = 1\\n```\"}")).get("id").asLong();
 
         assertThat(api("tom").post(apply(number, thread), "").statusCode()).isEqualTo(403);
@@ -164,7 +164,7 @@ abstract class SuggestionsContract extends EditFixture {
         String project = newProject();
         long number = samsChangeRequest(project);
         long thread = thread(number, "olive", suggestion(2, "Y = 42"));
-        String page = "reviews/" + number + "/conversation";
+        String page = "changes/" + number + "/conversation";
         assertThat(session("tom").page(page).select("#thread-" + thread + " form.apply-suggestion")).isEmpty();
         WebSession sam = session("sam");
         Element suggestion = sam.page(page).selectFirst("#thread-" + thread + " .suggestion");

@@ -145,7 +145,7 @@ abstract class MergeGateContract extends MergeFixture {
         rita.put(vote, "{\"vote\":\"approve\"}");
         assertThat(gate(number).get("mergeable").asBoolean()).isTrue();
 
-        HttpResponse<String> thread = rita.post("api/v1/reviews/" + number + "/threads",
+        HttpResponse<String> thread = rita.post("api/v1/changes/" + number + "/threads",
                 "{\"body\":\"Please explain b.\"}");
         assertThat(thread.statusCode()).as(thread.body()).isEqualTo(201);
         JsonNode unresolved = gate(number);
@@ -153,12 +153,12 @@ abstract class MergeGateContract extends MergeFixture {
                 + "\"met\":false,\"detail\":\"1 unresolved thread\"}");
         assertThat(unresolved.get("mergeable").asBoolean()).isFalse();
         long threadId = HttpApi.parse(thread.body()).get("id").asLong();
-        assertThat(max.post("api/v1/reviews/" + number + "/threads/" + threadId + "/resolve", "").statusCode())
+        assertThat(max.post("api/v1/changes/" + number + "/threads/" + threadId + "/resolve", "").statusCode())
                 .isEqualTo(200);
         assertThat(condition(gate(number), "threads-resolved").get("met").asBoolean()).isTrue();
 
         configure(repo, "{\"requireResolved\":false}");
-        rita.post("api/v1/reviews/" + number + "/threads", "{\"body\":\"Another question.\"}");
+        rita.post("api/v1/changes/" + number + "/threads", "{\"body\":\"Another question.\"}");
         assertThat(gate(number).get("conditions").findValuesAsString("name")).as("not required, not listed")
                 .doesNotContain("threads-resolved");
         assertThat(gate(number).get("mergeable").asBoolean()).isTrue();
