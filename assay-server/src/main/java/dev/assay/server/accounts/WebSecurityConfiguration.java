@@ -103,6 +103,7 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/reviews/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/changes/**").authenticated()
                         .requestMatchers("/project/*/changes/new").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/project/*/changes").authenticated()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/profile").permitAll())

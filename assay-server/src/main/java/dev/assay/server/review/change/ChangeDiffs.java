@@ -48,6 +48,9 @@ public class ChangeDiffs {
             Optional<Integer> against) {
         ChangeRequestService.Located located = changes.readable(caller, number);
         List<Revision> revisions = changes.revisions(located.changeRequest());
+        if (revisions.isEmpty()) {
+            throw new NotFoundException("change request #" + number + " has no revision yet");
+        }
         Revision newer = revision.map(wanted -> find(revisions, number, wanted))
                 .orElseGet(() -> revisions.get(revisions.size() - 1));
         Optional<Revision> older = against.map(wanted -> find(revisions, number, wanted));
