@@ -37,7 +37,7 @@ public class ChangeRequests {
 
         /** Opening one from a source branch. */
         public static Opening fromBranch(String title, String description, String sourceBranch, String targetBranch) {
-            return new Opening(title, description, targetBranch, Optional.of(sourceBranch), Optional.empty(),
+            return new Opening(title, description, targetBranch, Optional.ofNullable(sourceBranch), Optional.empty(),
                     Optional.empty());
         }
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -28,11 +27,9 @@ import dev.assay.server.accounts.NewUser;
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
-import dev.assay.server.review.change.ChangeRequest;
 import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.ChangeRequests;
 import dev.assay.server.review.change.Revision;
-import dev.assay.server.review.change.Revisions;
 import dev.assay.server.review.packagereview.RecordedNotices;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
@@ -140,11 +137,13 @@ abstract class MergeFixture {
                 ChangeRequests.Opening.fromBranch(title, "What it does.\n", branch, "main")).number();
     }
 
-    /** Adds the commit as the change request's next revision, as max pushing it would. */
-    Optional<Revision> addRevision(Repo repo, long number, String commit) {
-        ChangeRequest changeRequest = server.bean(ChangeRequestRepository.class).find(number).orElseThrow();
-        return server.bean(Revisions.class).add(changeRequest, project(repo), caller("max"),
-                ObjectId.fromString(commit));
+    /**
+     * The change request's revision of the commit, once the push of its branch (by olive) has added it: a push to a
+     * source branch is heard in the background.
+     */
+    Revision pushedRevision(long number, String commit) {
+        return eventually("a revision of " + commit, () -> server.bean(ChangeRequestRepository.class)
+                .latestRevision(number).orElse(null), revision -> revision != null && revision.commit().equals(commit));
     }
 
     /** Sets the gate of main as olive; fails unless accepted. */

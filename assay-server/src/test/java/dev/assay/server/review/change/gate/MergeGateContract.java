@@ -177,7 +177,7 @@ abstract class MergeGateContract extends MergeFixture {
         assertThat(condition(red, "pipeline-green").get("detail").asString()).contains("of revision 1");
         assertThat(red.get("mergeable").asBoolean()).isFalse();
 
-        addRevision(repo, number, commitOn(repo, "feature", "VERDICT", "pass\n", "Fixed"));
+        pushedRevision(number, commitOn(repo, "feature", "VERDICT", "pass\n", "Fixed"));
         JsonNode green = eventually("the green pipeline", () -> gate(number),
                 gate -> condition(gate, "pipeline-green").get("met").asBoolean());
         assertThat(condition(green, "pipeline-green").get("detail").asString()).contains("of revision 2")

@@ -105,20 +105,20 @@ abstract class VoteContract extends MergeFixture {
         assertThat(rita.put(vote, "{\"vote\":\"approve\"}").statusCode()).isEqualTo(200);
         assertThat(olive.put(vote, "{\"vote\":\"needs-work\"}").statusCode()).isEqualTo(200);
 
-        addRevision(repo, number, commitOn(repo, "feature", "b.txt", "b2\n", "Change b"));
+        pushedRevision(number, commitOn(repo, "feature", "b.txt", "b2\n", "Change b"));
 
         assertThat(olive.json("api/v1/changes/" + number + "/votes").get("votes")).isEmpty();
         assertThat(events(number)).filteredOn(event -> event.action().equals("vote-reset"))
                 .extracting(ChangeEvent::actorName, ChangeEvent::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("max", "revision 2 reset 2 votes"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("olive", "revision 2 reset 2 votes"));
 
-        addRevision(repo, number, commitOn(repo, "feature", "b.txt", "b3\n", "Change b again"));
+        pushedRevision(number, commitOn(repo, "feature", "b.txt", "b3\n", "Change b again"));
         assertThat(events(number)).as("nothing to reset, nothing recorded")
                 .filteredOn(event -> event.action().equals("vote-reset")).hasSize(1);
 
         configure(repo, "{\"keepVotes\": true}");
         assertThat(rita.put(vote, "{\"vote\":\"approve\"}").statusCode()).isEqualTo(200);
-        addRevision(repo, number, commitOn(repo, "feature", "b.txt", "b4\n", "Change b once more"));
+        pushedRevision(number, commitOn(repo, "feature", "b.txt", "b4\n", "Change b once more"));
 
         JsonNode kept = olive.json("api/v1/changes/" + number + "/votes").get("votes");
         assertThat(kept).hasSize(1);

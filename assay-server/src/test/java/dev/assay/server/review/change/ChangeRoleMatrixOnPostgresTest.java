@@ -1,0 +1,10 @@
+package dev.assay.server.review.change;
+
+/** The change request role matrix on PostgreSQL. */
+class ChangeRoleMatrixOnPostgresTest extends ChangeRoleMatrixContract {
+
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
