@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import dev.assay.server.accounts.User;
 
 /**
- * Which notifications are also mailed: mentions, state changes and new iterations always; comments only to
- * people taking part in the discussion (its watchers), not to those who watch the whole project; votes never.
+ * Which notifications are also mailed: mentions, state changes and new iterations always; comments and votes
+ * only to people taking part in the discussion (its watchers), not to those who watch the whole project.
  */
 @Component
 class NoticeMail {
@@ -20,8 +20,7 @@ class NoticeMail {
     boolean isMailed(NoticeKind kind, boolean takesPart) {
         return switch (kind) {
             case MENTION, STATE_CHANGE, NEW_ITERATION -> true;
-            case COMMENT -> takesPart;
-            case VOTE -> false;
+            case COMMENT, VOTE -> takesPart;
         };
     }
 

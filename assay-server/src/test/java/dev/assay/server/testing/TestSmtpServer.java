@@ -51,17 +51,22 @@ public final class TestSmtpServer implements AutoCloseable {
 
     /** The first mail to this address, waiting a bounded while for it. */
     public Received awaitMailTo(String address) {
+        return awaitMailTo(address, "");
+    }
+
+    /** The first mail to this address whose subject contains {@code subjectPart}, waiting a bounded while for it. */
+    public Received awaitMailTo(String address, String subjectPart) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (MimeMessage message : greenMail.getReceivedMessages()) {
                 Received mail = received(message);
-                if (mail.to().contains(address)) {
+                if (mail.to().contains(address) && mail.subject().contains(subjectPart)) {
                     return mail;
                 }
             }
             greenMail.waitForIncomingEmail(200, greenMail.getReceivedMessages().length + 1);
         }
-        throw new AssertionError("no mail to " + address + " arrived");
+        throw new AssertionError("no mail to " + address + " about '" + subjectPart + "' arrived");
     }
 
     private static Received received(MimeMessage message) {

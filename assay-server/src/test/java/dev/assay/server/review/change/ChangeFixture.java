@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,13 +51,18 @@ abstract class ChangeFixture {
 
     abstract String databaseKind();
 
+    /** Extra Spring properties of the fixture's server. */
+    Map<String, Object> serverProperties() {
+        return Map.of();
+    }
+
     @BeforeAll
     void startServer(@TempDir Path temporary) throws IOException {
         Path data = Files.createDirectories(temporary.resolve("data"));
         scratch = Files.createDirectories(temporary.resolve("scratch"));
         git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database);
+        server = TestServer.start(data, database, serverProperties());
         AccountService accounts = server.bean(AccountService.class);
         for (String name : new String[] {"olive", "max", "rita", "carol", "sam"}) {
             accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));

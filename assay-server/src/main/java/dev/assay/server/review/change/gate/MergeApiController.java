@@ -1,6 +1,7 @@
 package dev.assay.server.review.change.gate;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.review.change.ChangeRequest;
+import dev.assay.server.review.change.ChangeRequestService;
+import dev.assay.server.review.change.ChangeView;
 
 /**
  * {@code GET /api/v1/changes/N/gate} (the request against its target's gate) and {@code POST
@@ -30,16 +34,13 @@ class MergeApiController {
             List<String> methods) {
     }
 
-    /** The merged change request, in the fields of the change request JSON it shares. */
-    record MergedView(long number, String project, String title, String source, String target, String state,
-            String url, String mergedCommit) {
-    }
-
     private final Merges merges;
+    private final ChangeRequestService changes;
     private final CallerResolver callers;
 
-    MergeApiController(Merges merges, CallerResolver callers) {
+    MergeApiController(Merges merges, ChangeRequestService changes, CallerResolver callers) {
         this.merges = merges;
+        this.changes = changes;
         this.callers = callers;
     }
 
@@ -50,11 +51,10 @@ class MergeApiController {
     }
 
     @PostMapping("/merge")
-    MergedView merge(Authentication authentication, @PathVariable long number,
+    ChangeView merge(Authentication authentication, @PathVariable long number,
             @RequestBody(required = false) MergeRequest request) {
-        ChangeRequest merged = merges.merge(callers.require(authentication), number,
-                request == null ? null : request.method());
-        return new MergedView(merged.number(), merged.projectName(), merged.title(), merged.sourceBranch().orElse(null),
-                merged.targetBranch(), merged.state().key(), merged.path(), merged.mergedCommit().orElse(null));
+        Caller caller = callers.require(authentication);
+        ChangeRequest merged = merges.merge(caller, number, request == null ? null : request.method());
+        return changes.view(Optional.of(caller), merged.number());
     }
 }

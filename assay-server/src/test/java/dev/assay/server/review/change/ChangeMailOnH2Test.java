@@ -1,0 +1,10 @@
+package dev.assay.server.review.change;
+
+/** Change request email on H2. */
+class ChangeMailOnH2Test extends ChangeMailContract {
+
+    @Override
+    String databaseKind() {
+        return "h2";
+    }
+}

@@ -1,0 +1,10 @@
+package dev.assay.server.review.change;
+
+/** Change request email on PostgreSQL. */
+class ChangeMailOnPostgresTest extends ChangeMailContract {
+
+    @Override
+    String databaseKind() {
+        return "postgresql";
+    }
+}
