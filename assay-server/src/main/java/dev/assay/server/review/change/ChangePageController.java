@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,14 +22,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.error.AssayException;
 import dev.assay.server.error.InvalidInputException;
-import dev.assay.server.error.NotFoundException;
 import dev.assay.server.git.browse.FileDiff;
 import dev.assay.server.notify.WatchService;
 import dev.assay.server.review.thread.CommentRenderer;
 import dev.assay.server.review.thread.Conversation;
 import dev.assay.server.review.thread.ThreadService;
+import dev.assay.server.web.FormOutcomes;
 
 /**
  * {@code /changes} (the list and its filters) and {@code /changes/N}: the header, the sections other features add,
@@ -125,7 +123,7 @@ class ChangePageController {
             @RequestParam(required = false) String title, @RequestParam(required = false) String description,
             RedirectAttributes redirect) {
         Caller caller = callers.require(authentication);
-        return answer(number, redirect, () -> {
+        return FormOutcomes.redirect("/changes/" + number, redirect, () -> {
             changes.edit(caller, number, new ChangeRequestService.Edit(title, description, null));
             return "Change request #" + number + " is saved.";
         });
@@ -136,22 +134,10 @@ class ChangePageController {
             RedirectAttributes redirect) {
         Caller caller = callers.require(authentication);
         String wanted = state.equals("close") ? "closed" : "open";
-        return answer(number, redirect, () -> {
+        return FormOutcomes.redirect("/changes/" + number, redirect, () -> {
             changes.edit(caller, number, new ChangeRequestService.Edit(null, null, wanted));
             return "Change request #" + number + " is " + wanted + ".";
         });
-    }
-
-    /** Makes the change; a refusal the caller can act on (403, 409, 400) is shown on the page. */
-    private static String answer(long number, RedirectAttributes redirect, Supplier<String> change) {
-        try {
-            redirect.addFlashAttribute("notice", change.get());
-        } catch (NotFoundException missing) {
-            throw missing;
-        } catch (AssayException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
-        }
-        return "redirect:/changes/" + number;
     }
 
     private static String back(long number, ChangeDiffs.RevisionDiff diff, String view) {

@@ -2,7 +2,6 @@ package dev.assay.server.review.packagereview;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,10 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.error.AssayException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.notify.WatchService;
 import dev.assay.server.review.thread.ThreadService;
+import dev.assay.server.web.FormOutcomes;
 
 /**
  * {@code /reviews} (the list, with its filters and counts) and {@code /reviews/N} (one review), with the actions
@@ -73,7 +72,7 @@ class ReviewPageController {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         ReviewAction chosen = actionOf(action, number);
         Caller caller = callers.require(authentication);
-        return answer(number, redirect, () -> {
+        return FormOutcomes.redirect("/reviews/" + number, redirect, () -> {
             PackageReview changed = reviews.act(caller, number, chosen, reason);
             return "Review #" + number + " is now " + changed.state().key().replace('-', ' ') + ".";
         });
@@ -84,22 +83,10 @@ class ReviewPageController {
             @RequestParam(required = false) String verdict, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
         Caller caller = callers.require(authentication);
-        return answer(number, redirect, () -> {
+        return FormOutcomes.redirect("/reviews/" + number, redirect, () -> {
             checklist.mark(caller, number, item, verdict, comment);
             return "Checklist item ticked.";
         });
-    }
-
-    /** Makes the change; a refusal the caller can act on (403, 409, 400) is shown on the review's page. */
-    private static String answer(long number, RedirectAttributes redirect, Supplier<String> change) {
-        try {
-            redirect.addFlashAttribute("notice", change.get());
-        } catch (NotFoundException missing) {
-            throw missing;
-        } catch (AssayException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
-        }
-        return "redirect:/reviews/" + number;
     }
 
     private static ReviewAction actionOf(String key, long number) {

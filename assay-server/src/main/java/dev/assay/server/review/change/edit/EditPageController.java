@@ -2,6 +2,7 @@ package dev.assay.server.review.change.edit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -34,40 +35,16 @@ class EditPageController {
         this.callers = callers;
     }
 
-    @GetMapping("/edit/{*refAndPath}")
-    String editForm(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
-            Model model) {
-        return form(authentication, name, refAndPath, Mode.EDIT, model);
+    @GetMapping("/{mode:edit|new|delete}/{*refAndPath}")
+    String form(Authentication authentication, @PathVariable String name, @PathVariable String mode,
+            @PathVariable String refAndPath, Model model) {
+        return form(authentication, name, refAndPath, mode(mode), model);
     }
 
-    @GetMapping("/new/{*refAndPath}")
-    String newForm(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
-            Model model) {
-        return form(authentication, name, refAndPath, Mode.NEW, model);
-    }
-
-    @GetMapping("/delete/{*refAndPath}")
-    String deleteForm(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
-            Model model) {
-        return form(authentication, name, refAndPath, Mode.DELETE, model);
-    }
-
-    @PostMapping("/edit/{*refAndPath}")
-    String edit(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
-            Form form) {
-        return save(authentication, name, refAndPath, Mode.EDIT, form);
-    }
-
-    @PostMapping("/new/{*refAndPath}")
-    String create(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
-            Form form) {
-        return save(authentication, name, refAndPath, Mode.NEW, form);
-    }
-
-    @PostMapping("/delete/{*refAndPath}")
-    String delete(Authentication authentication, @PathVariable String name, @PathVariable String refAndPath,
-            Form form) {
-        return save(authentication, name, refAndPath, Mode.DELETE, form);
+    @PostMapping("/{mode:edit|new|delete}/{*refAndPath}")
+    String save(Authentication authentication, @PathVariable String name, @PathVariable String mode,
+            @PathVariable String refAndPath, Form form) {
+        return save(authentication, name, refAndPath, mode(mode), form);
     }
 
     /** The fields the form posts. */
@@ -95,6 +72,10 @@ class EditPageController {
                 new BrowserEdits.Submission(form.commit(), form.path(), form.text(), form.summary(),
                         form.description()));
         return "redirect:" + opened.path();
+    }
+
+    private static Mode mode(String segment) {
+        return Mode.valueOf(segment.toUpperCase(Locale.ROOT));
     }
 
     private static List<String> segments(String capturedPath) {

@@ -1,6 +1,5 @@
 package dev.assay.server.review.change.gate;
 
-import java.util.function.Supplier;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,10 +11,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.error.AssayException;
-import dev.assay.server.error.NotFoundException;
 import dev.assay.server.review.change.ChangeRequest;
 import dev.assay.server.review.change.vote.Votes;
+import dev.assay.server.web.FormOutcomes;
 
 /**
  * The CSRF forms of the gate panel: {@code POST /changes/N/vote} ({@code vote=approve|needs-work|withdraw}) and
@@ -39,7 +37,7 @@ class MergeFormController {
     String vote(Authentication authentication, @PathVariable long number,
             @RequestParam(defaultValue = "") String vote, RedirectAttributes redirect) {
         Caller caller = callers.require(authentication);
-        return answer(number, redirect, () -> {
+        return FormOutcomes.redirect("/changes/" + number, redirect, () -> {
             if ("withdraw".equals(vote)) {
                 votes.withdraw(caller, number);
                 return "Your vote is withdrawn.";
@@ -53,22 +51,11 @@ class MergeFormController {
     String merge(Authentication authentication, @PathVariable long number,
             @RequestParam(required = false) String method, RedirectAttributes redirect) {
         Caller caller = callers.require(authentication);
-        return answer(number, redirect, () -> {
+        return FormOutcomes.redirect("/changes/" + number, redirect, () -> {
             ChangeRequest merged = merges.merge(caller, number, method);
             return "Change request #" + number + " is merged into " + merged.targetBranch() + " as "
                     + merged.mergedCommit().orElse("") + ".";
         });
     }
 
-    /** Makes the change; a refusal the caller can act on (403, 409, 400) is shown on the change request's page. */
-    private static String answer(long number, RedirectAttributes redirect, Supplier<String> change) {
-        try {
-            redirect.addFlashAttribute("notice", change.get());
-        } catch (NotFoundException missing) {
-            throw missing;
-        } catch (AssayException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
-        }
-        return "redirect:/changes/" + number;
-    }
 }

@@ -64,7 +64,7 @@ abstract class VoteContract extends MergeFixture {
         assertThat(anonymous.json("api/v1/changes/" + number + "/votes").get("votes")).hasSize(2);
 
         assertThat(events(number)).filteredOn(event -> event.action().equals("voted"))
-                .extracting(ChangeEvent::actorName, ChangeEvent::detail)
+                .extracting(ChangeEvent::actor, ChangeEvent::detail)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("rita", "approve on revision 1"),
                         org.assertj.core.groups.Tuple.tuple("olive", "needs-work on revision 1"),
                         org.assertj.core.groups.Tuple.tuple("ada", "approve on revision 1"),
@@ -109,7 +109,7 @@ abstract class VoteContract extends MergeFixture {
 
         assertThat(olive.json("api/v1/changes/" + number + "/votes").get("votes")).isEmpty();
         assertThat(events(number)).filteredOn(event -> event.action().equals("vote-reset"))
-                .extracting(ChangeEvent::actorName, ChangeEvent::detail)
+                .extracting(ChangeEvent::actor, ChangeEvent::detail)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("olive", "revision 2 reset 2 votes"));
 
         pushedRevision(number, commitOn(repo, "feature", "b.txt", "b3\n", "Change b again"));
