@@ -49,6 +49,16 @@ public record HttpApi(String baseUrl, String user, String password) {
         return send(request(path).DELETE());
     }
 
+    /** Sends any method, with a JSON body unless {@code json} is null. */
+    public HttpResponse<String> send(String method, String path, String json) {
+        HttpRequest.Builder request = request(path);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** GETs a JSON document, failing unless the answer is 200. */
     public JsonNode json(String path) {
         HttpResponse<String> response = get(path);

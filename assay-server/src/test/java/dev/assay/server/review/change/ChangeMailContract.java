@@ -23,7 +23,7 @@ abstract class ChangeMailContract extends ChangeFixture {
     private TestSmtpServer smtp;
 
     @Override
-    Map<String, Object> serverProperties() {
+    protected Map<String, Object> serverProperties() {
         smtp = TestSmtpServer.start();
         return Map.of("assay.mail.host", "127.0.0.1", "assay.mail.port", smtp.port(), "assay.mail.from",
                 "forge@example.org", "assay.mail.poll", "100ms", "assay.base-url", SITE);

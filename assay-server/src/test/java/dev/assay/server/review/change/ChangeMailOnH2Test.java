@@ -4,7 +4,7 @@ package dev.assay.server.review.change;
 class ChangeMailOnH2Test extends ChangeMailContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

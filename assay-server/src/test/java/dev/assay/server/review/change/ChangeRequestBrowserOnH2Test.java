@@ -4,7 +4,7 @@ package dev.assay.server.review.change;
 class ChangeRequestBrowserOnH2Test extends ChangeRequestBrowserContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

@@ -3,7 +3,7 @@ package dev.assay.server.review.change;
 /** Change requests on H2. */
 class ChangeRequestOnH2Test extends ChangeRequestContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

@@ -3,7 +3,7 @@ package dev.assay.server.review.change;
 /** Change requests on PostgreSQL. */
 class ChangeRequestOnPostgresTest extends ChangeRequestContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

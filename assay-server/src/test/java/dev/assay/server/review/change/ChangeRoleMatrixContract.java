@@ -2,9 +2,6 @@ package dev.assay.server.review.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +29,6 @@ abstract class ChangeRoleMatrixContract extends ChangeFixture {
 
     private static final List<String> CALLERS = List.of("anonymous", "author", "other user", "reviewer",
             "maintainer", "owner", "admin", "push token", "review token", "push and review token");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Map<String, HttpApi> apis = new LinkedHashMap<>();
     private String project;
@@ -206,26 +202,8 @@ abstract class ChangeRoleMatrixContract extends ChangeFixture {
         });
     }
 
-    private HttpResponse<String> call(HttpApi api, String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (api.user() != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (api.user() + ":" + api.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException failure) {
-            throw new AssertionError(failure);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(interrupted);
-        }
+    private static HttpResponse<String> call(HttpApi api, String method, String path, String json) {
+        return api.send(method, path, json);
     }
 
     private static String abbreviated(String body) {

@@ -4,7 +4,7 @@ package dev.assay.server.review.change;
 class ChangeRoleMatrixOnH2Test extends ChangeRoleMatrixContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

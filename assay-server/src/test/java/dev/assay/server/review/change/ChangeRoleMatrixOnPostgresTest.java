@@ -4,7 +4,7 @@ package dev.assay.server.review.change;
 class ChangeRoleMatrixOnPostgresTest extends ChangeRoleMatrixContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

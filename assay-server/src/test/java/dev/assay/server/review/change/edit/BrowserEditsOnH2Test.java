@@ -4,7 +4,7 @@ package dev.assay.server.review.change.edit;
 class BrowserEditsOnH2Test extends BrowserEditsContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

@@ -4,7 +4,7 @@ package dev.assay.server.review.change.edit;
 class BrowserEditsOnPostgresTest extends BrowserEditsContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

@@ -7,72 +7,27 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
-import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
-import dev.assay.server.git.GitCommand;
 import dev.assay.server.review.change.ChangeRequest;
 import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.Revision;
+import dev.assay.server.testing.ForgeFixture;
 import dev.assay.server.testing.HttpApi;
-import dev.assay.server.testing.TestDatabase;
-import dev.assay.server.testing.TestServer;
-import dev.assay.server.testing.WebSession;
 
 /**
- * A server, the real git client and one user per kind of caller: owner olive, maintainer max, stranger sam (no
- * role), another stranger tom, administrator ada; each test gets a new project whose main branch holds a few files.
+ * The forge's server and people; each test gets a new project of owner olive (maintainer max; sam and tom have no
+ * role) whose main branch holds a few files.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EditFixture {
+abstract class EditFixture extends ForgeFixture {
 
-    static final String PASSWORD = "correct horse battery";
     /** Windows line endings and no final newline: kept so by every edit. */
     static final String CALC = "X = 1\r\nY = 2\r\nZ = 3";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    TestDatabase database;
-    TestServer server;
-    Path scratch;
-    GitCommand git;
-
-    abstract String databaseKind();
-
-    @BeforeAll
-    void startServer(@TempDir Path temporary) throws IOException {
-        Path data = Files.createDirectories(temporary.resolve("data"));
-        scratch = Files.createDirectories(temporary.resolve("scratch"));
-        git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
-        database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database);
-        AccountService accounts = server.bean(AccountService.class);
-        for (String name : List.of("olive", "max", "sam", "tom")) {
-            accounts.create(new NewUser(name, name + "@example.org", "", PASSWORD, Set.of()));
-        }
-        accounts.create(new NewUser("ada", "ada@example.org", "", PASSWORD, Set.of(Group.ADMINS)));
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     /** A new project of olive's, max its maintainer, with README.md, src/calc.py and a binary file on main. */
     String newProject() {
@@ -97,17 +52,6 @@ abstract class EditFixture {
         git.run(work, "push", "-q", "http://__token__:" + token + "@127.0.0.1:" + server.port() + "/git/" + project
                 + ".git", "HEAD:refs/heads/main").succeeded();
         return project;
-    }
-
-    HttpApi api(String user) {
-        return new HttpApi(server.url(), user, PASSWORD);
-    }
-
-    /** A browser session logged in as the user. */
-    WebSession session(String user) {
-        WebSession session = new WebSession(server.url());
-        session.logIn(user, PASSWORD);
-        return session;
     }
 
     /** A fresh clone of the project with every branch fetched. */

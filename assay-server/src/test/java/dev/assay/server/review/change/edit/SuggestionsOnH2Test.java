@@ -4,7 +4,7 @@ package dev.assay.server.review.change.edit;
 class SuggestionsOnH2Test extends SuggestionsContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

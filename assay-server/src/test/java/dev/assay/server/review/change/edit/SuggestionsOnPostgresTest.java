@@ -4,7 +4,7 @@ package dev.assay.server.review.change.edit;
 class SuggestionsOnPostgresTest extends SuggestionsContract {
 
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

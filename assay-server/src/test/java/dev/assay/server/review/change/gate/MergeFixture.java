@@ -2,38 +2,28 @@ package dev.assay.server.review.change.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.Group;
-import dev.assay.server.accounts.NewUser;
-import dev.assay.server.git.GitCommand;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.ChangeRequests;
 import dev.assay.server.review.change.Revision;
 import dev.assay.server.review.packagereview.RecordedNotices;
+import dev.assay.server.testing.ForgeFixture;
 import dev.assay.server.testing.HttpApi;
-import dev.assay.server.testing.TestDatabase;
-import dev.assay.server.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,10 +31,8 @@ import tools.jackson.databind.JsonNode;
  * owner olive, maintainer max, reviewer rita, stranger sam and administrator ada, the real git client, and per
  * test a project whose {@code main} olive pushed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MergeFixture {
+abstract class MergeFixture extends ForgeFixture {
 
-    static final String PASSWORD = "correct horse battery";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -52,10 +40,6 @@ abstract class MergeFixture {
     record Repo(String project, Path work) {
     }
 
-    TestDatabase database;
-    TestServer server;
-    Path scratch;
-    GitCommand git;
     HttpApi olive;
     HttpApi max;
     HttpApi rita;
@@ -63,39 +47,25 @@ abstract class MergeFixture {
     HttpApi ada;
     HttpApi anonymous;
 
-    abstract String databaseKind();
+    @Override
+    protected Map<String, Object> serverProperties() {
+        return Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms", "assay.pipeline.heartbeat", "500ms",
+                "assay.pipeline.lease", "30s");
+    }
+
+    @Override
+    protected Class<?>[] extraBeans() {
+        return new Class<?>[] {VerdictTasks.class, RecordedNotices.class, GatePreview.class};
+    }
 
     @BeforeAll
-    void startServer(@TempDir Path temporary) throws IOException {
-        Path data = Files.createDirectories(temporary.resolve("data"));
-        scratch = Files.createDirectories(temporary.resolve("scratch"));
-        git = new GitCommand(Files.createDirectories(temporary.resolve("home")));
-        database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, Map.of("assay.pipeline.workers", 1, "assay.pipeline.poll", "100ms",
-                "assay.pipeline.heartbeat", "500ms", "assay.pipeline.lease", "30s"), VerdictTasks.class,
-                RecordedNotices.class, GatePreview.class);
-        olive = user("olive");
-        max = user("max");
-        rita = user("rita");
-        sam = user("sam");
-        ada = user("ada", Group.ADMINS);
+    void clients() {
+        olive = api("olive");
+        max = api("max");
+        rita = api("rita");
+        sam = api("sam");
+        ada = api("ada");
         anonymous = HttpApi.anonymous(server.url());
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    private HttpApi user(String name, Group... groups) {
-        server.bean(AccountService.class).create(new NewUser(name, name + "@example.org", "", PASSWORD,
-                Set.of(groups)));
-        return new HttpApi(server.url(), name, PASSWORD);
     }
 
     /** A new project of olive's (max maintains it, rita reviews it) whose main has {@code a.txt}. */
@@ -116,8 +86,7 @@ abstract class MergeFixture {
 
     /** Pushes the refspec as olive. */
     void push(Repo repo, String refspec) {
-        git.run(repo.work(), "push", "-q", "http://olive:correct%20horse%20battery@127.0.0.1:" + server.port()
-                + "/git/" + repo.project() + ".git", refspec).succeeded();
+        git.run(repo.work(), "push", "-q", passwordUrl(repo.project(), "olive"), refspec).succeeded();
     }
 
     /** Commits a file on the branch (made from main when new) and pushes it; returns the commit. */

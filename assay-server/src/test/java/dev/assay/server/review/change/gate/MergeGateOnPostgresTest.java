@@ -3,7 +3,7 @@ package dev.assay.server.review.change.gate;
 /** Merge gates on PostgreSQL. */
 class MergeGateOnPostgresTest extends MergeGateContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

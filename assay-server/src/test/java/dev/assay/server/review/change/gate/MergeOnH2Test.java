@@ -3,7 +3,7 @@ package dev.assay.server.review.change.gate;
 /** Merging change requests on H2. */
 class MergeOnH2Test extends MergeContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

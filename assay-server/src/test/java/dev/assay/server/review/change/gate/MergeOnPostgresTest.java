@@ -3,7 +3,7 @@ package dev.assay.server.review.change.gate;
 /** Merging change requests on PostgreSQL. */
 class MergeOnPostgresTest extends MergeContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }

@@ -3,7 +3,7 @@ package dev.assay.server.review.change.gate;
 /** Votes on change requests on H2. */
 class VoteOnH2Test extends VoteContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "h2";
     }
 }

@@ -3,7 +3,7 @@ package dev.assay.server.review.change.gate;
 /** Votes on change requests on PostgreSQL. */
 class VoteOnPostgresTest extends VoteContract {
     @Override
-    String databaseKind() {
+    protected String databaseKind() {
         return "postgresql";
     }
 }
