@@ -32,6 +32,7 @@ import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
 import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
@@ -155,21 +156,7 @@ public abstract class PipelineFixture {
     /** Polls until {@code condition} holds, failing after {@code deadline}. */
     protected static <T> T eventually(String what, Duration deadline, Supplier<T> probe,
             java.util.function.Predicate<T> condition) {
-        Instant end = Instant.now().plus(deadline);
-        T value = probe.get();
-        while (!condition.test(value)) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("gave up waiting for " + what + "; last seen: " + value);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-            value = probe.get();
-        }
-        return value;
+        return Eventually.until(what, deadline, probe, condition);
     }
 
     /** The newest pipeline of the project's release 1.0 once it has ended. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +21,7 @@ import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.ChangeRequests;
 import dev.assay.server.review.change.Revision;
 import dev.assay.server.review.packagereview.RecordedNotices;
+import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.ForgeFixture;
 import dev.assay.server.testing.HttpApi;
 import tools.jackson.databind.JsonNode;
@@ -151,20 +151,6 @@ abstract class MergeFixture extends ForgeFixture {
 
     /** Polls until {@code condition} holds, failing after a minute. */
     static <T> T eventually(String what, Supplier<T> probe, Predicate<T> condition) {
-        Instant end = Instant.now().plus(DEADLINE);
-        T value = probe.get();
-        while (!condition.test(value)) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("gave up waiting for " + what + "; last seen: " + value);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-            value = probe.get();
-        }
-        return value;
+        return Eventually.until(what, DEADLINE, probe, condition);
     }
 }
