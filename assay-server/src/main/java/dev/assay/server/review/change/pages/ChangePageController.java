@@ -1,4 +1,4 @@
-package dev.assay.server.review.change;
+package dev.assay.server.review.change.pages;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +25,13 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.git.browse.FileDiff;
 import dev.assay.server.notify.WatchService;
+import dev.assay.server.review.change.ChangeDiffs;
+import dev.assay.server.review.change.ChangeFilter;
+import dev.assay.server.review.change.ChangePageSection;
+import dev.assay.server.review.change.ChangeRequest;
+import dev.assay.server.review.change.ChangeRequestAccess;
+import dev.assay.server.review.change.ChangeRequestService;
+import dev.assay.server.review.change.Revision;
 import dev.assay.server.review.thread.CommentRenderer;
 import dev.assay.server.review.thread.Conversation;
 import dev.assay.server.review.thread.ThreadService;

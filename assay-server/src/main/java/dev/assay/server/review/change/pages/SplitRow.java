@@ -1,7 +1,8 @@
-package dev.assay.server.review.change;
+package dev.assay.server.review.change.pages;
 
 import java.util.ArrayList;
 import java.util.List;
+
 
 import dev.assay.server.git.browse.DiffLine;
 

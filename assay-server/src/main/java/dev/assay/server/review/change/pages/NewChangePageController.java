@@ -1,4 +1,4 @@
-package dev.assay.server.review.change;
+package dev.assay.server.review.change.pages;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +20,9 @@ import dev.assay.server.git.browse.SourceRef;
 import dev.assay.server.git.browse.SourceService;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.review.change.ChangeRequest;
+import dev.assay.server.review.change.ChangeRequestAccess;
+import dev.assay.server.review.change.ChangeRequests;
 
 /** {@code /project/NAME/changes/new}: the form opening a change request from one branch into another. */
 @Controller

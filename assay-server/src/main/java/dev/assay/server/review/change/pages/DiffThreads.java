@@ -1,6 +1,7 @@
-package dev.assay.server.review.change;
+package dev.assay.server.review.change.pages;
 
 import java.util.List;
+
 
 import dev.assay.server.review.thread.Conversation;
 import dev.assay.server.review.thread.ThreadView;
