@@ -55,7 +55,7 @@ abstract class MergeFixture extends ForgeFixture {
 
     @Override
     protected Class<?>[] extraBeans() {
-        return new Class<?>[] {VerdictTasks.class, RecordedNotices.class, GatePreview.class};
+        return new Class<?>[] {VerdictTasks.class, RecordedNotices.class};
     }
 
     @BeforeAll

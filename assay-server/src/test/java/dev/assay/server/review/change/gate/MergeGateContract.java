@@ -205,7 +205,7 @@ abstract class MergeGateContract extends MergeFixture {
         configure(repo, "{\"requireGreen\":false}");
         String revision = commitOn(repo, "feature", "b.txt", "b\n", "Add b");
         long number = open(repo, "feature", "Add <b>");
-        String panel = "test/change-sections/" + number;
+        String panel = "changes/" + number;
 
         Document anonymousView = new WebSession(server.url()).page(panel);
         assertThat(anonymousView.select("#gate-conditions tr.condition td:first-child").eachText())
