@@ -1,14 +1,22 @@
 package dev.assay.server.accounts;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page; Spring Security handles the form's POST and the logout. */
+/** The login page, filled with the user name of a refused attempt; Spring Security handles the POST and logout. */
 @Controller
 class LoginController {
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpSession session, Model model) {
+        Object tried = session.getAttribute(LoginFailureHandler.TRIED_NAME);
+        if (tried != null) {
+            session.removeAttribute(LoginFailureHandler.TRIED_NAME);
+            model.addAttribute("triedName", tried);
+        }
         return "accounts/login";
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,11 @@ class AccountPagesTest {
 
         assertThat(response.uri().getPath()).isEqualTo("/login");
         assertThat(response.body()).contains("The user name or password is not correct.");
+        Document form = Jsoup.parse(response.body());
+        assertThat(form.selectFirst("#username").attr("value")).as("the name is kept").isEqualTo("alice");
+        assertThat(form.selectFirst("#password").hasAttr("autofocus")).isTrue();
+        assertThat(form.selectFirst("#password").attr("value")).isEmpty();
+        assertThat(session.page("login").selectFirst("#username").attr("value")).as("only once").isEmpty();
         assertThat(session.get("profile").uri().getPath()).isEqualTo("/login");
     }
 

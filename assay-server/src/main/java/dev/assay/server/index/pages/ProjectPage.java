@@ -35,8 +35,25 @@ public record ProjectPage(
     public record Link(String label, String url, boolean safe) {
     }
 
-    /** The command that installs the shown release. */
-    public String pipInstall() {
-        return "pip install " + project.normalizedName() + (latest ? "" : "==" + release.map(Release::version).orElse(""));
+    /**
+     * The pip command that installs the shown release from this index, {@code indexUrl} (its {@code /simple/}
+     * address): naming the index keeps pip from taking a same-named package from the public one.
+     */
+    public String pipInstall(String indexUrl) {
+        return "pip install --index-url " + indexUrl + " " + requirement();
+    }
+
+    /** The same with uv. */
+    public String uvInstall(String indexUrl) {
+        return "uv pip install --index-url " + indexUrl + " " + requirement();
+    }
+
+    /** The same with poetry: this index as the project's primary source, then the dependency. */
+    public String poetryAdd(String indexUrl) {
+        return "poetry source add --priority=primary assay " + indexUrl + "\npoetry add " + requirement();
+    }
+
+    private String requirement() {
+        return project.normalizedName() + (latest ? "" : "==" + release.map(Release::version).orElse(""));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import dev.assay.server.accounts.Caller;
@@ -71,6 +72,8 @@ class ProjectPageController {
 
     private String show(Optional<Caller> caller, ProjectPage page, Model model) {
         model.addAttribute("page", page);
+        model.addAttribute("indexUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/simple/")
+                .toUriString());
         model.addAttribute("mayChangeSettings", projects.mayChangeSettings(caller, page.project()));
         model.addAttribute("signedIn", caller.isPresent());
         model.addAttribute("watching", watching.watchesProject(caller, page.project()));

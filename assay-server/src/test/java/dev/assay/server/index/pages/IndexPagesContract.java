@@ -150,7 +150,12 @@ abstract class IndexPagesContract {
 
         assertThat(page.select("#release-version").text()).isEqualTo("2.0");
         assertThat(page.select("#summary").text()).isEqualTo("An app with PAGES");
-        assertThat(page.select("#pip-install").text()).isEqualTo("pip install pages-app");
+        assertThat(page.select("#pip-install").text()).as("this index, never the public one by default")
+                .isEqualTo("pip install --index-url " + server.url() + "simple/ pages-app");
+        assertThat(page.select("#uv-install").text())
+                .isEqualTo("uv pip install --index-url " + server.url() + "simple/ pages-app");
+        assertThat(page.select("#poetry-install").text()).isEqualTo("poetry source add --priority=primary assay "
+                + server.url() + "simple/\npoetry add pages-app");
         assertThat(page.select("#facts").text()).contains("Requires Python", ">=3.9", "License", "Apache-2.0");
         assertThat(page.select("#project-urls a").eachAttr("href")).containsExactly("https://example.org/src");
         assertThat(page.select("#maintainers a[href='/users/alice']")).hasSize(1);
@@ -168,7 +173,8 @@ abstract class IndexPagesContract {
         Document page = web.page("project/pages-app/1.0/");
 
         assertThat(page.select("#release-version").text()).isEqualTo("1.0");
-        assertThat(page.select("#pip-install").text()).isEqualTo("pip install pages-app==1.0");
+        assertThat(page.select("#pip-install").text())
+                .isEqualTo("pip install --index-url " + server.url() + "simple/ pages-app==1.0");
         assertThat(page.select(".notice").text()).contains("not the latest");
         Element wheel = page.selectFirst("#files tr:has(a[href$=.whl])");
         assertThat(wheel.select(".size").text()).isEqualTo(Files.size(app10.wheel()) + " bytes");
