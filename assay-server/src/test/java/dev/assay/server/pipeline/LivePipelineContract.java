@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
@@ -52,8 +53,8 @@ abstract class LivePipelineContract extends PipelineFixture {
             queue.result(job.jobId(), job.lease(), brokenMetadataResult());
             waitFor(browser, "#pipeline-status", "failed");
 
-            assertThat(browser.find("#task-metadata").getText()).contains("failed: broken on purpose");
-            assertThat(browser.find("#findings").getText()).contains("broken on purpose");
+            waitFor(browser, "#task-metadata", "failed: broken on purpose");
+            waitFor(browser, "#findings", "broken on purpose");
             assertThat(script.executeScript("return window.samePage")).as("no navigation happened").isEqualTo("yes");
             assertThat(browser.find("#live").getDomAttribute("hx-get")).as("polling stops when finished").isNull();
         }
@@ -109,8 +110,9 @@ abstract class LivePipelineContract extends PipelineFixture {
         assertThat(download.body()).isEqualTo("remote log line\n");
     }
 
+    /** Waits for the text; htmx may swap the element between finding and reading it, which only means "again". */
     private static void waitFor(Browser browser, String selector, String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> browser.has(selector)
-                && browser.find(selector).getText().contains(text));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> browser.has(selector) && browser.find(selector).getText().contains(text));
     }
 }
