@@ -29,6 +29,7 @@ import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
 import dev.assay.server.testing.WebSession;
+import dev.assay.server.web.Sizes;
 
 /** The source pages over a repository the real git client built and pushed, run once per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -138,7 +139,9 @@ abstract class SourcePagesContract {
 
         Document large = web.page(BASE + "/blob/" + TAG + "/data/big.txt");
         assertThat(large.selectFirst("#not-rendered").text()).contains("larger than 1 MB");
-        assertThat(large.selectFirst("#file-size").text()).isEqualTo(SourceFixture.LARGE_SIZE + " bytes");
+        assertThat(large.selectFirst("#file-size").text()).isEqualTo(new Sizes().human(SourceFixture.LARGE_SIZE));
+        assertThat(large.selectFirst("#file-size").text()).endsWith(" MB");
+        assertThat(large.selectFirst("#file-size").attr("title")).isEqualTo(SourceFixture.LARGE_SIZE + " bytes");
         assertThat(large.select("#file-lines")).isEmpty();
     }
 

@@ -302,7 +302,7 @@ abstract class ReleaseContentsContract {
             Document page = web.page("project/" + path);
             assertThat(page.select("#file-lines")).as(path).isEmpty();
             assertThat(page.selectFirst("#entry-sha256").text()).as(path).hasSize(64);
-            assertThat(page.selectFirst("#entry-size").text()).as(path).endsWith(" bytes");
+            assertThat(page.selectFirst("#entry-size").attr("title")).as(path).endsWith(" bytes");
         }
         Document link = web.page("project/odd-lib/1.0/contents/sdist/link.txt");
         assertThat(link.selectFirst("#link-target").text()).isEqualTo("sdist/PKG-INFO");

@@ -32,6 +32,7 @@ import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestDistributions.Spec;
 import dev.assay.server.testing.TestServer;
 import dev.assay.server.testing.WebSession;
+import dev.assay.server.web.Sizes;
 
 /** The index's pages, search and dependency API over real uploads, run once per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -177,7 +178,8 @@ abstract class IndexPagesContract {
                 .isEqualTo("pip install --index-url " + server.url() + "simple/ pages-app==1.0");
         assertThat(page.select(".notice").text()).contains("not the latest");
         Element wheel = page.selectFirst("#files tr:has(a[href$=.whl])");
-        assertThat(wheel.select(".size").text()).isEqualTo(Files.size(app10.wheel()) + " bytes");
+        assertThat(wheel.select(".size").text()).isEqualTo(new Sizes().human(Files.size(app10.wheel())));
+        assertThat(wheel.select(".size").attr("title")).isEqualTo(Files.size(app10.wheel()) + " bytes");
         assertThat(wheel.select(".sha256").text()).isEqualTo(
                 PythonToolsDigest.sha256(Files.readAllBytes(app10.wheel())));
         assertThat(page.select("#files a")).hasSize(2);
