@@ -52,6 +52,8 @@ abstract class LivePipelineContract extends PipelineFixture {
             waitFor(browser, "#log", "second live line");
             queue.result(job.jobId(), job.lease(), brokenMetadataResult());
             waitFor(browser, "#pipeline-status", "failed");
+            assertThat(browser.find("#pipeline-status").getCssValue("color")).as("an outcome has its colour")
+                    .isEqualTo("rgba(180, 35, 24, 1)");
 
             waitFor(browser, "#task-metadata", "failed: broken on purpose");
             waitFor(browser, "#findings", "broken on purpose");
