@@ -153,6 +153,8 @@ abstract class IndexPagesContract {
         assertThat(page.select("#summary").text()).isEqualTo("An app with PAGES");
         assertThat(page.select("#pip-install").text()).as("this index, never the public one by default")
                 .isEqualTo("pip install --index-url " + server.url() + "simple/ pages-app");
+        assertThat(page.select("#project-changes").attr("href")).isEqualTo("/changes?project=pages-app&state=open");
+        assertThat(web.get("changes?project=pages-app&state=open").statusCode()).isEqualTo(200);
         assertThat(page.select("#uv-install").text())
                 .isEqualTo("uv pip install --index-url " + server.url() + "simple/ pages-app");
         assertThat(page.select("#poetry-install").text()).isEqualTo("poetry source add --priority=primary assay "
