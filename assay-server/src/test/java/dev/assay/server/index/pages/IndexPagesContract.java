@@ -2,12 +2,17 @@ package dev.assay.server.index.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +31,7 @@ import dev.assay.server.accounts.NewUser;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.ReleaseRepository;
+import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDatabase;
@@ -240,6 +247,50 @@ abstract class IndexPagesContract {
         return web.page("search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
                 .select("ol.hits li a").eachAttr("href").stream()
                 .map(href -> href.replaceAll("^/project/|/$", "")).toList();
+    }
+
+    @Test
+    void feedsListTheNewestReleasesOfTheIndexAndOfAProjectButNothingPrivate(@TempDir Path build) throws Exception {
+        upload(build, new Spec("feed-secret", "1.0", List.of("Summary: Hidden"), "s"));
+        assertThat(new HttpApi(server.url(), "alice", PASSWORD).put("api/v1/projects/feed-secret/visibility",
+                "{\"visibility\":\"private\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> updates = web.get("rss/updates.xml");
+        assertThat(updates.headers().firstValue("Content-Type").orElse("")).startsWith("application/rss+xml");
+        org.w3c.dom.Document index = xml(updates.body());
+        List<String> titles = texts(index, "item > title");
+        assertThat(titles).contains("pages-app 2.0", "pages-lib 1.0", "percent-lib 1.0").doesNotContain("feed-secret 1.0");
+        assertThat(texts(index, "item > link")).contains(server.url() + "project/pages-app/2.0/");
+        assertThat(texts(index, "item > description")).contains("100% pure");
+
+        org.w3c.dom.Document project = xml(web.get("rss/project/Pages_App/releases.xml").body());
+        assertThat(texts(project, "channel > title")).containsExactly("pages-app releases");
+        assertThat(texts(project, "item > title")).containsExactly("pages-app 2.0", "pages-app 1.1", "pages-app 1.0");
+        assertThat(texts(project, "item > pubDate").get(0)).endsWith("GMT");
+        assertThat(web.get("rss/project/feed-secret/releases.xml").statusCode()).isIn(401, 404);
+        assertThat(web.get("rss/project/no-such-project/releases.xml").statusCode()).isEqualTo(404);
+        assertThat(web.page("").select("#updates-feed").attr("href")).isEqualTo("/rss/updates.xml");
+        assertThat(web.page("project/pages-app/").select("#releases-feed").attr("href"))
+                .isEqualTo("/rss/project/pages-app/releases.xml");
+    }
+
+    /** Parses a feed as any XML reader would (a malformed one fails). */
+    private static org.w3c.dom.Document xml(String body) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The texts of the elements named by "parent > child", in document order. */
+    private static List<String> texts(org.w3c.dom.Document document, String path) {
+        String[] names = path.split(" > ");
+        NodeList nodes = document.getElementsByTagName(names[1]);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getParentNode().getNodeName().equals(names[0])) {
+                texts.add(nodes.item(i).getTextContent());
+            }
+        }
+        return texts;
     }
 
     private void upload(Path build, Spec spec) throws Exception {
