@@ -174,6 +174,11 @@ public class ProjectService {
                 .toList();
     }
 
+    /** The role the user holds on the project, if any (one query, for checks made per thread or per row). */
+    public Optional<ProjectRole> roleOf(Project project, long userId) {
+        return projects.roleOf(project.id(), userId);
+    }
+
     /** Who holds which role on the project. */
     public List<ProjectRepository.Member> members(Project project) {
         return projects.members(project.id());

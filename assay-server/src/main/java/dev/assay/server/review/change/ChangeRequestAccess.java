@@ -127,7 +127,6 @@ public class ChangeRequestAccess implements DiscussionAccess {
     }
 
     private Optional<ProjectRole> role(Caller caller, long projectId) {
-        return projects.find(projectId).flatMap(project -> projects.members(project).stream()
-                .filter(member -> member.userId() == caller.user().id()).map(member -> member.role()).findFirst());
+        return projects.find(projectId).flatMap(project -> projects.roleOf(project, caller.user().id()));
     }
 }

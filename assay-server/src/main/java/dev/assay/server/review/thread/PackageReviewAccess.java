@@ -47,8 +47,7 @@ class PackageReviewAccess implements DiscussionAccess {
         long user = caller.user().id();
         return mayComment(caller, discussion) && (caller.isAdmin() || caller.user().isPackageReviewer()
                 || user == threadAuthorId || user == discussion.authorId()
-                || project(discussion).map(project -> projects.members(project).stream()
-                        .anyMatch(member -> member.userId() == user)).orElse(false));
+                || project(discussion).flatMap(project -> projects.roleOf(project, user)).isPresent());
     }
 
     @Override
