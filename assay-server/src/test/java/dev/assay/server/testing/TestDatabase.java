@@ -45,7 +45,7 @@ public record TestDatabase(String kind, String url, String user, String password
         execute(serverUrl, user, password, "CREATE DATABASE " + name);
         String url = serverUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
         return new TestDatabase("postgresql", url, user, password,
-                () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+                () -> drop(serverUrl, user, password, name));
     }
 
     /** A database of the given kind: {@code "h2"} or {@code "postgresql"}. */
@@ -72,6 +72,33 @@ public record TestDatabase(String kind, String url, String user, String password
     @Override
     public void close() {
         cleanup.run();
+    }
+
+    /**
+     * Drops the database, trying again for a while: FORCE may not end an autovacuum worker that happens to be
+     * visiting it (PostgreSQL asks for pg_signal_backend then), and that worker finishes on its own.
+     */
+    private static void drop(String serverUrl, String user, String password, String name) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException refused) {
+                if (attempt == 20) {
+                    throw refused;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private static void execute(String url, String user, String password, String sql) {
