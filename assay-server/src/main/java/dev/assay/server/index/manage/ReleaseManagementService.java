@@ -20,6 +20,7 @@ import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseRepository;
+import dev.assay.server.index.search.SearchIndex;
 
 /**
  * The rules for changing published releases: yanking (PEP 592: the files stay installable by an exact pin)
@@ -37,9 +38,11 @@ class ReleaseManagementService {
     private final ReleaseRepository releases;
     private final FileRepository files;
     private final FileRemoval removal;
+    private final SearchIndex search;
 
     ReleaseManagementService(ProjectAccess access, ProjectService projectService, ProjectRepository projects,
-            ReleaseRepository releases, FileRepository files, FileRemoval removal) {
+            ReleaseRepository releases, FileRepository files, FileRemoval removal, SearchIndex search) {
+        this.search = search;
         this.access = access;
         this.projectService = projectService;
         this.projects = projects;
@@ -72,6 +75,7 @@ class ReleaseManagementService {
         if (!unchanged) {
             releases.setYanked(release.id(), yanked, reason);
             projects.touch(project.id(), null);
+            search.refresh(project.id());
         }
         return new ReleaseState(project.name(), release.version(), yanked, reason);
     }
@@ -100,6 +104,7 @@ class ReleaseManagementService {
         // the files' and dependencies' rows go with the release (ON DELETE CASCADE); used_file_names stays
         releases.delete(release.id());
         projects.touch(project.id(), null);
+        search.refresh(project.id());
         removal.afterCommit(project.normalizedName(), filenames);
         return filenames;
     }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.Reader;
 
-/** The SQL for listing and searching the index: recent releases, projects by name or summary. */
+/** The SQL for listing the index: recent releases, the hosted dependencies of a release. */
 @Repository
 class BrowseRepository {
 
@@ -32,28 +32,6 @@ class BrowseRepository {
                 .param("limit", limit)
                 .query((rs, row) -> new ReleaseSummary(rs.getString("name"), rs.getString("normalized_name"),
                         rs.getString("version"), rs.getString("summary"), instant(rs, "created_at")))
-                .list();
-    }
-
-    /**
-     * Projects whose name or summary contains the text (a LIKE pattern with {@code \} as escape, lower case),
-     * or whose normalised name contains the normalised pattern, among those the reader may read; an exact name
-     * first, then by name.
-     */
-    List<ProjectHit> search(Reader reader, String pattern, String normalizedPattern, String exactName, int offset,
-            int limit) {
-        return ProjectRepository.bindReader(jdbc.sql("""
-                SELECT p.name, p.normalized_name, p.summary FROM projects p
-                WHERE (LOWER(p.name) LIKE :pattern ESCAPE '\\'
-                   OR p.normalized_name LIKE :normalized ESCAPE '\\'
-                   OR LOWER(p.summary) LIKE :pattern ESCAPE '\\')
-                  AND """ + ProjectRepository.READABLE + """
-                 ORDER BY CASE WHEN p.normalized_name = :exact THEN 0 ELSE 1 END, p.normalized_name
-                LIMIT :limit OFFSET :offset"""), reader)
-                .param("pattern", pattern).param("normalized", normalizedPattern).param("exact", exactName)
-                .param("limit", limit).param("offset", offset)
-                .query((rs, row) -> new ProjectHit(rs.getString("name"), rs.getString("normalized_name"),
-                        rs.getString("summary")))
                 .list();
     }
 

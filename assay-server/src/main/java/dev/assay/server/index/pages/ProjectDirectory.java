@@ -1,7 +1,6 @@
 package dev.assay.server.index.pages;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -9,6 +8,8 @@ import org.springframework.stereotype.Service;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.search.SearchIndex;
+import dev.assay.server.index.search.SearchQuery;
 
 /** What the index lists for browsing: the latest uploads and the projects a search finds. */
 @Service
@@ -21,10 +22,12 @@ public class ProjectDirectory {
     private static final int MAX_PAGE = 10_000;
 
     private final BrowseRepository browse;
+    private final SearchIndex search;
     private final ProjectService projects;
 
-    ProjectDirectory(BrowseRepository browse, ProjectService projects) {
+    ProjectDirectory(BrowseRepository browse, SearchIndex search, ProjectService projects) {
         this.browse = browse;
+        this.search = search;
         this.projects = projects;
     }
 
@@ -34,7 +37,9 @@ public class ProjectDirectory {
     }
 
     /**
-     * Projects the caller may read whose name or summary contains the query, ignoring case; page 1 is the first.
+     * Projects the caller may read, found by the words of the query in their name and latest summary, keywords and
+     * description, or by its text in their name or summary; the exact name first, then the best matches
+     * ({@link SearchIndex}); page 1 is the first. Control characters in the query count as spaces.
      */
     public SearchResults search(Optional<Caller> caller, String query, String pageText) {
         String text = query == null ? "" : query.strip();
@@ -42,20 +47,16 @@ public class ProjectDirectory {
             throw new InvalidInputException("The search is too long: use at most " + MAX_QUERY_LENGTH + " characters");
         }
         int page = parsePage(pageText);
-        if (text.isEmpty()) {
+        // PostgreSQL refuses a NUL in any text it is sent, and no name or summary holds a control character
+        String clean = text.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (clean.isEmpty()) {
             return new SearchResults(text, page, List.of(), false);
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        String normalized = lower.replaceAll("[-_.]+", "-");
-        List<ProjectHit> hits = browse.search(projects.reader(caller), contains(lower), contains(normalized), normalized,
-                (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        List<ProjectHit> hits = search.find(projects.reader(caller), SearchQuery.of(clean), (page - 1) * PAGE_SIZE,
+                PAGE_SIZE + 1).stream().map(ProjectHit::of).toList();
         boolean hasNext = hits.size() > PAGE_SIZE;
         return new SearchResults(text, page, hasNext ? hits.subList(0, PAGE_SIZE) : hits, hasNext);
-    }
-
-    /** A LIKE pattern matching values that contain the text literally: its {@code %}, {@code _}, {@code \} escaped. */
-    static String contains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static int parsePage(String pageText) {
