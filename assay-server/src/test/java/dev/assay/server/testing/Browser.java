@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -106,6 +108,26 @@ public final class Browser implements AutoCloseable {
         field.clear();
         field.sendKeys(text);
         return this;
+    }
+
+    /** Emulates the reader's colour scheme preference, {@code light} or {@code dark}, for the pages opened next. */
+    public Browser colourScheme(String scheme) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "",
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        return this;
+    }
+
+    /** Emulates a screen this many CSS pixels wide and high (a phone when narrow: the page's viewport tag applies). */
+    public Browser viewport(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        return this;
+    }
+
+    /** Whether the page is wider than the viewport, so that the whole page scrolls sideways. */
+    public boolean scrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth;");
     }
 
     /** The underlying driver, for what this wrapper does not offer. */
