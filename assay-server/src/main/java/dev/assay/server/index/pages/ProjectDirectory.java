@@ -58,7 +58,8 @@ public class ProjectDirectory {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static int parsePage(String pageText) {
+    /** The page number a {@code page} parameter gives, 1 when absent; an error naming the range otherwise. */
+    static int parsePage(String pageText) {
         if (pageText == null || pageText.isBlank()) {
             return 1;
         }
