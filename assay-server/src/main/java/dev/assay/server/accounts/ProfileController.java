@@ -39,8 +39,10 @@ class ProfileController {
     }
 
     @GetMapping("/profile")
-    String profile(Principal principal, Model model) {
-        model.addAttribute("user", accounts.user(principal.getName()));
+    String profile(Principal principal, Authentication authentication, Model model) {
+        User user = accounts.user(principal.getName());
+        model.addAttribute("user", user);
+        model.addAttribute("projects", projects.memberProjects(user.id(), callers.caller(authentication)));
         model.addAttribute("tokens", tokens.list(principal.getName()));
         model.addAttribute("scopes", tokens.grantableScopes(principal.getName()));
         return "accounts/profile";

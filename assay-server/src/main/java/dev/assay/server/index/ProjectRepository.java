@@ -34,6 +34,10 @@ public class ProjectRepository {
     public record Member(long userId, String userName, ProjectRole role) {
     }
 
+    /** A project a user holds a role on, as their pages list it. */
+    public record Membership(Project project, ProjectRole role) {
+    }
+
     private final JdbcClient jdbc;
 
     public ProjectRepository(JdbcClient jdbc) {
@@ -49,12 +53,13 @@ public class ProjectRepository {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ProjectRepository::project).optional();
     }
 
-    /** The projects the user holds a role on that the reader may read, by name. */
-    public List<Project> memberProjects(long userId, Reader reader) {
-        return bindReader(jdbc.sql("SELECT * FROM (" + SELECT + ") p WHERE "
-                + READABLE + " AND EXISTS (SELECT 1 FROM project_roles m WHERE m.project_id = p.id AND m.user_id = :member)"
+    /** The projects the user holds a role on that the reader may read, with that role, by name. */
+    public List<Membership> memberProjects(long userId, Reader reader) {
+        return bindReader(jdbc.sql("SELECT p.*, m.role AS member_role FROM (" + SELECT + ") p"
+                + " JOIN project_roles m ON m.project_id = p.id AND m.user_id = :member WHERE " + READABLE
                 + " ORDER BY p.normalized_name"), reader).param("member", userId)
-                .query(ProjectRepository::project).list();
+                .query((rs, row) -> new Membership(project(rs, row), ProjectRole.ofKey(rs.getString("member_role"))))
+                .list();
     }
 
     /** The project row, locked until the transaction ends, so concurrent uploads to it queue. */

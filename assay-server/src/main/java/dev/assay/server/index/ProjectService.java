@@ -50,7 +50,7 @@ public class ProjectService {
     }
 
     /** The projects the user holds a role on, as far as the viewer may read them (a person's page). */
-    public List<Project> memberProjects(long userId, Optional<Caller> viewer) {
+    public List<ProjectRepository.Membership> memberProjects(long userId, Optional<Caller> viewer) {
         return projects.memberProjects(userId, Reader.of(viewer));
     }
 

@@ -150,6 +150,7 @@ class AccountPagesTest {
             assertThat(browser.find("#token-" + id).getText()).contains("revoked");
             assertThat(server.bean(TokenService.class).authenticate(secret)).isEmpty();
 
+            browser.find("#user-menu summary").click();
             browser.clickAndWait("form[action$='/logout'] button");
             assertThat(browser.has("a[href='/login']")).isTrue();
         }

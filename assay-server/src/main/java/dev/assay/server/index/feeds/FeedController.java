@@ -63,7 +63,8 @@ class FeedController {
                 "The releases of " + project.name() + ", newest first.", items));
     }
 
-    private static ResponseEntity<byte[]> rss(byte[] document) {
+    /** The feed document as the answer, with the RSS media type. */
+    static ResponseEntity<byte[]> rss(byte[] document) {
         return ResponseEntity.ok().contentType(RSS).body(document);
     }
 

@@ -59,7 +59,8 @@ public class ProjectDirectory {
         return new SearchResults(text, page, hasNext ? hits.subList(0, PAGE_SIZE) : hits, hasNext);
     }
 
-    private static int parsePage(String pageText) {
+    /** The page number a {@code page} parameter gives, 1 when absent; an error naming the range otherwise. */
+    static int parsePage(String pageText) {
         if (pageText == null || pageText.isBlank()) {
             return 1;
         }

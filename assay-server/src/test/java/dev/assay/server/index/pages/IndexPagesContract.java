@@ -121,7 +121,7 @@ abstract class IndexPagesContract {
         assertThat(rows.get(1)).contains("pages", "2.0", "An app with PAGES");
         assertThat(home.selectFirst("#recent tbody tr a").attr("href")).isEqualTo("/project/percent-lib/");
         assertThat(home.select("#recent a[href='/project/pages-app/2.0/']")).hasSize(1);
-        assertThat(home.select("form[action='/search'] input[name=q]")).hasSize(1);
+        assertThat(home.select("main form[action='/search'] input[name=q]")).hasSize(1);
     }
 
     @Test
