@@ -46,6 +46,8 @@ abstract class ClientsFixture {
 
     static final String BASE = "assay-base";
     static final String SPEEDUPS = "assay-speedups";
+    static final String PUBLISHER = "publisher";
+    static final String PUBLISHER_PASSWORD = "correct horse battery";
     private static final Pattern METADATA_VERSION = Pattern.compile("(?m)^Metadata-Version:\\s*(\\d+)\\.(\\d+)");
 
     TestDatabase database;
@@ -63,10 +65,10 @@ abstract class ClientsFixture {
         clients = new ClientEnvironment(Files.createDirectories(temporary.resolve("home")));
         database = TestDatabase.of(databaseKind(), data);
         server = TestServer.start(data, database);
-        server.bean(AccountService.class).create(new NewUser("publisher", "publisher@example.org", "",
-                "correct horse battery", Set.of()));
+        server.bean(AccountService.class).create(new NewUser(PUBLISHER, "publisher@example.org", "",
+                PUBLISHER_PASSWORD, Set.of()));
         token = server.bean(TokenService.class)
-                .create(new NewToken("publisher", "packaging clients", null, Set.of(TokenScope.UPLOAD))).secret();
+                .create(new NewToken(PUBLISHER, "packaging clients", null, Set.of(TokenScope.UPLOAD))).secret();
         Files.writeString(clients.home().resolve(".pypirc"), """
                 [distutils]
                 index-servers = assay

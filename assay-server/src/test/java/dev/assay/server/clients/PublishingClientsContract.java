@@ -3,20 +3,37 @@ package dev.assay.server.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PythonDistributions.Built;
 import dev.assay.server.testing.PythonTools;
 
 /**
  * Each publishing client's own command uploads to Assay with an API token, configured as the README shows, and
- * pip installs what it sent; poetry and pdm also install a dependency from Assay into a project of theirs.
+ * pip installs what it sent; poetry and pdm also install dependencies from Assay into a project of theirs, a public
+ * one and a private one ({@link #PRIVATE}), read with the token.
  */
 abstract class PublishingClientsContract extends ClientsFixture {
+
+    static final String PRIVATE = "assay-private";
+
+    @BeforeAll
+    void publishAPrivateProject() {
+        String setuptools = ClientEnvironment.requireBackend(Backend.SETUPTOOLS, "python3-setuptools");
+        upload(build(ClientProject.standalone(PRIVATE, "1.0").write(work, Backend.SETUPTOOLS,
+                Backend.SETUPTOOLS.buildSystem(setuptools)), Backend.SETUPTOOLS));
+        HttpResponse<String> changed = new HttpApi(server.url(), PUBLISHER, PUBLISHER_PASSWORD)
+                .put("api/v1/projects/" + PRIVATE + "/visibility", "{\"visibility\": \"private\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(HttpApi.anonymous(server.url()).get("simple/" + PRIVATE + "/").statusCode()).isEqualTo(401);
+    }
 
     @Test
     void flitPublishesWithThePypircAndPipInstallsIt() {
@@ -60,7 +77,7 @@ abstract class PublishingClientsContract extends ClientsFixture {
     }
 
     @Test
-    void poetryInstallsADependencyFromAssayAsItsOnlySource() throws IOException {
+    void poetryInstallsAPublicAndAPrivateDependencyFromAssayAsItsOnlySource() throws IOException {
         ClientEnvironment.requireCommand("poetry", "python3-poetry");
         Path root = Files.createDirectories(work.resolve("uses-poetry"));
         Files.writeString(root.resolve("pyproject.toml"), """
@@ -76,18 +93,21 @@ abstract class PublishingClientsContract extends ClientsFixture {
         // poetry 1.5 replaced --default by --priority
         boolean priorities = clients.succeed(root, Map.of(), "poetry", "source", "add", "--help").output()
                 .contains("--priority");
-        Map<String, String> inProject = Map.of("POETRY_VIRTUALENVS_IN_PROJECT", "true");
+        // the source's credentials, as `poetry config http-basic.assay __token__ TOKEN` would store them
+        Map<String, String> environment = Map.of("POETRY_VIRTUALENVS_IN_PROJECT", "true",
+                "POETRY_HTTP_BASIC_ASSAY_USERNAME", "__token__", "POETRY_HTTP_BASIC_ASSAY_PASSWORD", token);
 
-        clients.succeed(root, inProject, "poetry", "source", "add", priorities ? "--priority=primary" : "--default",
+        clients.succeed(root, environment, "poetry", "source", "add", priorities ? "--priority=primary" : "--default",
                 "assay", server.url() + "simple/");
-        clients.succeed(root, inProject, "poetry", "add", "--no-interaction", BASE + "[fast]");
+        clients.succeed(root, environment, "poetry", "add", "--no-interaction", BASE, PRIVATE);
 
-        assertThat(Files.readString(root.resolve("poetry.lock"))).contains("name = \"" + BASE + "\"");
-        assertThat(importedVersions(root.resolve(".venv/bin/python"), BASE)).isEqualTo("1.0");
+        assertThat(Files.readString(root.resolve("poetry.lock"))).contains("name = \"" + BASE + "\"",
+                "name = \"" + PRIVATE + "\"");
+        assertThat(importedVersions(root.resolve(".venv/bin/python"), BASE, PRIVATE)).isEqualTo("1.0 1.0");
     }
 
     @Test
-    void pdmInstallsADependencyFromAssayConfiguredAsItsIndex() throws IOException {
+    void pdmInstallsAPublicAndAPrivateDependencyFromAssayConfiguredAsItsIndex() throws IOException {
         ClientEnvironment.requireCommand("pdm", "python3-pdm");
         Path root = Files.createDirectories(work.resolve("uses-pdm"));
         Files.writeString(root.resolve("pyproject.toml"), """
@@ -98,12 +118,15 @@ abstract class PublishingClientsContract extends ClientsFixture {
                 dependencies = []
                 """);
 
-        clients.succeed(root, Map.of(), "pdm", "config", "pypi.url", server.url() + "simple/");
-        clients.succeed(root, Map.of(), "pdm", "add", "--no-self", BASE);
+        // pdm 2.2 has no pypi.username: the credentials go in the index URL, as pip takes them
+        clients.succeed(root, Map.of(), "pdm", "config", "pypi.url",
+                server.url().replace("://", "://__token__:" + token + "@") + "simple/");
+        clients.succeed(root, Map.of(), "pdm", "add", "--no-self", BASE, PRIVATE);
 
-        assertThat(Files.readString(root.resolve("pdm.lock"))).contains("name = \"" + BASE + "\"");
+        assertThat(Files.readString(root.resolve("pdm.lock"))).contains("name = \"" + BASE + "\"",
+                "name = \"" + PRIVATE + "\"");
         PythonTools.Outcome python = clients.succeed(root, Map.of(), "pdm", "info", "--python");
-        assertThat(importedVersions(Path.of(python.output().strip()), BASE)).isEqualTo("1.0");
+        assertThat(importedVersions(Path.of(python.output().strip()), BASE, PRIVATE)).isEqualTo("1.0 1.0");
     }
 
     private Path project(String name, Backend backend, String debianPackage) {
