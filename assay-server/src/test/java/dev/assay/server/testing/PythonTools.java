@@ -46,6 +46,21 @@ public final class PythonTools {
         environment.put("COLUMNS", "400");
         environment.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         environment.putAll(extraEnvironment);
+        return finish(builder, command);
+    }
+
+    /**
+     * Runs a command with exactly {@code environment}, inheriting nothing: for clients (flit, poetry, pdm) that read
+     * configuration from variables of their own and from the user's home, which the caller points elsewhere.
+     */
+    public static Outcome runWithOnly(Path directory, Map<String, String> environment, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return finish(builder, command);
+    }
+
+    private static Outcome finish(ProcessBuilder builder, List<String> command) {
         try {
             Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();

@@ -36,6 +36,20 @@ public final class TwineForms {
             });
             return request.send(serverUrl, user, password);
         }
+
+        /**
+         * The form of the sdist built beside this wheel: the same metadata, as twine reads the sdist's PKG-INFO,
+         * with the sdist's file type and digest.
+         */
+        public Form forSdist(Path sdist) throws IOException {
+            List<Map.Entry<String, String>> sdistFields = new ArrayList<>(fields.stream()
+                    .filter(field -> !List.of("pyversion", "filetype", "sha256_digest", "blake2_256_digest")
+                            .contains(field.getKey())).toList());
+            sdistFields.add(Map.entry("pyversion", "source"));
+            sdistFields.add(Map.entry("filetype", "sdist"));
+            sdistFields.add(Map.entry("sha256_digest", UploadRequest.sha256(Files.readAllBytes(sdist))));
+            return new Form(sdist, sdistFields, error);
+        }
     }
 
     private TwineForms() {
