@@ -11,4 +11,9 @@ public record FindingView(String severity, String code, String message, String l
         return new FindingView(finding.severity().name().toLowerCase(Locale.ROOT), finding.code(),
                 finding.message(), finding.where().map(Object::toString).orElse(null));
     }
+
+    /** Whether the message runs over several lines (a test failure's explanation), so pages keep its lines. */
+    public boolean multiline() {
+        return message != null && message.indexOf('\n') >= 0;
+    }
 }

@@ -28,9 +28,11 @@ class PipelinePageController {
     private final ProjectPipelines projectPipelines;
     private final PipelineReruns reruns;
     private final CallerResolver callers;
+    private final FindingLinks findingLinks;
 
     PipelinePageController(PipelineService pipelines, ProjectPipelines projectPipelines, PipelineReruns reruns,
-            CallerResolver callers) {
+            CallerResolver callers, FindingLinks findingLinks) {
+        this.findingLinks = findingLinks;
         this.pipelines = pipelines;
         this.projectPipelines = projectPipelines;
         this.reruns = reruns;
@@ -42,6 +44,7 @@ class PipelinePageController {
         Optional<Caller> caller = callers.caller(auth);
         PipelineDetail detail = pipelines.detail(caller, id);
         model.addAttribute("detail", detail);
+        model.addAttribute("findingLinks", findingLinks.of(detail.pipeline()));
         model.addAttribute("mayRerun", reruns.mayRerun(caller, detail.pipeline()));
         return "pipeline/pipeline";
     }
@@ -64,7 +67,9 @@ class PipelinePageController {
     /** The part of the pipeline page that changes while it runs, which the page polls with htmx. */
     @GetMapping("/pipelines/{id}/live")
     String live(@PathVariable long id, Authentication auth, Model model) {
-        model.addAttribute("detail", pipelines.detail(callers.caller(auth), id));
+        PipelineDetail detail = pipelines.detail(callers.caller(auth), id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("findingLinks", findingLinks.of(detail.pipeline()));
         return "pipeline/pipeline :: live";
     }
 

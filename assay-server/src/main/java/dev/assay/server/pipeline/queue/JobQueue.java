@@ -22,6 +22,8 @@ import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.health.Measurement;
+import dev.assay.server.pipeline.health.MeasurementRepository;
 import dev.assay.server.pipeline.queue.JobRepository.HeldJob;
 import dev.assay.server.pipeline.rawdata.RawFileKey;
 import dev.assay.server.pipeline.rawdata.RawFiles;
@@ -59,9 +61,12 @@ public class JobQueue {
     private final Clock clock;
     private final IndexWheelhouse wheelhouse;
     private final ReleaseTags tags;
+    private final MeasurementRepository measurements;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
-            JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags) {
+            JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
+            MeasurementRepository measurements) {
+        this.measurements = measurements;
         this.wheelhouse = wheelhouse;
         this.tags = tags;
         this.jobs = jobs;
@@ -186,6 +191,8 @@ public class JobQueue {
                     task.startedAt(), task.endedAt(), task.durationMs(), truncate(task.summary(), MAX_SUMMARY),
                     json.writeValueAsString(task.findings()), json.writeValueAsString(rawData)));
         }
+        long durationMs = job.startedAt() == null ? 0 : Duration.between(job.startedAt(), now).toMillis();
+        measurements.insert(jobId, Measurement.of(tasks, durationMs, now));
     }
 
     private void giveUpExhausted(Instant now) {

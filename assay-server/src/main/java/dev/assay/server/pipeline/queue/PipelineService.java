@@ -121,6 +121,11 @@ public class PipelineService {
         return pipelines.latestFinished(project.id()).map(PipelineRepository.PipelineRow::status);
     }
 
+    /** The project's newest finished pipeline, for the badge in its page's header; the page checked access. */
+    public Optional<PipelineRepository.PipelineRow> latestFinished(long projectId) {
+        return pipelines.latestFinished(projectId);
+    }
+
     private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
         long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename,
                 trigger, by, clock.instant()));

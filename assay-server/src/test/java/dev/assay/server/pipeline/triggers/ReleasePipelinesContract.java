@@ -62,7 +62,7 @@ abstract class ReleasePipelinesContract extends PipelineFixture {
         Shown wheel = fromPage.get(wheel(project));
         assertThat(wheel.status()).isEqualTo("failed");
         assertThat(wheel.tasks()).anySatisfy(task -> assertThat(task).startsWith("probe failed (")
-                .endsWith(" ms) — failed: 3 passed, 1 failed"));
+                .endsWith(" ms) — 3 passed, 1 failed, 0 skipped, 0 errors"));
         assertThat(wheel.findings()).contains("metadata warning: no Summary: search results and pages show nothing");
         assertThat(wheel.tests()).containsExactly("probe 3 passed, 1 failed, 0 skipped, 0 errors");
         assertThat(wheel.link()).isEqualTo("/pipelines/" + all.get(0).get("id").asLong());
@@ -78,15 +78,17 @@ abstract class ReleasePipelinesContract extends PipelineFixture {
         List<String> tests = new ArrayList<>();
         for (JsonNode task : pipeline.get("tasks")) {
             String name = task.get("name").asString();
+            JsonNode counts = task.get("rawData").get("values").get("tests");
+            String said = counts == null ? task.get("summary").asString() : counts.get("passed").asInt() + " passed, "
+                    + counts.get("failed").asInt() + " failed, " + counts.get("skipped").asInt() + " skipped, "
+                    + counts.get("errors").asInt() + " errors";
+            // the test counts are said once, instead of the summary that repeats them
             tasks.add(name + " " + task.get("outcome").asString() + " (" + task.get("durationMs").asLong() + " ms)"
-                    + " — " + task.get("summary").asString());
+                    + " — " + said);
             task.get("findings").forEach(finding -> findings.add(name + " " + finding.get("severity").asString()
                     + ": " + finding.get("message").asString()));
-            JsonNode counts = task.get("rawData").get("values").get("tests");
             if (counts != null) {
-                tests.add(name + " " + counts.get("passed").asInt() + " passed, " + counts.get("failed").asInt()
-                        + " failed, " + counts.get("skipped").asInt() + " skipped, " + counts.get("errors").asInt()
-                        + " errors");
+                tests.add(name + " " + said);
             }
         }
         return new Shown("/pipelines/" + pipeline.get("id").asLong(), pipeline.get("status").asString(), tasks,
@@ -98,7 +100,7 @@ abstract class ReleasePipelinesContract extends PipelineFixture {
         List<String> tests = new ArrayList<>();
         for (Element task : row.select("li.task")) {
             String name = task.selectFirst(".task-name").text();
-            Element summary = task.selectFirst(".task-summary");
+            Element summary = task.selectFirst(".task-summary, .task-tests");
             tasks.add(name + " " + task.selectFirst(".task-outcome").text() + " ("
                     + task.selectFirst(".task-duration").text() + ") — " + (summary == null ? "" : summary.text()));
             Element counts = task.selectFirst(".task-tests");
