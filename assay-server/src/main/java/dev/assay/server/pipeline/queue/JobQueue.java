@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.JobFinished;
 import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
@@ -59,9 +61,12 @@ public class JobQueue {
     private final Clock clock;
     private final IndexWheelhouse wheelhouse;
     private final ReleaseTags tags;
+    private final ApplicationEventPublisher events;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
-            JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags) {
+            JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.wheelhouse = wheelhouse;
         this.tags = tags;
         this.jobs = jobs;
@@ -185,6 +190,10 @@ public class JobQueue {
             pipelines.insertTask(jobId, i, new PipelineRepository.StoredTask(task.name(), task.outcome(),
                     task.startedAt(), task.endedAt(), task.durationMs(), truncate(task.summary(), MAX_SUMMARY),
                     json.writeValueAsString(task.findings()), json.writeValueAsString(rawData)));
+        }
+        if (job.filename() != null) {
+            events.publishEvent(new JobFinished(job.pipelineId(), jobId, job.attempts(), job.project(), job.version(),
+                    job.filename(), tasks));
         }
     }
 
