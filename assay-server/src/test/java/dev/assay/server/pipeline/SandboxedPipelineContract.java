@@ -44,7 +44,7 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
 
         Map<String, JsonNode> tasks = tasks(pipeline);
         assertThat(tasks.keySet()).containsExactlyInAnyOrder("metadata", "wheelhouse", "install", "import", "test",
-                "coverage", "lint");
+                "coverage", "lint", "description");
         assertThat(tasks.get("install").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("import").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("wheelhouse").get("findings").toString())
@@ -63,7 +63,7 @@ abstract class SandboxedPipelineContract extends SandboxedFixture {
         JsonNode sdistPipeline = finished(project, good.sdist().getFileName().toString());
         assertThat(tasks(sdistPipeline).keySet()).as(sdistPipeline::toString)
                 .containsExactlyInAnyOrder("metadata", "wheelhouse", "build-wheelhouse", "build", "install", "import",
-                        "test", "coverage", "lint");
+                        "test", "coverage", "lint", "description");
         assertThat(tasks(sdistPipeline).get("build").get("outcome").asString()).as(sdistPipeline::toString)
                 .isEqualTo("passed");
         assertThat(tasks(sdistPipeline).get("build-wheelhouse").get("findings").toString()).as(sdistPipeline::toString)

@@ -48,7 +48,8 @@ public record WorkerTools(List<Tool> tools) {
             Map.entry("build", "python3-build"), Map.entry("pytest", "python3-pytest"),
             Map.entry("coverage", "python3-coverage"), Map.entry("pyflakes", "python3-pyflakes"),
             Map.entry("flake8", "flake8"), Map.entry("pylint", "pylint"), Map.entry("strace", "strace"),
-            Map.entry("bubblewrap", "bubblewrap"));
+            Map.entry("bubblewrap", "bubblewrap"),
+            Map.entry("readme_renderer", "python3-readme-renderer"));
 
     public WorkerTools {
         tools = List.copyOf(tools);

@@ -1,5 +1,7 @@
 package dev.assay.server.index.description;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,10 @@ public class DescriptionRenderer {
         this.limit = new SizeLimit(properties.maxSize().toBytes());
     }
 
-    /** The HTML for {@code description} (null is empty) written as {@code contentType} (may be null). */
+    /**
+     * The HTML for {@code description} (null is empty) written as {@code contentType} (may be null); reStructuredText
+     * is shown as text.
+     */
     public RenderedDescription render(String description, String contentType) {
         String text = description == null ? "" : description;
         String shown = limit.cut(text);
@@ -35,6 +40,22 @@ public class DescriptionRenderer {
             return new RenderedDescription(rendered.html() + truncationNote(), rendered.format());
         }
         return rendered;
+    }
+
+    /**
+     * The same, with reStructuredText shown as its pipeline rendered it ({@code rst}, already sanitised), or as text
+     * after a note saying why it is not rendered (yet).
+     */
+    public RenderedDescription render(String description, String contentType, Optional<RstRendering> rst) {
+        if (DescriptionFormat.of(contentType) != DescriptionFormat.RST) {
+            return render(description, contentType);
+        }
+        Optional<String> html = rst.flatMap(RstRendering::html);
+        if (html.isPresent()) {
+            return new RenderedDescription(html.get(), DescriptionFormat.RST.label());
+        }
+        RenderedDescription text = render(description, contentType);
+        return new RenderedDescription(rstNote(rst) + text.html(), text.format());
     }
 
     private RenderedDescription markdown(MarkdownRenderer markdown, String text) {
@@ -51,6 +72,18 @@ public class DescriptionRenderer {
 
     private RenderedDescription preformatted(String text, DescriptionFormat format) {
         return new RenderedDescription(preformatted.render(text), format.label());
+    }
+
+    private static String rstNote(Optional<RstRendering> rst) {
+        StringBuilder note = new StringBuilder("<p class=\"description-note\">");
+        Optional<String> problem = rst.flatMap(RstRendering::problem);
+        if (problem.isEmpty()) {
+            return note.append("This reStructuredText description is shown as text until a pipeline renders it.</p>")
+                    .toString();
+        }
+        note.append("This description does not render as reStructuredText, so it is shown as text, as PyPI shows it: ");
+        PreformattedText.escapeInto(problem.get(), note);
+        return note.append("</p>").toString();
     }
 
     private String truncationNote() {

@@ -17,6 +17,7 @@ import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseMetadata;
 import dev.assay.server.index.description.DescriptionRenderer;
+import dev.assay.server.index.description.RstRenderings;
 
 /** Gathers what a project page or a release page shows. */
 @Service
@@ -26,9 +27,11 @@ class ProjectPageService {
     private final ReleaseLookup lookup;
     private final DependencyService dependencies;
     private final DescriptionRenderer renderer;
+    private final RstRenderings rst;
 
     ProjectPageService(ProjectService projects, ReleaseLookup lookup, DependencyService dependencies,
-            DescriptionRenderer renderer) {
+            DescriptionRenderer renderer, RstRenderings rst) {
+        this.rst = rst;
         this.projects = projects;
         this.lookup = lookup;
         this.dependencies = dependencies;
@@ -51,7 +54,7 @@ class ProjectPageService {
         Optional<CoreMetadata> metadata = shown.map(ReleaseMetadata::of);
         String description = metadata.flatMap(CoreMetadata::description).orElse("");
         return new ProjectPage(project, shown, latest, shown.map(Release::summary).orElse(project.summary()),
-                description, renderDescription(description, metadata), history,
+                description, renderDescription(description, metadata, shown), history,
                 shown.map(lookup::files).orElse(List.of()), metadata.map(ProjectPageService::facts).orElse(List.of()),
                 metadata.map(ProjectPageService::links).orElse(List.of()), projects.members(project),
                 shown.map(release -> dependencies.dependencies(reader, release)).orElse(List.of()),
@@ -59,11 +62,12 @@ class ProjectPageService {
     }
 
     /** Sanitised HTML for the description, or null when there is none. */
-    private String renderDescription(String description, Optional<CoreMetadata> metadata) {
+    private String renderDescription(String description, Optional<CoreMetadata> metadata, Optional<Release> shown) {
         if (description.isBlank()) {
             return null;
         }
-        return renderer.render(description, metadata.flatMap(CoreMetadata::descriptionContentType).orElse(null)).html();
+        return renderer.render(description, metadata.flatMap(CoreMetadata::descriptionContentType).orElse(null),
+                shown.flatMap(rst::find)).html();
     }
 
     private static List<ProjectPage.Fact> facts(CoreMetadata metadata) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.JobFinished;
 import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
@@ -62,11 +64,13 @@ public class JobQueue {
     private final IndexWheelhouse wheelhouse;
     private final ReleaseTags tags;
     private final MeasurementRepository measurements;
+    private final ApplicationEventPublisher events;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
             JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
-            MeasurementRepository measurements) {
+            MeasurementRepository measurements, ApplicationEventPublisher events) {
         this.measurements = measurements;
+        this.events = events;
         this.wheelhouse = wheelhouse;
         this.tags = tags;
         this.jobs = jobs;
@@ -193,6 +197,10 @@ public class JobQueue {
         }
         long durationMs = job.startedAt() == null ? 0 : Duration.between(job.startedAt(), now).toMillis();
         measurements.insert(jobId, Measurement.of(tasks, durationMs, now));
+        if (job.filename() != null) {
+            events.publishEvent(new JobFinished(job.pipelineId(), jobId, job.attempts(), job.project(), job.version(),
+                    job.filename(), tasks));
+        }
     }
 
     private void giveUpExhausted(Instant now) {

@@ -73,7 +73,7 @@ public class RawFiles {
     }
 
     /** The kept file, if it was recorded for this job attempt and is still on disk. */
-    Optional<Path> locate(RawFileKey key) {
+    public Optional<Path> locate(RawFileKey key) {
         return files.file(key.jobId(), key.attempt(), key.task(), key.name()).map(file -> store.path(key))
                 .filter(Files::isRegularFile);
     }

@@ -21,6 +21,7 @@ import dev.assay.server.pipeline.wheelhouse.WheelhouseTask;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;
+import dev.assay.tasks.builtin.DescriptionTask;
 import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxProbe;
@@ -81,6 +82,7 @@ class DefaultPipelineTasks implements PipelineTasks {
         List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, markers),
                 new BuildWheelhouseTask(source, markers)));
         tasks.addAll(builtins.tasks());
+        tasks.add(new DescriptionTask(sandbox, settings, DISTRIBUTION));
         List<ReportEvaluator> evaluators = new ArrayList<>(List.of(WheelhouseReport.dependencies(),
                 WheelhouseReport.buildRequirements()));
         evaluators.addAll(builtins.evaluators());

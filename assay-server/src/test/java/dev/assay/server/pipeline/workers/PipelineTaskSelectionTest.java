@@ -90,12 +90,13 @@ class PipelineTaskSelectionTest {
         Set<DataKey> job = Set.of(PipelineTasks.DISTRIBUTION, PipelineTasks.JOB);
 
         assertThat(names(JobRunner.applicable(all, plus(job, DataKey.WHEEL))))
-                .containsExactly("metadata", "wheelhouse", "install", "import", "lint");
+                .containsExactly("metadata", "wheelhouse", "install", "import", "lint", "description");
         assertThat(names(JobRunner.applicable(all, plus(plus(job, DataKey.WHEEL), DataKey.SDIST))))
-                .containsExactly("metadata", "wheelhouse", "install", "import", "test", "coverage", "lint");
+                .containsExactly("metadata", "wheelhouse", "install", "import", "test", "coverage", "lint",
+                        "description");
         assertThat(names(JobRunner.applicable(all, plus(plus(job, DataKey.SDIST), PipelineTasks.BUILD_SOURCE))))
                 .containsExactly("metadata", "wheelhouse", "build-wheelhouse", "build", "install", "import", "test",
-                        "coverage", "lint");
+                        "coverage", "lint", "description");
     }
 
     @Test

@@ -85,7 +85,7 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
 
         Map<String, JsonNode> tasks = tasks(pipeline);
         assertThat(tasks.keySet()).as(pipeline::toString).containsExactlyInAnyOrder("metadata", "wheelhouse",
-                "install", "import", "test", "coverage", "lint");
+                "install", "import", "test", "coverage", "lint", "description");
         assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("passed");
         assertThat(tasks.get("install").get("outcome").asString()).isEqualTo("passed");
         assertThat(tasks.get("import").get("outcome").asString()).isEqualTo("passed");
