@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.git.GitViews.Branch;
 import dev.assay.server.git.GitViews.CommitPage;
@@ -63,6 +67,9 @@ class GitApiController {
     }
 
     @GetMapping("/files/{*path}")
+    @ApiResponse(responseCode = "200", description = "The file's bytes, as an attachment", content = {
+        @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+        @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<byte[]> file(Authentication authentication, @PathVariable String project,
             @PathVariable String path, @RequestParam(required = false) String ref) {
         checkMayRead(authentication, project);

@@ -65,6 +65,11 @@ public final class TestServer implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A service of the running server by its bean name, where several share a type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.assay.server.accounts.CallerResolver;
 
 /**
@@ -43,6 +45,7 @@ class MirrorApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<MirrorView> add(Authentication authentication, @PathVariable String project,
             @RequestBody(required = false) MirrorRequest request) {
         MirrorView added = mirrors.add(callers.require(authentication), project, request == null ? null : request.url());
@@ -56,6 +59,7 @@ class MirrorApiController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted: no content")
     ResponseEntity<Void> remove(Authentication authentication, @PathVariable String project, @PathVariable long id) {
         mirrors.remove(callers.require(authentication), project, id);
         return ResponseEntity.noContent().build();

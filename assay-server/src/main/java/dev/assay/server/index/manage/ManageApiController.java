@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.assay.server.accounts.CallerResolver;
 
 /**
@@ -54,6 +56,7 @@ class ManageApiController {
     }
 
     @DeleteMapping("/releases/{version}")
+    @ApiResponse(responseCode = "204", description = "Deleted: no content")
     ResponseEntity<Void> deleteRelease(Authentication authentication, @PathVariable String project,
             @PathVariable String version) {
         releases.deleteRelease(callers.require(authentication), project, version);
@@ -61,6 +64,7 @@ class ManageApiController {
     }
 
     @DeleteMapping("/files/{filename}")
+    @ApiResponse(responseCode = "204", description = "Deleted: no content")
     ResponseEntity<Void> deleteFile(Authentication authentication, @PathVariable String project,
             @PathVariable String filename) {
         releases.deleteFile(callers.require(authentication), project, filename);
@@ -84,6 +88,7 @@ class ManageApiController {
     }
 
     @DeleteMapping("/roles/{user}")
+    @ApiResponse(responseCode = "204", description = "Deleted: no content")
     ResponseEntity<Void> removeRole(Authentication authentication, @PathVariable String project,
             @PathVariable String user) {
         roles.removeRole(callers.require(authentication), project, user);

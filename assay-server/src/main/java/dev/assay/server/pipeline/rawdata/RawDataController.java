@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.pipeline.rawdata.RawDataService.Download;
 import dev.assay.server.pipeline.rawdata.RawDataService.TaskRawData;
@@ -36,6 +40,8 @@ class RawDataController {
     }
 
     @GetMapping("/api/v1/pipelines/{id}/raw/{task}/files/{name}")
+    @ApiResponse(responseCode = "200", description = "The file a task kept, with its own content type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<Resource> apiFile(@PathVariable long id, @PathVariable String task, @PathVariable String name,
             Authentication auth) {
         return send(rawData.file(callers.caller(auth), id, task, name, true));

@@ -15,6 +15,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
@@ -55,6 +60,7 @@ class ChangeApiController {
     }
 
     @PostMapping("/api/v1/projects/{project}/changes")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<ChangeView> open(Authentication authentication, @PathVariable("project") String name,
             @RequestBody(required = false) OpenRequest request) {
         Caller caller = callers.require(authentication);
@@ -66,7 +72,13 @@ class ChangeApiController {
     }
 
     @GetMapping("/api/v1/changes")
-    ChangeList list(Authentication authentication, @RequestParam Map<String, String> query) {
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "open (the default), merged, closed or all",
+            schema = @Schema(type = "string", allowableValues = {"open", "merged", "closed", "all"}))
+    @Parameter(name = "project", in = ParameterIn.QUERY, description = "only this project's change requests",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "filter", in = ParameterIn.QUERY, description = "mine or needs-my-review",
+            schema = @Schema(type = "string", allowableValues = {"mine", "needs-my-review"}))
+    ChangeList list(Authentication authentication, @Parameter(hidden = true) @RequestParam Map<String, String> query) {
         ChangeFilter filter = ChangeFilter.fromQuery(query);
         return new ChangeList(filter.stateKey(), filter.filterKey(),
                 changes.list(callers.caller(authentication), filter));

@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.assay.server.accounts.CallerResolver;
 
 /**
@@ -45,7 +49,16 @@ class ReviewApiController {
     }
 
     @GetMapping
-    ReviewListView list(Authentication authentication, @RequestParam Map<String, String> query) {
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "the reviews in this state (default: open ones)",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "mine", in = ParameterIn.QUERY, description = "true: the caller's own (as contributor or reviewer)",
+            schema = @Schema(type = "boolean"))
+    @Parameter(name = "waiting-for-me", in = ParameterIn.QUERY, description = "true: the reviews waiting for the caller",
+            schema = @Schema(type = "boolean"))
+    @Parameter(name = "sponsor-needed", in = ParameterIn.QUERY, description = "true: the reviews that need a sponsor",
+            schema = @Schema(type = "boolean"))
+    ReviewListView list(Authentication authentication,
+            @Parameter(hidden = true) @RequestParam Map<String, String> query) {
         return ReviewListView.of(reviews.list(callers.caller(authentication), ReviewFilter.fromQuery(query)));
     }
 

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
 
@@ -68,6 +70,7 @@ class ThreadApiController {
     }
 
     @PostMapping("/threads")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<ThreadView> start(Authentication authentication, @PathVariable long number,
             @RequestBody(required = false) ThreadRequest request) {
         ThreadRequest given = request == null ? new ThreadRequest(null, null, null, null, null, null, null) : request;
@@ -78,6 +81,7 @@ class ThreadApiController {
     }
 
     @PostMapping("/threads/{thread}/comments")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<ThreadView> reply(Authentication authentication, @PathVariable long number,
             @PathVariable long thread, @RequestBody(required = false) ReplyRequest request) {
         ThreadView replied = threads.reply(callers.require(authentication), number, thread,

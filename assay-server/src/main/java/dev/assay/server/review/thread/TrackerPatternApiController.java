@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import dev.assay.server.accounts.CallerResolver;
 
 /** {@code /api/v1/admin/tracker-patterns}: the issue-tracker patterns comments link; administrators change them. */
@@ -39,6 +41,7 @@ class TrackerPatternApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     ResponseEntity<TrackerPattern> add(Authentication authentication,
             @RequestBody(required = false) PatternRequest request) {
         TrackerPattern added = patterns.add(callers.require(authentication), request == null ? null : request.pattern(),
@@ -47,6 +50,7 @@ class TrackerPatternApiController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted: no content")
     ResponseEntity<Void> remove(Authentication authentication, @PathVariable long id) {
         patterns.remove(callers.require(authentication), id);
         return ResponseEntity.noContent().build();

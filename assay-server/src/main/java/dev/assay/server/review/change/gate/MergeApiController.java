@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.review.change.ChangeRequest;
@@ -30,6 +32,7 @@ class MergeApiController {
     }
 
     /** The gate as sent: whether it may merge, each condition, the allowed methods. */
+    @Schema(name = "ChangeGate") // not the branch's GateView of MergeGateApiController
     record GateView(long number, boolean mergeable, List<GateCondition> conditions,
             List<String> methods) {
     }
