@@ -17,6 +17,11 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
+        return argon2();
+    }
+
+    /** The password encoder of every process: Argon2, with as many hashes at once as the machine has cores. */
+    static PasswordEncoder argon2() {
         String current = "argon2";
         return new BoundedPasswordEncoder(new DelegatingPasswordEncoder(current,
                 Map.of(current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8())),

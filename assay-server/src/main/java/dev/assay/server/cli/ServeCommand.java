@@ -29,12 +29,16 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     MailOptions mail;
 
+    @Mixin
+    LogOptions log;
+
     @Override
     public Integer call() {
         // as a command-line property it wins over the environment, so the option decides when both are given
         new SpringApplicationBuilder(AssayApplication.class)
                 .properties(launch.settings(port).springProperties())
                 .properties(mail.springProperties())
+                .properties(log.springProperties())
                 .run("--assay.review-new-projects=" + reviewNewProjects);
         return AssayCommand.KEEP_RUNNING;
     }

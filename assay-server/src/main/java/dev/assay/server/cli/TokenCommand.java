@@ -1,26 +1,25 @@
 package dev.assay.server.cli;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
-import dev.assay.server.accounts.ApiToken;
-import dev.assay.server.accounts.CreatedToken;
+import dev.assay.server.accounts.AccountViews.CreatedTokenView;
+import dev.assay.server.accounts.AccountViews.TokenView;
 import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code assay token ...}: issue, list and revoke API tokens. */
+/**
+ * {@code assay token ...}: issue, list and revoke API tokens, in a data directory's database or through a running
+ * server's admin API ({@code --server}); every answer says where it acted.
+ */
 @Command(name = "token", description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
@@ -45,16 +44,18 @@ final class TokenCommand {
         String description;
 
         @Mixin
-        LaunchOptions launch;
+        AdminTarget target;
 
         @Override
         public Integer call() {
             Set<TokenScope> parsed = EnumSet.noneOf(TokenScope.class);
             scopes.forEach(scope -> parsed.add(TokenScope.ofKey(scope)));
-            try (CommandContext context = CommandContext.open(launch.settings(null))) {
-                CreatedToken created = context.bean(TokenService.class)
-                        .create(new NewToken(owner, description, project, parsed));
+            try (AdminBackend admin = target.open(false)) {
+                CreatedTokenView created = admin.createToken(new NewToken(owner, description, project, parsed));
                 System.out.println(created.secret());
+                // standard output holds the secret alone, for scripts; where it was made goes to the person
+                System.err.println("created token " + created.token().id() + " of " + created.token().owner() + " in "
+                        + admin.location());
             }
             return 0;
         }
@@ -68,12 +69,13 @@ final class TokenCommand {
         String owner;
 
         @Mixin
-        LaunchOptions launch;
+        AdminTarget target;
 
         @Override
         public Integer call() {
-            try (CommandContext context = CommandContext.open(launch.settings(null))) {
-                List<ApiToken> tokens = context.bean(TokenService.class).list(owner);
+            try (AdminBackend admin = target.open(false)) {
+                List<TokenView> tokens = admin.tokens(owner);
+                System.err.println("tokens of " + owner + " in " + admin.location());
                 System.out.printf("%-6s %-13s %-20s %-14s %-16s %-16s %-8s %s%n", "ID", "PREFIX", "PROJECT", "SCOPES",
                         "CREATED", "LAST USED", "STATUS", "DESCRIPTION");
                 tokens.forEach(TokenCommand::printRow);
@@ -90,27 +92,23 @@ final class TokenCommand {
         long id;
 
         @Mixin
-        LaunchOptions launch;
+        AdminTarget target;
 
         @Override
         public Integer call() {
-            try (CommandContext context = CommandContext.open(launch.settings(null))) {
-                ApiToken token = context.bean(TokenService.class).revoke(id);
-                System.out.println("revoked token " + token.id() + " (" + token.prefix() + "…) of " + token.owner());
+            try (AdminBackend admin = target.open(false)) {
+                TokenView token = admin.revoke(id);
+                System.out.println("revoked token " + token.id() + " (" + token.prefix() + "…) of " + token.owner()
+                        + " in " + admin.location());
             }
             return 0;
         }
     }
 
-    private static void printRow(ApiToken token) {
+    private static void printRow(TokenView token) {
         System.out.printf("%-6d %-13s %-20s %-14s %-16s %-16s %-8s %s%n", token.id(), token.prefix() + "…",
-                token.project().orElse("(all)"),
-                token.scopes().stream().map(TokenScope::key).sorted().collect(Collectors.joining(",")),
-                TIME.format(token.createdAt()), time(token.lastUsedAt()), token.isActive() ? "active" : "revoked",
-                token.description());
-    }
-
-    private static String time(Optional<Instant> instant) {
-        return instant.map(TIME::format).orElse("never");
+                token.project() == null ? "(all)" : token.project(), String.join(",", token.scopes()),
+                TIME.format(token.createdAt()), token.lastUsedAt() == null ? "never" : TIME.format(token.lastUsedAt()),
+                token.active() ? "active" : "revoked", token.description());
     }
 }

@@ -1,27 +1,25 @@
 package dev.assay.server.cli;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.AccountViews.UserView;
 import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.User;
 import dev.assay.server.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code assay user ...}: manage accounts from the command line, also while the server runs. */
+/**
+ * {@code assay user ...}: manage accounts from the command line, in a data directory's database (also while the
+ * server runs) or through a running server's admin API ({@code --server}); every answer says where it acted.
+ */
 @Command(name = "user", description = "Manage user accounts.", subcommands = {UserCommand.Add.class, UserCommand.Groups.class})
 final class UserCommand {
 
@@ -52,16 +50,16 @@ final class UserCommand {
         boolean passwordFromStdin;
 
         @Mixin
-        LaunchOptions launch;
+        AdminTarget target;
 
         @Override
-        public Integer call() throws IOException {
-            String password = passwordFromStdin ? firstLineOfStdin() : promptForPassword();
-            try (CommandContext context = CommandContext.open(launch.settings(null))) {
-                User user = context.bean(AccountService.class).create(new NewUser(name, email, fullName, password,
-                        groups()));
+        public Integer call() {
+            try (AdminBackend admin = target.open(true)) {
+                String password = passwordFromStdin ? target.stdinLine("the new user's password") : promptForPassword();
+                UserView user = admin.createUser(new NewUser(name, email, fullName, password, groups()));
                 System.out.println("created user " + user.name() + " <" + user.email() + ">"
-                        + (user.groups().isEmpty() ? "" : " in " + user.groups().stream().map(Group::key).sorted().toList()));
+                        + (user.groups().isEmpty() ? "" : " " + user.groups()) + " in " + admin.location()
+                        + (target.createdDatabase() ? ", a new database no server has used yet" : ""));
             }
             return 0;
         }
@@ -78,15 +76,6 @@ final class UserCommand {
                 groups.add(Group.REVIEWERS);
             }
             return groups;
-        }
-
-        private static String firstLineOfStdin() throws IOException {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = reader.readLine();
-            if (line == null) {
-                throw new InvalidInputException("--password-stdin was given but standard input was empty");
-            }
-            return line;
         }
 
         private static String promptForPassword() {
@@ -118,16 +107,16 @@ final class UserCommand {
         List<String> removed = List.of();
 
         @Mixin
-        LaunchOptions launch;
+        AdminTarget target;
 
         @Override
         public Integer call() {
-            try (CommandContext context = CommandContext.open(launch.settings(null))) {
-                AccountService accounts = context.bean(AccountService.class);
-                User user = added.isEmpty() && removed.isEmpty() ? accounts.user(name)
-                        : accounts.changeGroups(name, parse(added), parse(removed));
+            try (AdminBackend admin = target.open(false)) {
+                boolean change = !added.isEmpty() || !removed.isEmpty();
+                UserView user = change ? admin.changeGroups(name, parse(added), parse(removed)) : admin.user(name);
                 System.out.println(user.name() + ": " + (user.groups().isEmpty() ? "no groups"
-                        : String.join(", ", user.groups().stream().map(Group::key).sorted().toList())));
+                        : String.join(", ", user.groups())) + (change ? " (changed in " : " (in ") + admin.location()
+                        + ")");
             }
             return 0;
         }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import dev.assay.server.pipeline.workers.RemoteWorker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -55,11 +56,15 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM, how long running jobs may take to finish before they are abandoned.")
     int grace;
 
+    @Mixin
+    LogOptions log;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        log.applyWithoutSpring();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
         RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

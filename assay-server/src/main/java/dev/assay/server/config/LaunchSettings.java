@@ -1,5 +1,6 @@
 package dev.assay.server.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record LaunchSettings(Integer port, Path data, String databaseUrl, String
      * queue on its row lock, so a lock is waited for 30 s rather than H2's 2 s.
      */
     public static String embeddedDatabaseUrl(Path data) {
-        Path file = data.toAbsolutePath().normalize().resolve("db").resolve("assay");
+        Path file = embeddedDatabaseFile(data.toAbsolutePath().normalize());
         return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
                 + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
     }
@@ -36,6 +37,31 @@ public record LaunchSettings(Integer port, Path data, String databaseUrl, String
         properties.put("spring.datasource.username", embedded ? "sa" : nullToEmpty(databaseUser));
         properties.put("spring.datasource.password", embedded ? "" : nullToEmpty(databasePassword));
         return properties;
+    }
+
+    /**
+     * Where this launch's data lives, for a person: "/srv/assay-data (H2 file /srv/assay-data/db/assay)" or
+     * "/srv/assay-data (PostgreSQL jdbc:postgresql://db/assay)"; a JDBC URL's parameters (which may hold a
+     * password) are left out.
+     */
+    public String describeLocation() {
+        Path absoluteData = data.toAbsolutePath().normalize();
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            return absoluteData + " (H2 file " + embeddedDatabaseFile(absoluteData) + ")";
+        }
+        String withoutParameters = databaseUrl.replaceAll("[?;].*$", "");
+        String kind = withoutParameters.startsWith("jdbc:postgresql:") ? "PostgreSQL " : "database ";
+        return absoluteData + " (" + kind + withoutParameters + ")";
+    }
+
+    /** Whether the database is the embedded default and its file does not exist yet (a first launch, or a wrong --data). */
+    public boolean embeddedDatabaseMissing() {
+        return (databaseUrl == null || databaseUrl.isBlank())
+                && !Files.exists(Path.of(embeddedDatabaseFile(data.toAbsolutePath().normalize()) + ".mv.db"));
+    }
+
+    private static Path embeddedDatabaseFile(Path absoluteData) {
+        return absoluteData.resolve("db").resolve("assay");
     }
 
     private static String nullToEmpty(String value) {

@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.git.PushEventRepository.PendingDelivery;
+import dev.assay.server.logging.RequestIds;
 
 /**
  * Delivers recorded push events to their subscribers, each on a background thread of its own: right after a
@@ -102,8 +103,9 @@ class PushEventDispatcher implements DisposableBean {
         } while (due.size() == BATCH && !Thread.currentThread().isInterrupted());
     }
 
+    // the push's request id goes along, so that what the subscriber logs and creates (pipelines) carries it
     private void deliver(PendingDelivery delivery, PushEventListener subscriber) {
-        try {
+        try (RequestIds.Scope scope = RequestIds.scope(delivery.requestId())) {
             subscriber.onPush(delivery.event());
             events.delivered(delivery, clock.instant());
         } catch (Exception failure) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class PushEventRepository {
 
     /** A delivery still owed to a subscriber, with the attempt count it was read at (its claim version). */
-    record PendingDelivery(PushEvent event, String subscriber, int attempts) {
+    record PendingDelivery(PushEvent event, String subscriber, int attempts, String requestId) {
     }
 
     private static final String EVENT_COLUMNS = """
@@ -30,14 +30,15 @@ class PushEventRepository {
     }
 
     long insert(String pushId, long projectId, long userId, String userName, String refName, String oldId,
-            String newId, Instant pushedAt) {
+            String newId, Instant pushedAt, String requestId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO git_push_events (push_id, project_id, user_id, user_name, ref_name, old_id, new_id, pushed_at)
-                VALUES (:push, :project, :user, :userName, :ref, :old, :new, :at)""")
+                INSERT INTO git_push_events (push_id, project_id, user_id, user_name, ref_name, old_id, new_id, pushed_at,
+                    request_id)
+                VALUES (:push, :project, :user, :userName, :ref, :old, :new, :at, :request)""")
                 .param("push", pushId).param("project", projectId).param("user", userId).param("userName", userName)
                 .param("ref", refName).param("old", oldId).param("new", newId).param("at", utc(pushedAt))
-                .update(keys, "id");
+                .param("request", requestId).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -49,14 +50,15 @@ class PushEventRepository {
     /** The subscriber's deliveries due at {@code now}, oldest event first. */
     List<PendingDelivery> due(String subscriber, Instant now, int maxAttempts, int limit) {
         return jdbc.sql("SELECT " + EVENT_COLUMNS + """
-                , d.subscriber, d.attempts FROM git_push_deliveries d
+                , d.subscriber, d.attempts, e.request_id FROM git_push_deliveries d
                 JOIN git_push_events e ON e.id = d.event_id JOIN projects p ON p.id = e.project_id
                 WHERE d.subscriber = :subscriber AND d.delivered_at IS NULL AND d.next_attempt_at <= :now
                   AND d.attempts < :max
                 ORDER BY d.event_id LIMIT :limit""")
                 .param("subscriber", subscriber).param("now", utc(now)).param("max", maxAttempts)
                 .param("limit", limit)
-                .query((rs, row) -> new PendingDelivery(event(rs), rs.getString("subscriber"), rs.getInt("attempts")))
+                .query((rs, row) -> new PendingDelivery(event(rs), rs.getString("subscriber"), rs.getInt("attempts"),
+                        rs.getString("request_id")))
                 .list();
     }
 

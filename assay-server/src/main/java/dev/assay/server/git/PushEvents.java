@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.index.Project;
+import dev.assay.server.logging.RequestIds;
 
 /**
  * Records accepted pushes: one event per updated ref and one pending delivery per subscriber, all in one
@@ -41,7 +42,7 @@ public class PushEvents {
         Set<String> subscribers = subscribers().keySet();
         return updated.stream().map(command -> {
             long id = events.insert(pushId, project.id(), caller.user().id(), caller.name(), command.getRefName(),
-                    command.getOldId().name(), command.getNewId().name(), now);
+                    command.getOldId().name(), command.getNewId().name(), now, RequestIds.current().orElse(null));
             subscribers.forEach(subscriber -> events.insertDelivery(id, subscriber, now));
             return id;
         }).toList();

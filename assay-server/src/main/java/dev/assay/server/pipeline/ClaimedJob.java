@@ -16,10 +16,12 @@ import java.time.Instant;
  * @param sdistSha256 that sdist's SHA-256
  * @param gitRef  the ref a push updated to {@code gitCommit} (or the release's tag); null for a manual run of a
  *                commit
+ * @param requestId the id of the HTTP request (upload, push) that created the pipeline, for the worker's log lines;
+ *                null when there was none (a re-run by the server, a pipeline older than request ids)
  */
 public record ClaimedJob(long jobId, long pipelineId, int attempt, String lease, Instant leaseExpiresAt,
         String project, String version, String filename, String fileUrl, String sha256, String sdist,
-        String sdistSha256, String gitCommit, String gitRef) {
+        String sdistSha256, String gitCommit, String gitRef, String requestId) {
 
     /** Whether the job tests a commit rather than a distribution file. */
     public boolean testsCommit() {

@@ -90,6 +90,22 @@ public final class AssayProcess {
         return server;
     }
 
+    /**
+     * Starts {@code ./assay serve} like {@link #serve(Path, Path, String...)}, but with its standard output in
+     * {@code stdout} alone (its standard error in {@code stderr}).
+     */
+    public Server serveApart(Path data, Path stdout, Path stderr, String... moreOptions)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of("serve", "--port", String.valueOf(port), "--data", data.toString()));
+        args.addAll(List.of(moreOptions));
+        ProcessBuilder builder = builder(args.toArray(String[]::new)).redirectError(stderr.toFile())
+                .redirectOutput(stdout.toFile());
+        Server server = new Server(builder.start(), port, stdout);
+        awaitHealthy(server);
+        return server;
+    }
+
     /** Starts {@code ./assay ARGS} without waiting for it, its output (both streams) going to {@code log}. */
     public Process start(Path log, String... args) throws IOException {
         return builder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();

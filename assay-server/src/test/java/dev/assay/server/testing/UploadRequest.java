@@ -25,6 +25,7 @@ import java.util.UUID;
 public final class UploadRequest {
 
     private final List<Map.Entry<String, String>> fields = new ArrayList<>();
+    private final List<String> headers = new ArrayList<>();
     private String filename;
     private byte[] content;
 
@@ -39,6 +40,13 @@ public final class UploadRequest {
                 .field("filetype", wheel ? "bdist_wheel" : "sdist").field("pyversion", wheel ? "py3" : "source")
                 .field("sha256_digest", sha256(request.content));
         return request;
+    }
+
+    /** Sends an HTTP header with the upload (such as {@code X-Request-Id}). */
+    public UploadRequest header(String name, String value) {
+        headers.add(name);
+        headers.add(value);
+        return this;
     }
 
     /** Adds (another) form field. */
@@ -74,11 +82,14 @@ public final class UploadRequest {
     public HttpResponse<String> send(String serverUrl, String user, String password) throws IOException, InterruptedException {
         String boundary = "----assay" + UUID.randomUUID();
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(serverUrl + "legacy/"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl + "legacy/"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary))).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary)));
+        if (!headers.isEmpty()) {
+            request.headers(headers.toArray(String[]::new));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private byte[] body(String boundary) throws IOException {

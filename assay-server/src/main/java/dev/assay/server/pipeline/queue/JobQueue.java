@@ -105,7 +105,7 @@ public class JobQueue {
                             + properties.maxAttempts() + " claimed by " + worker.description(), now);
                     if (job.filename() == null) {
                         return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
-                                null, null, null, null, null, null, job.gitCommit(), job.gitRef());
+                                null, null, null, null, null, null, job.gitCommit(), job.gitRef(), job.requestId());
                     }
                     String fileUrl = "/files/" + job.project() + "/" + job.filename();
                     String sha256 = wheelhouse.file(job.filename()).map(DistributionFile::sha256).orElse(null);
@@ -117,7 +117,7 @@ public class JobQueue {
                             sdist.map(DistributionFile::filename).orElse(null),
                             sdist.map(DistributionFile::sha256).orElse(null),
                             tagged.map(ReleaseTags.Tagged::commit).orElse(null),
-                            tagged.map(ReleaseTags.Tagged::ref).orElse(null));
+                            tagged.map(ReleaseTags.Tagged::ref).orElse(null), job.requestId());
                 });
     }
 

@@ -23,7 +23,7 @@ public class JobRepository {
 
     /** A job as a worker holding it sees it; {@code startedAt} is its first claim's time. */
     public record HeldJob(long id, long pipelineId, String status, int attempts, String lease, Instant leaseExpiresAt,
-            String project, String version, String filename, String gitCommit, String gitRef, Instant startedAt) {
+            String project, String version, String filename, String gitCommit, String gitRef, Instant startedAt, String requestId) {
     }
 
     /** A running job whose lease ran out after its last allowed attempt. */
@@ -32,7 +32,7 @@ public class JobRepository {
 
     private static final String HELD = """
             SELECT j.id, j.pipeline_id, j.status, j.attempts, j.lease_token, j.lease_expires_at, j.started_at,
-                   pr.normalized_name, r.version, p.filename, p.git_commit, p.git_ref
+                   pr.normalized_name, r.version, p.filename, p.git_commit, p.git_ref, p.request_id
             FROM pipeline_jobs j JOIN pipelines p ON p.id = j.pipeline_id JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
@@ -62,7 +62,7 @@ public class JobRepository {
                 rs.getLong("pipeline_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("lease_token"),
                 instant(rs, "lease_expires_at"), rs.getString("normalized_name"), rs.getString("version"),
                 rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
-                instant(rs, "started_at"))).optional();
+                instant(rs, "started_at"), rs.getString("request_id"))).optional();
     }
 
     List<Exhausted> exhausted(Instant now, int maxAttempts) {

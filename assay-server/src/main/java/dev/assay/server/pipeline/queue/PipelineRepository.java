@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.server.logging.RequestIds;
 import dev.assay.server.pipeline.LogLine;
 import dev.assay.server.pipeline.Trigger;
 
@@ -23,7 +24,14 @@ public class PipelineRepository {
 
     /** A pipeline about to be recorded. */
     public record NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, String gitRef,
-            Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt) {
+            Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt, String requestId) {
+
+        /** A pipeline created now, on behalf of the request (or push) this thread serves, if any. */
+        public NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, String gitRef,
+                Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt) {
+            this(projectId, releaseId, fileId, filename, gitCommit, gitRef, pushEventId, trigger, requestedBy, createdAt,
+                    RequestIds.current().orElse(null));
+        }
 
         /** A pipeline of one distribution file. */
         static NewPipeline ofFile(long projectId, long releaseId, long fileId, String filename, Trigger trigger,
@@ -70,13 +78,14 @@ public class PipelineRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pipelines (project_id, release_id, file_id, filename, git_commit, git_ref, push_event_id,
-                    trigger_kind, requested_by, created_at)
-                VALUES (:project, :release, :file, :filename, :commit, :ref, :event, :trigger, :by, :at)""")
+                    trigger_kind, requested_by, created_at, request_id)
+                VALUES (:project, :release, :file, :filename, :commit, :ref, :event, :trigger, :by, :at, :request)""")
                 .param("project", pipeline.projectId()).param("release", pipeline.releaseId())
                 .param("file", pipeline.fileId()).param("filename", pipeline.filename())
                 .param("commit", pipeline.gitCommit()).param("ref", pipeline.gitRef())
                 .param("event", pipeline.pushEventId()).param("trigger", pipeline.trigger().key())
                 .param("by", pipeline.requestedBy()).param("at", utc(pipeline.createdAt()))
+                .param("request", pipeline.requestId())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }

@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.assay.server.error.ConflictException;
+import dev.assay.server.logging.RequestIds;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
@@ -37,6 +40,9 @@ public final class WorkerPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
 
+    /** The longest wait between two claims while the job source fails. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
     private final JobSource source;
     private final JobRunner runner;
     private final int size;
@@ -45,6 +51,7 @@ public final class WorkerPool {
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
+    private final ClaimBackoff backoff;
     private volatile boolean stopping;
     private volatile boolean abandoning;
     private final CompletableFuture<String> refused = new CompletableFuture<>();
@@ -62,6 +69,7 @@ public final class WorkerPool {
         this.poll = poll;
         this.workers = Executors.newFixedThreadPool(Math.max(1, size), daemon("assay-worker"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("assay-worker-heartbeat"));
+        this.backoff = new ClaimBackoff(poll, MAX_BACKOFF);
     }
 
     /** Starts the workers, named {@code name/1} … {@code name/size}. */
@@ -111,10 +119,11 @@ public final class WorkerPool {
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 Optional<ClaimedJob> job = source.claim(worker);
+                backoff.succeeded();
                 if (job.isPresent()) {
-                    work(job.get());
+                    workLogged(worker, job.get());
                 } else {
-                    sleepQuietly();
+                    sleepQuietly(poll);
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
@@ -123,20 +132,43 @@ public final class WorkerPool {
                 stopping = true;
                 this.refused.complete(refused.getMessage());
             } catch (RuntimeException failure) {
-                // the database may be briefly unavailable; the lease brings the job back if it was ours
-                LOG.warn("pipeline worker {} failed: {}", worker, failure.getMessage());
-                sleepQuietly();
+                // the server or the database may be unavailable for a while; the lease brings the job back if it was ours
+                sleepQuietly(backoff.failed(failure));
             }
         }
     }
 
-    private void work(ClaimedJob job) throws InterruptedException {
+    // Each claimed job is logged when claimed and finished; its lines carry its ids and its request's id.
+    private void workLogged(String worker, ClaimedJob job) throws InterruptedException {
+        try (RequestIds.Scope request = RequestIds.scope(job.requestId());
+                MDC.MDCCloseable jobId = MDC.putCloseable("jobId", String.valueOf(job.jobId()));
+                MDC.MDCCloseable pipelineId = MDC.putCloseable("pipelineId", String.valueOf(job.pipelineId()))) {
+            LOG.info("{} claimed job {} of pipeline {} (attempt {}): {}", worker, job.jobId(), job.pipelineId(),
+                    job.attempt(), subject(job));
+            long started = System.nanoTime();
+            String outcome = work(job);
+            LOG.info("{} finished job {} of pipeline {} in {} ms: {}", worker, job.jobId(), job.pipelineId(),
+                    (System.nanoTime() - started) / 1_000_000, outcome);
+        }
+    }
+
+    private static String subject(ClaimedJob job) {
+        return job.project() + " " + (job.testsCommit() ? "commit " + job.gitCommit() : job.filename());
+    }
+
+    private static String outcomes(List<TaskReport> tasks) {
+        return tasks.stream().map(task -> task.name() + " " + task.outcome()).collect(Collectors.joining(", "));
+    }
+
+    /** Runs the job and sends its result; returns the tasks' outcomes, or what became of the job. */
+    private String work(ClaimedJob job) throws InterruptedException {
         ConcurrentLinkedQueue<WorkerLogLine> pending = new ConcurrentLinkedQueue<>();
         AtomicBoolean lost = new AtomicBoolean();
         AtomicReference<JobSource.Refused> refusal = new AtomicReference<>();
         // While the job runs, a heartbeat that finds the lease gone interrupts this thread to stop it; once the
         // tasks are done, a heartbeat still in flight must not: the interrupt would land in the next claim.
         AtomicBoolean running = new AtomicBoolean(true);
+        String outcome = "abandoned";
         Thread worker = Thread.currentThread();
         long every = heartbeat.toMillis();
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> {
@@ -158,6 +190,7 @@ public final class WorkerPool {
             stopHeartbeats(beat, running);
             flush(job, pending);
             source.result(job, result);
+            outcome = outcomes(result);
         } catch (InterruptedException stopped) {
             if (!lost.get()) {
                 throw stopped;
@@ -169,6 +202,7 @@ public final class WorkerPool {
         }
         if (lost.get()) {
             LOG.warn("pipeline job {} lost its lease; its result is dropped", job.jobId());
+            outcome = "lease lost, result dropped";
             if (!abandoning) {
                 // the interrupt was the heartbeat's signal to stop this job, not a request to stop the worker
                 Thread.interrupted();
@@ -177,6 +211,7 @@ public final class WorkerPool {
         if (refusal.get() != null) {
             throw refusal.get();
         }
+        return outcome;
     }
 
     // A refusal (a revoked token, a demoted owner) stops the job now, and the worker once the job has stopped.
@@ -227,9 +262,9 @@ public final class WorkerPool {
         };
     }
 
-    private void sleepQuietly() {
+    private static void sleepQuietly(Duration pause) {
         try {
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         }

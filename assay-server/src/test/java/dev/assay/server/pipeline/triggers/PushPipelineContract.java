@@ -176,6 +176,19 @@ public abstract class PushPipelineContract extends SandboxedFixture {
     }
 
     @Test
+    void thePipelineOfAPushRemembersThePushsRequestId() {
+        String project = newProject();
+        Path work = cloned(project);
+        git.commit(work, "a.txt", "one\n", "One");
+        git.run(work, "-c", "http.extraHeader=X-Request-Id: push-req-42", "push", "-q", tokenUrl(project), "main")
+                .succeeded();
+
+        eventually("the push's pipeline", () -> pipelineCount(project), count -> count == 1);
+        assertThat(number("SELECT COUNT(*) FROM pipelines p JOIN projects pr ON pr.id = p.project_id "
+                + "WHERE pr.normalized_name = ? AND p.request_id = 'push-req-42'", project)).isEqualTo(1);
+    }
+
+    @Test
     void maintainersRerunACommitUnderItsRefAndOthersMayNot() {
         String project = newProject();
         Path work = cloned(project);

@@ -1,0 +1,33 @@
+package dev.assay.server.cli;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.assay.server.accounts.AccountViews.CreatedTokenView;
+import dev.assay.server.accounts.AccountViews.TokenView;
+import dev.assay.server.accounts.AccountViews.UserView;
+import dev.assay.server.accounts.Group;
+import dev.assay.server.accounts.NewToken;
+import dev.assay.server.accounts.NewUser;
+
+/** Where an admin command acts: a data directory's database directly, or a running server's admin API. */
+interface AdminBackend extends AutoCloseable {
+
+    /** Where the command acted, for its answer: "/srv/data (H2 file …)" or "the server at URL". */
+    String location();
+
+    UserView createUser(NewUser request);
+
+    UserView user(String name);
+
+    UserView changeGroups(String name, Set<Group> added, Set<Group> removed);
+
+    CreatedTokenView createToken(NewToken request);
+
+    List<TokenView> tokens(String owner);
+
+    TokenView revoke(long id);
+
+    @Override
+    void close();
+}
