@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.assay.server.accounts.CallerResolver;
 
-/** {@code GET /search?q=&page=}: projects by name or summary, among those the caller may read. */
+/** {@code GET /search?q=&page=}: projects found by full-text search, among those the caller may read. */
 @Controller
 class SearchController {
 

@@ -29,7 +29,7 @@ import dev.assay.server.testing.TestDistributions.Spec;
 import dev.assay.server.testing.TestServer;
 import dev.assay.server.testing.WebSession;
 
-/** Full-text search over real uploads: ranking, keywords, visibility, current data and hostile queries, per database. */
+/** Full-text search over real uploads: ranking, keywords, visibility, current data, hostile queries; per database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SearchContract {
 
@@ -121,7 +121,8 @@ abstract class SearchContract {
     @Test
     void indexesAtStartTheProjectsThatHaveNoWordsYet() throws Exception {
         upload("backfilled", "1.0", "Keywords: zeppelin", "Old.");
-        sql("DELETE FROM project_search WHERE project_id = (SELECT id FROM projects WHERE normalized_name = 'backfilled')");
+        sql("DELETE FROM project_search WHERE project_id = "
+                + "(SELECT id FROM projects WHERE normalized_name = 'backfilled')");
         assertThat(hits(web, "zeppelin")).isEmpty();
 
         server.bean(SearchIndex.class).refreshMissing();
