@@ -40,8 +40,8 @@ public record WorkerTools(List<Tool> tools) {
     }
 
     // What the worker's Python itself must import: it creates the venvs, installs into them, and builds with
-    // setuptools when the index lacks a project's build requirements.
-    private static final List<String> PYTHON_MODULES = List.of("venv", "pip", "setuptools", "wheel");
+    // setuptools when the index lacks a project's build requirements; readme_renderer renders reST descriptions.
+    private static final List<String> PYTHON_MODULES = List.of("venv", "pip", "setuptools", "wheel", "readme_renderer");
     private static final Map<String, String> PACKAGES = Map.ofEntries(Map.entry("python3", "python3"),
             Map.entry("venv", "python3-venv"), Map.entry("pip", "python3-pip"),
             Map.entry("setuptools", "python3-setuptools"), Map.entry("wheel", "python3-wheel"),
@@ -72,6 +72,8 @@ public record WorkerTools(List<Tool> tools) {
                 !settings.testTools().isEmpty()));
         tools.add(tool("coverage", true, "coverage", !settings.coverageTools().isEmpty()));
         tools.add(tool("pyflakes", true, "lint", settings.analysers().contains("pyflakes")));
+        tools.add(tool("readme_renderer", true, "description (reStructuredText rendered as on PyPI)",
+                !absentModules.contains("readme_renderer")));
         tools.add(tool("flake8", false, "lint, more checks", settings.analysers().contains("flake8")));
         tools.add(tool("pylint", false, "lint, more checks", settings.analysers().contains("pylint")));
         return new WorkerTools(tools);

@@ -39,7 +39,7 @@ class WorkerToolsTest {
         WorkerTools tools = WorkerTools.probe(BuiltinSettings.debian(packages), strace, packages.resolve("no-bwrap"));
 
         assertThat(tools.tools()).extracting(WorkerTools.Tool::name).contains("python3", "venv", "pip", "build",
-                "pytest", "coverage", "pyflakes", "flake8", "pylint", "strace", "bubblewrap");
+                "pytest", "coverage", "pyflakes", "flake8", "pylint", "strace", "bubblewrap", "readme_renderer");
         assertThat(tools.missing()).extracting(WorkerTools.Tool::name)
                 .contains("pytest", "coverage", "pyflakes", "build", "strace", "bubblewrap")
                 .doesNotContain("flake8", "pylint");
@@ -56,5 +56,7 @@ class WorkerToolsTest {
 
         assertThat(result.outcome()).isEqualTo(TaskOutcome.ERROR);
         assertThat(result.message()).contains("this worker has no pytest", "apt-get install python3-pytest");
+        assertThat(WorkerTools.missing("readme_renderer").message())
+                .contains("this worker has no readme_renderer", "apt-get install python3-readme-renderer");
     }
 }

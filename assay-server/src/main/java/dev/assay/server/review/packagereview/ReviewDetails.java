@@ -14,6 +14,7 @@ import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseMetadata;
 import dev.assay.server.index.description.DescriptionRenderer;
+import dev.assay.server.index.description.RstRenderings;
 import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionRepository;
@@ -29,9 +30,12 @@ public class ReviewDetails {
     private final ReleaseLookup releases;
     private final PipelineService pipelines;
     private final DescriptionRenderer renderer;
+    private final RstRenderings rst;
 
     ReviewDetails(PackageReviewService reviews, ChecklistService checklist, DiscussionRepository discussions,
-            ProjectService projects, ReleaseLookup releases, PipelineService pipelines, DescriptionRenderer renderer) {
+            ProjectService projects, ReleaseLookup releases, PipelineService pipelines, DescriptionRenderer renderer,
+            RstRenderings rst) {
+        this.rst = rst;
         this.reviews = reviews;
         this.checklist = checklist;
         this.discussions = discussions;
@@ -75,7 +79,7 @@ public class ReviewDetails {
             CoreMetadata metadata = ReleaseMetadata.of(release);
             String description = metadata.description().orElse("");
             String html = description.isBlank() ? null : renderer.render(description,
-                    metadata.descriptionContentType().orElse(null)).html();
+                    metadata.descriptionContentType().orElse(null), rst.find(release)).html();
             return new ReviewDetail.HeldRelease(release.version(), release.summary(),
                     metadata.requiresPython().orElse(null),
                     metadata.licenseExpression().or(metadata::license).orElse(null),

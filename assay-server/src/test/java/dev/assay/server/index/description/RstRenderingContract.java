@@ -41,6 +41,8 @@ abstract class RstRenderingContract extends PipelineFixture {
 
         assertThat(description.select(".description-note").text()).contains("shown as text until a pipeline renders");
         assertThat(description.select("pre.description-text").text()).contains("Some *text*.");
+        assertThat(stranger.get("project/" + project + "/").body()).contains("/css/rest.css");
+        assertThat(stranger.get("css/rest.css").body()).contains(".description-note");
     }
 
     @Test
