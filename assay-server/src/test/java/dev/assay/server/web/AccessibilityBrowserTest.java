@@ -11,14 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 import dev.assay.server.testing.AxeCheck;
 import dev.assay.server.testing.Browser;
 
 /**
  * The main pages in a real browser, light and dark, on a desktop and a 390 px phone: axe-core finds no serious or
- * critical WCAG 2.1 AA violation (colour contrast included), nothing scrolls the whole page sideways, and code in
- * file views and diffs is coloured by language without losing its lines, numbers or anchors.
+ * critical WCAG 2.1 AA violation (colour contrast included), nothing scrolls the whole page sideways, keyboard focus
+ * is outlined, and code in file views and diffs is coloured by language without losing its lines, numbers or anchors.
  */
 class AccessibilityBrowserTest extends ShowcaseFixture {
 
@@ -59,6 +61,18 @@ class AccessibilityBrowserTest extends ShowcaseFixture {
             browser.colourScheme("dark").go("");
             assertThat(background(browser)).isNotEqualTo(light).isEqualTo("rgb(15, 19, 24)");
             assertThat(light).isEqualTo("rgb(250, 251, 252)");
+        }
+    }
+
+    @Test
+    void keyboardFocusIsOutlined(@TempDir Path profile) {
+        try (Browser browser = Browser.open(server.url(), profile)) {
+            browser.go("search?q=demo");
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+            assertThat(page.executeScript("return document.activeElement.tagName")).isEqualTo("A");
+            assertThat(page.executeScript("var s = getComputedStyle(document.activeElement);"
+                    + " return s.outlineStyle + ' ' + s.outlineWidth")).isEqualTo("solid 3px");
         }
     }
 
