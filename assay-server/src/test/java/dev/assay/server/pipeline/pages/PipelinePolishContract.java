@@ -3,20 +3,15 @@ package dev.assay.server.pipeline.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.FindingView;
@@ -73,17 +68,12 @@ abstract class PipelinePolishContract extends PipelineFixture {
     @Test
     void aCommitsFindingsLinkToTheirLineAtThatCommitAlsoUnderSrc() throws Exception {
         String project = "polish-commit-" + databaseKind();
-        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        GitCommand git = new GitCommand(Files.createDirectories(data.resolve("git-home")));
-        Path work = data.resolve("clones").resolve(project);
-        String secret = server.bean(TokenService.class)
-                .create(new NewToken("olive", "push", project, Set.of(TokenScope.PUSH))).secret();
-        String url = "http://__token__:" + secret + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
-        git.run(data, "clone", "-q", url, work.toString()).succeeded();
+        Clone clone = clonedNewProject(project);
+        GitCommand git = clone.git();
+        Path work = clone.work();
         git.commit(work, "README.md", "# calc\n", "Readme");
         String commit = git.commit(work, "src/calc/core.py", "import os\n\nVALUE = 1\n", "Calculator");
-        git.run(work, "push", "-q", url, "main").succeeded();
+        git.run(work, "push", "-q", clone.pushUrl(), "main").succeeded();
         String commits = "api/v1/projects/" + project + "/pipelines?commit=" + commit;
         long id = eventually("the push's pipeline", () -> owner.json(commits), list -> list.size() == 1)
                 .get(0).get("id").asLong();
@@ -97,6 +87,13 @@ abstract class PipelinePolishContract extends PipelineFixture {
                 "/project/" + project + "/source/blob/" + commit + "/src/calc/core.py#L1",
                 "/project/" + project + "/source/blob/" + commit + "/README.md#L1");
         assertThat(owner.get(page.selectFirst("#findings a.finding-location").attr("href")).statusCode()).isEqualTo(200);
+        Document list = new WebSession(server.url()).page("project/" + project + "/pipelines");
+        assertThat(list.selectFirst("#health-branch-1 h3").text()).isEqualTo("Branch main");
+        assertThat(list.select("#health-branch-1-duration circle.point")).hasSize(1);
+        assertThat(list.select("#health-branch-1-duration text.chart-label").eachText())
+                .containsExactly(commit.substring(0, 7));
+        assertThat(list.select("#health-branch-1-tests")).as("no task counted tests").isEmpty();
+        assertThat(list.select("#health-releases")).as("no release was tested").isEmpty();
     }
 
     @Test
