@@ -17,6 +17,7 @@ import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.FindingView;
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.health.MeasurementBackfill;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.WebSession;
 
@@ -133,10 +134,33 @@ abstract class PipelinePolishContract extends PipelineFixture {
         assertThat(list.select("#health-releases-coverage circle.point")).hasSize(1);
     }
 
-    private void finish(long pipeline, List<TaskReport> tasks) {
+    @Test
+    void pipelinesFinishedBeforeMeasurementsWereKeptAreMeasuredFromTheirStoredResults() throws Exception {
+        String project = uploadedProject();
+        long id = owner.json(pipelines(project)).get(0).get("id").asLong();
+        long job = finish(id, List.of(task("test", "passed", "passed: 4 passed, 0 failed, 1 skipped, 0 errors",
+                Map.of("tests", Map.of("passed", 4, "failed", 0, "skipped", 1, "errors", 0, "failures", List.of()))),
+                task("coverage", "passed", "coverage 60.5% (2 files)", Map.of("coverageTotal", 60.5))));
+        assertThat(update("DELETE FROM pipeline_measurements WHERE job_id = ?", job)).isEqualTo(1);
+        WebSession anonymous = new WebSession(server.url());
+        assertThat(anonymous.page("project/" + project + "/").select("#no-measurements")).hasSize(1);
+
+        int measured = server.bean(MeasurementBackfill.class).backfill();
+
+        assertThat(measured).isEqualTo(1);
+        Document page = anonymous.page("project/" + project + "/");
+        assertThat(page.select("#health-releases-tests table.visually-hidden td").eachText())
+                .containsExactly("4", "0", "1");
+        assertThat(page.select("#health-releases-coverage table.visually-hidden td").eachText())
+                .containsExactly("60.5%");
+        assertThat(server.bean(MeasurementBackfill.class).backfill()).as("measured once").isZero();
+    }
+
+    private long finish(long pipeline, List<TaskReport> tasks) {
         JobQueue queue = server.bean(JobQueue.class);
         ClaimedJob job = claimPipeline(queue, "polish-test", pipeline);
         queue.result(job.jobId(), job.lease(), tasks);
+        return job.jobId();
     }
 
     private static TaskReport task(String name, String outcome, String summary, Map<String, Object> values,
