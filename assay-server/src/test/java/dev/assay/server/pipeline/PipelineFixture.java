@@ -31,6 +31,7 @@ import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.TokenService;
+import dev.assay.server.git.GitCommand;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.HttpApi;
@@ -110,6 +111,23 @@ public abstract class PipelineFixture {
         HttpResponse<String> role = owner.put("api/v1/projects/" + project + "/roles/max", "{\"role\":\"maintainer\"}");
         assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
         return project;
+    }
+
+    /** A clone of a new, empty project of olive's, and the address that pushes to it with a push token of hers. */
+    protected record Clone(GitCommand git, Path work, String pushUrl) {
+    }
+
+    /** Creates the project as olive and clones its empty repository with the real git client. */
+    protected Clone clonedNewProject(String project) throws IOException {
+        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        GitCommand git = new GitCommand(Files.createDirectories(data.resolve("git-home")));
+        Path work = data.resolve("clones").resolve(project);
+        String secret = server.bean(TokenService.class)
+                .create(new NewToken("olive", "push", project, Set.of(TokenScope.PUSH))).secret();
+        String url = "http://__token__:" + secret + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
+        git.run(data, "clone", "-q", url, work.toString()).succeeded();
+        return new Clone(git, work, url);
     }
 
     /** Makes the project private, as its owner. */

@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline.health;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +21,8 @@ public record ChartData(String id, String title, String unit, Double maxY, List<
     public record Series(String name, String cssClass, List<Double> values) {
 
         public Series {
-            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+            // a copy that may hold nulls (missing values), which List.copyOf refuses
+            values = Collections.unmodifiableList(new ArrayList<>(values));
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.assay.server.db.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,10 @@ public class MeasurementRepository {
     /** A measured job with what it tested: a release's version, or a commit and its ref. */
     public record MeasuredJob(long pipelineId, String version, String gitCommit, String gitRef,
             Measurement measurement) {
+    }
+
+    /** A finished job that has no measurements: it finished before they were kept. */
+    record Unmeasured(long jobId, Instant startedAt, Instant finishedAt) {
     }
 
     private static final String SELECT = """
@@ -67,6 +72,24 @@ public class MeasurementRepository {
                 WHERE p.project_id = :project AND p.git_ref LIKE 'refs/heads/%'
                 ORDER BY m.finished_at DESC, m.job_id DESC LIMIT :limit""")
                 .param("project", projectId).param("limit", limit).query(MeasurementRepository::row).list();
+    }
+
+    /** Up to {@code limit} finished jobs without measurements after job {@code after}, oldest first. */
+    List<Unmeasured> unmeasured(long after, int limit) {
+        return jdbc.sql("""
+                SELECT j.id, j.started_at, j.finished_at FROM pipeline_jobs j
+                WHERE j.id > :after AND j.status = 'finished' AND j.finished_at IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pipeline_measurements m WHERE m.job_id = j.id)
+                ORDER BY j.id LIMIT :limit""")
+                .param("after", after).param("limit", limit)
+                .query((rs, row) -> new Unmeasured(rs.getLong("id"), instant(rs, "started_at"),
+                        instant(rs, "finished_at"))).list();
+    }
+
+    /** The raw data (JSON objects) of the job's task results, in the tasks' order. */
+    List<String> rawDataOf(long jobId) {
+        return jdbc.sql("SELECT raw_data FROM pipeline_task_results WHERE job_id = :job ORDER BY position")
+                .param("job", jobId).query(String.class).list();
     }
 
     private static MeasuredJob row(ResultSet rs, int row) throws SQLException {

@@ -53,6 +53,7 @@ public class ProjectHealth {
             groups.add(group("health-releases", "Per release", releases, MeasuredJob::version));
         }
         Map<String, List<MeasuredJob>> branches = new LinkedHashMap<>();
+        // enough rows for the branches pushed last even when other branches' pipelines are interleaved with them
         for (MeasuredJob job : measurements.ofBranches(projectId, POINTS * BRANCHES * 4)) {
             String branch = job.gitRef().substring("refs/heads/".length());
             if (branches.containsKey(branch) || branches.size() < BRANCHES) {

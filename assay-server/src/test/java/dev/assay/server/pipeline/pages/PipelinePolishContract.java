@@ -3,25 +3,21 @@ package dev.assay.server.pipeline.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.FindingView;
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.health.MeasurementBackfill;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.WebSession;
 
@@ -73,17 +69,12 @@ abstract class PipelinePolishContract extends PipelineFixture {
     @Test
     void aCommitsFindingsLinkToTheirLineAtThatCommitAlsoUnderSrc() throws Exception {
         String project = "polish-commit-" + databaseKind();
-        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        GitCommand git = new GitCommand(Files.createDirectories(data.resolve("git-home")));
-        Path work = data.resolve("clones").resolve(project);
-        String secret = server.bean(TokenService.class)
-                .create(new NewToken("olive", "push", project, Set.of(TokenScope.PUSH))).secret();
-        String url = "http://__token__:" + secret + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
-        git.run(data, "clone", "-q", url, work.toString()).succeeded();
+        Clone clone = clonedNewProject(project);
+        GitCommand git = clone.git();
+        Path work = clone.work();
         git.commit(work, "README.md", "# calc\n", "Readme");
         String commit = git.commit(work, "src/calc/core.py", "import os\n\nVALUE = 1\n", "Calculator");
-        git.run(work, "push", "-q", url, "main").succeeded();
+        git.run(work, "push", "-q", clone.pushUrl(), "main").succeeded();
         String commits = "api/v1/projects/" + project + "/pipelines?commit=" + commit;
         long id = eventually("the push's pipeline", () -> owner.json(commits), list -> list.size() == 1)
                 .get(0).get("id").asLong();
@@ -97,6 +88,13 @@ abstract class PipelinePolishContract extends PipelineFixture {
                 "/project/" + project + "/source/blob/" + commit + "/src/calc/core.py#L1",
                 "/project/" + project + "/source/blob/" + commit + "/README.md#L1");
         assertThat(owner.get(page.selectFirst("#findings a.finding-location").attr("href")).statusCode()).isEqualTo(200);
+        Document list = new WebSession(server.url()).page("project/" + project + "/pipelines");
+        assertThat(list.selectFirst("#health-branch-1 h3").text()).isEqualTo("Branch main");
+        assertThat(list.select("#health-branch-1-duration circle.point")).hasSize(1);
+        assertThat(list.select("#health-branch-1-duration text.chart-label").eachText())
+                .containsExactly(commit.substring(0, 7));
+        assertThat(list.select("#health-branch-1-tests")).as("no task counted tests").isEmpty();
+        assertThat(list.select("#health-releases")).as("no release was tested").isEmpty();
     }
 
     @Test
@@ -136,10 +134,33 @@ abstract class PipelinePolishContract extends PipelineFixture {
         assertThat(list.select("#health-releases-coverage circle.point")).hasSize(1);
     }
 
-    private void finish(long pipeline, List<TaskReport> tasks) {
+    @Test
+    void pipelinesFinishedBeforeMeasurementsWereKeptAreMeasuredFromTheirStoredResults() throws Exception {
+        String project = uploadedProject();
+        long id = owner.json(pipelines(project)).get(0).get("id").asLong();
+        long job = finish(id, List.of(task("test", "passed", "passed: 4 passed, 0 failed, 1 skipped, 0 errors",
+                Map.of("tests", Map.of("passed", 4, "failed", 0, "skipped", 1, "errors", 0, "failures", List.of()))),
+                task("coverage", "passed", "coverage 60.5% (2 files)", Map.of("coverageTotal", 60.5))));
+        assertThat(update("DELETE FROM pipeline_measurements WHERE job_id = ?", job)).isEqualTo(1);
+        WebSession anonymous = new WebSession(server.url());
+        assertThat(anonymous.page("project/" + project + "/").select("#no-measurements")).hasSize(1);
+
+        int measured = server.bean(MeasurementBackfill.class).backfill();
+
+        assertThat(measured).isEqualTo(1);
+        Document page = anonymous.page("project/" + project + "/");
+        assertThat(page.select("#health-releases-tests table.visually-hidden td").eachText())
+                .containsExactly("4", "0", "1");
+        assertThat(page.select("#health-releases-coverage table.visually-hidden td").eachText())
+                .containsExactly("60.5%");
+        assertThat(server.bean(MeasurementBackfill.class).backfill()).as("measured once").isZero();
+    }
+
+    private long finish(long pipeline, List<TaskReport> tasks) {
         JobQueue queue = server.bean(JobQueue.class);
         ClaimedJob job = claimPipeline(queue, "polish-test", pipeline);
         queue.result(job.jobId(), job.lease(), tasks);
+        return job.jobId();
     }
 
     private static TaskReport task(String name, String outcome, String summary, Map<String, Object> values,

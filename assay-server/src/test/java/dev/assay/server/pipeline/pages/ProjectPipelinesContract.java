@@ -11,16 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.FindingView;
@@ -223,16 +219,11 @@ abstract class ProjectPipelinesContract extends PipelineFixture {
     @Test
     void theRerunButtonQueuesTheSameCommitAndRef() throws Exception {
         String project = "pipe-commit-" + databaseKind();
-        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        GitCommand git = new GitCommand(Files.createDirectories(data.resolve("git-home")));
-        Path work = data.resolve("clones").resolve(project);
-        String secret = server.bean(TokenService.class)
-                .create(new NewToken("olive", "push", project, Set.of(TokenScope.PUSH))).secret();
-        String url = "http://__token__:" + secret + "@127.0.0.1:" + server.port() + "/git/" + project + ".git";
-        git.run(data, "clone", "-q", url, work.toString()).succeeded();
+        Clone clone = clonedNewProject(project);
+        GitCommand git = clone.git();
+        Path work = clone.work();
         String commit = git.commit(work, "a.txt", "one\n", "One");
-        git.run(work, "push", "-q", url, "main").succeeded();
+        git.run(work, "push", "-q", clone.pushUrl(), "main").succeeded();
         String commits = "api/v1/projects/" + project + "/pipelines?commit=" + commit;
         long pushed = eventually("the push's pipeline", () -> owner.json(commits),
                 list -> list.size() == 1).get(0).get("id").asLong();
