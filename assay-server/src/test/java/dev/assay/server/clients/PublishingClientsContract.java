@@ -17,8 +17,9 @@ import dev.assay.server.testing.PythonTools;
 
 /**
  * Each publishing client's own command uploads to Assay with an API token, configured as the README shows, and
- * pip installs what it sent; poetry and pdm also install dependencies from Assay into a project of theirs, a public
- * one and a private one ({@link #PRIVATE}), read with the token.
+ * pip installs what it sent; twine and poetry, told to skip files that exist, read Assay's refusal of a file sent
+ * again as such; poetry and pdm also install dependencies from Assay into a project of theirs, a public one and a
+ * private one ({@link #PRIVATE}), read with the token.
  */
 abstract class PublishingClientsContract extends ClientsFixture {
 
@@ -55,8 +56,24 @@ abstract class PublishingClientsContract extends ClientsFixture {
         clients.succeed(root, Map.of(), "poetry", "config", "repositories.assay", server.url() + "legacy/");
         clients.succeed(root, credentials, "poetry", "publish", "--build", "--repository", "assay",
                 "--no-interaction");
+        // a release job run again: poetry reads Assay's refusal of the same files as "already exists"
+        PythonTools.Outcome again = clients.succeed(root, credentials, "poetry", "publish", "--repository", "assay",
+                "--skip-existing", "--no-interaction");
 
+        assertThat(again.output()).contains("File exists. Skipping");
         assertPublished("published-by-poetry", root.resolve("dist"));
+    }
+
+    @Test
+    void twineSkipsTheFilesAssayAlreadyHasWhenToldTo() {
+        Built base = built(work.resolve(BASE + "-1.0-" + Backend.SETUPTOOLS.name()).resolve("dist"));
+
+        PythonTools.Outcome again = clients.succeed(work, Map.of(), PythonTools.SYSTEM_PYTHON, "-m", "twine", "upload",
+                "--disable-progress-bar", "--non-interactive", "--skip-existing", "-r", "assay",
+                base.wheel().toString(), base.sdist().toString());
+
+        assertThat(again.output()).contains("Skipping " + base.wheel().getFileName(),
+                "Skipping " + base.sdist().getFileName());
     }
 
     /**
