@@ -57,9 +57,4 @@ public final class RequestIds {
         ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
-
-    /** Whether {@code value} would be kept as it is. */
-    public static boolean isSane(String value) {
-        return value != null && SANE.matcher(value).matches();
-    }
 }
