@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import io.swagger.v3.oas.models.tags.Tag;
  * the RFC 9457 problem document every refusal is, and which values Jackson may write as null.
  */
 @Configuration
+@ConditionalOnWebApplication
 class ApiDocsConfiguration {
 
     static final String BASIC = "basic";
