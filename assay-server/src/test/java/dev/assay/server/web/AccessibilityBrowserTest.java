@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import dev.assay.server.testing.AxeCheck;
@@ -20,7 +22,8 @@ import dev.assay.server.testing.Browser;
 /**
  * The main pages in a real browser, light and dark, on a desktop and a 390 px phone: axe-core finds no serious or
  * critical WCAG 2.1 AA violation (colour contrast included), nothing scrolls the whole page sideways, keyboard focus
- * is outlined, and code in file views and diffs is coloured by language without losing its lines, numbers or anchors.
+ * is outlined, code in file views and diffs is coloured by language without losing its lines, numbers or anchors,
+ * and health charts are drawn with a point and a tooltip per value, within a phone's width.
  */
 class AccessibilityBrowserTest extends ShowcaseFixture {
 
@@ -112,6 +115,38 @@ class AccessibilityBrowserTest extends ShowcaseFixture {
             browser.go("changes/" + change);
             assertThat(browser.find(diff + "tr.added .hljs-title").getText()).isEqualTo("median");
             assertThat(browser.has("#line-0-new-7")).as("line number links stay").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"project/chart-kit/", "project/chart-kit/pipelines"})
+    void healthChartsAreDrawnWithTheirPointsAndTooltipsAndFitAPhone(String path, @TempDir Path profile) {
+        try (Browser browser = Browser.open(server.url(), profile)) {
+            browser.viewport(390, 900).colourScheme("dark").go(path);
+            JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+
+            WebElement tests = browser.find("#health-releases-tests svg");
+            assertThat(tests.isDisplayed()).isTrue();
+            assertThat(tests.getSize().getWidth()).isPositive();
+            assertThat(tests.getSize().getHeight()).isPositive();
+            int releases = CHARTED_RELEASES.size();
+            assertThat(tests.findElements(By.cssSelector("circle.point"))).as("passed, failed and skipped per release")
+                    .hasSize(3 * releases);
+            assertThat(browser.driver().findElements(By.cssSelector("#health-releases-coverage circle.point")))
+                    .hasSize(releases);
+            String tooltip = (String) page.executeScript("return document.querySelector("
+                    + "'#health-releases-coverage circle.point:last-of-type title').textContent");
+            assertThat(page.executeScript("return getComputedStyle(document.querySelector("
+                    + "'#health-releases-tests .chart-tick')).fill")).as("tick labels take the dark scheme's muted text")
+                    .isEqualTo("rgb(163, 172, 186)");
+            assertThat(tooltip).startsWith("1.2 · coverage: 81% · pipeline " + chartedPipeline + ", ");
+            for (WebElement chart : browser.driver().findElements(By.cssSelector("#health figure.chart"))) {
+                Number right = (Number) page.executeScript(
+                        "return arguments[0].getBoundingClientRect().right", chart);
+                assertThat(right.doubleValue()).as("the right edge of %s", chart.getAttribute("id"))
+                        .isLessThanOrEqualTo(390);
+            }
+            assertThat(browser.scrollsSideways()).as("the whole page scrolls sideways").isFalse();
         }
     }
 

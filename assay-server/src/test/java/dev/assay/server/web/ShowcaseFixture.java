@@ -6,11 +6,16 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.Browser;
 import dev.assay.server.testing.ForgeFixture;
 import dev.assay.server.testing.HttpApi;
@@ -19,11 +24,19 @@ import dev.assay.server.testing.TestDistributions;
 /**
  * A forge with something on every main page: olive's project {@code demo-kit} with two releases (their contents and
  * their comparison), a source repository holding Python, TOML and Markdown, a change request of max's changing the
- * Python, and the pipelines of the uploads (no worker: they wait in the queue).
+ * Python, and the pipelines of the uploads (no worker: they wait in the queue); and olive's project
+ * {@code chart-kit}, whose three releases' pipelines finished with the results a worker would send, so that its
+ * pages draw health charts.
  */
 public abstract class ShowcaseFixture extends ForgeFixture {
 
     protected static final String PROJECT = "demo-kit";
+    /** The project with measured releases: its page and its pipelines page draw health charts. */
+    protected static final String CHARTED = "chart-kit";
+    /** The releases of {@link #CHARTED} and, for each, its tests passed, failed and skipped and its coverage. */
+    protected static final List<String> CHARTED_RELEASES = List.of("1.0", "1.1", "1.2");
+    private static final int[][] CHARTED_TESTS = {{10, 1, 2}, {12, 0, 2}, {15, 0, 1}};
+    private static final double[] CHARTED_COVERAGE = {70, 75.5, 81};
     static final String CORE = """
             \"\"\"Small numeric helpers.
 
@@ -66,6 +79,8 @@ public abstract class ShowcaseFixture extends ForgeFixture {
     protected String commit;
     protected long change;
     protected long pipeline;
+    /** The pipeline of {@link #CHARTED}'s newest release. */
+    protected long chartedPipeline;
 
     @Override
     protected Map<String, Object> serverProperties() {
@@ -74,6 +89,7 @@ public abstract class ShowcaseFixture extends ForgeFixture {
 
     @BeforeAll
     void buildShowcase() throws IOException, InterruptedException {
+        measureChartedProject();
         for (String version : List.of("1.0", "1.1")) {
             TestDistributions.Spec spec = new TestDistributions.Spec(PROJECT, version, List.of(
                     "Summary: Small numeric helpers", "Description-Content-Type: text/markdown",
@@ -107,10 +123,38 @@ public abstract class ShowcaseFixture extends ForgeFixture {
         pipeline = HttpApi.parse(pipelines.body()).get(0).get("id").asLong();
     }
 
+    /**
+     * Uploads {@link #CHARTED}'s releases and finishes each one's pipeline with test counts and coverage, as a worker
+     * would report them. Runs first, while its pipeline is the only job waiting, so each claim takes that one.
+     */
+    private void measureChartedProject() throws IOException, InterruptedException {
+        JobQueue queue = server.bean(JobQueue.class);
+        for (int i = 0; i < CHARTED_RELEASES.size(); i++) {
+            TestDistributions.Spec spec = new TestDistributions.Spec(CHARTED, CHARTED_RELEASES.get(i),
+                    List.of("Summary: Charted numeric helpers"), "");
+            spec.upload(TestDistributions.wheel(Files.createTempDirectory(scratch, "dist"), spec), server.url(),
+                    "olive", PASSWORD);
+            ClaimedJob job = queue.claim(WorkerIdentity.inProcess("showcase", "test-host")).orElseThrow();
+            assertThat(job.project()).isEqualTo(CHARTED);
+            int[] tests = CHARTED_TESTS[i];
+            Instant now = Instant.now();
+            queue.result(job.jobId(), job.lease(), List.of(
+                    new TaskReport("test", tests[1] == 0 ? "passed" : "failed", now.minusSeconds(3 + i), now,
+                            1000L * (3 + i), tests[0] + " passed, " + tests[1] + " failed, " + tests[2] + " skipped",
+                            List.of(), Map.of("values", Map.of("tests", Map.of("passed", tests[0], "failed",
+                                    tests[1], "skipped", tests[2], "errors", 0, "failures", List.of())))),
+                    new TaskReport("coverage", "passed", now, now, 0, "coverage " + CHARTED_COVERAGE[i] + "%",
+                            List.of(), Map.of("values", Map.of("coverageTotal", CHARTED_COVERAGE[i])))));
+            chartedPipeline = job.pipelineId();
+        }
+    }
+
     /** The main pages as anyone sees them (the login page first: later pages are seen signed in). */
     protected List<Page> publicPages() {
         return List.of(new Page("login", "login"), new Page("home", ""),
-                new Page("search", "search?q=demo"), new Page("project", "project/" + PROJECT + "/"));
+                new Page("search", "search?q=demo"), new Page("project", "project/" + PROJECT + "/"),
+                new Page("project-charts", "project/" + CHARTED + "/"),
+                new Page("project-pipelines-charts", "project/" + CHARTED + "/pipelines"));
     }
 
     /** The main pages olive sees once signed in. */
