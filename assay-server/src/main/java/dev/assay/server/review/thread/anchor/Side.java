@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.anchor;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.comment;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +19,10 @@ import dev.assay.server.index.description.HtmlSanitizer;
 import dev.assay.server.index.description.MarkdownRenderer;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionRepository;
+import dev.assay.server.review.thread.people.PeopleRepository;
+import dev.assay.server.review.thread.people.Person;
+import dev.assay.server.review.thread.tracker.TrackerPattern;
+import dev.assay.server.review.thread.tracker.TrackerPatterns;
 
 /**
  * Renders comment bodies: Markdown as descriptions are rendered, sanitised, then {@code @name} of existing
@@ -52,7 +56,7 @@ public class CommentRenderer {
     }
 
     /** Renders one body with these tracker patterns (read once for a page of comments). */
-    RenderedComment render(String body, List<TrackerPattern> patterns) {
+    public RenderedComment render(String body, List<TrackerPattern> patterns) {
         Document document = Jsoup.parseBodyFragment(safeHtml(body));
         document.outputSettings().prettyPrint(false);
         // trackers first: rhbz#12 is the tracker's, not discussion #12

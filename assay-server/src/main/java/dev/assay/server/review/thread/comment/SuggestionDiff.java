@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.comment;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -8,13 +8,13 @@ import org.jsoup.nodes.Element;
  * Shows a comment's suggestion block as the change it makes: the thread's line removed, the suggested lines added.
  * Works on the sanitised HTML; every text goes in as text, so escaped.
  */
-final class SuggestionDiff {
+public final class SuggestionDiff {
 
     private SuggestionDiff() {
     }
 
     /** The comment's HTML with its first suggestion block shown as a diff of {@code line}. */
-    static String render(String html, Suggestion suggestion, String line) {
+    public static String render(String html, Suggestion suggestion, String line) {
         Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false);
         Element code = document.body().selectFirst("pre > code.language-suggestion");

@@ -1,16 +1,16 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.tracker;
 
 /**
  * Text that a regular expression may read only so many characters of: an administrator's pattern that
  * backtracks without end is stopped by {@link Exhausted} instead of holding a request thread.
  */
-final class BudgetedText implements CharSequence {
+public final class BudgetedText implements CharSequence {
 
     /** How many more characters the pattern may read, shared by every text it is given. */
-    static final class Budget {
+    public static final class Budget {
         private long left;
 
-        Budget(long characters) {
+        public Budget(long characters) {
             this.left = characters;
         }
 
@@ -22,7 +22,7 @@ final class BudgetedText implements CharSequence {
     }
 
     /** Thrown when the pattern has read its budget. */
-    static final class Exhausted extends RuntimeException {
+    public static final class Exhausted extends RuntimeException {
         Exhausted() {
             super("the pattern read more characters than its budget", null, false, false);
         }
@@ -31,7 +31,7 @@ final class BudgetedText implements CharSequence {
     private final CharSequence text;
     private final Budget budget;
 
-    BudgetedText(CharSequence text, Budget budget) {
+    public BudgetedText(CharSequence text, Budget budget) {
         this.text = text;
         this.budget = budget;
     }

@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.people;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads user names for mentions and their completion: only ids and names, never credentials. */
 @Repository
-class PeopleRepository {
+public class PeopleRepository {
 
     private final JdbcClient jdbc;
 
@@ -20,7 +20,7 @@ class PeopleRepository {
     }
 
     /** The users with these names (any case), keyed by lower-cased name. */
-    Map<String, Person> named(Collection<String> names) {
+    public Map<String, Person> named(Collection<String> names) {
         if (names.isEmpty()) {
             return Map.of();
         }

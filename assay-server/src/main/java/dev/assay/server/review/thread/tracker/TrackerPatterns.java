@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.tracker;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ public class TrackerPatterns {
     static final int MAX_TEMPLATE_LENGTH = 500;
     static final int MAX_PATTERNS = 50;
     /** Characters a pattern may read per comment; a pattern needing more links nothing in it. */
-    static final long BUDGET = 200_000;
+    public static final long BUDGET = 200_000;
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$(\\d)");
     private static final Pattern TEMPLATE = Pattern.compile("https?://[^\\s\"'<>]+");
 
@@ -70,7 +70,7 @@ public class TrackerPatterns {
     }
 
     /** The link for one match of a stored pattern: the template with {@code $n} replaced, URL-encoded. */
-    static String link(String urlTemplate, MatchResult match) {
+    public static String link(String urlTemplate, MatchResult match) {
         Matcher reference = GROUP_REFERENCE.matcher(urlTemplate);
         StringBuilder url = new StringBuilder();
         while (reference.find()) {
@@ -82,7 +82,7 @@ public class TrackerPatterns {
     }
 
     /** A stored pattern compiled, or empty if it no longer compiles. */
-    static Optional<Pattern> compiled(TrackerPattern stored) {
+    public static Optional<Pattern> compiled(TrackerPattern stored) {
         try {
             return Optional.of(Pattern.compile(stored.pattern()));
         } catch (PatternSyntaxException broken) {

@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.comment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +14,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
+
+import dev.assay.server.review.thread.tracker.BudgetedText;
 
 /**
  * Turns matches in the text of sanitised HTML into links: only in plain text, never inside a link, code or

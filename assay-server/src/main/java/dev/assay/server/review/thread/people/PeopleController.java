@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.people;
 
 import java.util.List;
 import java.util.regex.Pattern;

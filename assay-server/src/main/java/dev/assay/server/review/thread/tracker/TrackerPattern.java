@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.tracker;
 
 import java.time.Instant;
 

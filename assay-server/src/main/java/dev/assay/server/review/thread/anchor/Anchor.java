@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.anchor;
 
 /**
  * Where an inline thread was written: a line (1-based) of a file, by its logical path (e.g.

@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

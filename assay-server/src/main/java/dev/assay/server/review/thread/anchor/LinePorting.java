@@ -1,4 +1,4 @@
-package dev.assay.server.review.thread;
+package dev.assay.server.review.thread.anchor;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
 /** Follows a line of one version of a file to a later version: where it is now, unless it changed. */
-final class LinePorting {
+public final class LinePorting {
 
     private final DiffAlgorithm diff = new HistogramDiff();
 
@@ -19,7 +19,7 @@ final class LinePorting {
      * The 1-based line in {@code to} that line {@code line} of {@code from} became, or empty when that line was
      * changed or removed (a thread on it is outdated).
      */
-    Optional<Integer> port(List<String> from, List<String> to, int line) {
+    public Optional<Integer> port(List<String> from, List<String> to, int line) {
         EditList edits = diff.diff(RawTextComparator.DEFAULT, text(from), text(to));
         int index = line - 1;
         int shift = 0;
