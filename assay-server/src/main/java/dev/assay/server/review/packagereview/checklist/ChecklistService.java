@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.checklist;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +12,9 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.review.packagereview.PackageReview;
+import dev.assay.server.review.packagereview.PackageReviewService;
+import dev.assay.server.review.packagereview.ReviewAction;
 
 /**
  * The manual checklist: administrators add, remove and reorder its items (sections MUST and SHOULD); the

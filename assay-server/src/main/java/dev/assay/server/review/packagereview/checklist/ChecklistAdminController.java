@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.checklist;
 
 import java.util.function.Supplier;
 

@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +17,12 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.notify.WatchService;
+import dev.assay.server.review.packagereview.PackageReview;
+import dev.assay.server.review.packagereview.PackageReviewService;
+import dev.assay.server.review.packagereview.PackageReviewState;
+import dev.assay.server.review.packagereview.ReviewAction;
+import dev.assay.server.review.packagereview.ReviewFilter;
+import dev.assay.server.review.packagereview.checklist.ChecklistService;
 import dev.assay.server.review.thread.ThreadService;
 import dev.assay.server.web.FormOutcomes;
 

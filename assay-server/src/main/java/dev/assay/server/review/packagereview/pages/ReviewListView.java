@@ -1,8 +1,11 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.assay.server.review.packagereview.ReviewList;
+import dev.assay.server.review.packagereview.ReviewSummary;
 
 /** {@code GET /api/v1/reviews}: the reviews shown and the counts, states named as stored ({@code in-review}). */
 public record ReviewListView(List<ReviewSummary> reviews, Counts counts) {

@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.contents.ContentsLinks;
 import dev.assay.server.index.contents.ReleaseContents;
+import dev.assay.server.review.packagereview.PackageReviewFiles;
 
 /** {@code /reviews/N/iterations/J/contents}: the files of one iteration, each opening where its lines take comments. */
 @Controller

@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +18,12 @@ import dev.assay.server.index.description.RstRenderings;
 import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionRepository;
+import dev.assay.server.review.packagereview.Iteration;
+import dev.assay.server.review.packagereview.PackageReview;
+import dev.assay.server.review.packagereview.PackageReviewService;
+import dev.assay.server.review.packagereview.ReviewAction;
+import dev.assay.server.review.packagereview.checklist.AutomaticCheck;
+import dev.assay.server.review.packagereview.checklist.ChecklistService;
 
 /** Puts together what a review's page and API show, read with the services of the index and the pipelines. */
 @Service

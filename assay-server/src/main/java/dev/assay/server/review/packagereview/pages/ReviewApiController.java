@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,11 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.review.packagereview.PackageReviewService;
+import dev.assay.server.review.packagereview.ReviewAction;
+import dev.assay.server.review.packagereview.ReviewFilter;
+import dev.assay.server.review.packagereview.checklist.ChecklistMark;
+import dev.assay.server.review.packagereview.checklist.ChecklistService;
 
 /**
  * {@code /api/v1/reviews}: the list (filters {@code state}, {@code mine}, {@code waiting-for-me},

@@ -1,7 +1,11 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.time.Instant;
 import java.util.List;
+
+import dev.assay.server.review.packagereview.ReviewEvent;
+import dev.assay.server.review.packagereview.checklist.AutomaticCheck;
+import dev.assay.server.review.packagereview.checklist.ChecklistMark;
 
 /**
  * A review as its page and {@code GET /api/v1/reviews/N} show it: the held release (newest iteration first, each

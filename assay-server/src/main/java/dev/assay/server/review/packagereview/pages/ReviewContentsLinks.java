@@ -1,4 +1,4 @@
-package dev.assay.server.review.packagereview;
+package dev.assay.server.review.packagereview.pages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
