@@ -27,7 +27,7 @@ import dev.assay.server.review.thread.DiscussionFiles;
 @Component
 public class PackageReviewFiles implements DiscussionFiles {
 
-    static final String GIT = "git/";
+    public static final String GIT = "git/";
 
     private final PackageReviewRepository reviews;
     private final ProjectService projects;

@@ -165,7 +165,7 @@ public class PackageReviewService {
     }
 
     /** Whether the caller may tick the review's manual checklist. */
-    boolean mayCheck(Optional<Caller> caller, PackageReview review) {
+    public boolean mayCheck(Optional<Caller> caller, PackageReview review) {
         return caller.filter(present -> review.state().isOpen()
                 && refusal(ReviewAction.CHECK, present, review).isEmpty()).isPresent();
     }
@@ -196,7 +196,7 @@ public class PackageReviewService {
     }
 
     /** The review, locked for a change the caller is allowed to make (checked as {@link #act} says). */
-    PackageReview lockedForChange(Caller caller, long number, ReviewAction action) {
+    public PackageReview lockedForChange(Caller caller, long number, ReviewAction action) {
         PackageReview seen = readable(Optional.of(caller), number);
         // the project first, as an upload (which may add an iteration to the review) locks it
         projects.lock(projects.project(seen.project()));
@@ -212,7 +212,7 @@ public class PackageReviewService {
     }
 
     /** Records the event of a change made by another part of this feature (the checklist). */
-    void record(PackageReview review, long actorId, String action, String detail) {
+    public void record(PackageReview review, long actorId, String action, String detail) {
         reviews.addEvent(review.number(), actorId, action, detail, clock.instant());
     }
 

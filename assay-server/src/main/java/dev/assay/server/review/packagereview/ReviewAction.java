@@ -29,7 +29,7 @@ public enum ReviewAction {
     }
 
     /** The timeline entry the action records. */
-    String event() {
+    public String event() {
         return event;
     }
 

@@ -7,7 +7,8 @@ public record ReviewSummary(long number, String project, String projectName, Str
         String contributor, String reviewer, boolean sponsorNeeded, Instant createdAt, Instant updatedAt,
         String path, long unresolved) {
 
-    static ReviewSummary of(PackageReview review, long unresolved) {
+    /** The review as listed, with its count of unresolved threads. */
+    public static ReviewSummary of(PackageReview review, long unresolved) {
         return new ReviewSummary(review.number(), review.project(), review.projectName(), review.state().key(),
                 review.state().flag(), review.contributor(), review.reviewer(), review.sponsorNeeded(),
                 review.createdAt(), review.updatedAt(), review.path(), unresolved);

@@ -1,6 +1,7 @@
 /**
- * The package review: a new project held until a sponsor or reviewer approves it, its states and flags, its
- * iterations (one per version uploaded while it is open), its timeline, its checklist, the sponsorships it
- * records, the {@code /reviews} pages and the {@code /api/v1/reviews} REST API.
+ * The package review: a new project held until a sponsor or reviewer approves it, its states, flags and rules,
+ * its iterations (one per version uploaded while it is open) and the files inline threads read of them, its
+ * timeline and the sponsorships it records; its checklist lives in {@code checklist}, its pages and API in
+ * {@code pages}.
  */
 package dev.assay.server.review.packagereview;

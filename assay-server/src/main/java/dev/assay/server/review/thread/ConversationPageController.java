@@ -22,6 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.anchor.Side;
 
 /**
  * {@code /reviews/{n}/conversation…} and {@code /changes/{n}/conversation…}: the threads of a discussion as pages and htmx fragments. Every action is a

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.assay.server.review.Discussion;
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.anchor.LinePorting;
+import dev.assay.server.review.thread.anchor.Side;
 
 /** Places a discussion's threads in the view of one iteration, reading each file version once. */
 final class Placements {

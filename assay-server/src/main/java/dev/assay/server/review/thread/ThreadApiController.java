@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.anchor.Side;
 
 /**
  * {@code /api/v1/reviews/{n}/threads…} and {@code /publish} (and the same under {@code /api/v1/changes/{n}}):

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionKind;
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.anchor.Side;
 
 /** The files of each kind of discussion, and the checks of anchors and iterations against them. */
 @Component

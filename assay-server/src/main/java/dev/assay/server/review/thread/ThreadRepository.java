@@ -19,6 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.anchor.Side;
+import dev.assay.server.review.thread.comment.Comment;
+
 /** The SQL for threads, their comments and tags. */
 @Repository
 public class ThreadRepository {

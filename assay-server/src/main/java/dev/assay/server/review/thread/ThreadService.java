@@ -22,6 +22,10 @@ import dev.assay.server.error.NotFoundException;
 import dev.assay.server.notify.Notice;
 import dev.assay.server.notify.NoticeKind;
 import dev.assay.server.review.Discussion;
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.comment.Comment;
+import dev.assay.server.review.thread.comment.CommentRenderer;
+import dev.assay.server.review.thread.tracker.TrackerPattern;
 
 /**
  * The rules for threads: start one (general or inline), reply, resolve, reopen, tag, and publish the caller's

@@ -8,6 +8,14 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.review.Discussion;
+import dev.assay.server.review.thread.anchor.Anchor;
+import dev.assay.server.review.thread.anchor.Side;
+import dev.assay.server.review.thread.comment.Comment;
+import dev.assay.server.review.thread.comment.CommentRenderer;
+import dev.assay.server.review.thread.comment.Suggestion;
+import dev.assay.server.review.thread.comment.SuggestionDiff;
+import dev.assay.server.review.thread.tracker.TrackerPattern;
+import dev.assay.server.review.thread.tracker.TrackerPatterns;
 
 /** Builds what the API and the pages show of threads: placed in one iteration, bodies rendered. */
 @Component

@@ -25,7 +25,7 @@ import dev.assay.server.review.change.ChangeRequestAccess;
 import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.Revision;
 import dev.assay.server.review.change.Revisions;
-import dev.assay.server.review.thread.Suggestion;
+import dev.assay.server.review.thread.comment.Suggestion;
 import dev.assay.server.review.thread.ThreadService;
 import dev.assay.server.review.thread.ThreadView;
 

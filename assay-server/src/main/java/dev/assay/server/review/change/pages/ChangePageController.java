@@ -32,7 +32,7 @@ import dev.assay.server.review.change.ChangeRequest;
 import dev.assay.server.review.change.ChangeRequestAccess;
 import dev.assay.server.review.change.ChangeRequestService;
 import dev.assay.server.review.change.Revision;
-import dev.assay.server.review.thread.CommentRenderer;
+import dev.assay.server.review.thread.comment.CommentRenderer;
 import dev.assay.server.review.thread.Conversation;
 import dev.assay.server.review.thread.ThreadService;
 import dev.assay.server.web.FormOutcomes;

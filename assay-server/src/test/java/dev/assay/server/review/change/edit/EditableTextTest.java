@@ -8,7 +8,7 @@ import java.util.List;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.review.thread.Suggestion;
+import dev.assay.server.review.thread.comment.Suggestion;
 
 /** The text a browser sends written back in the file's conventions, and the names of the branches edits go to. */
 class EditableTextTest {

@@ -1,8 +1,0 @@
-package dev.assay.server.review.thread;
-
-import java.time.Instant;
-
-/** One comment of a thread, in Markdown; a draft is seen by its author alone until published. */
-public record Comment(long id, long threadId, long authorId, String authorName, String body, boolean draft,
-        Instant createdAt) {
-}

@@ -1,5 +1,0 @@
-package dev.assay.server.review.thread;
-
-/** A user as comments name them: for mentions, completion and notices. */
-public record Person(long id, String name) {
-}
