@@ -7,7 +7,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 
