@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.util.Collection;
 
@@ -6,6 +6,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
+
+import dev.assay.server.git.protection.BranchProtection;
 
 /**
  * Refuses force-pushes and deletion of a protected branch, and any push at all to one that takes changes only

@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +17,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.git.ProjectRepositoryResolver;
+import dev.assay.server.git.protection.BranchProtection;
 import dev.assay.server.index.Project;
 
 /**
@@ -26,7 +28,7 @@ import dev.assay.server.index.Project;
  * not push is refused ({@link PushAccess}), branch protection applies, and {@code refs/for/<branch>} proposes a
  * change request ({@link ProposedChanges}); the refs that moved are recorded as push events.
  */
-class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
+public class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
 
     private final CallerResolver callers;
     private final PushAccess access;
@@ -36,7 +38,7 @@ class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
     private final Optional<ProposedChanges> proposals;
     private final PushSite site;
 
-    PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder,
+    public PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder,
             PushChecks checks, Optional<ProposedChanges> proposals, PushSite site) {
         this.callers = callers;
         this.access = access;

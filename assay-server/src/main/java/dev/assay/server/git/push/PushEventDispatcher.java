@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.assay.server.git.PushEventRepository.PendingDelivery;
+import dev.assay.server.git.push.PushEventRepository.PendingDelivery;
 import dev.assay.server.logging.RequestIds;
 
 /**
@@ -30,7 +30,7 @@ import dev.assay.server.logging.RequestIds;
  */
 @Component
 @ConditionalOnWebApplication
-class PushEventDispatcher implements DisposableBean {
+public class PushEventDispatcher implements DisposableBean {
 
     static final int MAX_ATTEMPTS = 20;
     private static final Duration POLL = Duration.ofSeconds(5);
@@ -59,7 +59,7 @@ class PushEventDispatcher implements DisposableBean {
     }
 
     /** Delivers what is due soon, without waiting for the next poll (called after a push committed). */
-    void wake() {
+    public void wake() {
         pushEvents.subscribers().forEach((name, subscriber) -> {
             ScheduledExecutorService thread = threads.get(name);
             if (thread != null) {

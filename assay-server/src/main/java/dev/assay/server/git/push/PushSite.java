@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is not set, a push prints links to the address the push itself was sent to.
  */
 @ConfigurationProperties("assay")
-record PushSite(String baseUrl) {
+public record PushSite(String baseUrl) {
 
     /** The configured address without a trailing slash, or {@code requested} when none is configured. */
     String or(String requested) {

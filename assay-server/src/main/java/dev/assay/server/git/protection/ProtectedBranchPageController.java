@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.protection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.git.GitReader;
+import dev.assay.server.git.GitViews;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 

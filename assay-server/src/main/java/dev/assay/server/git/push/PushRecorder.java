@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +20,7 @@ import dev.assay.server.index.Project;
  */
 @Component
 @ConditionalOnWebApplication
-class PushRecorder {
+public class PushRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushRecorder.class);
 

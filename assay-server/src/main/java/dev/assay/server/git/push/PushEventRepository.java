@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import static dev.assay.server.db.Timestamps.instant;
 import static dev.assay.server.db.Timestamps.utc;

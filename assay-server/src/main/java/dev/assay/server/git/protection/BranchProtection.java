@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.protection;
 
 import java.util.Collection;
 import java.util.List;
@@ -77,7 +77,7 @@ public class BranchProtection {
     }
 
     /** Protects the default branches of a project just created (inside its transaction). */
-    void protectDefaults(long projectId) {
+    public void protectDefaults(long projectId) {
         if (branches.list(projectId).isEmpty()) {
             branches.replace(projectId, DEFAULTS, List.of());
         }

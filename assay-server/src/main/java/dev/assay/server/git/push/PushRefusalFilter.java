@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.git.ProjectRepositoryResolver;
 import dev.assay.server.index.Project;
 
 /**
@@ -22,7 +23,7 @@ import dev.assay.server.index.Project;
  * error JGit itself would send. Which refs a caller may push is decided per ref later, in the pre-receive step.
  * Authentication already happened in the security chain.
  */
-class PushRefusalFilter extends HttpFilter {
+public class PushRefusalFilter extends HttpFilter {
 
     private static final String INFO_REFS = "/info/refs";
     private static final String RECEIVE_PACK = "/git-receive-pack";
@@ -31,7 +32,7 @@ class PushRefusalFilter extends HttpFilter {
     private final CallerResolver callers;
     private final PushAccess access;
 
-    PushRefusalFilter(ProjectRepositoryResolver resolver, CallerResolver callers, PushAccess access) {
+    public PushRefusalFilter(ProjectRepositoryResolver resolver, CallerResolver callers, PushAccess access) {
         this.resolver = resolver;
         this.callers = callers;
         this.access = access;

@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -12,6 +12,8 @@ import org.eclipse.jgit.transport.UnpackErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.git.GitRepositories;
+
 /**
  * Makes the receive-pack of each push: {@link CheckedReceivePack}'s object checks, the size limits (largest
  * object, largest pack, the room left in the repository) and the reasons git prints when a pack is refused
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-class PushChecks {
+public class PushChecks {
 
     private final PushSettings settings;
     private final GitRepositories repositories;

@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.protection;
 
 import java.util.Collection;
 import java.util.List;

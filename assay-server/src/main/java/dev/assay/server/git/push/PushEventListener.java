@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 /**
  * A subscriber to pushes: every Spring bean implementing it receives each accepted push, one event per

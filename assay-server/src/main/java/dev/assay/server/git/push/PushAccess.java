@@ -1,4 +1,4 @@
-package dev.assay.server.git;
+package dev.assay.server.git.push;
 
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ import dev.assay.server.index.ProjectService;
  * revision of change request N as {@code refs/for/} does. Branch protection comes on top.
  */
 @Component
-class PushAccess {
+public class PushAccess {
 
     /** Where pushes propose change requests: {@code refs/for/<branch>}, never stored as a ref. */
     static final String REFS_FOR = "refs/for/";
