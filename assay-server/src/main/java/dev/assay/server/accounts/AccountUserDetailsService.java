@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads a user's password hash and groups for a password login, and upgrades outdated hashes. */
 @Component
-class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
+public class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final UserRepository users;
 

@@ -2,6 +2,9 @@ package dev.assay.server.accounts;
 
 import java.util.Optional;
 
+import dev.assay.server.accounts.tokens.ApiToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+
 /**
  * Who is making a request: a user, and the API token they presented if any. A request made with a
  * token may do only what the token's scopes and project allow, on top of the user's own rights.

@@ -6,6 +6,8 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.accounts.tokens.ApiToken;
+import dev.assay.server.accounts.tokens.TokenAuthentication;
 import dev.assay.server.error.UnauthorizedException;
 
 /** Turns Spring Security's authentication into a {@link Caller}. */

@@ -1,8 +1,8 @@
 package dev.assay.server.accounts;
 
 /** The Spring Security authority names of the forge-wide groups. */
-final class Roles {
-    static final String ADMIN = "ADMIN";
+public final class Roles {
+    public static final String ADMIN = "ADMIN";
     static final String SPONSOR = "SPONSOR";
     static final String REVIEWER = "REVIEWER";
 

@@ -1,5 +1,5 @@
 /**
- * Accounts: users, the admins, sponsors and reviewers groups, passwords, API tokens, login and profile pages,
- * self-registration with email verification and password reset by email.
+ * Accounts: users, the admins, sponsors and reviewers groups, passwords, who a request's caller is, and the
+ * accounts context of the admin commands; tokens, security, registration, admin API and pages in sub-packages.
  */
 package dev.assay.server.accounts;

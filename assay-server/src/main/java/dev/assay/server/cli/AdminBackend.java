@@ -3,12 +3,12 @@ package dev.assay.server.cli;
 import java.util.List;
 import java.util.Set;
 
-import dev.assay.server.accounts.AccountViews.CreatedTokenView;
-import dev.assay.server.accounts.AccountViews.TokenView;
-import dev.assay.server.accounts.AccountViews.UserView;
 import dev.assay.server.accounts.Group;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
+import dev.assay.server.accounts.admin.AccountViews.CreatedTokenView;
+import dev.assay.server.accounts.admin.AccountViews.TokenView;
+import dev.assay.server.accounts.admin.AccountViews.UserView;
+import dev.assay.server.accounts.tokens.NewToken;
 
 /** Where an admin command acts: a data directory's database directly, or a running server's admin API. */
 interface AdminBackend extends AutoCloseable {

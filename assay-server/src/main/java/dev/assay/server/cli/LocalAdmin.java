@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.AccountViews.CreatedTokenView;
-import dev.assay.server.accounts.AccountViews.TokenView;
-import dev.assay.server.accounts.AccountViews.UserView;
-import dev.assay.server.accounts.CreatedToken;
 import dev.assay.server.accounts.Group;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.admin.AccountViews.CreatedTokenView;
+import dev.assay.server.accounts.admin.AccountViews.TokenView;
+import dev.assay.server.accounts.admin.AccountViews.UserView;
+import dev.assay.server.accounts.tokens.CreatedToken;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenService;
 
 /** An admin command acting on a data directory's database directly, through the accounts services. */
 final class LocalAdmin implements AdminBackend {

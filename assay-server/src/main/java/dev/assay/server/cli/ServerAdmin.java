@@ -15,13 +15,13 @@ import java.util.Set;
 
 import org.springframework.web.util.UriUtils;
 
-import dev.assay.server.accounts.AccountViews.CreatedTokenView;
-import dev.assay.server.accounts.AccountViews.TokenView;
-import dev.assay.server.accounts.AccountViews.UserView;
 import dev.assay.server.accounts.Group;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.admin.AccountViews.CreatedTokenView;
+import dev.assay.server.accounts.admin.AccountViews.TokenView;
+import dev.assay.server.accounts.admin.AccountViews.UserView;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.assay.server.accounts.AccountViews.CreatedTokenView;
-import dev.assay.server.accounts.AccountViews.TokenView;
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.admin.AccountViews.CreatedTokenView;
+import dev.assay.server.accounts.admin.AccountViews.TokenView;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.assay.server.accounts.AccountViews.UserView;
 import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewUser;
+import dev.assay.server.accounts.admin.AccountViews.UserView;
 import dev.assay.server.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

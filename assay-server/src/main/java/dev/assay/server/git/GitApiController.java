@@ -24,6 +24,8 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.git.GitViews.Branch;
 import dev.assay.server.git.GitViews.CommitPage;
 import dev.assay.server.git.GitViews.Tag;
+import dev.assay.server.git.protection.BranchProtection;
+import dev.assay.server.git.protection.ProtectedBranches;
 import dev.assay.server.index.ProjectService;
 
 /**

@@ -29,12 +29,13 @@ import dev.assay.server.git.GitViews.Branch;
 import dev.assay.server.git.GitViews.Commit;
 import dev.assay.server.git.GitViews.CommitPage;
 import dev.assay.server.git.GitViews.Tag;
+import dev.assay.server.git.protection.BranchProtection;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 
 /** Reads a project's repository for the REST API: branches, tags, the log of a ref, a file at a ref. */
 @Service
-class GitReader {
+public class GitReader {
 
     /** Commits per page of a log. */
     static final int PER_PAGE = 30;
@@ -55,7 +56,7 @@ class GitReader {
         this.protection = protection;
     }
 
-    List<Branch> branches(String projectName) {
+    public List<Branch> branches(String projectName) {
         Project project = projects.project(projectName);
         try (Repository repository = repositories.open(project.normalizedName())) {
             return refs(repository, Constants.R_HEADS).stream().map(ref -> {

@@ -13,6 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.git.protection.BranchProtection;
+import dev.assay.server.git.push.ProposedChanges;
+import dev.assay.server.git.push.PushAccess;
+import dev.assay.server.git.push.PushChecks;
+import dev.assay.server.git.push.PushPackFactory;
+import dev.assay.server.git.push.PushRecorder;
+import dev.assay.server.git.push.PushRefusalFilter;
+import dev.assay.server.git.push.PushSite;
 import dev.assay.server.index.ProjectService;
 
 /**

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** What the git REST API answers, as records that serialise directly. */
-final class GitViews {
+public final class GitViews {
 
     private GitViews() {
     }
 
     /** A branch and the commit it points to. */
-    record Branch(String name, String commit, boolean isProtected) {
+    public record Branch(String name, String commit, boolean isProtected) {
     }
 
     /** A tag and the commit it names (peeled, for annotated tags). */

@@ -22,10 +22,10 @@ import dev.assay.server.index.ProjectService;
  * callers who may not read it (the backstop of {@link GitReadFilter}, which answers them first); the project
  * found is kept on the request for the push checks.
  */
-class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest> {
+public class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest> {
 
     /** The request attribute holding the {@link Project} whose repository was opened. */
-    static final String PROJECT_ATTRIBUTE = ProjectRepositoryResolver.class.getName() + ".project";
+    public static final String PROJECT_ATTRIBUTE = ProjectRepositoryResolver.class.getName() + ".project";
 
     private final ProjectService projects;
     private final GitRepositories repositories;
@@ -55,7 +55,7 @@ class ProjectRepositoryResolver implements RepositoryResolver<HttpServletRequest
     }
 
     /** The project a repository name ({@code <project>.git} or {@code <project>}) stands for, if any. */
-    Optional<Project> project(String name) {
+    public Optional<Project> project(String name) {
         String projectName = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
         return ProjectName.isValid(projectName) ? projects.find(projectName) : Optional.empty();
     }

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JGit's {@code GitServlet}, except that a push refused by the checks of {@link PushChecks} is logged as one
- * line: JGit logs it as an internal error with a stack trace, which anyone allowed to push could repeat to
- * flood the log. The pusher already got the reason.
+ * JGit's {@code GitServlet}, except that a push refused by the checks of
+ * {@link dev.assay.server.git.push.PushChecks} is logged as one line: JGit logs it as an internal error with a
+ * stack trace, which anyone allowed to push could repeat to flood the log. The pusher already got the reason.
  */
 final class QuietRefusalsGitServlet extends GitServlet {
 

@@ -9,6 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.git.protection.BranchProtection;
 import dev.assay.server.index.ProjectCreated;
 import dev.assay.server.index.ProjectService;
 

@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.ConflictException;
+import dev.assay.server.git.push.PushEventDispatcher;
+import dev.assay.server.git.push.PushEvents;
 import dev.assay.server.index.Project;
 
 /**

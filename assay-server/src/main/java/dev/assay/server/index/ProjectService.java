@@ -12,7 +12,7 @@ import dev.assay.packaging.PackagingException;
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.Version;
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.ForbiddenException;

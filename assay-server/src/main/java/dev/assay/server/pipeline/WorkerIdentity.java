@@ -2,7 +2,7 @@ package dev.assay.server.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.assay.server.accounts.ApiToken;
+import dev.assay.server.accounts.tokens.ApiToken;
 
 /**
  * Which worker holds a job, and so produced its result: an in-process worker of a server, or a remote

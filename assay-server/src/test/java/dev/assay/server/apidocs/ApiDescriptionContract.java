@@ -22,9 +22,9 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.testing.ForgeFixture;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDistributions;

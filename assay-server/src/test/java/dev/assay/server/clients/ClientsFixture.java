@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PythonDistributions.Built;
 import dev.assay.server.testing.PythonTools;

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.git.push.PushEvent;
+import dev.assay.server.git.push.PushEvents;
 import dev.assay.server.review.change.ChangeRequest;
 import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.Revision;

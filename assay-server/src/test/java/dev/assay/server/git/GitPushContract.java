@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.git.push.PushEvent;
+import dev.assay.server.git.push.PushEvents;
 
 /** Clone, fetch and push with the real git client; who may push; protected branches; push events. */
 abstract class GitPushContract extends GitFixture {

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.testing.WebSession;
 
 /** Push mirrors: configured by owners, pushed to after every push with the real git client, results shown. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.git.push.PushEvents;
 import dev.assay.server.index.ProjectService;
 
 /**

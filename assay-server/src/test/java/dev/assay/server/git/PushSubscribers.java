@@ -8,6 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.assay.server.git.push.PushEvent;
+import dev.assay.server.git.push.PushEventListener;
+
 /** Push event subscribers a test server runs: plain classes, registered only by the git tests. */
 final class PushSubscribers {
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.git.GitRepositories;
-import dev.assay.server.git.PushEvent;
-import dev.assay.server.git.PushEventListener;
+import dev.assay.server.git.push.PushEvent;
+import dev.assay.server.git.push.PushEventListener;
 
 /**
  * The push-event subscriber that pushes a project to each of its mirrors and records each outcome; when a

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Project;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-import dev.assay.server.git.PushEvent;
-import dev.assay.server.git.PushEventListener;
+import dev.assay.server.git.push.PushEvent;
+import dev.assay.server.git.push.PushEventListener;
 
 /**
  * Queues a pipeline for each branch a push created or moved, and each change request revision announced under

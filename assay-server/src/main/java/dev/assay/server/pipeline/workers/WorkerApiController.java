@@ -24,7 +24,7 @@ import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.packaging.requirement.Requirement;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;

@@ -13,8 +13,8 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.User;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
-import dev.assay.server.git.PushEvent;
-import dev.assay.server.git.PushEventListener;
+import dev.assay.server.git.push.PushEvent;
+import dev.assay.server.git.push.PushEventListener;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 

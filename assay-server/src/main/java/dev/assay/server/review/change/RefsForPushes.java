@@ -21,7 +21,7 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.AssayException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.git.GitRepositories;
-import dev.assay.server.git.ProposedChanges;
+import dev.assay.server.git.push.ProposedChanges;
 import dev.assay.server.index.Project;
 
 /**

@@ -3,7 +3,7 @@ package dev.assay.server.review.packagereview;
 import java.util.Optional;
 
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 
 /**
  * Who may do what to a package review, the one place it is decided. Nobody reviews their own project (its

@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.ProfileSection;
 import dev.assay.server.accounts.User;
+import dev.assay.server.accounts.pages.ProfileSection;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.review.thread.ThreadService;
 

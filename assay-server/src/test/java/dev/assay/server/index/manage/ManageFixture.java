@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Group;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
 

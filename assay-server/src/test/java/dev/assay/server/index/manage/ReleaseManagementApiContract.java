@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Built;
 import dev.assay.server.testing.PythonDistributions.Spec;

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 
 /** The REST API for project roles, per role, with the last-owner rule; run once per database. */
 abstract class RoleManagementApiContract extends ManageFixture {

@@ -26,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestServer;

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewToken;
 import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Built;

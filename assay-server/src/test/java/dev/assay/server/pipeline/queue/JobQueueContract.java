@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.PipelineFixture;

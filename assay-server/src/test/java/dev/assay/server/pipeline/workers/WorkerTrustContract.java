@@ -62,7 +62,7 @@ abstract class WorkerTrustContract extends PipelineFixture {
         String name = "root" + USERS.incrementAndGet();
         server.bean(AccountService.class).create(new NewUser(name, name + "@example.org", "", PASSWORD,
                 java.util.Set.of(Group.ADMINS)));
-        HttpApi worker = token(name, null, dev.assay.server.accounts.TokenScope.WORKER);
+        HttpApi worker = token(name, null, dev.assay.server.accounts.tokens.TokenScope.WORKER);
         long pipeline = owner.json(pipelines(uploadedProject())).get(0).get("id").asLong();
         JsonNode claimed = claimOverHttp(worker, pipeline, "{\"worker\":\"soon-demoted\"}");
         String lease = "{\"lease\":\"" + claimed.get("lease").asString() + "\"}";
@@ -89,9 +89,9 @@ abstract class WorkerTrustContract extends PipelineFixture {
         String name = "root" + USERS.incrementAndGet();
         server.bean(AccountService.class).create(new NewUser(name, name + "@example.org", "", PASSWORD,
                 java.util.Set.of(Group.ADMINS)));
-        String secret = server.bean(dev.assay.server.accounts.TokenService.class).create(
-                new dev.assay.server.accounts.NewToken(name, "w", null,
-                        java.util.Set.of(dev.assay.server.accounts.TokenScope.WORKER))).secret();
+        String secret = server.bean(dev.assay.server.accounts.tokens.TokenService.class).create(
+                new dev.assay.server.accounts.tokens.NewToken(name, "w", null,
+                        java.util.Set.of(dev.assay.server.accounts.tokens.TokenScope.WORKER))).secret();
         HttpJobSource source = new HttpJobSource(java.net.URI.create(server.url()), secret);
         source.hello();
         WorkerPool pool = new WorkerPool(source, new JobRunner(server.bean(PipelineTasks.class), source,

@@ -11,9 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.WebSession;

@@ -8,11 +8,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.ApiToken;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.Group;
-import dev.assay.server.accounts.TokenScope;
 import dev.assay.server.accounts.User;
+import dev.assay.server.accounts.tokens.ApiToken;
+import dev.assay.server.accounts.tokens.TokenScope;
 
 /** Who may take which action on a package review, and in which states, decided without a server. */
 class PackageReviewRulesTest {

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.assay.server.accounts.Caller;
-import dev.assay.server.accounts.TokenScope;
+import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.InvalidInputException;
-import dev.assay.server.git.BranchProtection;
+import dev.assay.server.git.protection.BranchProtection;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRole;
 import dev.assay.server.index.ProjectService;

@@ -95,9 +95,9 @@ abstract class BrowserEditsContract extends EditFixture {
         String shownFor = fields.get("commit");
         java.nio.file.Path clone = cloned(project);
         git.commit(clone, "NEWS", "news\n", "News");
-        String token = server.bean(dev.assay.server.accounts.TokenService.class).create(
-                new dev.assay.server.accounts.NewToken("olive", "push", project,
-                        java.util.Set.of(dev.assay.server.accounts.TokenScope.PUSH))).secret();
+        String token = server.bean(dev.assay.server.accounts.tokens.TokenService.class).create(
+                new dev.assay.server.accounts.tokens.NewToken("olive", "push", project,
+                        java.util.Set.of(dev.assay.server.accounts.tokens.TokenScope.PUSH))).secret();
         git.run(clone, "push", "-q", "http://__token__:" + token + "@127.0.0.1:" + server.port() + "/git/" + project
                 + ".git", "HEAD:refs/heads/main").succeeded();
 

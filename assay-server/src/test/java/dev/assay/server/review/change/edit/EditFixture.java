@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.review.change.ChangeRequest;
 import dev.assay.server.review.change.ChangeRequestRepository;
 import dev.assay.server.review.change.Revision;

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.accounts.NewToken;
-import dev.assay.server.accounts.TokenScope;
-import dev.assay.server.accounts.TokenService;
+import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.accounts.tokens.TokenScope;
+import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.notify.NoticeKind;
 import dev.assay.server.review.change.ChangeEvent;
 import dev.assay.server.review.change.ChangeRequestRepository;

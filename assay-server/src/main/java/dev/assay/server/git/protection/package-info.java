@@ -1,0 +1,2 @@
+/** Protected branches: which branches refuse force-pushes and deletion or take only change requests, and their page. */
+package dev.assay.server.git.protection;

@@ -1,9 +1,0 @@
-package dev.assay.server.accounts;
-
-/** The admin API of users and tokens on H2. */
-class AdminAccountsApiOnH2Test extends AdminAccountsApiContract {
-    @Override
-    String databaseKind() {
-        return "h2";
-    }
-}

@@ -1,9 +1,0 @@
-package dev.assay.server.accounts;
-
-/** {@link RefusedCredentialsContract} on H2. */
-class RefusedCredentialsOnH2Test extends RefusedCredentialsContract {
-    @Override
-    String databaseKind() {
-        return "h2";
-    }
-}

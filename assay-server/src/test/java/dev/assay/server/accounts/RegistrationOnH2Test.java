@@ -1,9 +1,0 @@
-package dev.assay.server.accounts;
-
-/** Self-registration and password reset on H2. */
-class RegistrationOnH2Test extends RegistrationContract {
-    @Override
-    String databaseKind() {
-        return "h2";
-    }
-}
