@@ -34,11 +34,17 @@ public class SourceService {
 
     static final long MAX_RENDERED_SIZE = 1024 * 1024;
     static final int BINARY_PROBE = 8 * 1024;
+    /** How far back the last commit of a directory's entries is looked for: older ones are "not found". */
+    static final int LAST_COMMIT_WALK = 2_000;
+    static final int LAST_COMMIT_CACHE = 256;
 
     private final SourceRepositories repositories;
+    private final TreeReadme readmes;
+    private final LastCommits lastCommits = new LastCommits(LAST_COMMIT_WALK, LAST_COMMIT_CACHE);
 
-    SourceService(SourceRepositories repositories) {
+    SourceService(SourceRepositories repositories, TreeReadme readmes) {
         this.repositories = repositories;
+        this.readmes = readmes;
     }
 
     /** Branches and tags, or empty when the repository does not exist yet. */
@@ -71,7 +77,10 @@ public class SourceService {
                 }
             }
             items.sort(Comparator.comparing((TreeItem item) -> !item.isDirectory()).thenComparing(TreeItem::name));
-            return new TreePage(at.ref().name(), kind(at.ref()), CommitInfo.of(commit), at.path(), items);
+            LastCommits.Found last = lastCommits.of(repository, commit, at.path(),
+                    items.stream().map(TreeItem::name).toList());
+            return new TreePage(at.ref().name(), kind(at.ref()), CommitInfo.of(commit), at.path(), items,
+                    last.byName(), last.complete(), readmes.find(repository, commit, items).orElse(null));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
