@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Project;
+import dev.assay.server.index.description.RelativeLinks;
 
 /** Reads branches, tags, directories and files of a project's repository for the source pages. */
 @Service
@@ -80,10 +81,18 @@ public class SourceService {
             LastCommits.Found last = lastCommits.of(repository, commit, at.path(),
                     items.stream().map(TreeItem::name).toList());
             return new TreePage(at.ref().name(), kind(at.ref()), CommitInfo.of(commit), at.path(), items,
-                    last.byName(), last.complete(), readmes.find(repository, commit, items).orElse(null));
+                    last.byName(), last.complete(), readme(project, at, repository, commit, items));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    private Readme readme(Project project, RefResolver.RefAndPath at, Repository repository, RevCommit commit,
+            List<TreeItem> items) throws IOException {
+        SourceLinks links = new SourceLinks(project.normalizedName());
+        String ref = at.ref().name();
+        RelativeLinks relative = new RelativeLinks(links.blob(ref, at.path()) + "/", links.raw(ref, at.path()) + "/");
+        return readmes.find(repository, commit, items, relative).orElse(null);
     }
 
     /** The file at {@code <ref>/<path>}: its lines when it is text under 1 MB; never loads a larger blob. */

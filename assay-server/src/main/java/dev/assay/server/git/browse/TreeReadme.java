@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.index.description.DescriptionProperties;
 import dev.assay.server.index.description.DescriptionRenderer;
+import dev.assay.server.index.description.RelativeLinks;
 
 /**
  * Finds a directory's README and renders it as descriptions are: Markdown sanitised, reStructuredText and plain
@@ -36,20 +37,25 @@ class TreeReadme {
         this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxSize().toBytes() + 4);
     }
 
-    /** The README among {@code entries} of the directory at {@code commit}, if there is a text one. */
-    Optional<Readme> find(Repository repository, RevCommit commit, List<TreeItem> entries) throws IOException {
+    /**
+     * The README among {@code entries} of the directory at {@code commit}, if there is a text one; its relative
+     * links point to files of the same directory under {@code relative}.
+     */
+    Optional<Readme> find(Repository repository, RevCommit commit, List<TreeItem> entries, RelativeLinks relative)
+            throws IOException {
         for (String wanted : NAMES) {
             Optional<TreeItem> file = entries.stream()
                     .filter(entry -> entry.kind() == TreeItem.Kind.FILE)
                     .filter(entry -> entry.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
             if (file.isPresent()) {
-                return render(repository, commit, file.get());
+                return render(repository, commit, file.get(), relative);
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Readme> render(Repository repository, RevCommit commit, TreeItem file) throws IOException {
+    private Optional<Readme> render(Repository repository, RevCommit commit, TreeItem file, RelativeLinks relative)
+            throws IOException {
         byte[] bytes;
         try (TreeWalk found = TreeWalk.forPath(repository, file.path(), commit.getTree());
                 InputStream in = repository.open(found.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
@@ -59,7 +65,7 @@ class TreeReadme {
             return Optional.empty();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String html = renderer.render(text, contentType(file.name())).html();
+        String html = renderer.render(text, contentType(file.name()), relative).html();
         return Optional.of(new Readme(file.name(), file.path(), html));
     }
 

@@ -22,7 +22,7 @@ final class BrowsingFixture {
 
             ![logo](img/logo.png) <img src="x" onerror="window.pwned = 1">
 
-            <a href="#" onclick="window.pwned = 1">handler</a>
+            <a href="#" onclick="window.pwned = 1">handler</a> [top](#hello-readers)
             """;
     static final String RST_README = """
             Documentation

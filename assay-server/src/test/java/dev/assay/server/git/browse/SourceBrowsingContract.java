@@ -71,10 +71,11 @@ abstract class SourceBrowsingContract {
         assertThat(readme.select("script, [onerror], [onclick]")).isEmpty();
         assertThat(readme.select("a[href]").eachAttr("href")).noneMatch(href -> href.contains("javascript"))
                 .contains("https://example.org/");
-        // a relative link or image cannot point anywhere unexpected: it is kept as text, without an address
-        assertThat(readme.select("a").stream().filter(a -> a.text().equals("the docs")).findFirst().orElseThrow()
-                .hasAttr("href")).isFalse();
-        assertThat(readme.select("img[src]")).isEmpty();
+        // relative links go to the file view of the same directory, images to the raw file, anchors stay
+        assertThat(link(readme, "the docs")).isEqualTo("/" + BASE + "/blob/main/docs/README.rst");
+        assertThat(link(readme, "top")).isEqualTo("#hello-readers");
+        assertThat(readme.select("img").eachAttr("src"))
+                .containsExactly("/" + BASE + "/raw/main/img/logo.png", "/" + BASE + "/raw/main/x");
         assertThat(readme.text()).contains("click me");
         assertThat(page.select("script").eachAttr("src")).hasSize(page.select("script").size());
     }
@@ -173,6 +174,10 @@ abstract class SourceBrowsingContract {
 
         assertThat(page.select("article.file-diff[data-path=src/util.py] table.diff-lines.split")).hasSize(1);
         assertThat(page.selectFirst("#view-unified").attr("href")).isEqualTo("/" + BASE + "/compare/side...main?view=unified");
+    }
+
+    private static String link(Element readme, String text) {
+        return readme.select("a").stream().filter(a -> a.text().equals(text)).findFirst().orElseThrow().attr("href");
     }
 
     private static String lastCommit(Document page, String name) {
