@@ -27,6 +27,10 @@ final class LastCommits {
 
     /** The commits per entry name; {@code complete} is false when the walk stopped at its bound first. */
     record Found(Map<String, CommitInfo> byName, boolean complete) {
+        Found {
+            // shared by every page served from the cache
+            byName = Map.copyOf(byName);
+        }
     }
 
     private record Key(String commit, String directory) {
