@@ -104,6 +104,11 @@ class AccessibilityBrowserTest extends ShowcaseFixture {
             assertThat(browser.find(diff + "tr.added .hljs-keyword").getText()).isEqualTo("def");
             assertThat(browser.find(diff + "tr.removed code").getText()).isEqualTo("DEFAULT_PRECISION = 3");
 
+            browser.go("project/" + PROJECT + "/source/commit/" + commit + "?view=split");
+            assertThat(browser.find(diff + "td.text.new.added .hljs-keyword").getText())
+                    .as("the side-by-side view is coloured too").isEqualTo("def");
+            assertThat(browser.find(diff + "td.text.old.removed code").getText()).isEqualTo("DEFAULT_PRECISION = 3");
+
             browser.go("project/" + PROJECT + "/source/blob/main/pyproject.toml");
             assertThat(browser.find("#file-lines").getAttribute("data-highlighted")).isEqualTo("ini");
             assertThat(browser.find("#L1 .hljs-section").getText()).isEqualTo("[project]");

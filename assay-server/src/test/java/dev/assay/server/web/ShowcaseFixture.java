@@ -166,6 +166,7 @@ public abstract class ShowcaseFixture extends ForgeFixture {
                 new Page("source-tree", source + "tree/main"),
                 new Page("source-file", source + "blob/main/demo_kit/core.py"),
                 new Page("commit-diff", source + "commit/" + commit),
+                new Page("commit-split-diff", source + "commit/" + commit + "?view=split"),
                 new Page("release-contents", "project/" + PROJECT + "/1.1/contents/"),
                 new Page("release-file", "project/" + PROJECT + "/1.1/contents/wheel/py3-none-any/demo_kit/__init__.py"),
                 new Page("release-compare", "project/" + PROJECT + "/compare/1.0...1.1/contents"),

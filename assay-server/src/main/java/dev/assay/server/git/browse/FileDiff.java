@@ -23,6 +23,11 @@ public record FileDiff(String oldPath, String newPath, Change change, int simila
         return change == Change.RENAMED || change == Change.COPIED;
     }
 
+    /** The lines side by side, for the split view. */
+    public List<SplitRow> splitRows() {
+        return SplitRow.of(lines);
+    }
+
     public String anchor() {
         return "diff-" + Integer.toHexString(path().hashCode());
     }

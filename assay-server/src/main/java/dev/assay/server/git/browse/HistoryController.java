@@ -36,22 +36,32 @@ class HistoryController {
 
     @GetMapping("/project/{name}/source/commit/{id}")
     String commit(Authentication authentication, @PathVariable String name, @PathVariable String id,
-            Model model) {
+            @RequestParam(defaultValue = "unified") String view, Model model) {
+        boolean split = DiffViews.isSplit(view);
         Project project = show(authentication, name, model);
-        model.addAttribute("page", history.commit(project, id));
+        CommitPage page = history.commit(project, id);
+        model.addAttribute("page", page);
+        model.addAttribute("split", split);
+        SourceLinks links = new SourceLinks(project.normalizedName());
+        model.addAttribute("views", DiffViews.of(links.commit(page.commit().id())));
         return "git/commit";
     }
 
     @GetMapping("/project/{name}/source/compare/{*range}")
     String compare(Authentication authentication, @PathVariable String name, @PathVariable String range,
-            Model model) {
+            @RequestParam(defaultValue = "unified") String view, Model model) {
+        boolean split = DiffViews.isSplit(view);
         Project project = show(authentication, name, model);
         String spec = range.startsWith("/") ? range.substring(1) : range;
         int dots = spec.indexOf("...");
         if (dots <= 0 || dots + 3 >= spec.length()) {
             throw new InvalidInputException("compare needs two refs as <from>...<to>, e.g. main...feature/x");
         }
-        model.addAttribute("page", history.compare(project, spec.substring(0, dots), spec.substring(dots + 3)));
+        ComparePage page = history.compare(project, spec.substring(0, dots), spec.substring(dots + 3));
+        model.addAttribute("page", page);
+        model.addAttribute("split", split);
+        SourceLinks links = new SourceLinks(project.normalizedName());
+        model.addAttribute("views", DiffViews.of(links.compare(page.from(), page.to())));
         return "git/compare";
     }
 

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Project;
+import dev.assay.server.index.description.RelativeLinks;
 
 /** Reads branches, tags, directories and files of a project's repository for the source pages. */
 @Service
@@ -34,11 +35,17 @@ public class SourceService {
 
     static final long MAX_RENDERED_SIZE = 1024 * 1024;
     static final int BINARY_PROBE = 8 * 1024;
+    /** How far back the last commit of a directory's entries is looked for: older ones are "not found". */
+    static final int LAST_COMMIT_WALK = 2_000;
+    static final int LAST_COMMIT_CACHE = 256;
 
     private final SourceRepositories repositories;
+    private final TreeReadme readmes;
+    private final LastCommits lastCommits = new LastCommits(LAST_COMMIT_WALK, LAST_COMMIT_CACHE);
 
-    SourceService(SourceRepositories repositories) {
+    SourceService(SourceRepositories repositories, TreeReadme readmes) {
         this.repositories = repositories;
+        this.readmes = readmes;
     }
 
     /** Branches and tags, or empty when the repository does not exist yet. */
@@ -71,10 +78,21 @@ public class SourceService {
                 }
             }
             items.sort(Comparator.comparing((TreeItem item) -> !item.isDirectory()).thenComparing(TreeItem::name));
-            return new TreePage(at.ref().name(), kind(at.ref()), CommitInfo.of(commit), at.path(), items);
+            LastCommits.Found last = lastCommits.of(repository, commit, at.path(),
+                    items.stream().map(TreeItem::name).toList());
+            return new TreePage(at.ref().name(), kind(at.ref()), CommitInfo.of(commit), at.path(), items,
+                    last.byName(), last.complete(), readme(project, at, repository, commit, items));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    private Readme readme(Project project, RefResolver.RefAndPath at, Repository repository, RevCommit commit,
+            List<TreeItem> items) throws IOException {
+        SourceLinks links = new SourceLinks(project.normalizedName());
+        String ref = at.ref().name();
+        RelativeLinks relative = new RelativeLinks(links.blob(ref, at.path()) + "/", links.raw(ref, at.path()) + "/");
+        return readmes.find(repository, commit, items, relative).orElse(null);
     }
 
     /** The file at {@code <ref>/<path>}: its lines when it is text under 1 MB; never loads a larger blob. */

@@ -28,11 +28,16 @@ public class DescriptionRenderer {
      * is shown as text.
      */
     public RenderedDescription render(String description, String contentType) {
+        return render(description, contentType, (RelativeLinks) null);
+    }
+
+    /** The same, with Markdown's relative links and images pointing under {@code relative} (null: dropped). */
+    public RenderedDescription render(String description, String contentType, RelativeLinks relative) {
         String text = description == null ? "" : description;
         String shown = limit.cut(text);
         RenderedDescription rendered = switch (DescriptionFormat.of(contentType)) {
-            case GFM -> markdown(gfm, shown);
-            case COMMONMARK -> markdown(commonMark, shown);
+            case GFM -> markdown(gfm, shown, relative);
+            case COMMONMARK -> markdown(commonMark, shown, relative);
             case RST -> preformatted(shown, DescriptionFormat.RST);
             case PLAIN -> preformatted(shown, DescriptionFormat.PLAIN);
         };
@@ -58,9 +63,9 @@ public class DescriptionRenderer {
         return new RenderedDescription(rstNote(rst) + text.html(), text.format());
     }
 
-    private RenderedDescription markdown(MarkdownRenderer markdown, String text) {
+    private RenderedDescription markdown(MarkdownRenderer markdown, String text, RelativeLinks relative) {
         try {
-            String html = sanitizer.sanitize(markdown.toUnsafeHtml(text));
+            String html = sanitizer.sanitize(markdown.toUnsafeHtml(text), relative);
             return new RenderedDescription(html, DescriptionFormat.GFM.label());
         } catch (RuntimeException e) {
             // The parser refuses some hostile input (a table of a million cells); the page still

@@ -2,6 +2,7 @@ package dev.assay.server.git.browse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,22 @@ final class GitCommandLine {
         this.home = home;
     }
 
+    /** Creates the bare repository {@code bare} and pushes every branch and tag of {@code work} to it. */
+    void publish(Path work, Path bare) throws IOException {
+        Files.createDirectories(bare);
+        run(bare, "init", "--bare", "--initial-branch=main");
+        run(work, "remote", "add", "origin", bare.toString());
+        run(work, "push", "origin", "--all");
+        run(work, "push", "origin", "--tags");
+    }
+
     /** Runs git with these arguments in {@code directory} and returns its standard output, or fails the test. */
     String run(Path directory, String... arguments) {
+        return run(Map.of(), directory, arguments);
+    }
+
+    /** The same, with {@code extra} variables (such as {@code GIT_COMMITTER_DATE}) in git's environment. */
+    String run(Map<String, String> extra, Path directory, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(arguments));
@@ -32,6 +47,7 @@ final class GitCommandLine {
         environment.put("GIT_COMMITTER_NAME", "Alice O'Tester & Co");
         environment.put("GIT_COMMITTER_EMAIL", "alice@example.org");
         environment.put("GIT_TERMINAL_PROMPT", "0");
+        environment.putAll(extra);
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

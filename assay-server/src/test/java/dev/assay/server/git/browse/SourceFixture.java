@@ -40,13 +40,9 @@ final class SourceFixture {
     /** Builds the history in a work tree under {@code scratch} and pushes it to {@code bare}. */
     static SourceFixture build(Path bare, Path scratch) throws IOException {
         GitCommandLine git = new GitCommandLine(Files.createDirectories(scratch.resolve("home")));
-        Files.createDirectories(bare);
-        git.run(bare, "init", "--bare", "--initial-branch=main");
         SourceFixture fixture = new SourceFixture(git, Files.createDirectories(scratch.resolve("work")));
         fixture.commits();
-        git.run(fixture.work, "remote", "add", "origin", bare.toString());
-        git.run(fixture.work, "push", "origin", "--all");
-        git.run(fixture.work, "push", "origin", "--tags");
+        git.publish(fixture.work, bare);
         return fixture;
     }
 

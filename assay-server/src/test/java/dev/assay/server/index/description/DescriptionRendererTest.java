@@ -198,4 +198,20 @@ class DescriptionRendererTest {
             assertThat(rendered.format()).isEqualTo("markdown");
         }
     }
+
+    @Test
+    void relativeAddressesPointUnderTheGivenBasesOnlyWhenAsked() {
+        String markdown = "[a](guide.md#part) [b](../up.txt) [c](/site) [d](//elsewhere.example/x) [e](#top) "
+                + "[f](javascript:alert(1)) ![g](img/logo.png)";
+        RelativeLinks relative = new RelativeLinks("/p/blob/main/docs/", "/p/raw/main/docs/");
+
+        Document rebased = Jsoup.parseBodyFragment(renderer.render(markdown, "text/markdown", relative).html());
+        assertThat(rebased.select("a").eachAttr("href"))
+                .containsExactly("/p/blob/main/docs/guide.md#part", "/p/blob/main/up.txt", "#top");
+        assertThat(rebased.selectFirst("img").attr("src")).isEqualTo("/p/raw/main/docs/img/logo.png");
+
+        Document plain = Jsoup.parseBodyFragment(renderer.render(markdown, "text/markdown").html());
+        assertThat(plain.select("a").eachAttr("href")).containsExactly("#top");
+        assertThat(plain.select("img[src]")).isEmpty();
+    }
 }

@@ -22,8 +22,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.git.browse.DiffViews;
 import dev.assay.server.git.browse.FileDiff;
+import dev.assay.server.git.browse.SplitRow;
 import dev.assay.server.notify.WatchService;
 import dev.assay.server.review.change.ChangeDiffs;
 import dev.assay.server.review.change.ChangeFilter;
@@ -148,10 +149,7 @@ class ChangePageController {
     }
 
     private static String back(long number, ChangeDiffs.RevisionDiff diff, String view) {
-        if (!view.equals("unified") && !view.equals("split")) {
-            throw new InvalidInputException("view must be unified or split, not '"
-                    + (view.length() > 20 ? view.substring(0, 20) + "…" : view) + "'");
-        }
+        DiffViews.isSplit(view);
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/changes/" + number)
                 .queryParam("revision", diff.revision());
         if (diff.against() != null) {

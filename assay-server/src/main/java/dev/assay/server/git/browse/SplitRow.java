@@ -1,10 +1,7 @@
-package dev.assay.server.review.change.pages;
+package dev.assay.server.git.browse;
 
 import java.util.ArrayList;
 import java.util.List;
-
-
-import dev.assay.server.git.browse.DiffLine;
 
 /**
  * One row of a side-by-side diff: the old line on the left, the new one on the right (either may be missing);
