@@ -108,7 +108,8 @@ abstract class RawDataContract extends PipelineFixture {
         assertThat(page.selectFirst("#task-probe .raw-data").text()).contains("cut at the per-file limit of 1024 bytes");
         assertThat(link).isEqualTo("/pipelines/" + id + "/raw/probe/files/" + ProbeTasks.LOG);
         assertThat(followed.body()).isEqualTo(ProbeTasks.LOG_TEXT);
-        assertThat(page.select("script[src]").eachAttr("src")).containsExactly("/js/htmx.min.js");
+        assertThat(page.select("script").eachAttr("src")).hasSize(page.select("script").size())
+                .contains("/js/htmx.min.js").allMatch(src -> src.startsWith("/js/"));
         assertThat(page.selectFirst("#live").hasAttr("hx-get")).as("a finished pipeline is not polled").isFalse();
     }
 
