@@ -284,6 +284,33 @@ abstract class UpstreamIndexContract {
     }
 
     @Test
+    void aNameThatIsNotNormalizedNeverBecomesAnUpstreamUrl() {
+        FakeUpstream upstream = fake(10);
+        upstream.answer("admin", Answer.json(jsonPage("admin", "1.0", "2026-01-01T00:00:00Z")));
+
+        for (String name : List.of("../admin", "x/../../admin", "Admin", "admin?page=1", "a".repeat(201))) {
+            assertThat(index().project(name)).as(name).isEmpty();
+        }
+        assertThat(upstream.requests("admin")).isZero();
+    }
+
+    @Test
+    void aValidatorTooLongToKeepIsDroppedAndThePageKept() {
+        FakeUpstream upstream = fake(10);
+        upstream.answer("etag-long", new Answer(200, Map.of("Content-Type", "application/vnd.pypi.simple.v1+json",
+                "ETag", "\"" + "x".repeat(600) + "\"", "Last-Modified", "y".repeat(200)),
+                jsonPage("etag-long", "1.0", "2026-01-01T00:00:00Z")));
+
+        UpstreamProject project = index().project("etag-long").orElseThrow();
+
+        CachedPage cached = server.bean(UpstreamPageRepository.class).find(project.upstream().id(), "etag-long")
+                .orElseThrow();
+        assertThat(cached.files()).isEqualTo(project.files());
+        assertThat(cached.etag()).isEmpty();
+        assertThat(cached.lastModified()).isEmpty();
+    }
+
+    @Test
     void theQuarantineHidesFilesUploadedWithinItsDaysAndFilesWithoutUploadTime() {
         FakeUpstream upstream = fake(10);
         Upstream row = upstream(upstream);
