@@ -3,6 +3,10 @@ package dev.assay.server.upstream.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -187,7 +191,13 @@ abstract class UpstreamIndexContract {
             return Answer.status(200);
         });
 
+        upstream.stall("slow-body");
+
         assertThat(impatient.project("slow-demo").orElseThrow().stale()).isTrue();
+        assertThatThrownBy(() -> impatient.project("slow-body"))
+                .isInstanceOf(BadGatewayException.class)
+                .hasMessage("no upstream could list slow-body: upstream " + upstream.url()
+                        + " did not send the whole page within 300 ms");
         assertThatThrownBy(() -> impatient.project("slow-new"))
                 .isInstanceOf(BadGatewayException.class)
                 .hasMessage("no upstream could list slow-new: upstream " + upstream.url() + " timed out after 300 ms");
@@ -263,6 +273,30 @@ abstract class UpstreamIndexContract {
 
         assertThat(index().project("hosted-demo")).isEmpty();
         assertThat(upstream.requests("hosted-demo")).isZero();
+    }
+
+    @Test
+    void readsTheJsonPageAnotherAssayServes(@TempDir Path work) throws Exception {
+        TestDistributions.Spec spec = new TestDistributions.Spec("assay-served", "1.0",
+                List.of("Summary: served", "Requires-Python: >=3.8"), "");
+        spec.upload(TestDistributions.wheel(work, spec), server.url(), "__token__", token);
+        URI page = URI.create(server.url() + "simple/assay-served/");
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page)
+                .header("Accept", PageParser.ACCEPT).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        List<UpstreamFile> files = server.bean(PageParser.class).parse(answer.uri(),
+                answer.headers().firstValue("Content-Type"), answer.body());
+
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/vnd.pypi.simple.v1+json");
+        assertThat(files).singleElement().satisfies(file -> {
+            assertThat(file.filename()).isEqualTo("assay_served-1.0-py3-none-any.whl");
+            assertThat(file.url()).hasToString(server.url() + "files/assay-served/assay_served-1.0-py3-none-any.whl");
+            assertThat(file.sha256()).isPresent();
+            assertThat(file.requiresPython()).contains(">=3.8");
+            assertThat(file.coreMetadata()).hasValueSatisfying(hashes -> assertThat(hashes).containsKey("sha256"));
+            assertThat(file.uploadTime()).isPresent();
+            assertThat(file.size()).isPresent();
+        });
     }
 
     @Test
