@@ -18,8 +18,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.accounts.AccountService;
@@ -37,6 +40,7 @@ import dev.assay.server.upstream.rules.NameRuleRepository;
  * fresh the copy is; a hosted name keeps its own page, a reserved name says it is reserved. Run once per database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class MirroredProjectPageContract {
 
     private static final String PASSWORD = "uploader password";
@@ -61,7 +65,9 @@ abstract class MirroredProjectPageContract {
 
         Path data = Files.createDirectories(work.resolve("mirror"));
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database, Map.of("assay.upstream.urls[0]", upstream.url() + "simple/"));
+        // every page is revalidated, so that the last test sees the copy go stale once upstream stops
+        server = TestServer.start(data, database, Map.of("assay.upstream.urls[0]", upstream.url() + "simple/",
+                "assay.upstream.fetch.page-ttl", "0s"));
         server.bean(AccountService.class).create(new NewUser("uma", "uma@example.org", "", PASSWORD, Set.of()));
         upload(server, work, "Shadowed_Pkg", "1.0");
         server.bean(NameRuleRepository.class).insert("reserved-*", NameRule.Action.DENY,
@@ -127,6 +133,24 @@ abstract class MirroredProjectPageContract {
 
         assertThat(HttpApi.anonymous(server.url()).get("project/nowhere-at-all/").statusCode()).isEqualTo(404);
         assertThat(HttpApi.anonymous(server.url()).get("project/not%20a%20name/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenUpstreamStopsThePageSaysItShowsTheLastCopy() {
+        assertThat(HttpApi.anonymous(server.url()).get("project/mirrored-pkg/").statusCode()).isEqualTo(200);
+        upstream.close();
+        upstream = null;
+
+        HttpResponse<String> answer = HttpApi.anonymous(server.url()).get("project/mirrored-pkg/");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Document page = Jsoup.parse(answer.body());
+        assertThat(page.select("#stale").text()).contains("upstream cannot be reached now");
+        assertThat(page.select(".release h3 span:first-child").eachText()).containsExactly("1.10", "1.0");
+
+        HttpResponse<String> never = HttpApi.anonymous(server.url()).get("project/never-fetched/");
+        assertThat(never.statusCode()).as("nothing cached: the upstream's failure, named").isEqualTo(502);
+        assertThat(Jsoup.parse(never.body()).text()).contains("127.0.0.1");
     }
 
     private static void upload(TestServer target, Path work, String name, String version) throws Exception {
