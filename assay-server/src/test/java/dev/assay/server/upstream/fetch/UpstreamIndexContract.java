@@ -29,10 +29,12 @@ import dev.assay.server.accounts.tokens.NewToken;
 import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.error.BadGatewayException;
+import dev.assay.server.testing.StaticUpstream;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
 import dev.assay.server.testing.TestServer;
 import dev.assay.server.upstream.UpstreamFile;
+import dev.assay.server.upstream.UpstreamIndex;
 import dev.assay.server.upstream.UpstreamProject;
 import dev.assay.server.upstream.config.Upstream;
 import dev.assay.server.upstream.config.UpstreamRepository;
@@ -313,6 +315,32 @@ abstract class UpstreamIndexContract {
         server.bean(UpstreamRepository.class).delete(id);
 
         assertThat(server.bean(UpstreamPageRepository.class).find(id, "cascade-demo")).isEmpty();
+    }
+
+    @Test
+    void listsFlasksWheelFromAStaticUpstreamAndServesItStaleWhileItIsStopped(@TempDir Path tree) {
+        try (StaticUpstream upstream = StaticUpstream.serve(tree, List.of("flask"))) {
+            server.bean(UpstreamRepository.class).insert(upstream.url(), Optional.empty(), Optional.empty(), 10, 0,
+                    false, clock.instant());
+            String wheel = upstream.files("flask").get(0).getFileName().toString();
+
+            UpstreamProject served = server.bean(UpstreamIndex.class).project("flask").orElseThrow();
+            index().project("flask").orElseThrow();
+            upstream.stop();
+            clock.move(TTL.plusSeconds(1));
+            UpstreamProject stale = index().project("flask").orElseThrow();
+            upstream.start();
+            UpstreamProject back = index().project("flask").orElseThrow();
+
+            assertThat(served.files()).extracting(UpstreamFile::filename).contains(wheel);
+            assertThat(served.files()).allSatisfy(file -> {
+                assertThat(file.url()).hasToString(upstream.url().replace("/simple/", "/files/") + file.filename());
+                assertThat(file.sha256()).isPresent();
+            });
+            assertThat(stale.stale()).isTrue();
+            assertThat(stale.files()).isEqualTo(served.files());
+            assertThat(back.stale()).isFalse();
+        }
     }
 
     private FakeUpstream fake(int priority) {
