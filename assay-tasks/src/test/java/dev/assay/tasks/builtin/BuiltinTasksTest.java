@@ -25,24 +25,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuiltinTasksTest {
 
-    @TempDir
     Path workspace;
-    @TempDir
     Path inputs;
 
+    // One per class, as one per worker process: each step's baseline is measured at its first job, not at every test's.
     private BuiltinTasks builtins;
     private PythonProjects projects;
     private Path wheelhouse;
 
-    @BeforeEach
+    @BeforeAll
     void machine() throws Exception {
         builtins = BuiltinMachine.require();
+    }
+
+    @BeforeEach
+    void directories(@TempDir Path workspace, @TempDir Path inputs) throws Exception {
+        this.workspace = workspace;
+        this.inputs = inputs;
         projects = new PythonProjects(inputs);
         wheelhouse = Files.createDirectories(inputs.resolve("wheelhouse"));
     }

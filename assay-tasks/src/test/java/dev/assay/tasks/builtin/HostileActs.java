@@ -26,9 +26,13 @@ import java.util.UUID;
  */
 final class HostileActs implements AutoCloseable {
 
-    /** Tight limits, so that the fork bomb, the big file and the endless sleep end soon. */
+    /**
+     * Tight limits, so that the fork bomb, the big file and the endless sleep end soon. Every run waits out the
+     * whole wall time (the last act sleeps forever); the attempts before the sleep take about a second, and still
+     * fit in 6 s on a loaded machine, so 12 s leaves a margin without waiting half a minute per run.
+     */
     static final SandboxLimits LIMITS = SandboxLimits.defaults().withMaxProcesses(64)
-            .withMaxFileSizeBytes(64L << 20).withWallTime(Duration.ofSeconds(30));
+            .withMaxFileSizeBytes(64L << 20).withWallTime(Duration.ofSeconds(12));
 
     private final Path escape = Path.of("/tmp/assay-hostile-" + UUID.randomUUID());
     private final Path authorizedKeys = Path.of(System.getProperty("user.home"), ".ssh", "authorized_keys");
