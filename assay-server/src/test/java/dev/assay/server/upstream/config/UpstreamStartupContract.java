@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -76,8 +77,12 @@ abstract class UpstreamStartupContract {
     void serversStartingTogetherEndWithOneRowPerUrl() throws Exception {
         database = TestDatabase.of(databaseKind(), data);
         String[] urls = {"https://a.example/simple/", "https://b.example/simple/", "https://c.example/simple/"};
-        CompletableFuture<TestServer> one = CompletableFuture.supplyAsync(() -> start(urls));
-        CompletableFuture<TestServer> two = CompletableFuture.supplyAsync(() -> start(urls));
+        // one database, a data directory each: what is asked here is how they share the table
+        Path otherData = Files.createDirectories(data.resolve("other-server"));
+        Map<String, Object> sameDatabase = Map.of("spring.datasource.url", database.url(),
+                "spring.datasource.username", database.user(), "spring.datasource.password", database.password());
+        CompletableFuture<TestServer> one = CompletableFuture.supplyAsync(() -> start(data, Map.of(), urls));
+        CompletableFuture<TestServer> two = CompletableFuture.supplyAsync(() -> start(otherData, sameDatabase, urls));
         try (TestServer first = one.get(); TestServer second = two.get()) {
             assertThat(first.bean(UpstreamRepository.class).list()).extracting(Upstream::url, Upstream::priority)
                     .containsExactly(tuple(urls[0], 10),
@@ -97,11 +102,15 @@ abstract class UpstreamStartupContract {
     }
 
     private TestServer start(String... urls) {
-        Map<String, Object> properties = new HashMap<>();
+        return start(data, Map.of(), urls);
+    }
+
+    private TestServer start(Path directory, Map<String, Object> more, String... urls) {
+        Map<String, Object> properties = new HashMap<>(more);
         for (int i = 0; i < urls.length; i++) {
             properties.put("assay.upstream.urls[" + i + "]", urls[i]);
         }
-        return TestServer.start(data, database, properties);
+        return TestServer.start(directory, database, properties);
     }
 
     private static String stackTrace(Throwable failure) {
