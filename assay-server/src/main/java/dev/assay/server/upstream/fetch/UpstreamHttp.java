@@ -63,15 +63,8 @@ public class UpstreamHttp {
     }
 
     private HttpResponse<InputStream> send(Upstream upstream, URI target, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(settings.readTimeout());
-        headers.forEach(request::header);
-        if (sameHost(URI.create(upstream.url()), target) && upstream.username().isPresent()) {
-            String pair = upstream.username().get() + ":" + upstream.password().orElse("");
-            request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request(upstream, target, headers), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException timeout) {
             throw failure(upstream, "could not connect within " + seconds(settings.connectTimeout()));
         } catch (HttpTimeoutException timeout) {
@@ -87,6 +80,17 @@ public class UpstreamHttp {
         } catch (IllegalArgumentException invalid) {
             throw failure(upstream, "gave an unusable URL " + target + " (" + invalid.getMessage() + ")");
         }
+    }
+
+    private HttpRequest request(Upstream upstream, URI target, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(settings.readTimeout());
+        headers.forEach(request::header);
+        if (sameHost(URI.create(upstream.url()), target) && upstream.username().isPresent()) {
+            String pair = upstream.username().get() + ":" + upstream.password().orElse("");
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.build();
     }
 
     static URI redirectTarget(Upstream upstream, URI from, String location) {
