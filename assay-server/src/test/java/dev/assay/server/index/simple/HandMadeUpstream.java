@@ -25,6 +25,7 @@ final class HandMadeUpstream implements AutoCloseable {
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> stalling = new ConcurrentHashMap<>();
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private final CountDownLatch held = new CountDownLatch(1);
 
@@ -55,6 +56,12 @@ final class HandMadeUpstream implements AutoCloseable {
         pages.put("/simple/" + project + "/", "<!DOCTYPE html><html><body><a href=\"../../files/" + filename
                 + "#sha256=" + listedSha256 + "\">" + filename + "</a></body></html>");
         files.put("/files/" + filename, bytes);
+    }
+
+    /** Lists the file with its true hash but sends only half of it, then nothing until {@link #close()}. */
+    void listStalling(String project, String filename, String sha256, byte[] bytes) {
+        list(project, filename, sha256, bytes);
+        stalling.put("/files/" + filename, true);
     }
 
     /** From now on, file downloads wait until {@link #release()}. */
@@ -94,6 +101,13 @@ final class HandMadeUpstream implements AutoCloseable {
                 return;
             }
             exchange.sendResponseHeaders(200, body.length);
+            if (stalling.containsKey(path)) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                holdDownloads();
+                awaitRelease();
+                return;
+            }
             out.write(body);
         }
     }

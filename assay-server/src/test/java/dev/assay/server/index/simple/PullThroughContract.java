@@ -40,8 +40,9 @@ abstract class PullThroughContract extends IndexFixture {
 
     @Override
     Map<String, Object> serverProperties() {
-        // every page request revalidates, so a stopped upstream shows at once as a stale page
-        return Map.of("assay.upstream.fetch.page-ttl", "0s");
+        // every page request revalidates, so a stopped upstream shows at once as a stale page; a stalled
+        // download fails after seconds, not a minute
+        return Map.of("assay.upstream.fetch.page-ttl", "0s", "assay.upstream.fetch.read-timeout", "5s");
     }
 
     @AfterEach
@@ -99,6 +100,23 @@ abstract class PullThroughContract extends IndexFixture {
             assertThat(run.exitCode()).as(run.output()).isNotZero();
             assertThat(server.bean(UpstreamFileCache.class).kept(name, filename)).isEmpty();
             assertThat(filesUnder(data.resolve("upstream"))).noneMatch(file -> file.endsWith(filename));
+        }
+    }
+
+    @Test
+    void aDownloadUpstreamStopsSendingHalfwayIsABadGatewayAndIsNeverKept() {
+        String name = unique("stalled");
+        byte[] wheel = wheelBytes(name);
+        String filename = wheelName(name);
+        try (HandMadeUpstream upstream = HandMadeUpstream.start()) {
+            upstream.listStalling(name, filename, sha256(wheel), wheel);
+            useUpstream(upstream.url());
+
+            HttpResponse<String> download = get("upstream/files/" + name + "/" + filename);
+
+            assertThat(download.statusCode()).as(download.body()).isEqualTo(502);
+            assertThat(download.body()).contains(upstream.url(), "stopped sending", filename, "for 5 s");
+            assertThat(server.bean(UpstreamFileCache.class).kept(name, filename)).isEmpty();
         }
     }
 
