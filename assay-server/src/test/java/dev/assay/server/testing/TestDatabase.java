@@ -48,9 +48,14 @@ public record TestDatabase(String kind, String url, String user, String password
                 () -> drop(serverUrl, user, password, name));
     }
 
-    /** A database of the given kind: {@code "h2"} or {@code "postgresql"}. */
+    /** A database of the given kind: {@code "h2"} or {@code "postgresql"}; any other kind is a mistake of the test. */
     public static TestDatabase of(String kind, Path data) {
-        return "postgresql".equals(kind) ? postgres() : h2(data);
+        return switch (kind) {
+            case "h2" -> h2(data);
+            case "postgresql" -> postgres();
+            // a misspelt kind once ran a suite "on PostgreSQL" on H2 without anyone noticing
+            default -> throw new IllegalArgumentException("no database kind " + kind + "; use h2 or postgresql");
+        };
     }
 
     /** The JDBC URL a server launched with this database gets, or null for the embedded default. */
