@@ -107,7 +107,7 @@ class PageFetcher {
         if (cut.get() || bytes == null) {
             // a page cut short must not be read as a shorter list
             throw UpstreamHttp.failure(upstream, cut.get() ? "did not send the whole page within "
-                    + settings.readTimeout().toSeconds() + " s" : "broke off while sending the page");
+                    + UpstreamHttp.duration(settings.readTimeout()) : "broke off while sending the page");
         }
         if (bytes.length > limit) {
             throw UpstreamHttp.failure(upstream, "sent a page larger than " + DataSize.ofBytes(limit).toMegabytes()

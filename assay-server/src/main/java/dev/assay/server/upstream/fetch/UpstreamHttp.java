@@ -66,9 +66,9 @@ public class UpstreamHttp {
         try {
             return client.send(request(upstream, target, headers), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException timeout) {
-            throw failure(upstream, "could not connect within " + seconds(settings.connectTimeout()));
+            throw failure(upstream, "could not connect within " + duration(settings.connectTimeout()));
         } catch (HttpTimeoutException timeout) {
-            throw failure(upstream, "timed out after " + seconds(settings.readTimeout()));
+            throw failure(upstream, "timed out after " + duration(settings.readTimeout()));
         } catch (ConnectException refused) {
             throw failure(upstream, "could not be reached (" + target.getHost() + ":" + port(target)
                     + " refused the connection)");
@@ -140,7 +140,8 @@ public class UpstreamHttp {
         return message == null || message.isBlank() ? broken.getClass().getSimpleName() : message;
     }
 
-    private static String seconds(Duration duration) {
+    /** A timeout as messages say it: {@code 10 s}, {@code 300 ms}. */
+    static String duration(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
