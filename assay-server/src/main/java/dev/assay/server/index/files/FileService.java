@@ -47,18 +47,18 @@ class FileService {
         boolean shared = checkMayRead(caller, project, requestedName);
         // distribution file names end in .whl, .tar.gz or .zip, so a .metadata name is never a distribution's
         if (requestedName.endsWith(FileResponses.METADATA_SUFFIX)) {
-            String filename = requestedName.substring(0, requestedName.length() - FileResponses.METADATA_SUFFIX.length());
+            String filename = requestedName.substring(0,
+                    requestedName.length() - FileResponses.METADATA_SUFFIX.length());
             ServedFile metadata = lookUp(project, filename)
                     .flatMap(file -> file.metadataSha256().map(sha256 -> new ServedFile(
-                            store.locate(file.normalizedProject(), requestedName), requestedName, FileResponses.contentType(requestedName), sha256,
-                            shared)))
+                            store.locate(file.normalizedProject(), requestedName), requestedName, sha256, shared)))
                     .orElseThrow(() -> notFound(project, requestedName));
             metadataRequests.increment();
             return existing(metadata);
         }
         return lookUp(project, requestedName)
                 .map(file -> existing(new ServedFile(store.locate(file.normalizedProject(), file.filename()),
-                        file.filename(), FileResponses.contentType(file.filename()), file.sha256(), shared)))
+                        file.filename(), file.sha256(), shared)))
                 .orElseThrow(() -> notFound(project, requestedName));
     }
 

@@ -2,11 +2,9 @@ package dev.assay.server.index.files;
 
 import java.nio.file.Path;
 
-import org.springframework.http.MediaType;
-
 /**
- * A file ready to stream: where it is, its type, its SHA-256 (the strong ETag), and whether shared caches may keep
+ * A file ready to stream: where it is, its name, its SHA-256 (the strong ETag), and whether shared caches may keep
  * it (not when its project is private).
  */
-record ServedFile(Path path, String filename, MediaType contentType, String sha256, boolean shared) {
+record ServedFile(Path path, String filename, String sha256, boolean shared) {
 }

@@ -59,8 +59,13 @@ abstract class PullThroughContract extends IndexFixture {
     }
 
     void useUpstream(String url) {
+        useUpstream(url, 0);
+    }
+
+    void useUpstream(String url, int quarantineDays) {
         UpstreamRepository upstreams = server.bean(UpstreamRepository.class);
-        upstreams.insert(url, Optional.empty(), Optional.empty(), upstreams.nextPriority(), 0, false, Instant.now());
+        upstreams.insert(url, Optional.empty(), Optional.empty(), upstreams.nextPriority(), quarantineDays, false,
+                Instant.now());
     }
 
     PythonTools.Outcome pipInstall(Pip installer, Path target, String... requirements) {
@@ -117,6 +122,27 @@ abstract class PullThroughContract extends IndexFixture {
             assertThat(download.statusCode()).as(download.body()).isEqualTo(502);
             assertThat(download.body()).contains(upstream.url(), "stopped sending", filename, "for 5 s");
             assertThat(server.bean(UpstreamFileCache.class).kept(name, filename)).isEmpty();
+        }
+    }
+
+    @Test
+    void aQuarantinedFileIsANotFoundSayingSoAndIsNeverFetched() {
+        String name = unique("fresh-release");
+        byte[] wheel = wheelBytes(name);
+        String filename = wheelName(name);
+        try (HandMadeUpstream upstream = HandMadeUpstream.start()) {
+            // an HTML page gives no upload times: while the quarantine is on, nothing of it is old enough
+            upstream.list(name, filename, sha256(wheel), wheel);
+            useUpstream(upstream.url(), 30);
+
+            HttpResponse<String> page = get("simple/" + name + "/", "Accept", JSON);
+            HttpResponse<String> file = get("upstream/files/" + name + "/" + filename);
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(json(page).get("files")).isEmpty();
+            assertThat(file.statusCode()).isEqualTo(404);
+            assertThat(file.body()).contains("quarantined", "30 days");
+            assertThat(upstream.requests("/files/" + filename)).isZero();
         }
     }
 
