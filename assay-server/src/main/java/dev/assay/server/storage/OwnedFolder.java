@@ -18,11 +18,15 @@ import java.util.stream.Stream;
  * A folder {@code ROOT/<random>} that belongs to one running process, held by a file lock until it is closed.
  * Claiming one first removes every sibling whose lock nobody holds (its process ended, even by {@code kill -9},
  * which releases the lock) and every loose entry of the older layout; folders of processes still running on
- * the same data directory are left alone.
+ * the same data directory are left alone. Claims are taken one at a time (a lock on {@code ROOT/.claiming}), so a
+ * server starting beside another never takes the other's brand-new folder for a dead one.
  */
 public final class OwnedFolder implements AutoCloseable {
 
     private static final String LOCK = ".lock";
+    // held while a folder is made, locked and its dead siblings swept, so no sweep ever meets a folder whose lock
+    // is not taken yet (servers sharing a data directory start together)
+    private static final String CLAIMING = ".claiming";
 
     private final Path path;
     private final FileChannel lockChannel;
@@ -39,6 +43,16 @@ public final class OwnedFolder implements AutoCloseable {
     /** Claims a new folder under {@code root} (created if needed, permissions copied from it) and clears the dead. */
     public static OwnedFolder claim(Path root) throws IOException {
         Path absoluteRoot = Files.createDirectories(root).toAbsolutePath().normalize();
+        // a file lock is held per process: the monitor keeps servers in one JVM (tests start several) apart
+        synchronized (OwnedFolder.class) {
+            try (FileChannel claiming = FileChannel.open(absoluteRoot.resolve(CLAIMING), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock exclusive = claiming.lock()) {
+                return claimWhileExclusive(absoluteRoot);
+            }
+        }
+    }
+
+    private static OwnedFolder claimWhileExclusive(Path absoluteRoot) throws IOException {
         Path path = Files.createDirectory(absoluteRoot.resolve(UUID.randomUUID().toString()));
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             // whoever must reach the root (the sandbox's user for job workspaces) must reach this folder too
@@ -49,7 +63,7 @@ public final class OwnedFolder implements AutoCloseable {
         long cleared = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(absoluteRoot)) {
             for (Path entry : entries) {
-                if (!entry.equals(path) && abandoned(entry)) {
+                if (!entry.equals(path) && !entry.getFileName().toString().equals(CLAIMING) && abandoned(entry)) {
                     cleared += deleteTree(entry);
                 }
             }
