@@ -1,13 +1,12 @@
 package dev.assay.server.index;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
-import dev.assay.server.storage.DurableFiles;
+import dev.assay.server.storage.FileTree;
 import dev.assay.server.storage.ScratchSpace;
 
 /**
@@ -17,11 +16,11 @@ import dev.assay.server.storage.ScratchSpace;
 @Component
 class FileSystemDistributionStore implements DistributionStore {
 
-    private final Path files;
+    private final FileTree files;
     private final ScratchSpace scratch;
 
     FileSystemDistributionStore(AssayProperties properties, ScratchSpace scratch) throws IOException {
-        this.files = Files.createDirectories(properties.filesDirectory());
+        this.files = new FileTree(properties.filesDirectory());
         this.scratch = scratch;
     }
 
@@ -32,21 +31,16 @@ class FileSystemDistributionStore implements DistributionStore {
 
     @Override
     public void publish(Path temporaryFile, String normalizedProject, String filename) throws IOException {
-        Path target = locate(normalizedProject, filename);
-        DurableFiles.move(temporaryFile, target);
+        files.publish(temporaryFile, normalizedProject, filename);
     }
 
     @Override
     public Path locate(String normalizedProject, String filename) {
-        Path target = files.resolve(normalizedProject).resolve(filename).normalize();
-        if (!target.startsWith(files) || !target.getParent().getParent().equals(files)) {
-            throw new IllegalArgumentException("not a distribution file location: " + normalizedProject + "/" + filename);
-        }
-        return target;
+        return files.locate(normalizedProject, filename);
     }
 
     @Override
     public void remove(String normalizedProject, String filename) throws IOException {
-        Files.deleteIfExists(locate(normalizedProject, filename));
+        files.remove(normalizedProject, filename);
     }
 }

@@ -46,7 +46,7 @@ class WebSecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain indexReaders(HttpSecurity http, AuthenticationManager authentication) throws Exception {
-        return http.securityMatcher("/simple", "/simple/**", "/files/**", "/pypi/**")
+        return http.securityMatcher("/simple", "/simple/**", "/files/**", "/upstream/files/**", "/pypi/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(refused))

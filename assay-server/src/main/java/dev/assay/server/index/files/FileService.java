@@ -1,12 +1,10 @@
 package dev.assay.server.index.files;
 
 import java.nio.file.Files;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,10 +24,6 @@ import dev.assay.server.index.ProjectService;
 class FileService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
-    private static final String METADATA_SUFFIX = ".metadata";
-    private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
-    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
-    private static final MediaType METADATA = MediaType.parseMediaType("text/plain; charset=utf-8");
 
     private final ServedFileRepository files;
     private final DistributionStore store;
@@ -52,11 +46,11 @@ class FileService {
     ServedFile find(Optional<Caller> caller, String project, String requestedName) {
         boolean shared = checkMayRead(caller, project, requestedName);
         // distribution file names end in .whl, .tar.gz or .zip, so a .metadata name is never a distribution's
-        if (requestedName.endsWith(METADATA_SUFFIX)) {
-            String filename = requestedName.substring(0, requestedName.length() - METADATA_SUFFIX.length());
+        if (requestedName.endsWith(FileResponses.METADATA_SUFFIX)) {
+            String filename = requestedName.substring(0, requestedName.length() - FileResponses.METADATA_SUFFIX.length());
             ServedFile metadata = lookUp(project, filename)
                     .flatMap(file -> file.metadataSha256().map(sha256 -> new ServedFile(
-                            store.locate(file.normalizedProject(), requestedName), requestedName, METADATA, sha256,
+                            store.locate(file.normalizedProject(), requestedName), requestedName, FileResponses.contentType(requestedName), sha256,
                             shared)))
                     .orElseThrow(() -> notFound(project, requestedName));
             metadataRequests.increment();
@@ -64,7 +58,7 @@ class FileService {
         }
         return lookUp(project, requestedName)
                 .map(file -> existing(new ServedFile(store.locate(file.normalizedProject(), file.filename()),
-                        file.filename(), contentType(file.filename()), file.sha256(), shared)))
+                        file.filename(), FileResponses.contentType(file.filename()), file.sha256(), shared)))
                 .orElseThrow(() -> notFound(project, requestedName));
     }
 
@@ -90,17 +84,6 @@ class FileService {
             throw new NotFoundException("The file '" + file.filename() + "' is missing from the file store");
         }
         return file;
-    }
-
-    static MediaType contentType(String filename) {
-        String name = filename.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-            return GZIP;
-        }
-        if (name.endsWith(".whl") || name.endsWith(".zip") || name.endsWith(".egg")) {
-            return ZIP;
-        }
-        return MediaType.APPLICATION_OCTET_STREAM;
     }
 
     private static NotFoundException notFound(String project, String filename) {

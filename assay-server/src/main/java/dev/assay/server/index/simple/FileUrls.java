@@ -13,6 +13,11 @@ record FileUrls(String contextPath) {
                 StandardCharsets.UTF_8);
     }
 
+    /** The URL of a file of a project answered from upstream; its {@code .metadata} file likewise. */
+    String upstreamFile(String normalizedProject, String filename) {
+        return contextPath + "/upstream" + file(normalizedProject, filename).substring(contextPath.length());
+    }
+
     /** The project's page in the Simple Repository API. */
     String project(String normalizedProject) {
         return contextPath + "/simple/" + normalizedProject + "/";

@@ -47,10 +47,16 @@ class ProjectPages {
             return new Page(revision, kept);
         }
         ProjectListing listing = index.listing(project);
-        byte[] body = format.isJson() ? json.writeValueAsBytes(SimpleJson.projectDetail(listing, urls))
+        Revision written = listing.revision().orElseThrow();
+        byte[] body = write(listing, urls, format);
+        keep(new Key(urls.contextPath(), format, written), body);
+        return new Page(written, body);
+    }
+
+    /** A page's bytes in a format: hosted and upstream pages alike. */
+    byte[] write(ProjectListing listing, FileUrls urls, SimpleFormat format) {
+        return format.isJson() ? json.writeValueAsBytes(SimpleJson.projectDetail(listing, urls))
                 : html.projectDetail(listing, urls).getBytes(StandardCharsets.UTF_8);
-        keep(new Key(urls.contextPath(), format, listing.revision()), body);
-        return new Page(listing.revision(), body);
     }
 
     private synchronized byte[] kept(Key key) {

@@ -35,12 +35,11 @@ class SimpleHtml {
     String projectDetail(ProjectListing listing, FileUrls urls) {
         List<Link> links = listing.files().stream()
                 .map(file -> new Link(file.filename(),
-                        urls.file(listing.name(), file.filename()) + "#sha256=" + file.sha256(),
-                        file.requiresPython().orElse(null), file.yankedAttribute(),
-                        file.metadataSha256().map(sha256 -> "sha256=" + sha256).orElse(null)))
+                        listing.fileUrl(urls, file) + file.sha256().map(sha256 -> "#sha256=" + sha256).orElse(""),
+                        file.requiresPython().orElse(null), file.yankedAttribute(), file.coreMetadataAttribute()))
                 .toList();
         return render("index/simple/project", Map.of("name", listing.name(), "files", links,
-                "apiVersion", SimpleJson.API_VERSION));
+                "apiVersion", listing.apiVersion()));
     }
 
     private String render(String template, Map<String, Object> variables) {

@@ -10,10 +10,13 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import dev.assay.packaging.filename.DistributionFileName;
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.packaging.version.Version;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Reader;
+import dev.assay.server.upstream.UpstreamFile;
+import dev.assay.server.upstream.UpstreamProject;
 
 /** What the Simple Repository API serves: the project list, and one project's versions and files. */
 @Service
@@ -64,8 +67,30 @@ class SimpleIndexService {
         }
         files.sort(Comparator.comparing(ListedFile::version, VERSION_ORDER).thenComparing(ListedFile::filename));
         SimpleRepository.Row project = rows.get(0);
-        return new ProjectListing(project.normalizedName(), project.revision(),
+        return new ProjectListing(project.normalizedName(), Optional.of(project.revision()),
                 versions.stream().sorted(VERSION_ORDER).toList(), files);
+    }
+
+    /** The page of a project answered from upstream: its files as upstream lists them, ordered as hosted ones. */
+    static ProjectListing upstreamListing(UpstreamProject project) {
+        List<ListedFile> files = new ArrayList<>();
+        for (UpstreamFile file : project.files()) {
+            files.add(new ListedFile(file.filename(), versionOf(file.filename()), file.hashes(), file.size(),
+                    file.requiresPython(), file.coreMetadata(), file.uploadTime(), file.yanked(), file.yankedReason()));
+        }
+        files.sort(Comparator.comparing(ListedFile::version, VERSION_ORDER).thenComparing(ListedFile::filename));
+        List<String> versions = files.stream().map(ListedFile::version).filter(version -> !version.isEmpty())
+                .distinct().toList();
+        return new ProjectListing(project.normalizedName(), Optional.empty(), versions, files);
+    }
+
+    /** The version in a wheel's or sdist's name; empty for a name that is neither (an egg, an installer). */
+    private static String versionOf(String filename) {
+        try {
+            return DistributionFileName.parse(filename).version().toString();
+        } catch (RuntimeException notADistribution) {
+            return "";
+        }
     }
 
     static NotFoundException notFound(String name) {

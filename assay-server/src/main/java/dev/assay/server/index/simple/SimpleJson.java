@@ -30,6 +30,7 @@ final class SimpleJson {
     }
 
     /** {@code GET /simple/<project>/}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProjectDetail(Meta meta, String name, List<String> versions, List<File> files) {
     }
 
@@ -41,7 +42,7 @@ final class SimpleJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record File(String filename, String url, Map<String, String> hashes,
             @JsonProperty("requires-python") String requiresPython, Object yanked,
-            @JsonProperty("core-metadata") Object coreMetadata, long size,
+            @JsonProperty("core-metadata") Object coreMetadata, Long size,
             @JsonProperty("upload-time") String uploadTime) {
     }
 
@@ -50,16 +51,18 @@ final class SimpleJson {
                 projects.stream().map(project -> new Name(project.name())).toList());
     }
 
+    /** A project page; one from upstream has no serial, and without every file's size no versions (API 1.0). */
     static ProjectDetail projectDetail(ProjectListing listing, FileUrls urls) {
-        List<File> files = listing.files().stream().map(file -> file(listing.name(), file, urls)).toList();
-        return new ProjectDetail(new Meta(API_VERSION, listing.revision().serial()), listing.name(), listing.versions(),
-                files);
+        List<File> files = listing.files().stream().map(file -> file(listing, file, urls)).toList();
+        String apiVersion = listing.apiVersion();
+        return new ProjectDetail(new Meta(apiVersion, listing.revision().map(Revision::serial).orElse(null)),
+                listing.name(), apiVersion.equals(API_VERSION) ? listing.versions() : null, files);
     }
 
-    private static File file(String project, ListedFile file, FileUrls urls) {
-        Object metadata = file.metadataSha256().<Object>map(sha256 -> Map.of("sha256", sha256)).orElse(false);
-        return new File(file.filename(), urls.file(project, file.filename()), Map.of("sha256", file.sha256()),
-                file.requiresPython().orElse(null), file.yankedValue(), metadata, file.size(),
-                DateTimeFormatter.ISO_INSTANT.format(file.uploadedAt().truncatedTo(ChronoUnit.MICROS)));
+    private static File file(ProjectListing listing, ListedFile file, FileUrls urls) {
+        return new File(file.filename(), listing.fileUrl(urls, file), file.hashes(),
+                file.requiresPython().orElse(null), file.yankedValue(), file.coreMetadataValue(),
+                file.size().orElse(null), file.uploadedAt()
+                        .map(at -> DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MICROS))).orElse(null));
     }
 }

@@ -66,7 +66,7 @@ class SimpleRepository {
 
     private static Row row(ResultSet rs, int row) throws SQLException {
         String filename = rs.getString("filename");
-        ListedFile file = filename == null ? null : new ListedFile(filename, rs.getString("version"),
+        ListedFile file = filename == null ? null : ListedFile.hosted(filename, rs.getString("version"),
                 rs.getString("sha256"), rs.getLong("size"), Optional.ofNullable(rs.getString("requires_python")),
                 Optional.ofNullable(rs.getString("metadata_sha256")), instant(rs, "uploaded_at"),
                 rs.getBoolean("yanked"), Optional.ofNullable(rs.getString("yanked_reason")));

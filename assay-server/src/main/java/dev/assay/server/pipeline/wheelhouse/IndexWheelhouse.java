@@ -32,19 +32,23 @@ import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseRepository;
+import dev.assay.server.upstream.files.UpstreamFileCache;
 
 /**
- * Stages a release's dependencies from this index only (a closed world): its {@code Requires-Dist}, evaluated
- * for the worker's Python, each resolved to the newest non-yanked release that satisfies it and has a wheel the
- * worker's Python can install (of several, the one pip prefers: see {@link SupportedTags}), recursively. What the
- * index cannot satisfy is reported, not fetched from anywhere else. Private projects are staged only for a private
- * project's pipeline.
+ * Stages a release's dependencies from this index and, for the names it does not host, its upstreams (see
+ * {@link UpstreamWheels}): its {@code Requires-Dist}, evaluated for the worker's Python, each resolved to the newest
+ * non-yanked release that satisfies it and has a wheel the worker's Python can install (of several, the one pip
+ * prefers: see {@link SupportedTags}), recursively. What neither can satisfy is reported. Private projects are
+ * staged only for a private project's pipeline.
  */
 @Component
 public class IndexWheelhouse {
 
-    /** A dependency wheel copied into the wheelhouse, and the requirement that asked for it. */
-    public record Staged(String requirement, String project, String version, String filename) {
+    /**
+     * A dependency wheel copied into the wheelhouse, the requirement that asked for it, and the URL of the upstream
+     * it came from ({@code null} when this index hosts it).
+     */
+    public record Staged(String requirement, String project, String version, String filename, String upstream) {
     }
 
     /** What was staged, and the requirements the index cannot satisfy. */
@@ -61,6 +65,7 @@ public class IndexWheelhouse {
 
     static final String NOT_IN_INDEX = "not-in-index";
     static final String NO_COMPATIBLE_WHEEL = "no-compatible-wheel";
+    static final String NOT_IN_INDEX_REASON = "cannot be satisfied by this index";
     // How many of a project's incompatible wheels a reason names.
     private static final int WHEELS_NAMED = 3;
 
@@ -68,13 +73,17 @@ public class IndexWheelhouse {
     private final ReleaseRepository releases;
     private final FileRepository files;
     private final DistributionStore store;
+    private final UpstreamWheels upstream;
+    private final UpstreamFileCache mirrored;
 
     IndexWheelhouse(ProjectRepository projects, ReleaseRepository releases, FileRepository files,
-            DistributionStore store) {
+            DistributionStore store, UpstreamWheels upstream, UpstreamFileCache mirrored) {
         this.projects = projects;
         this.releases = releases;
         this.files = files;
         this.store = store;
+        this.upstream = upstream;
+        this.mirrored = mirrored;
     }
 
     /** The stored sdist of the release, if it has one. */
@@ -184,7 +193,8 @@ public class IndexWheelhouse {
 
     /**
      * Where the store keeps {@code filename} if a pipeline of {@code project} stages it: a wheel of a release of
-     * a project it may stage (see {@link #mayStage}); empty otherwise.
+     * a project it may stage (see {@link #mayStage}), or of a name this index does not host as upstream lists it
+     * now, already kept (the resolver fetched it: a worker's download never fetches from upstream); empty otherwise.
      */
     public Optional<Path> stageable(String project, String filename) {
         WheelFileName wheel;
@@ -194,6 +204,9 @@ public class IndexWheelhouse {
             return Optional.empty();
         }
         String dependency = wheel.name().normalized();
+        if (projects.findByNormalizedName(dependency).isEmpty()) {
+            return upstream.listing(filename).flatMap(listed -> mirrored.kept(listed.normalizedName(), filename));
+        }
         if (!mayStage(project, dependency)) {
             return Optional.empty();
         }
@@ -225,21 +238,33 @@ public class IndexWheelhouse {
             if (!seen.add(requirement.normalizedName())) {
                 continue;
             }
-            Optional<Project> dependency = stageableProject(requirement, privateRoot);
-            Optional<Candidate> found = dependency.flatMap(stageable -> newestWheel(requirement, stageable, tags));
-            if (found.isEmpty()) {
-                unresolved.add(unresolved(requirement, dependency, tags));
-                continue;
-            }
-            Candidate candidate = found.get();
-            picked.add(new Picked(new Staged(requirement.toString(), candidate.project().name(),
-                    candidate.release().version(), candidate.wheel().filename()),
-                    store.locate(candidate.project().normalizedName(), candidate.wheel().filename()),
-                    candidate.wheel().sha256()));
-            pending.addAll(applicable(requiresDist(candidate.project().normalizedName(), candidate.wheel().filename()),
-                    requirement.extras(), environment));
+            UpstreamWheels.Choice choice = choose(requirement, privateRoot, tags, environment);
+            choice.unresolved().ifPresent(unresolved::add);
+            choice.picked().ifPresent(chosen -> {
+                picked.add(chosen);
+                pending.addAll(applicable(requiresDist(chosen.stored()), requirement.extras(), environment));
+            });
         }
         return new Picks(picked, unresolved);
+    }
+
+    // A name this index does not host (or that this pipeline may not stage: upstream refuses hosted names too) is
+    // looked up upstream; a direct URL never is.
+    private UpstreamWheels.Choice choose(Requirement requirement, boolean privateRoot, SupportedTags tags,
+            MarkerEnvironment environment) {
+        Optional<Project> dependency = stageableProject(requirement, privateRoot);
+        if (dependency.isEmpty() && requirement.url().isEmpty()) {
+            return upstream.resolve(requirement, tags, environment);
+        }
+        Optional<Candidate> found = dependency.flatMap(stageable -> newestWheel(requirement, stageable, tags));
+        if (found.isEmpty()) {
+            return UpstreamWheels.Choice.missing(unresolved(requirement, dependency, tags));
+        }
+        Candidate candidate = found.get();
+        return UpstreamWheels.Choice.of(new Picked(new Staged(requirement.toString(), candidate.project().name(),
+                candidate.release().version(), candidate.wheel().filename(), null),
+                store.locate(candidate.project().normalizedName(), candidate.wheel().filename()),
+                candidate.wheel().sha256()));
     }
 
     private record Candidate(Project project, Release release, DistributionFile wheel) {
@@ -270,12 +295,16 @@ public class IndexWheelhouse {
         List<String> wheels = project.stream().flatMap(found -> satisfying(requirement, found).stream())
                 .flatMap(release -> wheels(release).stream()).map(DistributionFile::filename).toList();
         if (wheels.isEmpty()) {
-            return new Unresolved(requirement.toString(), NOT_IN_INDEX, "cannot be satisfied by this index");
+            return new Unresolved(requirement.toString(), NOT_IN_INDEX, NOT_IN_INDEX_REASON);
         }
-        String named = String.join(", ", wheels.subList(0, Math.min(WHEELS_NAMED, wheels.size())))
-                + (wheels.size() > WHEELS_NAMED ? " and " + (wheels.size() - WHEELS_NAMED) + " more" : "");
         return new Unresolved(requirement.toString(), NO_COMPATIBLE_WHEEL, "has no wheel for "
-                + tags.target().describe() + " in this index: its wheels are " + named);
+                + tags.target().describe() + " in this index: its wheels are " + named(wheels));
+    }
+
+    /** The first few of {@code wheels}, and how many more there are. */
+    static String named(List<String> wheels) {
+        return String.join(", ", wheels.subList(0, Math.min(WHEELS_NAMED, wheels.size())))
+                + (wheels.size() > WHEELS_NAMED ? " and " + (wheels.size() - WHEELS_NAMED) + " more" : "");
     }
 
     private List<Release> satisfying(Requirement requirement, Project project) {
@@ -299,18 +328,14 @@ public class IndexWheelhouse {
             MarkerEnvironment environment) {
         Set<String> texts = new LinkedHashSet<>();
         releases.dependencies(release.id()).forEach(dependency -> texts.add(dependency.requirement()));
-        wheels(release).forEach(wheel -> texts.addAll(requiresDist(project, wheel.filename())));
+        wheels(release).forEach(wheel -> texts.addAll(requiresDist(store.locate(project, wheel.filename()))));
         texts.addAll(wheelRequires);
         return applicable(List.copyOf(texts), Set.of(), environment);
     }
 
-    private List<String> requiresDist(String project, String wheel) {
-        Path file = store.locate(project, wheel);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        byte[] metadata = DistributionMetadata.wheelMetadata(file, WheelFileName.parse(wheel), ArchiveLimits.defaults());
-        return MetadataParser.parse(metadata).requiresDist();
+    // A hosted wheel's metadata was checked at upload; an upstream wheel's invalid requirements are left out.
+    private static List<String> requiresDist(Path wheel) {
+        return Files.isRegularFile(wheel) ? requiresDistOf(wheel) : List.of();
     }
 
     private static List<Requirement> applicable(List<String> texts, Set<String> extras, MarkerEnvironment environment) {

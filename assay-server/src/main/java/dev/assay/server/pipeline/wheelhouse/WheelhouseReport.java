@@ -14,8 +14,8 @@ import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.report.Severity;
 
 /**
- * Judges the {@code wheelhouse} task: each staged wheel is an info, each requirement the index lacks (or has no wheel
- * for the worker's Python of) an error; and the {@code build-wheelhouse} task the same way, except that a build
+ * Judges the {@code wheelhouse} task: each staged wheel is an info saying where it came from (this index, or which
+ * upstream), each requirement the index and its upstreams lack (or have no wheel for the worker's Python of) an error; and the {@code build-wheelhouse} task the same way, except that a build
  * requirement the index lacks is an info, since the build then uses the worker's Python.
  */
 public final class WheelhouseReport implements ReportEvaluator {
@@ -49,10 +49,7 @@ public final class WheelhouseReport implements ReportEvaluator {
     public Report evaluate(TaskExecution execution, Path workspace) {
         List<Finding> findings = new ArrayList<>();
         for (Object staged : list(execution.rawData().values().get("staged"))) {
-            Map<?, ?> wheel = staged instanceof IndexWheelhouse.Staged s
-                    ? Map.of("requirement", s.requirement(), "filename", s.filename()) : (Map<?, ?>) staged;
-            findings.add(Finding.of(Severity.INFO, "from-index", "'" + wheel.get("requirement") + "' staged as "
-                    + wheel.get("filename") + " from this index"));
+            findings.add(stagedFinding(staged));
         }
         for (Object missing : list(execution.rawData().values().get("unresolved"))) {
             IndexWheelhouse.Unresolved unresolved = unresolved(missing);
@@ -62,6 +59,19 @@ public final class WheelhouseReport implements ReportEvaluator {
         String summary = execution.outcome() == TaskOutcome.PASSED ? execution.message()
                 : execution.outcome().name().toLowerCase(Locale.ROOT) + ": " + execution.message();
         return new Report(execution.task(), summary, findings);
+    }
+
+    // Recorded data is the resolver's record in process, a map once read back; a wheel recorded without an upstream
+    // (as before upstreams) came from this index.
+    private static Finding stagedFinding(Object staged) {
+        Map<?, ?> wheel = staged instanceof IndexWheelhouse.Staged s ? s.upstream() == null
+                ? Map.of("requirement", s.requirement(), "filename", s.filename())
+                : Map.of("requirement", s.requirement(), "filename", s.filename(), "upstream", s.upstream())
+                : (Map<?, ?>) staged;
+        String stagedAs = "'" + wheel.get("requirement") + "' staged as " + wheel.get("filename");
+        Object upstream = wheel.get("upstream");
+        return upstream == null ? Finding.of(Severity.INFO, "from-index", stagedAs + " from this index")
+                : Finding.of(Severity.INFO, "from-upstream", stagedAs + " from upstream " + upstream);
     }
 
     // Recorded data is the resolver's record in process; a plain requirement is what workers recorded before reasons.
@@ -74,7 +84,7 @@ public final class WheelhouseReport implements ReportEvaluator {
                     String.valueOf(map.get("code")), String.valueOf(map.get("reason")));
         }
         return new IndexWheelhouse.Unresolved(String.valueOf(missing), IndexWheelhouse.NOT_IN_INDEX,
-                "cannot be satisfied by this index");
+                IndexWheelhouse.NOT_IN_INDEX_REASON);
     }
 
     private static List<?> list(Object value) {

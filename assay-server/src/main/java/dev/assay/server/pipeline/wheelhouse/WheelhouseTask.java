@@ -17,7 +17,7 @@ import dev.assay.tasks.TaskResult;
 import dev.assay.tasks.builtin.InstallTask;
 
 /**
- * Stages the job's dependencies from the index (through the worker's {@link JobSource}) into the workspace's wheelhouse, on the host (outside the
+ * Stages the job's dependencies from the index and its upstreams (through the worker's {@link JobSource}) into the workspace's wheelhouse, on the host (outside the
  * sandbox: it reads the store, runs nothing of the package): a release's as the index knows them, a commit's
  * as the wheel built from it declares them (which is why it waits for the wheel). It passes even when a
  * requirement is missing, so that {@code install} runs and fails with pip's own message; the report names the
@@ -60,7 +60,9 @@ public final class WheelhouseTask implements Task {
                 context.workspace().resolve(context.input(DataKey.WHEEL, Path.class)), environment, wheelhouse);
         record(context, resolution.staged(), resolution.unresolved());
         context.publish(InstallTask.WHEELHOUSE, wheelhouse);
+        long fromUpstream = resolution.staged().stream().filter(staged -> staged.upstream() != null).count();
         return TaskResult.passed(resolution.staged().size() + " dependency wheel(s) from the index"
+                + (fromUpstream == 0 ? "" : " (" + fromUpstream + " from upstream)")
                 + (resolution.unresolved().isEmpty() ? "" : ", not in the index for this Python: "
                         + String.join(", ", resolution.unresolved().stream().map(IndexWheelhouse.Unresolved::requirement)
                                 .toList())));

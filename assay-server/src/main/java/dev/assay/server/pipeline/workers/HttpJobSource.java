@@ -176,12 +176,14 @@ final class HttpJobSource implements JobSource {
             download(job, file.filename(), file.sha256(), wheelhouse);
         }
         return new IndexWheelhouse.Resolution(answer.staged().stream().map(file -> new IndexWheelhouse.Staged(
-                file.requirement(), file.project(), file.version(), file.filename())).toList(), answer.unresolved());
+                file.requirement(), file.project(), file.version(), file.filename(), file.upstream())).toList(),
+                answer.unresolved());
     }
 
     /** The worker API's answer to a wheelhouse request. */
     record WheelhouseAnswer(List<File> staged, List<IndexWheelhouse.Unresolved> unresolved) {
-        record File(String requirement, String project, String version, String filename, String url, String sha256) {
+        record File(String requirement, String project, String version, String filename, String url, String sha256,
+                String upstream) {
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -130,12 +131,20 @@ public class WorkerApiController {
                 ? wheelhouse.pick(job.project(), requirements("buildRequires", request.buildRequires()), environment)
                 : job.filename() == null ? wheelhouse.pick(job.project(), requiresDist, environment)
                 : wheelhouse.pick(job.project(), job.version(), requiresDist, environment);
-        List<Map<String, String>> staged = picks.picked().stream().map(picked -> Map.of(
-                "requirement", picked.staged().requirement(), "project", picked.staged().project(),
-                "version", picked.staged().version(), "filename", picked.staged().filename(),
-                "url", "/api/worker/jobs/" + id + "/download/" + picked.staged().filename(),
-                "sha256", picked.sha256())).toList();
+        List<Map<String, String>> staged = picks.picked().stream().map(picked -> staged(id, picked)).toList();
         return Map.of("staged", staged, "unresolved", picks.unresolved());
+    }
+
+    // `upstream` only for a wheel staged from an upstream (its URL), as the worker records it.
+    private static Map<String, String> staged(long id, IndexWheelhouse.Picked picked) {
+        Map<String, String> file = new LinkedHashMap<>(Map.of("requirement", picked.staged().requirement(),
+                "project", picked.staged().project(), "version", picked.staged().version(),
+                "filename", picked.staged().filename(),
+                "url", "/api/worker/jobs/" + id + "/download/" + picked.staged().filename(), "sha256", picked.sha256()));
+        if (picked.staged().upstream() != null) {
+            file.put("upstream", picked.staged().upstream());
+        }
+        return file;
     }
 
     // A requirement the resolver cannot parse is the worker's mistake (it parsed them first), not a server error.
