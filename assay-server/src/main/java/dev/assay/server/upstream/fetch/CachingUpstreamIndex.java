@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.assay.packaging.name.ProjectName;
 import dev.assay.server.error.BadGatewayException;
 import dev.assay.server.upstream.UpstreamFile;
 import dev.assay.server.upstream.UpstreamIndex;
@@ -28,6 +29,9 @@ import dev.assay.server.upstream.rules.UpstreamNames;
 class CachingUpstreamIndex implements UpstreamIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingUpstreamIndex.class);
+
+    /** The longest name the page cache keeps. */
+    private static final int MAX_NAME_LENGTH = 200;
 
     private final UpstreamNames names;
     private final UpstreamRepository upstreams;
@@ -48,7 +52,8 @@ class CachingUpstreamIndex implements UpstreamIndex {
 
     @Override
     public Optional<UpstreamProject> project(String normalizedName) {
-        if (!names.decide(normalizedName).fromUpstream()) {
+        // only a normalized name becomes part of an upstream URL: "../x" or "a/b" would reach other paths there
+        if (!isNormalized(normalizedName) || !names.decide(normalizedName).fromUpstream()) {
             return Optional.empty();
         }
         List<String> failures = new ArrayList<>();
@@ -66,6 +71,10 @@ class CachingUpstreamIndex implements UpstreamIndex {
             return Optional.empty();
         }
         throw new BadGatewayException("no upstream could list " + normalizedName + ": " + String.join("; ", failures));
+    }
+
+    private static boolean isNormalized(String name) {
+        return name.length() <= MAX_NAME_LENGTH && ProjectName.isValid(name) && ProjectName.normalize(name).equals(name);
     }
 
     /** The project as this upstream lists it; empty on its 404; a failure only when nothing usable is cached. */

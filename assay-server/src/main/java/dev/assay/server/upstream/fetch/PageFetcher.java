@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -26,6 +27,9 @@ import dev.assay.server.upstream.config.Upstream;
  */
 @Component
 class PageFetcher {
+
+    private static final int MAX_ETAG = 500;
+    private static final int MAX_LAST_MODIFIED = 100;
 
     private final UpstreamHttp http;
     private final PageParser parser;
@@ -64,11 +68,17 @@ class PageFetcher {
                 throw UpstreamHttp.failure(upstream, "answered " + status + " for " + page);
             }
             List<UpstreamFile> files = parse(upstream, response, read(upstream, body));
-            return new Fetched(new CachedPage(upstream.id(), normalizedName, true, response.headers().firstValue("ETag"),
-                    response.headers().firstValue("Last-Modified"), clock.instant(), files), false);
+            // validators too long for the cache's columns are dropped: the page is then fetched whole, not revalidated
+            return new Fetched(new CachedPage(upstream.id(), normalizedName, true,
+                    validator(response, "ETag", MAX_ETAG), validator(response, "Last-Modified", MAX_LAST_MODIFIED),
+                    clock.instant(), files), false);
         } catch (IOException unreadable) {
             throw UpstreamHttp.failure(upstream, "sent a page that could not be read (" + unreadable.getMessage() + ")");
         }
+    }
+
+    private static Optional<String> validator(HttpResponse<InputStream> response, String header, int maxLength) {
+        return response.headers().firstValue(header).filter(value -> value.length() <= maxLength);
     }
 
     private List<UpstreamFile> parse(Upstream upstream, HttpResponse<InputStream> response, byte[] body) {
@@ -83,14 +93,21 @@ class PageFetcher {
     /** The body, at most max-page-bytes of it, read within the read timeout (the client's covers the headers). */
     private byte[] read(Upstream upstream, InputStream body) throws IOException {
         long limit = settings.maxPageBytes().toBytes();
-        CompletableFuture.delayedExecutor(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> closeQuietly(body));
+        AtomicBoolean cut = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            cut.set(true);
+            closeQuietly(body);
+        });
         byte[] bytes;
         try {
             bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-        } catch (IOException cut) {
-            throw UpstreamHttp.failure(upstream, "did not send the page within " + settings.readTimeout().toSeconds()
-                    + " s (" + cut.getMessage() + ")");
+        } catch (IOException broken) {
+            bytes = null;
+        }
+        if (cut.get() || bytes == null) {
+            // a page cut short must not be read as a shorter list
+            throw UpstreamHttp.failure(upstream, cut.get() ? "did not send the whole page within "
+                    + UpstreamHttp.duration(settings.readTimeout()) : "broke off while sending the page");
         }
         if (bytes.length > limit) {
             throw UpstreamHttp.failure(upstream, "sent a page larger than " + DataSize.ofBytes(limit).toMegabytes()

@@ -63,19 +63,12 @@ public class UpstreamHttp {
     }
 
     private HttpResponse<InputStream> send(Upstream upstream, URI target, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(settings.readTimeout());
-        headers.forEach(request::header);
-        if (sameHost(URI.create(upstream.url()), target) && upstream.username().isPresent()) {
-            String pair = upstream.username().get() + ":" + upstream.password().orElse("");
-            request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request(upstream, target, headers), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException timeout) {
-            throw failure(upstream, "could not connect within " + seconds(settings.connectTimeout()));
+            throw failure(upstream, "could not connect within " + duration(settings.connectTimeout()));
         } catch (HttpTimeoutException timeout) {
-            throw failure(upstream, "timed out after " + seconds(settings.readTimeout()));
+            throw failure(upstream, "timed out after " + duration(settings.readTimeout()));
         } catch (ConnectException refused) {
             throw failure(upstream, "could not be reached (" + target.getHost() + ":" + port(target)
                     + " refused the connection)");
@@ -87,6 +80,17 @@ public class UpstreamHttp {
         } catch (IllegalArgumentException invalid) {
             throw failure(upstream, "gave an unusable URL " + target + " (" + invalid.getMessage() + ")");
         }
+    }
+
+    private HttpRequest request(Upstream upstream, URI target, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().timeout(settings.readTimeout());
+        headers.forEach(request::header);
+        if (sameHost(URI.create(upstream.url()), target) && upstream.username().isPresent()) {
+            String pair = upstream.username().get() + ":" + upstream.password().orElse("");
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.build();
     }
 
     static URI redirectTarget(Upstream upstream, URI from, String location) {
@@ -136,7 +140,8 @@ public class UpstreamHttp {
         return message == null || message.isBlank() ? broken.getClass().getSimpleName() : message;
     }
 
-    private static String seconds(Duration duration) {
+    /** A timeout as messages say it: {@code 10 s}, {@code 300 ms}. */
+    static String duration(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -41,6 +43,7 @@ final class FakeUpstream implements AutoCloseable {
     private final Map<String, Function<Headers, Answer>> pages = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final List<Headers> received = new CopyOnWriteArrayList<>();
+    private final Set<String> stalled = ConcurrentHashMap.newKeySet();
 
     FakeUpstream() {
         try {
@@ -53,6 +56,10 @@ final class FakeUpstream implements AutoCloseable {
             String name = exchange.getRequestURI().getPath().replaceFirst("^/simple/", "").replaceFirst("/$", "");
             requests.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
             received.add(exchange.getRequestHeaders());
+            if (stalled.contains(name)) {
+                stallMidPage(exchange);
+                return;
+            }
             Answer answer = pages.getOrDefault(name, headers -> Answer.status(404)).apply(exchange.getRequestHeaders());
             answer.headers().forEach(exchange.getResponseHeaders()::add);
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -74,6 +81,25 @@ final class FakeUpstream implements AutoCloseable {
 
     void answer(String name, Function<Headers, Answer> answer) {
         pages.put(name, answer);
+    }
+
+    /** Makes the page of {@code name} start (headers and a few bytes) and then stall for seconds. */
+    void stall(String name) {
+        stalled.add(name);
+    }
+
+    private static void stallMidPage(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/html");
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write("<html><body><a href=\"x-1.0.tar.gz\">x-1.0.tar.gz</a>".getBytes(
+                StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        try {
+            Thread.sleep(3_000);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.close();
     }
 
     int requests(String name) {

@@ -3,36 +3,24 @@ package dev.assay.server.upstream.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.tokens.NewToken;
-import dev.assay.server.accounts.tokens.TokenScope;
-import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.error.BadGatewayException;
 import dev.assay.server.testing.StaticUpstream;
-import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
-import dev.assay.server.testing.TestServer;
 import dev.assay.server.upstream.UpstreamFile;
 import dev.assay.server.upstream.UpstreamIndex;
 import dev.assay.server.upstream.UpstreamProject;
@@ -41,57 +29,12 @@ import dev.assay.server.upstream.config.UpstreamRepository;
 import dev.assay.server.upstream.fetch.FakeUpstream.Answer;
 import dev.assay.server.upstream.rules.NameRule;
 import dev.assay.server.upstream.rules.NameRuleRepository;
-import dev.assay.server.upstream.rules.UpstreamNames;
 
 /**
  * The upstream index over the page cache, against real HTTP upstreams that count their requests; one server per
  * database, each test with its own upstreams and names; time is a clock the test moves.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UpstreamIndexContract {
-
-    private static final Duration TTL = Duration.ofMinutes(10);
-    private static final String SHA = "ab".repeat(32);
-
-    private Path data;
-    private TestDatabase database;
-    private TestServer server;
-    private String token;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
-    private final List<FakeUpstream> fakes = new java.util.ArrayList<>();
-
-    abstract String databaseKind();
-
-    @BeforeAll
-    void startServer(@TempDir Path temporary) throws Exception {
-        data = Files.createDirectories(temporary.resolve("data"));
-        database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database);
-        server.bean(AccountService.class).create(new NewUser("alice", "alice@example.org", "", "alice password",
-                Set.of()));
-        token = server.bean(TokenService.class)
-                .create(new NewToken("alice", "uploads", null, Set.of(TokenScope.UPLOAD))).secret();
-    }
-
-    @AfterEach
-    void removeUpstreamsAndRules() {
-        fakes.forEach(FakeUpstream::close);
-        fakes.clear();
-        UpstreamRepository upstreams = server.bean(UpstreamRepository.class);
-        upstreams.list().forEach(upstream -> upstreams.delete(upstream.id()));
-        NameRuleRepository rules = server.bean(NameRuleRepository.class);
-        rules.list().forEach(rule -> rules.delete(rule.id()));
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+abstract class UpstreamIndexContract extends UpstreamIndexFixture {
 
     @Test
     void listsAJsonUpstreamsFilesAndUsesTheCachedPageWhileFresh() {
@@ -187,7 +130,13 @@ abstract class UpstreamIndexContract {
             return Answer.status(200);
         });
 
+        upstream.stall("slow-body");
+
         assertThat(impatient.project("slow-demo").orElseThrow().stale()).isTrue();
+        assertThatThrownBy(() -> impatient.project("slow-body"))
+                .isInstanceOf(BadGatewayException.class)
+                .hasMessage("no upstream could list slow-body: upstream " + upstream.url()
+                        + " did not send the whole page within 300 ms");
         assertThatThrownBy(() -> impatient.project("slow-new"))
                 .isInstanceOf(BadGatewayException.class)
                 .hasMessage("no upstream could list slow-new: upstream " + upstream.url() + " timed out after 300 ms");
@@ -266,6 +215,30 @@ abstract class UpstreamIndexContract {
     }
 
     @Test
+    void readsTheJsonPageAnotherAssayServes(@TempDir Path work) throws Exception {
+        TestDistributions.Spec spec = new TestDistributions.Spec("assay-served", "1.0",
+                List.of("Summary: served", "Requires-Python: >=3.8"), "");
+        spec.upload(TestDistributions.wheel(work, spec), server.url(), "__token__", token);
+        URI page = URI.create(server.url() + "simple/assay-served/");
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page)
+                .header("Accept", PageParser.ACCEPT).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        List<UpstreamFile> files = server.bean(PageParser.class).parse(answer.uri(),
+                answer.headers().firstValue("Content-Type"), answer.body());
+
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/vnd.pypi.simple.v1+json");
+        assertThat(files).singleElement().satisfies(file -> {
+            assertThat(file.filename()).isEqualTo("assay_served-1.0-py3-none-any.whl");
+            assertThat(file.url()).hasToString(server.url() + "files/assay-served/assay_served-1.0-py3-none-any.whl");
+            assertThat(file.sha256()).isPresent();
+            assertThat(file.requiresPython()).contains(">=3.8");
+            assertThat(file.coreMetadata()).hasValueSatisfying(hashes -> assertThat(hashes).containsKey("sha256"));
+            assertThat(file.uploadTime()).isPresent();
+            assertThat(file.size()).isPresent();
+        });
+    }
+
+    @Test
     void aReservedNameNeverReachesUpstreamAndAnAllowListAdmitsOnlyItsNames() {
         FakeUpstream upstream = fake(10);
         upstream.answer("reserved-demo", Answer.json(jsonPage("reserved-demo", "1.0", "2026-01-01T00:00:00Z")));
@@ -281,6 +254,33 @@ abstract class UpstreamIndexContract {
         assertThat(index().project("allowed-demo")).isPresent();
         assertThat(upstream.requests("reserved-demo")).isZero();
         assertThat(upstream.requests("outside-demo")).isZero();
+    }
+
+    @Test
+    void aNameThatIsNotNormalizedNeverBecomesAnUpstreamUrl() {
+        FakeUpstream upstream = fake(10);
+        upstream.answer("admin", Answer.json(jsonPage("admin", "1.0", "2026-01-01T00:00:00Z")));
+
+        for (String name : List.of("../admin", "x/../../admin", "Admin", "admin?page=1", "a".repeat(201))) {
+            assertThat(index().project(name)).as(name).isEmpty();
+        }
+        assertThat(upstream.requests("admin")).isZero();
+    }
+
+    @Test
+    void aValidatorTooLongToKeepIsDroppedAndThePageKept() {
+        FakeUpstream upstream = fake(10);
+        upstream.answer("etag-long", new Answer(200, Map.of("Content-Type", "application/vnd.pypi.simple.v1+json",
+                "ETag", "\"" + "x".repeat(600) + "\"", "Last-Modified", "y".repeat(200)),
+                jsonPage("etag-long", "1.0", "2026-01-01T00:00:00Z")));
+
+        UpstreamProject project = index().project("etag-long").orElseThrow();
+
+        CachedPage cached = server.bean(UpstreamPageRepository.class).find(project.upstream().id(), "etag-long")
+                .orElseThrow();
+        assertThat(cached.files()).isEqualTo(project.files());
+        assertThat(cached.etag()).isEmpty();
+        assertThat(cached.lastModified()).isEmpty();
     }
 
     @Test
@@ -340,74 +340,6 @@ abstract class UpstreamIndexContract {
             assertThat(stale.stale()).isTrue();
             assertThat(stale.files()).isEqualTo(served.files());
             assertThat(back.stale()).isFalse();
-        }
-    }
-
-    private FakeUpstream fake(int priority) {
-        FakeUpstream upstream = new FakeUpstream();
-        fakes.add(upstream);
-        server.bean(UpstreamRepository.class).insert(upstream.url(), Optional.of("mirror"), Optional.of("secret"),
-                priority, 0, false, clock.instant());
-        return upstream;
-    }
-
-    private Upstream upstream(FakeUpstream fake) {
-        return server.bean(UpstreamRepository.class).findByUrl(fake.url()).orElseThrow();
-    }
-
-    private CachingUpstreamIndex index() {
-        return index(Duration.ofSeconds(5), DataSize.ofMegabytes(20));
-    }
-
-    private CachingUpstreamIndex index(Duration readTimeout, DataSize maxPage) {
-        FetchSettings settings = new FetchSettings(TTL, Duration.ofSeconds(5), readTimeout, maxPage);
-        PageFetcher fetcher = new PageFetcher(new UpstreamHttp(settings), server.bean(PageParser.class), settings,
-                clock);
-        return new CachingUpstreamIndex(server.bean(UpstreamNames.class), server.bean(UpstreamRepository.class),
-                server.bean(UpstreamPageRepository.class), fetcher, settings, clock);
-    }
-
-    private static String jsonPage(String name, String version, String uploadTime) {
-        String file = name.replace('-', '_') + "-" + version + "-py3-none-any.whl";
-        return """
-                {"meta": {"api-version": "1.1"}, "name": "%s", "files": [{"filename": "%s",
-                 "url": "https://files.example/%s", "hashes": {"sha256": "%s"}, "upload-time": "%s", "size": 10}]}"""
-                .formatted(name, file, file, SHA, uploadTime);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
