@@ -28,7 +28,8 @@ import dev.assay.server.index.ProjectService;
 /**
  * {@code GET /simple/} and {@code GET /simple/<project>/}: the Simple Repository API that pip, uv and
  * poetry read, in HTML or JSON by content negotiation. Anyone may read public projects; a private project is
- * listed and served only to those who may read it, and its pages are never stored by shared caches.
+ * listed and served only to those who may read it, and its pages are never stored by shared caches. A name no
+ * project here has is answered from upstream ({@link UpstreamPages}); the list names hosted projects only.
  */
 @RestController
 class SimpleController {
@@ -42,14 +43,16 @@ class SimpleController {
     private final SimpleIndexService index;
     private final SimpleHtml html;
     private final ProjectPages pages;
+    private final UpstreamPages upstreamPages;
     private final ProjectService projects;
     private final CallerResolver callers;
 
-    SimpleController(SimpleIndexService index, SimpleHtml html, ProjectPages pages, ProjectService projects,
-            CallerResolver callers) {
+    SimpleController(SimpleIndexService index, SimpleHtml html, ProjectPages pages, UpstreamPages upstreamPages,
+            ProjectService projects, CallerResolver callers) {
         this.index = index;
         this.html = html;
         this.pages = pages;
+        this.upstreamPages = upstreamPages;
         this.projects = projects;
         this.callers = callers;
     }
@@ -85,11 +88,14 @@ class SimpleController {
         if (!request.getRequestURI().equals(urls.project(normalized))) {
             return redirect(urls.project(normalized), format);
         }
+        SimpleFormat chosen = SimpleFormat.choose(format, accept);
         // checked before anything is served, the kept pages included
         Optional<Project> found = projects.find(normalized);
-        found.ifPresent(readable -> projects.checkClientMayRead(callers.caller(authentication), readable));
-        CacheControl cache = found.filter(Project::isRestricted).isPresent() ? PRIVATE_CACHE : CACHE;
-        SimpleFormat chosen = SimpleFormat.choose(format, accept);
+        if (found.isEmpty()) {
+            return upstreamPages.page(urls, normalized, chosen, ifNoneMatch);
+        }
+        projects.checkClientMayRead(callers.caller(authentication), found.get());
+        CacheControl cache = found.get().isRestricted() ? PRIVATE_CACHE : CACHE;
         Revision revision = index.revision(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
         if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(revision, chosen))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(revision, chosen, cache)).build();
@@ -109,7 +115,7 @@ class SimpleController {
     }
 
     /** If-None-Match holds a list of (possibly weak) entity tags, or {@code *}. */
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {

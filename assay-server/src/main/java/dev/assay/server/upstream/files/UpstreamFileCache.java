@@ -28,6 +28,7 @@ import dev.assay.server.upstream.MirroredFiles;
 import dev.assay.server.upstream.UpstreamFile;
 import dev.assay.server.upstream.UpstreamProject;
 import dev.assay.server.upstream.config.Upstream;
+import dev.assay.server.upstream.fetch.FetchSettings;
 import dev.assay.server.upstream.fetch.UpstreamHttp;
 
 /**
@@ -49,16 +50,18 @@ public class UpstreamFileCache implements MirroredFiles {
     private final FileTree tree;
     private final ScratchSpace scratch;
     private final UploadLimits limits;
+    private final FetchSettings fetch;
     private final Clock clock;
     private final ConcurrentMap<String, CompletableFuture<KeptFile>> downloads = new ConcurrentHashMap<>();
 
     UpstreamFileCache(UpstreamHttp http, KeptFileRepository kept, AssayProperties properties, ScratchSpace scratch,
-            UploadLimits limits, Clock clock) throws IOException {
+            UploadLimits limits, FetchSettings fetch, Clock clock) throws IOException {
         this.http = http;
         this.kept = kept;
         this.tree = new FileTree(properties.data().resolve("upstream"));
         this.scratch = scratch;
         this.limits = limits;
+        this.fetch = fetch;
         this.clock = clock;
     }
 
@@ -155,19 +158,29 @@ public class UpstreamFileCache implements MirroredFiles {
     private FileDigests.Copied copy(Source source, Path temporary) throws IOException {
         long max = limits.maxFileSize().toBytes();
         HttpResponse<InputStream> response = http.get(source.upstream(), source.url(), Map.of());
-        try (InputStream body = response.body()) {
+        StallGuard guard = new StallGuard(response.body(), fetch.readTimeout());
+        try (InputStream body = guard.stream()) {
             if (response.statusCode() != 200) {
                 throw failure(source, "answered " + response.statusCode() + " for " + source.url());
             }
             if (response.headers().firstValueAsLong("Content-Length").orElse(0) > max) {
                 throw new FileDigests.TooLargeException();
             }
-            return FileDigests.copy(body, temporary, source.hashes().keySet(), max);
+            FileDigests.Copied copied = FileDigests.copy(body, temporary, source.hashes().keySet(), max);
+            if (guard.stalled()) {
+                // a body closed under a read may end as if complete: it must never be taken for the whole file
+                throw new IOException("stalled");
+            }
+            return copied;
         } catch (FileDigests.TooLargeException tooLarge) {
             throw failure(source, "sent '" + source.filename() + "' larger than this index's file size limit of "
                     + limits.maxFileSize() + " (assay.upload.max-file-size)");
         } catch (IOException broken) {
-            throw failure(source, "broke off sending '" + source.filename() + "' (" + broken.getMessage() + ")");
+            throw failure(source, guard.stalled() ? "stopped sending '" + source.filename() + "' for "
+                    + fetch.readTimeout().toSeconds() + " s (assay.upstream.fetch.read-timeout)"
+                    : "broke off sending '" + source.filename() + "' (" + broken.getMessage() + ")");
+        } finally {
+            guard.finish();
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,16 +57,26 @@ abstract class IndexFixture {
 
     abstract String databaseKind();
 
+    /** Spring properties the suite's server starts with. */
+    Map<String, Object> serverProperties() {
+        return Map.of();
+    }
+
     @BeforeAll
     void startServer(@TempDir Path data, @TempDir Path build) {
         this.data = data;
         this.build = build;
         database = TestDatabase.of(databaseKind(), data);
-        server = TestServer.start(data, database);
+        server = TestServer.start(data, database, serverProperties());
+        token = uploaderToken(server);
+    }
+
+    /** A new user of {@code server} and an upload token of theirs. */
+    static String uploaderToken(TestServer server) {
         String owner = "uploader" + SEQUENCE.incrementAndGet();
         server.bean(AccountService.class).create(new NewUser(owner, owner + "@example.org", "", "correct horse",
                 Set.of()));
-        token = server.bean(TokenService.class)
+        return server.bean(TokenService.class)
                 .create(new NewToken(owner, "tests", null, Set.of(TokenScope.UPLOAD))).secret();
     }
 
@@ -167,6 +178,17 @@ abstract class IndexFixture {
                         ("__token__:" + token).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** Changes a project's visibility through the management API, as an owner would. */
+    void changeVisibility(String project, String visibility) {
+        HttpRequest request = HttpRequest.newBuilder(uri("api/v1/projects/" + project + "/visibility"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("__token__:" + token).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"visibility\":\"" + visibility + "\"}")).build();
         HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }

@@ -2,14 +2,7 @@ package dev.assay.server.index.simple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +20,10 @@ class PrivatePipInstallTest extends IndexFixture {
 
     @Test
     void pipInstallsAPrivatePackageWithATokenInTheIndexUrlAndFailsWithoutCredentials(@TempDir Path withToken,
-            @TempDir Path withoutCredentials) throws IOException, InterruptedException {
+            @TempDir Path withoutCredentials) {
         String name = unique("private-pip");
         publishWheel(spec(name, "1.0"));
-        HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                uri("api/v1/projects/" + name + "/visibility"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("__token__:" + token).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"visibility\":\"private\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        changeVisibility(name, "private");
         Pip pip = Pip.inNewVirtualEnvironment(build.resolve("venv"));
 
         PythonTools.Outcome refused = pip.install(server.url() + "simple/", withoutCredentials, name);
