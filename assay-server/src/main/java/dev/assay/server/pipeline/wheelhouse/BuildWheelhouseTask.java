@@ -23,8 +23,9 @@ import dev.assay.tasks.builtin.BuildWheelhouse;
 /**
  * {@code build-wheelhouse}: reads the {@code [build-system] requires} of the sources a build backend will run on
  * (the uploaded sdist, or a commit's tree: {@link PipelineTasks#BUILD_SOURCE}) on the host, and stages the wheels
- * they resolve to from this index only, like {@link WheelhouseTask}, for {@code sdist} and {@code build}. It passes
- * when the index lacks some: the build then uses the worker's Python, and the raw data says which are missing.
+ * they resolve to from this index (and its upstreams for names it does not host), like {@link WheelhouseTask}, for
+ * {@code sdist} and {@code build}. It passes when some cannot be staged: the build then uses the worker's Python, and
+ * the raw data says which are missing.
  */
 public final class BuildWheelhouseTask implements Task {
 

@@ -9,17 +9,25 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.testing.StaticUpstream;
 import dev.assay.server.testing.TestDistributions;
+import dev.assay.server.upstream.config.UpstreamRepository;
 
-/** The wheelhouse resolver stages, of a dependency's wheels, one the worker's Python can install, as pip picks it. */
+/**
+ * The wheelhouse resolver stages, of a dependency's wheels, one the worker's Python can install, as pip picks it;
+ * from this index, and from upstream for the names it does not host.
+ */
 abstract class IndexWheelhouseContract extends PipelineFixture {
 
     private static final MarkerEnvironment CP311_LINUX = MarkerEnvironment.cpython("3.11.2", "linux", "x86_64");
@@ -88,6 +96,49 @@ abstract class IndexWheelhouseContract extends PipelineFixture {
         assertThat(server.bean(IndexWheelhouse.class).pick(heldRoot, "1.0", List.of(), CP311_LINUX).unresolved())
                 .as("reviewers read a held project's pipelines, not the private project's code")
                 .extracting(IndexWheelhouse.Unresolved::code).containsExactly("not-in-index");
+    }
+
+    @Test
+    void aNameThisIndexDoesNotHostIsStagedFromUpstreamWithItsOwnDependenciesButAHostedNameNeverIs(@TempDir Path tree)
+            throws Exception {
+        UpstreamRepository upstreams = server.bean(UpstreamRepository.class);
+        try (StaticUpstream upstream = StaticUpstream.serve(tree, List.of("requests", "idna", "urllib3", "certifi",
+                "charset-normalizer"))) {
+            long configured = upstreams.insert(upstream.url(), Optional.empty(), Optional.empty(), 1, 0, false,
+                    Instant.now());
+            try {
+                upload("idna", "3.0", "py3-none-any");
+                String root = root("wants-requests-" + databaseKind(), "requests>=2");
+
+                IndexWheelhouse.Picks picks = server.bean(IndexWheelhouse.class).pick(root, "1.0", List.of(),
+                        CP311_LINUX);
+
+                assertThat(picks.unresolved()).isEmpty();
+                assertThat(picks.picked()).extracting(picked -> picked.staged().project(),
+                        picked -> picked.staged().upstream()).containsExactlyInAnyOrder(
+                                tuple("requests", upstream.url()), tuple("charset-normalizer", upstream.url()),
+                                tuple("urllib3", upstream.url()), tuple("certifi", upstream.url()),
+                                tuple("idna", null));
+                assertThat(picks.picked()).extracting(picked -> picked.staged().filename())
+                        .as("the hosted idna, never upstream's").contains("idna-3.0-py3-none-any.whl")
+                        .noneMatch(filename -> filename.startsWith("idna-3.2"));
+
+                upstream.stop();
+                String alsoSix = root("wants-requests-and-six-" + databaseKind(), "requests>=2", "six");
+                IndexWheelhouse.Picks down = server.bean(IndexWheelhouse.class).pick(alsoSix, "1.0", List.of(),
+                        CP311_LINUX);
+                assertThat(down.picked()).as("requests' page and wheels are cached")
+                        .extracting(picked -> picked.staged().project()).contains("requests", "urllib3");
+                assertThat(down.unresolved()).singleElement().satisfies(six -> {
+                    assertThat(six.requirement()).isEqualTo("six");
+                    assertThat(six.code()).isEqualTo("upstream-failed");
+                    assertThat(six.reason()).startsWith("cannot be looked up upstream, and no copy is cached: ")
+                            .contains(upstream.url());
+                });
+            } finally {
+                upstreams.delete(configured);
+            }
+        }
     }
 
     // as a server that reviews new projects would have held it from its creation
