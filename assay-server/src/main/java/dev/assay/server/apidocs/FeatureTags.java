@@ -13,7 +13,9 @@ enum FeatureTags {
             "review.thread"),
     CHANGES("Change requests", "Open, list, edit and diff change requests; votes, merge gates, merging, suggested "
             + "changes", "review.change"),
-    NOTIFICATIONS("Notifications", "The inbox and what the caller watches", "notify");
+    NOTIFICATIONS("Notifications", "The inbox and what the caller watches", "notify"),
+    UPSTREAMS("Upstream indexes", "The upstream indexes names this index does not host come from, and the rules on "
+            + "which names may", "upstream");
 
     private static final String ROOT = "dev.assay.server.";
 

@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    @Mixin
+    UpstreamOptions upstream;
+
     @Override
     public Integer call() {
         // as a command-line property it wins over the environment, so the option decides when both are given
@@ -39,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
                 .properties(launch.settings(port).springProperties())
                 .properties(mail.springProperties())
                 .properties(log.springProperties())
+                .properties(upstream.springProperties(System.getenv(UpstreamOptions.ENVIRONMENT)))
                 .run("--assay.review-new-projects=" + reviewNewProjects);
         return AssayCommand.KEEP_RUNNING;
     }

@@ -17,15 +17,19 @@ import org.springframework.web.util.UriUtils;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.notify.WatchService;
+import dev.assay.server.upstream.pages.MirroredProjectPage;
+import dev.assay.server.upstream.pages.MirroredProjects;
 
 /**
  * {@code /project/<name>/} and {@code /project/<name>/<version>/}: pages at their canonical address, for those who
- * may read the project (a private project is not found for anyone else).
+ * may read the project (a private project is not found for anyone else); a name not hosted here shows what an
+ * upstream lists for it.
  */
 @Controller
 class ProjectPageController {
@@ -35,26 +39,46 @@ class ProjectPageController {
     private final ProjectPageService pages;
     private final CallerResolver callers;
     private final WatchService watching;
+    private final MirroredProjects mirroredProjects;
 
     ProjectPageController(ProjectService projects, ReleaseLookup lookup, ProjectPageService pages,
-            CallerResolver callers, WatchService watching) {
+            CallerResolver callers, WatchService watching, MirroredProjects mirroredProjects) {
         this.projects = projects;
         this.lookup = lookup;
         this.pages = pages;
         this.callers = callers;
         this.watching = watching;
+        this.mirroredProjects = mirroredProjects;
     }
 
     @GetMapping({"/project/{name}", "/project/{name}/"})
     String project(Authentication authentication, @PathVariable String name, HttpServletRequest request,
             Model model) {
         Optional<Caller> caller = callers.caller(authentication);
-        Project project = projects.readable(caller, name);
+        Project project;
+        try {
+            project = projects.readable(caller, name);
+        } catch (NotFoundException notHosted) {
+            return mirrored(name, request, model, notHosted);
+        }
         String canonical = "/project/" + project.normalizedName() + "/";
         if (!path(request).equals(canonical)) {
             return redirect(canonical, request);
         }
         return show(caller, pages.latest(projects.reader(caller), project), model);
+    }
+
+    // A name not hosted here (or not readable by the caller, which the upstream side answers as hosted) may be one
+    // an upstream lists.
+    private String mirrored(String name, HttpServletRequest request, Model model, NotFoundException notHosted) {
+        MirroredProjectPage page = mirroredProjects.page(name).orElseThrow(() -> notHosted);
+        String canonical = "/project/" + page.name() + "/";
+        if (!path(request).equals(canonical)) {
+            return redirect(canonical, request);
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("indexUrl", indexUrl());
+        return "upstream/project";
     }
 
     @GetMapping({"/project/{name}/{version}", "/project/{name}/{version}/"})
@@ -72,12 +96,15 @@ class ProjectPageController {
 
     private String show(Optional<Caller> caller, ProjectPage page, Model model) {
         model.addAttribute("page", page);
-        model.addAttribute("indexUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/simple/")
-                .toUriString());
+        model.addAttribute("indexUrl", indexUrl());
         model.addAttribute("mayChangeSettings", projects.mayChangeSettings(caller, page.project()));
         model.addAttribute("signedIn", caller.isPresent());
         model.addAttribute("watching", watching.watchesProject(caller, page.project()));
         return "index/project";
+    }
+
+    private static String indexUrl() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/simple/").toUriString();
     }
 
     private static String path(HttpServletRequest request) {

@@ -62,6 +62,26 @@ public class UpstreamRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /**
+     * Adds an upstream the start-up configuration names unless its URL is already there (another server starting
+     * at the same moment may have added it: the unique URL decides, without an error).
+     */
+    public void insertIfAbsent(String url, UpstreamCredentials credentials, int priority, Instant createdAt) {
+        jdbc.sql("""
+                INSERT INTO upstreams (url, username, password, priority, quarantine_days, from_startup, enabled,
+                    created_at)
+                VALUES (:url, :username, :password, :priority, 0, TRUE, TRUE, :at) ON CONFLICT DO NOTHING""")
+                .param("url", url).param("username", credentials.username().orElse(null))
+                .param("password", credentials.password().orElse(null)).param("priority", priority)
+                .param("at", utc(createdAt)).update();
+    }
+
+    /** Marks an upstream as named by the start-up configuration, at the priority its place there gives. */
+    public void adoptFromStartup(long id, int priority) {
+        jdbc.sql("UPDATE upstreams SET from_startup = TRUE, priority = :priority WHERE id = :id")
+                .param("priority", priority).param("id", id).update();
+    }
+
     /** Changes what an administrator may change; returns whether the upstream exists. */
     public boolean update(long id, int priority, int quarantineDays, boolean enabled) {
         return jdbc.sql("""

@@ -1,0 +1,8 @@
+package dev.assay.server.upstream.config;
+
+/**
+ * An upstream an administrator adds: its URL (credentials may be in its user info, or given apart), and optionally
+ * its priority (default: after every other) and quarantine days (default 0).
+ */
+public record NewUpstream(String url, String username, String password, Integer priority, Integer quarantineDays) {
+}
