@@ -12,11 +12,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.server.pipeline.SandboxedFixture;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.StaticUpstream;
+import dev.assay.server.testing.WebSession;
 import dev.assay.server.upstream.config.UpstreamRepository;
 import tools.jackson.databind.JsonNode;
 
@@ -84,6 +86,27 @@ abstract class MirroredFilePipelineContract extends SandboxedFixture {
         JsonNode trace = tasks.get("install").get("rawData").get("files").get("pip-trace");
         assertThat(trace).as("pip's install trace is kept: " + pipeline).isNotNull();
         assertThat(stranger.get(trace.get("url").asString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorRunsItFromTheMirroredProjectsPageWhichListsItsPipelines() {
+        WebSession ada = new WebSession(server.url());
+        ada.logIn(ADMIN, PASSWORD);
+
+        HttpResponse<String> run = ada.submit("project/six/", "form.run-pipeline", Map.of());
+
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(run.uri().getPath()).matches("/pipelines/[0-9]+");
+        assertThat(run.body()).contains(six, "from upstream", upstream.url());
+        String id = run.uri().getPath().substring("/pipelines/".length());
+        Document page = new WebSession(server.url()).page("project/six/");
+        assertThat(page.select("#pipelines a[href=/pipelines/" + id + "]")).hasSize(1);
+        assertThat(page.select("form.run-pipeline")).as("no form for anonymous visitors").isEmpty();
+        WebSession sam = new WebSession(server.url());
+        sam.logIn("sam", PASSWORD);
+        assertThat(sam.page("project/six/").select("form.run-pipeline")).isEmpty();
+        HttpResponse<String> forged = sam.post("pipelines/mirrored", Map.of("project", "six", "filename", six));
+        assertThat(forged.statusCode()).isEqualTo(403);
     }
 
     @Test
