@@ -73,12 +73,12 @@ class InProcessJobSource implements JobSource {
 
     @Override
     public Path fetchDistribution(ClaimedJob job, Path directory) throws IOException {
-        Path stored = job.upstream() != null ? mirrored.kept(job.project(), job.filename()).orElse(directory)
-                : store.locate(job.project(), job.filename());
-        if (!Files.isRegularFile(stored)) {
+        Optional<Path> stored = job.upstream() != null ? mirrored.kept(job.project(), job.filename())
+                : Optional.of(store.locate(job.project(), job.filename()));
+        if (stored.isEmpty() || !Files.isRegularFile(stored.get())) {
             throw new IOException("the file " + job.filename() + " is no longer stored (was it deleted?)");
         }
-        return Files.copy(stored, Files.createDirectories(directory).resolve(job.filename()));
+        return Files.copy(stored.get(), Files.createDirectories(directory).resolve(job.filename()));
     }
 
     @Override
