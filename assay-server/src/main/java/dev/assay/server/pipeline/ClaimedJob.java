@@ -18,10 +18,12 @@ import java.time.Instant;
  *                commit
  * @param requestId the id of the HTTP request (upload, push) that created the pipeline, for the worker's log lines;
  *                null when there was none (a re-run by the server, a pipeline older than request ids)
+ * @param upstream for the kept copy of a mirrored file, the upstream it came from ({@code project} is then a name
+ *                this index does not host, {@code version} null); null for a hosted project's file or commit
  */
 public record ClaimedJob(long jobId, long pipelineId, int attempt, String lease, Instant leaseExpiresAt,
         String project, String version, String filename, String fileUrl, String sha256, String sdist,
-        String sdistSha256, String gitCommit, String gitRef, String requestId) {
+        String sdistSha256, String gitCommit, String gitRef, String requestId, String upstream) {
 
     /** Whether the job tests a commit rather than a distribution file. */
     public boolean testsCommit() {

@@ -11,10 +11,18 @@ import java.util.List;
  * @param startedAt  when a worker claimed the job (its latest attempt); null while queued
  * @param durationMs the job's total, from its claim to its result; null until it has finished
  * @param worker     the worker that holds the job or produced its result; null while no worker has claimed it
+ * @param upstream   for a mirrored file's pipeline (no version, {@code project} a name this index does not host),
+ *                   the URL of the upstream the file came from; null for a hosted project's
  */
 public record PipelineView(long id, String project, String version, String filename, String gitCommit,
         String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
-        Instant finishedAt, Long durationMs, int attempts, WorkerIdentity worker, List<TaskReport> tasks) {
+        Instant finishedAt, Long durationMs, int attempts, WorkerIdentity worker, List<TaskReport> tasks,
+        String upstream) {
+
+    /** Whether the pipeline tests the kept copy of a file an upstream lists. */
+    public boolean ofMirroredFile() {
+        return upstream != null;
+    }
 
     /** Whether the pipeline is still waiting or running. */
     public boolean active() {

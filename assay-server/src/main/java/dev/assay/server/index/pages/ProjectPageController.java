@@ -23,6 +23,7 @@ import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.notify.WatchService;
+import dev.assay.server.pipeline.triggers.MirroredFilePipelines;
 import dev.assay.server.upstream.pages.MirroredProjectPage;
 import dev.assay.server.upstream.pages.MirroredProjects;
 
@@ -40,9 +41,12 @@ class ProjectPageController {
     private final CallerResolver callers;
     private final WatchService watching;
     private final MirroredProjects mirroredProjects;
+    private final MirroredFilePipelines mirroredPipelines;
 
     ProjectPageController(ProjectService projects, ReleaseLookup lookup, ProjectPageService pages,
-            CallerResolver callers, WatchService watching, MirroredProjects mirroredProjects) {
+            CallerResolver callers, WatchService watching, MirroredProjects mirroredProjects,
+            MirroredFilePipelines mirroredPipelines) {
+        this.mirroredPipelines = mirroredPipelines;
         this.projects = projects;
         this.lookup = lookup;
         this.pages = pages;
@@ -59,7 +63,7 @@ class ProjectPageController {
         try {
             project = projects.readable(caller, name);
         } catch (NotFoundException notHosted) {
-            return mirrored(name, request, model, notHosted);
+            return mirrored(caller, name, request, model, notHosted);
         }
         String canonical = "/project/" + project.normalizedName() + "/";
         if (!path(request).equals(canonical)) {
@@ -70,7 +74,8 @@ class ProjectPageController {
 
     // A name not hosted here (or not readable by the caller, which the upstream side answers as hosted) may be one
     // an upstream lists.
-    private String mirrored(String name, HttpServletRequest request, Model model, NotFoundException notHosted) {
+    private String mirrored(Optional<Caller> caller, String name, HttpServletRequest request, Model model,
+            NotFoundException notHosted) {
         MirroredProjectPage page = mirroredProjects.page(name).orElseThrow(() -> notHosted);
         String canonical = "/project/" + page.name() + "/";
         if (!path(request).equals(canonical)) {
@@ -78,6 +83,8 @@ class ProjectPageController {
         }
         model.addAttribute("page", page);
         model.addAttribute("indexUrl", indexUrl());
+        model.addAttribute("pipelines", mirroredPipelines.forProject(page.name()));
+        model.addAttribute("mayVet", caller.map(Caller::isAdmin).orElse(false));
         return "upstream/project";
     }
 

@@ -18,9 +18,13 @@ import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.pipeline.PipelineDetail;
 import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.queue.PipelineService;
+import dev.assay.server.pipeline.triggers.MirroredFilePipelines;
 import dev.assay.server.pipeline.triggers.PipelineReruns;
 
-/** The pipeline page, its live part and its re-run button, a project's pipelines, and its status badge. */
+/**
+ * The pipeline page, its live part and its re-run button, a project's pipelines, its status badge, and the form
+ * that vets a mirrored file.
+ */
 @Controller
 class PipelinePageController {
 
@@ -29,9 +33,11 @@ class PipelinePageController {
     private final PipelineReruns reruns;
     private final CallerResolver callers;
     private final FindingLinks findingLinks;
+    private final MirroredFilePipelines mirrored;
 
     PipelinePageController(PipelineService pipelines, ProjectPipelines projectPipelines, PipelineReruns reruns,
-            CallerResolver callers, FindingLinks findingLinks) {
+            CallerResolver callers, FindingLinks findingLinks, MirroredFilePipelines mirrored) {
+        this.mirrored = mirrored;
         this.findingLinks = findingLinks;
         this.pipelines = pipelines;
         this.projectPipelines = projectPipelines;
@@ -53,6 +59,13 @@ class PipelinePageController {
     @PostMapping("/pipelines/{id}/rerun")
     ResponseEntity<Void> rerun(@PathVariable long id, Authentication auth) {
         PipelineView queued = reruns.rerun(callers.require(auth), id);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/pipelines/" + queued.id())).build();
+    }
+
+    /** The mirrored project page's form: a pipeline of one file upstream lists, then its page (303). */
+    @PostMapping("/pipelines/mirrored")
+    ResponseEntity<Void> vet(@RequestParam String project, @RequestParam String filename, Authentication auth) {
+        PipelineView queued = mirrored.start(callers.require(auth), project, filename);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/pipelines/" + queued.id())).build();
     }
 

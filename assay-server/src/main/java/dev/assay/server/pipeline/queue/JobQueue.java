@@ -31,6 +31,8 @@ import dev.assay.server.pipeline.rawdata.RawFileKey;
 import dev.assay.server.pipeline.rawdata.RawFiles;
 import dev.assay.server.pipeline.triggers.ReleaseTags;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
+import dev.assay.server.upstream.files.KeptFile;
+import dev.assay.server.upstream.files.UpstreamFileCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,10 +67,12 @@ public class JobQueue {
     private final ReleaseTags tags;
     private final MeasurementRepository measurements;
     private final ApplicationEventPublisher events;
+    private final UpstreamFileCache mirrored;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
             JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
-            MeasurementRepository measurements, ApplicationEventPublisher events) {
+            MeasurementRepository measurements, ApplicationEventPublisher events, UpstreamFileCache mirrored) {
+        this.mirrored = mirrored;
         this.measurements = measurements;
         this.events = events;
         this.wheelhouse = wheelhouse;
@@ -105,7 +109,10 @@ public class JobQueue {
                             + properties.maxAttempts() + " claimed by " + worker.description(), now);
                     if (job.filename() == null) {
                         return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
-                                null, null, null, null, null, null, job.gitCommit(), job.gitRef(), job.requestId());
+                                null, null, null, null, null, null, job.gitCommit(), job.gitRef(), job.requestId(), null);
+                    }
+                    if (job.testsMirroredFile()) {
+                        return claimedMirroredFile(job, lease, expiry);
                     }
                     String fileUrl = "/files/" + job.project() + "/" + job.filename();
                     String sha256 = wheelhouse.file(job.filename()).map(DistributionFile::sha256).orElse(null);
@@ -117,8 +124,17 @@ public class JobQueue {
                             sdist.map(DistributionFile::filename).orElse(null),
                             sdist.map(DistributionFile::sha256).orElse(null),
                             tagged.map(ReleaseTags.Tagged::commit).orElse(null),
-                            tagged.map(ReleaseTags.Tagged::ref).orElse(null), job.requestId());
+                            tagged.map(ReleaseTags.Tagged::ref).orElse(null), job.requestId(), null);
                 });
+    }
+
+    // The kept copy is what the worker downloads (the pipeline was started once it was kept): no release, no sdist
+    // of its own, no tagged commit; its digest is the kept file's.
+    private ClaimedJob claimedMirroredFile(HeldJob job, String lease, Instant expiry) {
+        String sha256 = mirrored.find(job.project(), job.filename()).map(KeptFile::sha256).orElse(null);
+        return new ClaimedJob(job.id(), job.pipelineId(), job.attempts(), lease, expiry, job.project(), null,
+                job.filename(), "/upstream/files/" + job.project() + "/" + job.filename(), sha256, null, null, null,
+                null, job.requestId(), job.upstream());
     }
 
     /**
@@ -128,6 +144,9 @@ public class JobQueue {
     public Optional<String> sourceCommit(HeldJob job) {
         if (job.gitCommit() != null) {
             return Optional.of(job.gitCommit());
+        }
+        if (job.testsMirroredFile()) {
+            return Optional.empty();
         }
         boolean withoutSdist = wheelhouse.sdistFile(job.project(), job.version()).isEmpty();
         return withoutSdist ? taggedSource(job).map(ReleaseTags.Tagged::commit) : Optional.empty();
@@ -197,7 +216,8 @@ public class JobQueue {
         }
         long durationMs = job.startedAt() == null ? 0 : Duration.between(job.startedAt(), now).toMillis();
         measurements.insert(jobId, Measurement.of(tasks, durationMs, now));
-        if (job.filename() != null) {
+        // the listeners keep what a hosted release shows; a mirrored file has no release here
+        if (job.filename() != null && !job.testsMirroredFile()) {
             events.publishEvent(new JobFinished(job.pipelineId(), jobId, job.attempts(), job.project(), job.version(),
                     job.filename(), tasks));
         }

@@ -21,9 +21,18 @@ import dev.assay.server.pipeline.WorkerIdentity;
 @Repository
 public class JobRepository {
 
-    /** A job as a worker holding it sees it; {@code startedAt} is its first claim's time. */
+    /**
+     * A job as a worker holding it sees it; {@code startedAt} is its first claim's time, {@code upstream} the
+     * upstream's URL when it tests a mirrored file (then {@code project} is the upstream project's name).
+     */
     public record HeldJob(long id, long pipelineId, String status, int attempts, String lease, Instant leaseExpiresAt,
-            String project, String version, String filename, String gitCommit, String gitRef, Instant startedAt, String requestId) {
+            String project, String version, String filename, String gitCommit, String gitRef, Instant startedAt, String requestId,
+            String upstream) {
+
+        /** Whether the job tests the kept copy of a mirrored file rather than a hosted project's file or commit. */
+        public boolean testsMirroredFile() {
+            return upstream != null;
+        }
     }
 
     /** A running job whose lease ran out after its last allowed attempt. */
@@ -32,8 +41,9 @@ public class JobRepository {
 
     private static final String HELD = """
             SELECT j.id, j.pipeline_id, j.status, j.attempts, j.lease_token, j.lease_expires_at, j.started_at,
-                   pr.normalized_name, r.version, p.filename, p.git_commit, p.git_ref, p.request_id
-            FROM pipeline_jobs j JOIN pipelines p ON p.id = j.pipeline_id JOIN projects pr ON pr.id = p.project_id
+                   COALESCE(pr.normalized_name, p.upstream_project) AS normalized_name, r.version, p.filename,
+                   p.git_commit, p.git_ref, p.request_id, p.upstream_url
+            FROM pipeline_jobs j JOIN pipelines p ON p.id = j.pipeline_id LEFT JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
     private final JdbcClient jdbc;
@@ -62,7 +72,7 @@ public class JobRepository {
                 rs.getLong("pipeline_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("lease_token"),
                 instant(rs, "lease_expires_at"), rs.getString("normalized_name"), rs.getString("version"),
                 rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
-                instant(rs, "started_at"), rs.getString("request_id"))).optional();
+                instant(rs, "started_at"), rs.getString("request_id"), rs.getString("upstream_url"))).optional();
     }
 
     List<Exhausted> exhausted(Instant now, int maxAttempts) {

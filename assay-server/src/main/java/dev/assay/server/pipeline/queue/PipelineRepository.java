@@ -22,15 +22,19 @@ import dev.assay.server.pipeline.Trigger;
 @Repository
 public class PipelineRepository {
 
-    /** A pipeline about to be recorded. */
-    public record NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, String gitRef,
-            Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt, String requestId) {
+    /**
+     * A pipeline about to be recorded: of a hosted project ({@code projectId}), or of a mirrored file
+     * ({@code upstreamProject}, the upstream's URL in {@code upstreamUrl}, no project, release or file row).
+     */
+    public record NewPipeline(Long projectId, Long releaseId, Long fileId, String filename, String gitCommit, String gitRef,
+            Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt, String requestId,
+            String upstreamProject, String upstreamUrl) {
 
-        /** A pipeline created now, on behalf of the request (or push) this thread serves, if any. */
+        /** A pipeline of a hosted project created now, on behalf of the request (or push) this thread serves, if any. */
         public NewPipeline(long projectId, Long releaseId, Long fileId, String filename, String gitCommit, String gitRef,
                 Long pushEventId, Trigger trigger, String requestedBy, Instant createdAt) {
             this(projectId, releaseId, fileId, filename, gitCommit, gitRef, pushEventId, trigger, requestedBy, createdAt,
-                    RequestIds.current().orElse(null));
+                    RequestIds.current().orElse(null), null, null);
         }
 
         /** A pipeline of one distribution file. */
@@ -39,12 +43,19 @@ public class PipelineRepository {
             return new NewPipeline(projectId, releaseId, fileId, filename, null, null, null, trigger, requestedBy,
                     createdAt);
         }
+
+        /** A pipeline of the kept copy of a file an upstream lists for a name this index does not host. */
+        public static NewPipeline ofMirroredFile(String upstreamProject, String filename, String upstreamUrl,
+                Trigger trigger, String requestedBy, Instant createdAt) {
+            return new NewPipeline(null, null, null, filename, null, null, null, trigger, requestedBy, createdAt,
+                    RequestIds.current().orElse(null), upstreamProject, upstreamUrl);
+        }
     }
 
-    /** A pipeline row, without its results. */
+    /** A pipeline row, without its results; {@code upstream} is the upstream's URL for a mirrored file's, else null. */
     public record PipelineRow(long id, String project, String version, Long fileId, String filename, String gitCommit,
             String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
-            Instant finishedAt) {
+            Instant finishedAt, String upstream) {
 
         /** The job's total, from its claim to its result; null until it has finished. */
         public Long durationMs() {
@@ -62,10 +73,11 @@ public class PipelineRepository {
     }
 
     private static final String SELECT = """
-            SELECT p.id, pr.normalized_name, r.version, p.file_id, p.filename, p.git_commit, p.git_ref, p.trigger_kind,
+            SELECT p.id, COALESCE(pr.normalized_name, p.upstream_project) AS normalized_name, r.version, p.file_id,
+                   p.filename, p.git_commit, p.git_ref, p.trigger_kind,
                    CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END AS status,
-                   p.requested_by, p.created_at, j.started_at, j.finished_at
-            FROM pipelines p JOIN pipeline_jobs j ON j.pipeline_id = p.id JOIN projects pr ON pr.id = p.project_id
+                   p.requested_by, p.created_at, j.started_at, j.finished_at, p.upstream_url
+            FROM pipelines p JOIN pipeline_jobs j ON j.pipeline_id = p.id LEFT JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
     private final JdbcClient jdbc;
@@ -78,14 +90,16 @@ public class PipelineRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO pipelines (project_id, release_id, file_id, filename, git_commit, git_ref, push_event_id,
-                    trigger_kind, requested_by, created_at, request_id)
-                VALUES (:project, :release, :file, :filename, :commit, :ref, :event, :trigger, :by, :at, :request)""")
+                    trigger_kind, requested_by, created_at, request_id, upstream_project, upstream_url)
+                VALUES (:project, :release, :file, :filename, :commit, :ref, :event, :trigger, :by, :at, :request,
+                    :upstreamProject, :upstreamUrl)""")
                 .param("project", pipeline.projectId()).param("release", pipeline.releaseId())
                 .param("file", pipeline.fileId()).param("filename", pipeline.filename())
                 .param("commit", pipeline.gitCommit()).param("ref", pipeline.gitRef())
                 .param("event", pipeline.pushEventId()).param("trigger", pipeline.trigger().key())
                 .param("by", pipeline.requestedBy()).param("at", utc(pipeline.createdAt()))
-                .param("request", pipeline.requestId())
+                .param("request", pipeline.requestId()).param("upstreamProject", pipeline.upstreamProject())
+                .param("upstreamUrl", pipeline.upstreamUrl())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -105,6 +119,12 @@ public class PipelineRepository {
                 WHERE p.id IN (SELECT MAX(q.id) FROM pipelines q WHERE q.release_id = :release AND q.filename IS NOT NULL
                      GROUP BY q.filename)
                 ORDER BY p.filename""").param("release", releaseId).query(PipelineRepository::row).list();
+    }
+
+    /** The pipelines of mirrored files of an upstream project, newest first. */
+    public List<PipelineRow> listForUpstreamProject(String normalizedName, int limit) {
+        return jdbc.sql(SELECT + " WHERE p.upstream_project = :name ORDER BY p.id DESC LIMIT :limit")
+                .param("name", normalizedName).param("limit", limit).query(PipelineRepository::row).list();
     }
 
     /** The pipeline a push event queued, if it queued one. */
@@ -217,6 +237,7 @@ public class PipelineRepository {
         return new PipelineRow(rs.getLong("id"), rs.getString("normalized_name"), rs.getString("version"), file,
                 rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
                 rs.getString("trigger_kind"), rs.getString("status"), rs.getString("requested_by"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getString("upstream_url"));
     }
 }

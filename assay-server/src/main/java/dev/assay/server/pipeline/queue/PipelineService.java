@@ -106,10 +106,13 @@ public class PipelineService {
         return new PipelineDetail(view, log);
     }
 
-    /** One pipeline without its log, if the caller may read its project; otherwise the 404 of a missing one. */
+    /**
+     * One pipeline without its log, if the caller may read its project (a mirrored file's is read as a public
+     * project's, by everyone); otherwise the 404 of a missing one.
+     */
     public PipelineView readableView(Optional<Caller> caller, long id) {
         PipelineView view = view(id);
-        if (!projects.mayRead(caller, projects.project(view.project()))) {
+        if (!view.ofMirroredFile() && !projects.mayRead(caller, projects.project(view.project()))) {
             throw new NotFoundException("there is no pipeline " + id);
         }
         return view;
@@ -145,6 +148,7 @@ public class PipelineService {
                 .toList();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
-                row.durationMs(), job.map(jobs::attempts).orElse(0), job.flatMap(jobs::worker).orElse(null), tasks);
+                row.durationMs(), job.map(jobs::attempts).orElse(0), job.flatMap(jobs::worker).orElse(null), tasks,
+                row.upstream());
     }
 }

@@ -130,7 +130,8 @@ public class RawDataService {
     private Stored storedRawData(Optional<Caller> caller, long pipelineId, String task, boolean challenge) {
         NotFoundException noPipeline = new NotFoundException("there is no pipeline " + pipelineId);
         PipelineRow row = pipelines.find(pipelineId).orElseThrow(() -> noPipeline);
-        if (!projects.mayRead(caller, projects.project(row.project()))) {
+        // a mirrored file's pipeline is read as a public project's
+        if (row.upstream() == null && !projects.mayRead(caller, projects.project(row.project()))) {
             if (challenge && caller.isEmpty()) {
                 throw new UnauthorizedException("authentication required: send HTTP Basic credentials, your user "
                         + "name and password, or __token__ and an API token");

@@ -19,8 +19,11 @@ public class PipelineReruns {
     private final PipelineService files;
     private final CommitPipelines commits;
     private final ProjectService projects;
+    private final MirroredFilePipelines mirrored;
 
-    PipelineReruns(PipelineService files, CommitPipelines commits, ProjectService projects) {
+    PipelineReruns(PipelineService files, CommitPipelines commits, ProjectService projects,
+            MirroredFilePipelines mirrored) {
+        this.mirrored = mirrored;
         this.files = files;
         this.commits = commits;
         this.projects = projects;
@@ -29,6 +32,9 @@ public class PipelineReruns {
     /** Queues a new pipeline of the same subject with trigger {@code manual}; the 404 of a missing one for outsiders. */
     public PipelineView rerun(Caller caller, long id) {
         PipelineView pipeline = files.readableView(Optional.of(caller), id);
+        if (pipeline.ofMirroredFile()) {
+            return mirrored.start(caller, pipeline.project(), pipeline.filename());
+        }
         if (pipeline.filename() != null) {
             return files.rerun(caller, pipeline.project(), pipeline.version(), Optional.of(pipeline.filename()))
                     .get(0);
@@ -41,6 +47,9 @@ public class PipelineReruns {
      * password: the services check a token's scopes themselves).
      */
     public boolean mayRerun(Optional<Caller> caller, PipelineView pipeline) {
+        if (pipeline.ofMirroredFile()) {
+            return caller.map(Caller::isAdmin).orElse(false);
+        }
         return projects.mayManage(caller, projects.project(pipeline.project()));
     }
 }

@@ -18,8 +18,12 @@ import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
+import dev.assay.server.upstream.files.UpstreamFileCache;
 
-/** The in-process workers' {@link JobSource}: the {@link JobQueue}, and files copied straight from the store. */
+/**
+ * The in-process workers' {@link JobSource}: the {@link JobQueue}, and files copied straight from the store (a
+ * mirrored file's from its kept copy).
+ */
 @Component
 class InProcessJobSource implements JobSource {
 
@@ -28,8 +32,11 @@ class InProcessJobSource implements JobSource {
     private final IndexWheelhouse wheelhouse;
     private final CommitCheckout checkout;
     private final String host;
+    private final UpstreamFileCache mirrored;
 
-    InProcessJobSource(JobQueue queue, DistributionStore store, IndexWheelhouse wheelhouse, CommitCheckout checkout) {
+    InProcessJobSource(JobQueue queue, DistributionStore store, IndexWheelhouse wheelhouse, CommitCheckout checkout,
+            UpstreamFileCache mirrored) {
+        this.mirrored = mirrored;
         this.host = HttpJobSource.hostName();
         this.queue = queue;
         this.store = store;
@@ -66,15 +73,19 @@ class InProcessJobSource implements JobSource {
 
     @Override
     public Path fetchDistribution(ClaimedJob job, Path directory) throws IOException {
-        Path stored = store.locate(job.project(), job.filename());
-        if (!Files.isRegularFile(stored)) {
+        Optional<Path> stored = job.upstream() != null ? mirrored.kept(job.project(), job.filename())
+                : Optional.of(store.locate(job.project(), job.filename()));
+        if (stored.isEmpty() || !Files.isRegularFile(stored.get())) {
             throw new IOException("the file " + job.filename() + " is no longer stored (was it deleted?)");
         }
-        return Files.copy(stored, Files.createDirectories(directory).resolve(job.filename()));
+        return Files.copy(stored.get(), Files.createDirectories(directory).resolve(job.filename()));
     }
 
     @Override
     public Optional<Path> fetchSdist(ClaimedJob job, Path directory) throws IOException {
+        if (job.upstream() != null) {
+            return Optional.empty();
+        }
         Optional<Path> sdist = wheelhouse.sdistOf(job.project(), job.version()).filter(Files::isRegularFile);
         if (sdist.isEmpty()) {
             return Optional.empty();
@@ -90,7 +101,7 @@ class InProcessJobSource implements JobSource {
     @Override
     public IndexWheelhouse.Resolution stageDependencies(ClaimedJob job, Path wheel, MarkerEnvironment environment,
             Path directory) throws IOException {
-        return job.testsCommit() ? wheelhouse.stageForWheel(job.project(), wheel, environment, directory)
+        return job.testsCommit() || job.upstream() != null ? wheelhouse.stageForWheel(job.project(), wheel, environment, directory)
                 : wheelhouse.stageForRelease(job.project(), job.version(), wheel, environment, directory);
     }
 

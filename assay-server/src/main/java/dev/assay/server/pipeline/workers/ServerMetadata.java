@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.assay.server.index.DistributionStore;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.storage.ScratchSpace;
 import dev.assay.tasks.execution.ExecutionManager;
@@ -28,22 +28,23 @@ import dev.assay.tasks.report.Reporting;
 @Component
 class ServerMetadata {
 
-    private final DistributionStore store;
     private final ScratchSpace scratch;
     private final Clock clock;
 
-    ServerMetadata(DistributionStore store, ScratchSpace scratch, Clock clock) {
-        this.store = store;
+    ServerMetadata(ScratchSpace scratch, Clock clock) {
         this.scratch = scratch;
         this.clock = clock;
     }
 
-    /** The worker's task reports, preceded by the metadata check when the job tests a file and lacks one. */
-    List<TaskReport> complete(String project, String filename, List<TaskReport> tasks) throws InterruptedException {
-        if (filename == null || tasks == null || tasks.stream().anyMatch(task -> MetadataTask.NAME.equals(task.name()))) {
+    /**
+     * The worker's task reports, preceded by the metadata check of the file under test ({@code file}, empty for a
+     * commit) when they lack one.
+     */
+    List<TaskReport> complete(Optional<Path> file, List<TaskReport> tasks) throws InterruptedException {
+        if (file.isEmpty() || tasks == null || tasks.stream().anyMatch(task -> MetadataTask.NAME.equals(task.name()))) {
             return tasks;
         }
-        Path stored = store.locate(project, filename);
+        Path stored = file.get();
         if (!Files.isRegularFile(stored)) {
             return tasks;
         }

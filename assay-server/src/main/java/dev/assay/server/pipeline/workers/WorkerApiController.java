@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -39,6 +40,7 @@ import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.queue.JobRepository;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import dev.assay.server.storage.ScratchSpace;
+import dev.assay.server.upstream.files.UpstreamFileCache;
 
 /**
  * The worker API over HTTP, {@link JobQueue}'s contract for remote workers; every call needs an API token
@@ -73,9 +75,11 @@ public class WorkerApiController {
     private final CommitCheckout checkout;
     private final ServerMetadata metadata;
     private final ScratchSpace scratch;
+    private final UpstreamFileCache mirrored;
 
     WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
-            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch) {
+            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored) {
+        this.mirrored = mirrored;
         this.queue = queue;
         this.callers = callers;
         this.wheelhouse = wheelhouse;
@@ -93,20 +97,21 @@ public class WorkerApiController {
     }
 
     /**
-     * One file a held job stages: its distribution file, its release's sdist, or a dependency wheel its pipeline
-     * may stage (a private project's only for a private project's pipeline).
+     * One file a held job stages: its distribution file (a mirrored file's kept copy), its release's sdist, or a
+     * dependency wheel its pipeline may stage (a private project's only for a private project's pipeline).
      */
     @GetMapping("/api/worker/jobs/{id}/download/{filename}")
     ResponseEntity<Resource> download(@PathVariable long id, @PathVariable String filename,
             @RequestHeader(name = LEASE_HEADER, required = false) String lease, Authentication auth) {
         requireWorker(auth);
         JobRepository.HeldJob job = queue.held(id, lease);
-        boolean own = filename.equals(job.filename()) || (job.filename() != null && wheelhouse
+        Optional<Path> underTest = filename.equals(job.filename()) ? fileUnderTest(job) : Optional.empty();
+        boolean ownSdist = job.filename() != null && !job.testsMirroredFile() && wheelhouse
                 .sdistFile(job.project(), job.version()).map(DistributionFile::filename).filter(filename::equals)
-                .isPresent());
-        Path file = own ? store.locate(job.project(), filename)
-                : wheelhouse.stageable(job.project(), filename)
-                        .orElseThrow(() -> new NotFoundException("job " + id + " does not stage the file " + filename));
+                .isPresent();
+        Path file = underTest.or(() -> ownSdist ? Optional.of(store.locate(job.project(), filename)) : Optional.empty())
+                .or(() -> wheelhouse.stageable(job.project(), filename))
+                .orElseThrow(() -> new NotFoundException("job " + id + " does not stage the file " + filename));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new FileSystemResource(file));
     }
@@ -129,7 +134,8 @@ public class WorkerApiController {
                 : requirements("requiresDist", request.requiresDist());
         IndexWheelhouse.Picks picks = request.buildRequires() != null
                 ? wheelhouse.pick(job.project(), requirements("buildRequires", request.buildRequires()), environment)
-                : job.filename() == null ? wheelhouse.pick(job.project(), requiresDist, environment)
+                : job.filename() == null || job.testsMirroredFile()
+                        ? wheelhouse.pick(job.project(), requiresDist, environment)
                 : wheelhouse.pick(job.project(), job.version(), requiresDist, environment);
         List<Map<String, String>> staged = picks.picked().stream().map(picked -> staged(id, picked)).toList();
         return Map.of("staged", staged, "unresolved", picks.unresolved());
@@ -233,8 +239,17 @@ public class WorkerApiController {
         requireWorker(auth);
         JobRepository.HeldJob job = queue.held(id, request.lease());
         // a remote worker has no metadata check (it is the server's validator): the server runs it here
-        queue.result(id, request.lease(), metadata.complete(job.project(), job.filename(), request.tasks()));
+        queue.result(id, request.lease(), metadata.complete(fileUnderTest(job), request.tasks()));
         return ResponseEntity.noContent().build();
+    }
+
+    // The job's own file: a hosted project's from the store, a mirrored file's kept copy; empty for a commit.
+    private Optional<Path> fileUnderTest(JobRepository.HeldJob job) {
+        if (job.filename() == null) {
+            return Optional.empty();
+        }
+        return job.testsMirroredFile() ? mirrored.kept(job.project(), job.filename())
+                : Optional.of(store.locate(job.project(), job.filename()));
     }
 
     private Caller requireWorker(Authentication auth) {

@@ -192,7 +192,7 @@ abstract class RemoteWorkerContract extends SandboxedFixture {
         finishedPipeline(project);
         long job = number("SELECT MAX(id) FROM pipeline_jobs");
         ClaimedJob stale = new ClaimedJob(job, 0, 1, "not-the-lease", null, project, "1.0", "x.whl", null, "00", null,
-                null, null, null, null);
+                null, null, null, null, null);
         HttpJobSource source = new HttpJobSource(URI.create(server.url()), secret(TokenScope.WORKER));
 
         assertThatThrownBy(() -> source.heartbeat(stale)).isInstanceOf(ConflictException.class)
