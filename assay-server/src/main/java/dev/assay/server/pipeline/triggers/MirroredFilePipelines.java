@@ -89,9 +89,13 @@ public class MirroredFilePipelines {
     }
 
     private static NotFoundException notListed(UpstreamProject listed, String filename) {
-        String hidden = listed.quarantined() == 0 ? ""
-                : " (" + listed.quarantined() + " of its files are in quarantine, upstream's newest releases)";
-        return new NotFoundException("upstream " + listed.upstream().url() + " does not list a file '" + filename
-                + "' for project '" + listed.normalizedName() + "'" + hidden);
+        return listed.quarantined(filename).map(file -> new NotFoundException("the file '" + filename + "' of '"
+                + listed.normalizedName() + "' at upstream " + listed.upstream().url() + " is "
+                + file.reason(listed.upstream().quarantineDays()))).orElseGet(() -> {
+                    String hidden = listed.quarantined() == 0 ? "" : " (" + listed.quarantined()
+                            + " of its files are in quarantine, upstream's newest releases)";
+                    return new NotFoundException("upstream " + listed.upstream().url() + " does not list a file '"
+                            + filename + "' for project '" + listed.normalizedName() + "'" + hidden);
+                });
     }
 }

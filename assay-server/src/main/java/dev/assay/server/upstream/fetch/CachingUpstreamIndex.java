@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import dev.assay.packaging.name.ProjectName;
 import dev.assay.server.error.BadGatewayException;
+import dev.assay.server.upstream.QuarantinedFile;
 import dev.assay.server.upstream.UpstreamFile;
 import dev.assay.server.upstream.UpstreamIndex;
 import dev.assay.server.upstream.UpstreamProject;
@@ -107,13 +108,23 @@ class CachingUpstreamIndex implements UpstreamIndex {
         if (!page.found()) {
             return Optional.empty();
         }
-        List<UpstreamFile> served = page.files();
-        if (upstream.quarantineDays() > 0) {
-            Instant cutoff = clock.instant().minus(Duration.ofDays(upstream.quarantineDays()));
-            served = served.stream().filter(file -> file.uploadTime().filter(time -> time.isBefore(cutoff)).isPresent())
-                    .toList();
+        if (upstream.quarantineDays() <= 0) {
+            return Optional.of(new UpstreamProject(upstream, page.normalizedName(), page.files(), List.of(),
+                    page.fetchedAt(), stale));
         }
-        return Optional.of(new UpstreamProject(upstream, page.normalizedName(), served,
-                page.files().size() - served.size(), page.fetchedAt(), stale));
+        Duration quarantine = Duration.ofDays(upstream.quarantineDays());
+        Instant now = clock.instant();
+        List<UpstreamFile> served = new ArrayList<>();
+        List<QuarantinedFile> hidden = new ArrayList<>();
+        for (UpstreamFile file : page.files()) {
+            Optional<Instant> until = file.uploadTime().map(time -> time.plus(quarantine));
+            if (until.filter(end -> end.isBefore(now)).isPresent()) {
+                served.add(file);
+            } else {
+                hidden.add(new QuarantinedFile(file.filename(), file.uploadTime(), until));
+            }
+        }
+        return Optional.of(new UpstreamProject(upstream, page.normalizedName(), served, hidden, page.fetchedAt(),
+                stale));
     }
 }

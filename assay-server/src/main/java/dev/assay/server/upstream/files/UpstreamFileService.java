@@ -61,12 +61,11 @@ class UpstreamFileService {
 
     private static UpstreamFile listedFile(UpstreamProject project, String filename) {
         return project.files().stream().filter(file -> file.filename().equals(filename)).findFirst()
-                .orElseThrow(() -> project.quarantined() == 0 ? notFound(project.normalizedName(), filename)
-                        : new NotFoundException("There is no file '" + filename + "' served for '"
-                                + project.normalizedName() + "': upstream " + project.upstream().url()
-                                + " does not list it, or it is one of the " + project.quarantined()
-                                + " files quarantined until they are " + project.upstream().quarantineDays()
-                                + " days old"));
+                .orElseThrow(() -> project.quarantined(filename)
+                        .map(hidden -> new NotFoundException("The file '" + filename + "' of '"
+                                + project.normalizedName() + "' at upstream " + project.upstream().url() + " is "
+                                + hidden.reason(project.upstream().quarantineDays())))
+                        .orElseGet(() -> notFound(project.normalizedName(), filename)));
     }
 
     private static NotFoundException notFound(String project, String filename) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,15 @@ final class HandMadeUpstream implements AutoCloseable {
         files.put("/files/" + filename, bytes);
     }
 
+    /** Lists {@code filename} on a PEP 691 JSON page with its hash and upstream upload time, and serves it. */
+    void listUploaded(String project, String filename, String sha256, byte[] bytes, Instant uploadTime) {
+        pages.put("/simple/" + project + "/", """
+                {"meta": {"api-version": "1.1"}, "name": "%s", "files": [{"filename": "%s",
+                 "url": "../../files/%s", "hashes": {"sha256": "%s"}, "upload-time": "%s"}]}"""
+                .formatted(project, filename, filename, sha256, uploadTime));
+        files.put("/files/" + filename, bytes);
+    }
+
     /** Lists the file with its true hash but sends only half of it, then nothing until {@link #close()}. */
     void listStalling(String project, String filename, String sha256, byte[] bytes) {
         list(project, filename, sha256, bytes);
@@ -93,7 +103,8 @@ final class HandMadeUpstream implements AutoCloseable {
             awaitRelease();
         } else if (pages.containsKey(path)) {
             body = pages.get(path).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Type", pages.get(path).startsWith("{")
+                    ? "application/vnd.pypi.simple.v1+json" : "text/html; charset=utf-8");
         }
         try (OutputStream out = exchange.getResponseBody()) {
             if (body == null) {

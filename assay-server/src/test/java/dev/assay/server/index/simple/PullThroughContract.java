@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,7 +143,26 @@ abstract class PullThroughContract extends IndexFixture {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(json(page).get("files")).isEmpty();
             assertThat(file.statusCode()).isEqualTo(404);
-            assertThat(file.body()).contains("quarantined", "30 days");
+            assertThat(file.body()).contains("quarantined", "30 days", "upstream gives no upload time");
+            assertThat(upstream.requests("/files/" + filename)).isZero();
+        }
+    }
+
+    @Test
+    void aQuarantinedFileWithAnUploadTimeIsANotFoundSayingUntilWhen() {
+        String name = unique("recent-release");
+        byte[] wheel = wheelBytes(name);
+        String filename = wheelName(name);
+        Instant uploaded = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+        try (HandMadeUpstream upstream = HandMadeUpstream.start()) {
+            upstream.listUploaded(name, filename, sha256(wheel), wheel, uploaded);
+            useUpstream(upstream.url(), 30);
+
+            HttpResponse<String> file = get("upstream/files/" + name + "/" + filename);
+
+            assertThat(file.statusCode()).isEqualTo(404);
+            assertThat(file.body()).contains("quarantined until " + uploaded.plus(Duration.ofDays(30))
+                    + " (uploaded upstream " + uploaded + ", the upstream", "s quarantine is 30 days)");
             assertThat(upstream.requests("/files/" + filename)).isZero();
         }
     }

@@ -25,6 +25,7 @@ import dev.assay.server.error.BadGatewayException;
 import dev.assay.server.upstream.MirroredFiles;
 import dev.assay.server.upstream.UpstreamFile;
 import dev.assay.server.upstream.UpstreamIndex;
+import dev.assay.server.upstream.QuarantinedFile;
 import dev.assay.server.upstream.UpstreamProject;
 import dev.assay.server.upstream.config.Upstream;
 import dev.assay.server.testing.TestDistributions;
@@ -79,7 +80,8 @@ class UpstreamWheelsTest {
     @Test
     void whatUpstreamCannotSatisfyIsUnresolvedSayingWhy() throws IOException {
         list("winonly", file("winonly", "1.0", "cp311-cp311-win_amd64", Optional.empty(), false));
-        listed.put("hidden", new UpstreamProject(upstream(), "hidden", List.of(), 2, Instant.now(), false));
+        listed.put("hidden", new UpstreamProject(upstream(), "hidden", List.of(),
+                List.of(hidden("hidden-1.0.tar.gz"), hidden("hidden-2.0.tar.gz")), Instant.now(), false));
 
         assertThat(wheels.resolve(Requirement.parse("winonly"), TAGS, CP311_LINUX).unresolved().orElseThrow())
                 .isEqualTo(new IndexWheelhouse.Unresolved("winonly", "no-compatible-wheel", "has no wheel for "
@@ -127,7 +129,8 @@ class UpstreamWheelsTest {
     }
 
     private void list(String project, UpstreamFile... listedFiles) {
-        listed.put(project, new UpstreamProject(upstream(), project, List.of(listedFiles), 0, Instant.now(), false));
+        listed.put(project, new UpstreamProject(upstream(), project, List.of(listedFiles), List.of(), Instant.now(),
+                false));
     }
 
     // A real wheel, kept as the file cache would keep it; upstream lists it without hashes, as some PEP 503 pages do.
@@ -142,5 +145,9 @@ class UpstreamWheelsTest {
 
     private static Upstream upstream() {
         return new Upstream(1, UPSTREAM, Optional.empty(), Optional.empty(), 1, 0, false, true, Instant.now());
+    }
+
+    private static QuarantinedFile hidden(String filename) {
+        return new QuarantinedFile(filename, Optional.empty(), Optional.empty());
     }
 }

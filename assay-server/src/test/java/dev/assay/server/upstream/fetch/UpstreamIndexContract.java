@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 import dev.assay.server.error.BadGatewayException;
 import dev.assay.server.testing.StaticUpstream;
 import dev.assay.server.testing.TestDistributions;
+import dev.assay.server.upstream.QuarantinedFile;
 import dev.assay.server.upstream.UpstreamFile;
 import dev.assay.server.upstream.UpstreamIndex;
 import dev.assay.server.upstream.UpstreamProject;
@@ -304,6 +305,14 @@ abstract class UpstreamIndexContract extends UpstreamIndexFixture {
         assertThat(project.files()).extracting(UpstreamFile::filename)
                 .containsExactly("quarantine_demo-1.0-py3-none-any.whl");
         assertThat(project.quarantined()).isEqualTo(2);
+        Instant uploaded = Instant.parse(yesterday);
+        assertThat(project.hidden()).containsExactly(
+                new QuarantinedFile("quarantine_demo-2.0-py3-none-any.whl", Optional.of(uploaded),
+                        Optional.of(uploaded.plus(Duration.ofDays(2)))),
+                new QuarantinedFile("quarantine_demo-3.0.tar.gz", Optional.empty(), Optional.empty()));
+        assertThat(project.hidden().get(0).reason(2)).isEqualTo("quarantined until "
+                + uploaded.plus(Duration.ofDays(2)) + " (uploaded upstream " + uploaded
+                + ", the upstream's quarantine is 2 days)");
     }
 
     @Test
