@@ -73,13 +73,24 @@ public class MirroredFilePipelines {
         UpstreamFile file = listed.files().stream().filter(candidate -> candidate.filename().equals(filename))
                 .findFirst().orElseThrow(() -> notListed(listed, filename));
         mirrored.fetch(listed, file);
-        long id = transactions.execute(status -> {
-            long pipeline = pipelines.insert(PipelineRepository.NewPipeline.ofMirroredFile(name, file.filename(),
-                    listed.upstream().url(), Trigger.MANUAL, caller.name(), clock.instant()));
+        return views.view(queue(name, file.filename(), listed.upstream().url(), caller.name()));
+    }
+
+    /**
+     * Queues the pipeline an administrator would start, of a file just kept from an upstream whose policy vets new
+     * files, requested by {@code requestedBy} rather than a person. Returns the pipeline's id.
+     */
+    long startByPolicy(String normalizedProject, String filename, String upstreamUrl, String requestedBy) {
+        return queue(normalizedProject, filename, upstreamUrl, requestedBy);
+    }
+
+    private long queue(String project, String filename, String upstreamUrl, String requestedBy) {
+        return transactions.execute(status -> {
+            long pipeline = pipelines.insert(PipelineRepository.NewPipeline.ofMirroredFile(project, filename,
+                    upstreamUrl, Trigger.MANUAL, requestedBy, clock.instant()));
             jobs.insert(pipeline, clock.instant());
             return pipeline;
         });
-        return views.view(id);
     }
 
     /** The newest pipelines of mirrored files of the upstream project, read as a public project's are. */

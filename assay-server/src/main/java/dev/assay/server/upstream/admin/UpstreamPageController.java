@@ -55,19 +55,19 @@ class UpstreamPageController {
     String add(Authentication authentication, @RequestParam(defaultValue = "") String url,
             @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String priority, @RequestParam(defaultValue = "") String quarantineDays,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean vetNewFiles, RedirectAttributes redirect) {
         return FormOutcomes.redirect(PAGE, redirect, () -> "Added the upstream " + upstreams.add(
                 callers.require(authentication), new NewUpstream(url, username, password, number("priority", priority),
-                        number("quarantine days", quarantineDays))).url());
+                        number("quarantine days", quarantineDays), vetNewFiles)).url());
     }
 
     @PostMapping("/{id}")
     String change(Authentication authentication, @PathVariable long id,
             @RequestParam(defaultValue = "") String priority, @RequestParam(defaultValue = "") String quarantineDays,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean vetNewFiles, RedirectAttributes redirect) {
         return FormOutcomes.redirect(PAGE, redirect, () -> "Changed the upstream " + upstreams.change(
                 callers.require(authentication), id, new UpstreamChange(number("priority", priority),
-                        number("quarantine days", quarantineDays), null, null, null)).url());
+                        number("quarantine days", quarantineDays), null, null, null, vetNewFiles)).url());
     }
 
     @PostMapping("/{id}/enabled")
@@ -75,7 +75,7 @@ class UpstreamPageController {
             RedirectAttributes redirect) {
         return FormOutcomes.redirect(PAGE, redirect, () -> {
             var changed = upstreams.change(callers.require(authentication), id,
-                    new UpstreamChange(null, null, "true".equals(enabled), null, null));
+                    new UpstreamChange(null, null, "true".equals(enabled), null, null, null));
             return (changed.enabled() ? "Enabled " : "Disabled ") + "the upstream " + changed.url();
         });
     }
@@ -86,7 +86,7 @@ class UpstreamPageController {
             RedirectAttributes redirect) {
         return FormOutcomes.redirect(PAGE, redirect, () -> {
             var changed = upstreams.change(callers.require(authentication), id,
-                    new UpstreamChange(null, null, null, username, password));
+                    new UpstreamChange(null, null, null, username, password, null));
             return changed.username().map(user -> "The upstream " + changed.url() + " now signs in as " + user)
                     .orElse("The upstream " + changed.url() + " now has no credentials");
         });

@@ -13,12 +13,12 @@ final class UpstreamViews {
 
     /** An upstream as shown. */
     record UpstreamView(long id, String url, String username, boolean passwordSet, int priority, int quarantineDays,
-            boolean fromStartup, boolean enabled, Instant createdAt) {
+            boolean fromStartup, boolean enabled, Instant createdAt, boolean vetNewFiles) {
 
         static UpstreamView of(Upstream upstream) {
             return new UpstreamView(upstream.id(), upstream.url(), upstream.username().orElse(null),
                     upstream.password().isPresent(), upstream.priority(), upstream.quarantineDays(),
-                    upstream.fromStartup(), upstream.enabled(), upstream.createdAt());
+                    upstream.fromStartup(), upstream.enabled(), upstream.createdAt(), upstream.vetNewFiles());
         }
     }
 

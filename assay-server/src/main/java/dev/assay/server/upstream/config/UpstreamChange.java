@@ -5,7 +5,7 @@ package dev.assay.server.upstream.config;
  * {@code password} replace the credentials when either is given; an empty username removes them.
  */
 public record UpstreamChange(Integer priority, Integer quarantineDays, Boolean enabled, String username,
-        String password) {
+        String password, Boolean vetNewFiles) {
 
     /** Whether the credentials change. */
     boolean changesCredentials() {

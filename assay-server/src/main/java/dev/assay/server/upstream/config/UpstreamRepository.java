@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class UpstreamRepository {
 
     private static final String COLUMNS =
-            "id, url, username, password, priority, quarantine_days, from_startup, enabled, created_at";
+            "id, url, username, password, priority, quarantine_days, from_startup, enabled, created_at, vet_new_files";
 
     private final JdbcClient jdbc;
 
@@ -91,6 +91,12 @@ public class UpstreamRepository {
                 .param("id", id).update() > 0;
     }
 
+    /** Sets whether every file newly kept from the upstream runs through the pipeline. */
+    public void changeVetNewFiles(long id, boolean vetNewFiles) {
+        jdbc.sql("UPDATE upstreams SET vet_new_files = :vet WHERE id = :id").param("vet", vetNewFiles).param("id", id)
+                .update();
+    }
+
     /** Replaces the credentials (both empty: none). */
     public void changeCredentials(long id, Optional<String> username, Optional<String> password) {
         jdbc.sql("UPDATE upstreams SET username = :username, password = :password WHERE id = :id")
@@ -110,6 +116,7 @@ public class UpstreamRepository {
     private static Upstream upstream(ResultSet rs) throws SQLException {
         return new Upstream(rs.getLong("id"), rs.getString("url"), Optional.ofNullable(rs.getString("username")),
                 Optional.ofNullable(rs.getString("password")), rs.getInt("priority"), rs.getInt("quarantine_days"),
-                rs.getBoolean("from_startup"), rs.getBoolean("enabled"), instant(rs, "created_at"));
+                rs.getBoolean("from_startup"), rs.getBoolean("enabled"), instant(rs, "created_at"),
+                rs.getBoolean("vet_new_files"));
     }
 }

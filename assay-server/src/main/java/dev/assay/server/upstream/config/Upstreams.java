@@ -62,20 +62,23 @@ public class Upstreams {
         try {
             long id = upstreams.insert(parsed.url(), parsed.credentials().username(), parsed.credentials().password(),
                     priority, quarantine, false, clock.instant());
+            if (Boolean.TRUE.equals(request.vetNewFiles())) {
+                upstreams.changeVetNewFiles(id, true);
+            }
             return upstreams.find(id).orElseThrow();
         } catch (DuplicateKeyException raced) {
             throw duplicate(parsed.url());
         }
     }
 
-    /** Changes priority, quarantine, enabled and credentials; fields left out stay. */
+    /** Changes priority, quarantine, enabled, credentials and vetting by policy; fields left out stay. */
     @Transactional
     public Upstream change(Caller caller, long id, UpstreamChange change) {
         requireAdministrator(caller);
         Upstream current = find(id);
         if (change == null) {
             throw new InvalidInputException("Missing body: send any of priority, quarantineDays, enabled, username, "
-                    + "password");
+                    + "password, vetNewFiles");
         }
         int priority = change.priority() == null ? current.priority() : checkPriority(change.priority());
         int quarantine = change.quarantineDays() == null ? current.quarantineDays()
@@ -86,6 +89,9 @@ public class Upstreams {
             upstreams.changeCredentials(id, credentials.username(), credentials.password());
         }
         upstreams.update(id, priority, quarantine, enabled);
+        if (change.vetNewFiles() != null) {
+            upstreams.changeVetNewFiles(id, change.vetNewFiles());
+        }
         return find(id);
     }
 

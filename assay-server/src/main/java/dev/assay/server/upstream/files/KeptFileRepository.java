@@ -30,8 +30,11 @@ class KeptFileRepository {
                 .optional();
     }
 
-    /** Records a file that took its place; another server that kept the same file first is no error. */
-    void insert(KeptFile file) {
+    /**
+     * Records a file that took its place; another server that kept the same file first is no error. Returns whether
+     * this call recorded it.
+     */
+    boolean insert(KeptFile file) {
         try {
             jdbc.sql("""
                     INSERT INTO upstream_kept_files (normalized_name, filename, sha256, size, upstream_url, source_url,
@@ -40,8 +43,10 @@ class KeptFileRepository {
                     .param("name", file.normalizedProject()).param("filename", file.filename())
                     .param("sha256", file.sha256()).param("size", file.size()).param("upstream", file.upstreamUrl())
                     .param("source", file.sourceUrl()).param("at", utc(file.keptAt())).update();
+            return true;
         } catch (DuplicateKeyException keptConcurrently) {
             // same name, same checked bytes (the hash upstream lists): the row already says what this one would
+            return false;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import dev.assay.server.config.AssayProperties;
@@ -52,10 +53,12 @@ public class UpstreamFileCache implements MirroredFiles {
     private final UploadLimits limits;
     private final FetchSettings fetch;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ConcurrentMap<String, CompletableFuture<KeptFile>> downloads = new ConcurrentHashMap<>();
 
     UpstreamFileCache(UpstreamHttp http, KeptFileRepository kept, AssayProperties properties, ScratchSpace scratch,
-            UploadLimits limits, FetchSettings fetch, Clock clock) throws IOException {
+            UploadLimits limits, FetchSettings fetch, Clock clock, ApplicationEventPublisher events)
+            throws IOException {
         this.http = http;
         this.kept = kept;
         this.tree = new FileTree(properties.data().resolve("upstream"));
@@ -63,6 +66,7 @@ public class UpstreamFileCache implements MirroredFiles {
         this.limits = limits;
         this.fetch = fetch;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -145,13 +149,23 @@ public class UpstreamFileCache implements MirroredFiles {
                         + mismatch.get() + "; the download was discarded");
             }
             tree.publish(temporary, source.project(), source.filename());
-            kept.insert(new KeptFile(source.project(), source.filename(), copied.sha256(), copied.size(),
+            record(source, new KeptFile(source.project(), source.filename(), copied.sha256(), copied.size(),
                     source.upstream().url(), withoutCredentials(source.url()), clock.instant()));
             return kept.find(source.project(), source.filename()).orElseThrow();
         } catch (IOException failure) {
             throw new UncheckedIOException("could not keep " + source.filename() + " from upstream", failure);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Records the kept file and, for a distribution file newly kept, tells listeners: the insert commits on its own
+     * (the cache runs outside transactions), so listeners see the record.
+     */
+    private void record(Source source, KeptFile file) {
+        if (kept.insert(file) && !file.filename().endsWith(FileResponses.METADATA_SUFFIX)) {
+            events.publishEvent(new UpstreamFileKept(source.upstream(), file.normalizedProject(), file.filename()));
         }
     }
 

@@ -110,6 +110,45 @@ abstract class MirroredFilePipelineContract extends SandboxedFixture {
     }
 
     @Test
+    void anUpstreamVettingNewFilesRunsThePipelineOnEachFileNewlyKeptFromIt() throws Exception {
+        try (StaticUpstream vetted = StaticUpstream.serve(Files.createDirectories(data.resolve("vetted-tree")),
+                List.of("itsdangerous", "blinker"))) {
+            UpstreamRepository upstreams = server.bean(UpstreamRepository.class);
+            long vettedId = upstreams.insert(vetted.url(), Optional.empty(), Optional.empty(),
+                    upstreams.nextPriority(), 0, false, Instant.now());
+            HttpApi pip = HttpApi.anonymous(server.url());
+            String before = vetted.files("itsdangerous").get(0).getFileName().toString();
+            String after = vetted.files("blinker").get(0).getFileName().toString();
+
+            HttpResponse<String> keptBefore = pip.get("upstream/files/itsdangerous/" + before);
+            assertThat(keptBefore.statusCode()).isEqualTo(200);
+            assertThat(pipelinesOf("itsdangerous")).as("the policy is off").isZero();
+            HttpResponse<String> switched = admin.send("PATCH", "api/v1/admin/upstreams/" + vettedId,
+                    "{\"vetNewFiles\":true}");
+            assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
+            HttpResponse<String> keptAfter = pip.get("upstream/files/blinker/" + after);
+            assertThat(keptAfter.statusCode()).isEqualTo(200);
+            assertThat(pip.get("upstream/files/blinker/" + after).statusCode()).isEqualTo(200);
+
+            assertThat(pipelinesOf("blinker")).as("one pipeline: the second download kept nothing new").isOne();
+            assertThat(pipelinesOf("itsdangerous")).as("kept before the policy was on").isZero();
+            long id = number("SELECT id FROM pipelines WHERE upstream_project = ?", "blinker");
+            JsonNode pipeline = eventually("a finished pipeline of " + after, () -> pip.json("api/v1/pipelines/" + id),
+                    found -> found.get("finishedAt") != null && !found.get("finishedAt").isNull());
+            assertThat(pipeline.get("filename").asString()).isEqualTo(after);
+            assertThat(pipeline.get("upstream").asString()).isEqualTo(vetted.url());
+            assertThat(pipeline.get("requestedBy").asString()).isEqualTo("policy");
+            Map<String, JsonNode> tasks = tasks(pipeline);
+            assertThat(tasks.get("install").get("outcome").asString()).as(pipeline::toString).isEqualTo("passed");
+            upstreams.delete(vettedId);
+        }
+    }
+
+    private long pipelinesOf(String upstreamProject) {
+        return number("SELECT COUNT(*) FROM pipelines WHERE upstream_project = ?", upstreamProject);
+    }
+
+    @Test
     void onlyAdministratorsStartOne() {
         HttpResponse<String> refused = stranger.post(START, body("six", six));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);

@@ -144,7 +144,7 @@ class UpstreamWheelsTest {
     }
 
     private static Upstream upstream() {
-        return new Upstream(1, UPSTREAM, Optional.empty(), Optional.empty(), 1, 0, false, true, Instant.now());
+        return new Upstream(1, UPSTREAM, Optional.empty(), Optional.empty(), 1, 0, false, true, Instant.now(), false);
     }
 
     private static QuarantinedFile hidden(String filename) {

@@ -91,6 +91,7 @@ abstract class UpstreamAdminContract {
         assertThat(upstream.get("passwordSet").asBoolean()).isTrue();
         assertThat(upstream.get("quarantineDays").asInt()).isEqualTo(7);
         assertThat(upstream.get("fromStartup").asBoolean()).isFalse();
+        assertThat(upstream.get("vetNewFiles").asBoolean()).as("off unless asked").isFalse();
         assertThat(added.body()).doesNotContain("hunter22");
         assertThat(repository().find(id).orElseThrow().password()).hasValue("hunter22");
 
@@ -99,12 +100,19 @@ abstract class UpstreamAdminContract {
         assertThat(twice.body()).contains("already configured");
 
         HttpResponse<String> changed = api.send("PATCH", "/api/v1/admin/upstreams/" + id,
-                "{\"priority\":5,\"enabled\":false,\"username\":\"\"}");
+                "{\"priority\":5,\"enabled\":false,\"username\":\"\",\"vetNewFiles\":true}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(HttpApi.parse(changed.body()).get("priority").asInt()).isEqualTo(5);
         assertThat(HttpApi.parse(changed.body()).get("enabled").asBoolean()).isFalse();
         assertThat(HttpApi.parse(changed.body()).get("passwordSet").asBoolean()).isFalse();
         assertThat(HttpApi.parse(changed.body()).get("quarantineDays").asInt()).as("left out: kept").isEqualTo(7);
+        assertThat(HttpApi.parse(changed.body()).get("vetNewFiles").asBoolean()).isTrue();
+        assertThat(repository().find(id).orElseThrow().vetNewFiles()).isTrue();
+        HttpResponse<String> other = api.send("PATCH", "/api/v1/admin/upstreams/" + id, "{\"priority\":6}");
+        assertThat(HttpApi.parse(other.body()).get("vetNewFiles").asBoolean()).as("left out: kept").isTrue();
+        HttpResponse<String> vettedFromTheStart = api.post("/api/v1/admin/upstreams", "{\"url\":\"https://vet."
+                + host + "/simple/\",\"vetNewFiles\":true}");
+        assertThat(HttpApi.parse(vettedFromTheStart.body()).get("vetNewFiles").asBoolean()).isTrue();
 
         String listed = api.get("/api/v1/admin/upstreams").body();
         assertThat(listed).contains("https://" + host + "/simple/", "https://startup.example/simple/",
@@ -259,9 +267,11 @@ abstract class UpstreamAdminContract {
         WebSession ada = signedIn(admin);
         String host = unique("page") + ".example";
         Document page = Jsoup.parse(ada.submit("admin/upstreams", "#add-upstream", Map.of("url", "https://" + host
-                + "/simple", "username", "bot", "password", "pagesecret", "priority", "", "quarantineDays", "3")).body());
+                + "/simple", "username", "bot", "password", "pagesecret", "priority", "", "quarantineDays", "3", "vetNewFiles", "true")).body());
         Upstream added = repository().findByUrl("https://" + host + "/simple/").orElseThrow();
         assertThat(added.quarantineDays()).isEqualTo(3);
+        assertThat(added.vetNewFiles()).isTrue();
+        assertThat(page.select("#change-" + added.id() + " input[name=vetNewFiles]").hasAttr("checked")).isTrue();
         assertThat(added.password()).hasValue("pagesecret");
         assertThat(page.select("#notice").text()).contains("Added the upstream https://" + host + "/simple/");
         assertThat(page.html()).doesNotContain("pagesecret").doesNotContain(STARTUP_SECRET);
@@ -277,6 +287,7 @@ abstract class UpstreamAdminContract {
         Upstream changed = repository().find(added.id()).orElseThrow();
         assertThat(changed.priority()).isEqualTo(1);
         assertThat(changed.quarantineDays()).isEqualTo(14);
+        assertThat(changed.vetNewFiles()).as("the checkbox left unticked").isFalse();
         assertThat(changed.enabled()).isFalse();
         assertThat(changed.username()).isEmpty();
         assertThat(changed.password()).isEmpty();

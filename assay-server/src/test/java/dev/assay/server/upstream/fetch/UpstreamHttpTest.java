@@ -153,6 +153,6 @@ class UpstreamHttpTest {
 
     private static Upstream upstream(String url, String username) {
         return new Upstream(1, url, Optional.ofNullable(username), Optional.ofNullable(username).map(user -> "secret"),
-                10, 0, false, true, Instant.EPOCH);
+                10, 0, false, true, Instant.EPOCH, false);
     }
 }
