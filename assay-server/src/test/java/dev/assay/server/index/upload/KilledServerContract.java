@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -88,8 +89,9 @@ abstract class KilledServerContract {
             assertThat(file.statusCode()).as("%s was answered 200 before the kill", wheel.getFileName()).isEqualTo(200);
             assertThat(api.get("simple/" + project + "/").body()).contains(wheel.getFileName().toString());
         }
+        // only lock files stay: the running server's folder lock and the lock claims are taken under
         assertThat(regularFiles(data.resolve("tmp"))).as("temporary files after the restart")
-                .allMatch(file -> file.getFileName().toString().equals(".lock"));
+                .allMatch(file -> Set.of(".lock", ".claiming").contains(file.getFileName().toString()));
         assertThat(directories(data.resolve("pipeline-work"))).as("only the running server's workspace folder")
                 .hasSizeLessThanOrEqualTo(1);
         for (Path stored : regularFiles(data.resolve("files"))) {
