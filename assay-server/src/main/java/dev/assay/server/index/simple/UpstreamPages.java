@@ -1,10 +1,7 @@
 package dev.assay.server.index.simple;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -13,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.crypto.Sha256;
+import dev.assay.server.error.NotFoundException;
 import dev.assay.server.upstream.UpstreamIndex;
 import dev.assay.server.upstream.UpstreamProject;
 import dev.assay.server.upstream.rules.NameDecision;
@@ -44,23 +43,24 @@ class UpstreamPages {
 
     /** The page of {@code normalized} from upstream, or the 404 of an unknown, reserved or hosted name. */
     ResponseEntity<byte[]> page(FileUrls urls, String normalized, SimpleFormat format, String ifNoneMatch) {
-        NameDecision decision = names.decide(normalized);
-        if (decision.verdict() == NameDecision.Verdict.RESERVED
-                || decision.verdict() == NameDecision.Verdict.NOT_ALLOWED) {
-            throw NameRefusal.notFound(normalized, decision);
-        }
-        if (!decision.fromUpstream()) {
-            // hosted since the caller looked: never answered from upstream
-            throw SimpleIndexService.notFound(normalized);
-        }
-        UpstreamProject project = upstream.project(normalized)
-                .orElseThrow(() -> SimpleIndexService.notFound(normalized));
+        // the upstream index applies the name rules itself; they are asked again only to say why there is no page
+        UpstreamProject project = upstream.project(normalized).orElseThrow(() -> refusal(normalized));
         byte[] body = pages.write(SimpleIndexService.upstreamListing(project), urls, format);
         HttpHeaders headers = headers(project, etag(body, format));
         if (ifNoneMatch != null && SimpleController.matches(ifNoneMatch, headers.getETag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
         return ResponseEntity.ok().headers(headers).contentType(format.mediaType()).body(body);
+    }
+
+    /** A reserved or not-allowed name's 404 says so; a hosted one (since the caller looked) or unknown one is plain. */
+    private NotFoundException refusal(String normalized) {
+        NameDecision decision = names.decide(normalized);
+        if (decision.verdict() == NameDecision.Verdict.RESERVED
+                || decision.verdict() == NameDecision.Verdict.NOT_ALLOWED) {
+            return NameRefusal.notFound(normalized, decision);
+        }
+        return SimpleIndexService.notFound(normalized);
     }
 
     private static HttpHeaders headers(UpstreamProject project, String etag) {
@@ -78,11 +78,6 @@ class UpstreamPages {
 
     /** A strong ETag of the page's bytes: what upstream lists decides them, and the format is part of them. */
     private static String etag(byte[] body, SimpleFormat format) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"upstream-" + HexFormat.of().formatHex(digest, 0, 16) + "-" + format.tag() + "\"";
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
+        return "\"upstream-" + Sha256.hex(body).substring(0, 32) + "-" + format.tag() + "\"";
     }
 }
