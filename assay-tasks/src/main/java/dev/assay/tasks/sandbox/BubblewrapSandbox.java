@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -22,6 +23,7 @@ public final class BubblewrapSandbox implements Sandbox {
     private static final System.Logger LOG = System.getLogger(BubblewrapSandbox.class.getName());
     private static final int SIGXCPU = 24;
     private static final int SIGXFSZ = 25;
+    private static final Integer NOBODY = BwrapArguments.NOBODY;
 
     private final SandboxTools tools;
     private final CgroupV1 cgroups;
@@ -83,11 +85,17 @@ public final class BubblewrapSandbox implements Sandbox {
         if (!tools.dropToNobody()) {
             return;
         }
-        // The sandbox runs as nobody on the host, so the workspace must be nobody's to write.
+        // The sandbox runs as nobody on the host, so the workspace must be nobody's to write. Most of it already
+        // is (what earlier commands wrote): a look costs less than a chown, which dirties the inode every time.
         try (Stream<Path> paths = Files.walk(workspace)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.setAttribute(path, "unix:uid", BwrapArguments.NOBODY, LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(path, "unix:gid", BwrapArguments.NOBODY, LinkOption.NOFOLLOW_LINKS);
+                Map<String, Object> owner = Files.readAttributes(path, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+                if (!NOBODY.equals(owner.get("uid"))) {
+                    Files.setAttribute(path, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+                }
+                if (!NOBODY.equals(owner.get("gid"))) {
+                    Files.setAttribute(path, "unix:gid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+                }
             }
         }
     }

@@ -3,12 +3,18 @@ package dev.assay.tasks.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** One job's cgroup v1 directories: their limits, what they observed, and killing what is in them. */
 final class CgroupJob implements AutoCloseable {
+
+    // About a second in all for the last processes to go (the pauses grow to 20 ms), as with fixed 20 ms sleeps.
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(20);
+    private static final int KILL_ROUNDS = 60;
+    private static final int REMOVE_ATTEMPTS = 30;
 
     private final Map<String, Path> dirs;
     private final List<EnforcedLimit> enforced = new ArrayList<>();
@@ -58,15 +64,23 @@ final class CgroupJob implements AutoCloseable {
 
     /** Kills every process in the job, freezing it first where possible so a fork bomb cannot outrun us. */
     void killAll() {
+        List<Long> pids = pids();
+        if (pids.isEmpty()) {
+            // Only a member can add a process to the job, so an empty job stays empty.
+            return;
+        }
         Path freezer = dirs.get("freezer");
         boolean frozen = freezer != null && write(freezer.resolve("freezer.state"), "FROZEN");
-        for (int round = 0; round < 50 && !pids().isEmpty(); round++) {
-            pids().stream().distinct().forEach(this::killIfInJob);
+        Backoff backoff = new Backoff(LONGEST_PAUSE);
+        for (int round = 0; round < KILL_ROUNDS && !pids.isEmpty(); round++) {
+            pids.stream().distinct().forEach(this::killIfInJob);
             if (frozen) {
                 // SIGKILL is only delivered once the tasks run again.
                 write(freezer.resolve("freezer.state"), "THAWED");
             }
-            sleepBriefly();
+            // Usually the sandbox's init, killed as the sandbox ended, leaving within the millisecond.
+            backoff.pause();
+            pids = pids();
         }
     }
 
@@ -105,13 +119,14 @@ final class CgroupJob implements AutoCloseable {
     public void close() {
         killAll();
         for (Path dir : dirs.values()) {
-            for (int attempt = 0; attempt < 20; attempt++) {
+            Backoff backoff = new Backoff(LONGEST_PAUSE);
+            for (int attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
                 try {
                     Files.deleteIfExists(dir);
                     break;
                 } catch (IOException busy) {
                     // Exiting tasks leave the cgroup asynchronously.
-                    sleepBriefly();
+                    backoff.pause();
                 }
             }
         }
@@ -164,14 +179,6 @@ final class CgroupJob implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

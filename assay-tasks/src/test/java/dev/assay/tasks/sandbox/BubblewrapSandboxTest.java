@@ -121,19 +121,7 @@ class BubblewrapSandboxTest {
 
     @Test
     void forkBombIsCappedByTheProcessLimitAndNothingSurvives() throws Exception {
-        SandboxCommand command = python("""
-                import os, sys, time
-                started = 0
-                for _ in range(10000):
-                    try:
-                        if os.fork() == 0:
-                            time.sleep(600)
-                            os._exit(0)
-                        started += 1
-                    except OSError:
-                        break
-                print("started", started)
-                """, marker).withLimits(SandboxLimits.defaults().withMaxProcesses(40).withWallTime(GENEROUS));
+        SandboxCommand command = forkBomb(40);
 
         SandboxResult result = sandbox.run(command);
 
@@ -296,6 +284,64 @@ class BubblewrapSandboxTest {
         } else {
             assertThat(result.stderr()).contains("MemoryError");
         }
+    }
+
+    @Test
+    void eachCommandOfAWorkspaceGetsItsOwnLimitsAndLeavesNothingBehind() throws Exception {
+        SandboxCommand bomb = forkBomb(20);
+
+        for (int command = 1; command <= 3; command++) {
+            SandboxResult result = sandbox.run(bomb);
+
+            assertThat(result.stdout()).as("command " + command + ": " + result.stderr()).startsWith("started ");
+            assertThat(Integer.parseInt(result.stdout().strip().substring("started ".length()))).isLessThan(20);
+            if (enforcedBy(result, Limit.PROCESSES, "cgroup")) {
+                assertThat(result.limitsHit()).as("command " + command).contains(Limit.PROCESSES);
+            }
+            assertThat(result.leftRunning()).as("command " + command).isNotEmpty();
+            assertThat(SandboxMachine.anyProcessWith(marker)).as("left behind by command " + command).isFalse();
+        }
+    }
+
+    @Test
+    void whatTheWorkerAddsBetweenTwoCommandsIsTheNextCommandsToWrite() throws Exception {
+        SandboxResult first = sandbox.run(python("""
+                import os
+                os.makedirs("built/lib")
+                open("built/lib/first", "w").write("1")
+                """));
+        Path added = Files.createDirectories(workspace.resolve("built/lib/added"));
+        Files.writeString(added.resolve("input"), "from the worker");
+        Files.writeString(workspace.resolve("built/lib/first"), "rewritten by the worker");
+
+        SandboxResult second = sandbox.run(python("""
+                open("built/lib/added/input", "a").write(", appended")
+                open("built/lib/added/new", "w").write("2")
+                open("built/lib/first", "a").write(", appended")
+                """));
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(added.resolve("input")).hasContent("from the worker, appended");
+        assertThat(added.resolve("new")).hasContent("2");
+        assertThat(workspace.resolve("built/lib/first")).hasContent("rewritten by the worker, appended");
+    }
+
+    /** Forks sleepers (their command line carries the marker) until refused; prints how many it started. */
+    private SandboxCommand forkBomb(int maxProcesses) {
+        return python("""
+                import os, sys, time
+                started = 0
+                for _ in range(10000):
+                    try:
+                        if os.fork() == 0:
+                            time.sleep(600)
+                            os._exit(0)
+                        started += 1
+                    except OSError:
+                        break
+                print("started", started)
+                """, marker).withLimits(SandboxLimits.defaults().withMaxProcesses(maxProcesses).withWallTime(GENEROUS));
     }
 
     private SandboxCommand python(String script, String... args) {
