@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -39,9 +40,11 @@ public class ProjectRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public ProjectRepository(JdbcClient jdbc) {
+    public ProjectRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Project> findByNormalizedName(String normalizedName) {
@@ -79,7 +82,9 @@ public class ProjectRepository {
                 .param("name", name).param("normalized", normalizedName)
                 .param("ultranormalized", ProjectName.ultranormalize(name)).param("at", utc(createdAt))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        changed(id, true);
+        return id;
     }
 
     /**
@@ -96,11 +101,15 @@ public class ProjectRepository {
      * which on PostgreSQL would abort the whole transaction.
      */
     public boolean insertIfAbsent(String name, String normalizedName, Instant createdAt, boolean held) {
-        return jdbc.sql("INSERT INTO projects (name, normalized_name, ultranormalized_name, created_at, held) "
+        boolean inserted = jdbc.sql("INSERT INTO projects (name, normalized_name, ultranormalized_name, created_at, held) "
                         + "VALUES (:name, :normalized, :ultranormalized, :at, :held) ON CONFLICT DO NOTHING")
                 .param("name", name).param("normalized", normalizedName).param("held", held)
                 .param("ultranormalized", ProjectName.ultranormalize(name)).param("at", utc(createdAt))
                 .update() == 1;
+        if (inserted) {
+            changed(0, true);
+        }
+        return inserted;
     }
 
     /** The projects whose names are look-alikes of this one ({@link ProjectName#ultranormalized()}). */
@@ -147,17 +156,36 @@ public class ProjectRepository {
     public void setVisibility(long projectId, Visibility visibility) {
         jdbc.sql("UPDATE projects SET visibility = :visibility WHERE id = :id")
                 .param("visibility", visibility.key()).param("id", projectId).update();
+        changed(projectId, true);
     }
 
     /** Lifts the hold of a project whose package review was approved (the caller bumps the serial). */
     public void release(long projectId) {
         jdbc.sql("UPDATE projects SET held = FALSE WHERE id = :id").param("id", projectId).update();
+        changed(projectId, true);
     }
 
     /** Records that what the index serves for the project changed; caches keyed on the serial expire. */
     public void touch(long projectId, String summary) {
         jdbc.sql("UPDATE projects SET last_serial = last_serial + 1, summary = COALESCE(:summary, summary) WHERE id = :id")
                 .param("summary", summary).param("id", projectId).update();
+        changed(projectId, false);
+    }
+
+    /**
+     * Bumps the database-wide change serials (V28) in the changing transaction, whose row lock keeps other servers
+     * from seeing the new value before the change itself, and tells this server's page caches after the commit.
+     */
+    private void changed(long projectId, boolean listChanged) {
+        jdbc.sql("UPDATE index_changes SET serial = serial + 1"
+                + (listChanged ? ", list_serial = list_serial + 1" : "") + " WHERE id = 1").update();
+        events.publishEvent(new IndexChanged(projectId, listChanged));
+    }
+
+    /** The change serials of {@link #changed}: every page's, and the project list's. */
+    public ChangeSerials changeSerials() {
+        return jdbc.sql("SELECT serial, list_serial FROM index_changes WHERE id = 1")
+                .query((rs, row) -> new ChangeSerials(rs.getLong("serial"), rs.getLong("list_serial"))).single();
     }
 
     public long totalFileSize(long projectId) {

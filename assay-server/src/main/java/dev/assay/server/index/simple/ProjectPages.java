@@ -1,75 +1,71 @@
 package dev.assay.server.index.simple;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.assay.server.index.Project;
+import dev.assay.server.index.simple.cache.Compression;
+import dev.assay.server.index.simple.cache.KeptPage;
+import dev.assay.server.index.simple.cache.PageStore;
+
 /**
- * Project pages written once per project revision and format. A page cannot change while its project's
- * serial stands (every upload, yank and deletion bumps it), so a kept page is never stale, only unused;
- * the least recently used go first once the pages hold more than {@link #MAX_BYTES}. Correct with
- * several servers too: each keys on the serial it reads from the shared database.
+ * Project pages written once per project revision and format, kept with their compressed forms. A page cannot change
+ * while its project's serial stands (every upload, yank, deletion and change of visibility or hold bumps it), so a
+ * kept page is never stale, only unused. A restricted project's page is kept too, but marked not shared: only this
+ * path, after checking the caller, serves it.
  */
 @Component
 class ProjectPages {
 
-    static final long MAX_BYTES = 32L * 1024 * 1024;
-
-    /** A written page and the revision it shows. */
-    record Page(Revision revision, byte[] body) {
-    }
-
-    /** What identifies a page's bytes; the context path is part of every link in it. */
-    private record Key(String contextPath, SimpleFormat format, Revision revision) {
-    }
-
     private final SimpleIndexService index;
     private final SimpleHtml html;
     private final JsonMapper json;
-    private final Map<Key, byte[]> written = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    private final PageStore store;
+    private final Compression compression;
 
-    ProjectPages(SimpleIndexService index, SimpleHtml html, JsonMapper json) {
+    ProjectPages(SimpleIndexService index, SimpleHtml html, JsonMapper json, PageStore store,
+            Compression compression) {
         this.index = index;
         this.html = html;
         this.json = json;
+        this.store = store;
+        this.compression = compression;
     }
 
-    /** The project's page in this format at {@code revision}, or at a newer one if it was committed since. */
-    Page page(FileUrls urls, String project, SimpleFormat format, Revision revision) {
-        byte[] kept = kept(new Key(urls.contextPath(), format, revision));
-        if (kept != null) {
-            return new Page(revision, kept);
+    /**
+     * The project's page in this format as {@code project} (just read) shows it, or as a revision committed since;
+     * {@code stamp} is the change serial read before {@code project} was.
+     */
+    KeptPage page(FileUrls urls, Project project, SimpleFormat format, long stamp) {
+        Revision revision = new Revision(project.id(), project.lastSerial());
+        PageStore.Key key = new PageStore.Key(urls.contextPath(), project.normalizedName(), format.tag());
+        boolean shared = !project.isRestricted();
+        KeptPage kept = store.get(key);
+        if (kept != null && kept.etag().equals(SimpleIndexService.etag(revision, format)) && kept.shared() == shared) {
+            if (kept.stamp() < stamp) {
+                kept = kept.at(stamp);
+                store.put(key, kept);
+            }
+            return kept;
         }
-        ProjectListing listing = index.listing(project);
+        ProjectListing listing = index.listing(project.normalizedName());
         Revision written = listing.revision().orElseThrow();
-        byte[] body = write(listing, urls, format);
-        keep(new Key(urls.contextPath(), format, written), body);
-        return new Page(written, body);
+        KeptPage page = KeptPage.of(compression, format.mediaType().toString(),
+                SimpleIndexService.etag(written, format), SimpleController.cacheControl(!shared),
+                Long.toString(written.serial()), write(listing, urls, format), stamp, shared);
+        // a revision committed after the project was read may also have changed who reads it: served, not kept
+        if (written.equals(revision)) {
+            store.put(key, page);
+        }
+        return page;
     }
 
     /** A page's bytes in a format: hosted and upstream pages alike. */
     byte[] write(ProjectListing listing, FileUrls urls, SimpleFormat format) {
         return format.isJson() ? json.writeValueAsBytes(SimpleJson.projectDetail(listing, urls))
                 : html.projectDetail(listing, urls).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private synchronized byte[] kept(Key key) {
-        return written.get(key);
-    }
-
-    private synchronized void keep(Key key, byte[] page) {
-        byte[] previous = written.put(key, page);
-        bytes += page.length - (previous == null ? 0 : previous.length);
-        Iterator<byte[]> eldest = written.values().iterator();
-        while (bytes > MAX_BYTES && eldest.hasNext()) {
-            bytes -= eldest.next().length;
-            eldest.remove();
-        }
     }
 }

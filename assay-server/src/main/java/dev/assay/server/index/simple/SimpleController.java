@@ -1,12 +1,13 @@
 package dev.assay.server.index.simple;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.simple.cache.ChangeWatch;
 
 /**
  * {@code GET /simple/} and {@code GET /simple/<project>/}: the Simple Repository API that pip, uv and
@@ -34,24 +36,23 @@ import dev.assay.server.index.ProjectService;
 @RestController
 class SimpleController {
 
-    private static final String LAST_SERIAL = "X-PyPI-Last-Serial";
     // pages change on upload and yank; clients revalidate cheaply with the ETag after a minute
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
     // what a signed-in reader sees may hold private projects: for their own cache only
     private static final CacheControl PRIVATE_CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate();
 
-    private final SimpleIndexService index;
-    private final SimpleHtml html;
+    private final ProjectLists lists;
     private final ProjectPages pages;
     private final UpstreamPages upstreamPages;
     private final ProjectService projects;
     private final CallerResolver callers;
+    private final ChangeWatch watch;
 
-    SimpleController(SimpleIndexService index, SimpleHtml html, ProjectPages pages, UpstreamPages upstreamPages,
-            ProjectService projects, CallerResolver callers) {
-        this.index = index;
-        this.html = html;
+    SimpleController(ProjectLists lists, ProjectPages pages, UpstreamPages upstreamPages, ProjectService projects,
+            CallerResolver callers, ChangeWatch watch) {
+        this.lists = lists;
         this.pages = pages;
+        this.watch = watch;
         this.upstreamPages = upstreamPages;
         this.projects = projects;
         this.callers = callers;
@@ -64,65 +65,47 @@ class SimpleController {
     }
 
     @GetMapping("/simple/")
-    ResponseEntity<?> projectList(HttpServletRequest request, Authentication authentication,
-            @RequestParam(name = "format", required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<byte[]> projectList(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication, @RequestParam(name = "format", required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
         SimpleFormat chosen = SimpleFormat.choose(format, accept);
         FileUrls urls = new FileUrls(request.getContextPath());
         Optional<Caller> caller = callers.caller(authentication);
-        List<SimpleRepository.ListedProject> listed = index.projects(projects.reader(caller));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(chosen.mediaType())
-                .varyBy(HttpHeaders.ACCEPT).cacheControl(caller.isPresent() ? PRIVATE_CACHE : CACHE);
-        return chosen.isJson() ? answer.body(SimpleJson.projectList(listed))
-                : answer.body(html.projectList(listed, urls));
+        if (caller.isEmpty()) {
+            lists.anonymous(urls, chosen).write(request, response);
+            return null;
+        }
+        return ResponseEntity.ok().contentType(chosen.mediaType()).varyBy(HttpHeaders.ACCEPT)
+                .cacheControl(PRIVATE_CACHE).body(lists.signedIn(projects.reader(caller), urls, chosen));
     }
 
     @GetMapping({"/simple/{project}/", "/simple/{project}"})
-    ResponseEntity<?> projectDetail(HttpServletRequest request, Authentication authentication,
-            @PathVariable String project,
+    ResponseEntity<?> projectDetail(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication, @PathVariable String project,
             @RequestParam(name = "format", required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) throws IOException {
         String normalized = SimpleIndexService.normalize(project);
         FileUrls urls = new FileUrls(request.getContextPath());
         if (!request.getRequestURI().equals(urls.project(normalized))) {
             return redirect(urls.project(normalized), format);
         }
         SimpleFormat chosen = SimpleFormat.choose(format, accept);
+        // read before the project: a page kept with it is checked again after any later change
+        long stamp = watch.current().pages();
         // checked before anything is served, the kept pages included
         Optional<Project> found = projects.find(normalized);
         if (found.isEmpty()) {
             return upstreamPages.page(urls, normalized, chosen, ifNoneMatch);
         }
         projects.checkClientMayRead(callers.caller(authentication), found.get());
-        CacheControl cache = found.get().isRestricted() ? PRIVATE_CACHE : CACHE;
-        Revision revision = index.revision(normalized).orElseThrow(() -> SimpleIndexService.notFound(normalized));
-        if (ifNoneMatch != null && matches(ifNoneMatch, SimpleIndexService.etag(revision, chosen))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers(revision, chosen, cache)).build();
-        }
-        ProjectPages.Page page = pages.page(urls, normalized, chosen, revision);
-        return ResponseEntity.ok().headers(headers(page.revision(), chosen, cache)).contentType(chosen.mediaType())
-                .body(page.body());
+        pages.page(urls, found.get(), chosen, stamp).write(request, response);
+        return null;
     }
 
-    private static HttpHeaders headers(Revision revision, SimpleFormat format, CacheControl cache) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(SimpleIndexService.etag(revision, format));
-        headers.setCacheControl(cache);
-        headers.setVary(List.of(HttpHeaders.ACCEPT));
-        headers.set(LAST_SERIAL, Long.toString(revision.serial()));
-        return headers;
-    }
-
-    /** If-None-Match holds a list of (possibly weak) entity tags, or {@code *}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+    /** A page's {@code Cache-Control}: a restricted project's, and any signed-in list, for the reader's cache only. */
+    static String cacheControl(boolean restricted) {
+        return (restricted ? PRIVATE_CACHE : CACHE).getHeaderValue();
     }
 
     private static ResponseEntity<Void> redirect(String path, String format) {

@@ -47,11 +47,6 @@ class SimpleIndexService {
         return ProjectName.normalize(requested);
     }
 
-    /** The project's current revision, or empty when there is no such project. */
-    Optional<Revision> revision(String normalizedName) {
-        return repository.revision(normalizedName);
-    }
-
     /** The project's page content, files ordered by version then name. */
     ProjectListing listing(String normalizedName) {
         List<SimpleRepository.Row> rows = repository.listing(normalizedName).orElseThrow(() -> notFound(normalizedName));

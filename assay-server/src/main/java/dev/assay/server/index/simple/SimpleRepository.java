@@ -40,11 +40,12 @@ class SimpleRepository {
                 .list();
     }
 
-    /** The project's revision alone, enough to answer a conditional request without reading the listing. */
-    Optional<Revision> revision(String normalizedName) {
-        return jdbc.sql("SELECT id, last_serial FROM projects WHERE normalized_name = :name")
-                .param("name", normalizedName)
-                .query((rs, row) -> new Revision(rs.getLong("id"), rs.getLong("last_serial"))).optional();
+    /** The restricted projects (private or held) this reader may read: none for an anonymous reader. */
+    List<ListedProject> restrictedProjects(Reader reader) {
+        return ProjectRepository.bindReader(jdbc.sql("SELECT p.name, p.normalized_name FROM projects p"
+                + " WHERE (p.visibility <> 'public' OR p.held) AND " + ProjectRepository.READABLE), reader)
+                .query((rs, row) -> new ListedProject(rs.getString("name"), rs.getString("normalized_name")))
+                .list();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.crypto.Sha256;
 import dev.assay.server.error.NotFoundException;
+import dev.assay.server.index.simple.cache.KeptPage;
 import dev.assay.server.upstream.UpstreamIndex;
 import dev.assay.server.upstream.UpstreamProject;
 import dev.assay.server.upstream.rules.NameDecision;
@@ -47,7 +48,7 @@ class UpstreamPages {
         UpstreamProject project = upstream.project(normalized).orElseThrow(() -> refusal(normalized));
         byte[] body = pages.write(SimpleIndexService.upstreamListing(project), urls, format);
         HttpHeaders headers = headers(project, etag(body, format));
-        if (ifNoneMatch != null && SimpleController.matches(ifNoneMatch, headers.getETag())) {
+        if (ifNoneMatch != null && KeptPage.matches(ifNoneMatch, headers.getETag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
         return ResponseEntity.ok().headers(headers).contentType(format.mediaType()).body(body);
