@@ -55,8 +55,36 @@ class UploadService {
         }
     }
 
-    /** Checks and publishes one uploaded file; returns the file's name. */
-    String upload(Caller caller, UploadForm form, String filename, UploadedContent content) {
+    /**
+     * Reads the body of an upload once (its file straight into a temporary file, hashed on the way), checks it
+     * and publishes it; returns the file's name. Whatever fails, the temporary file is gone afterwards.
+     */
+    String upload(Caller caller, UploadBody body) {
+        Path temporary = newTemporaryFile();
+        try {
+            ReceivedForm received = body.receiveInto(temporary);
+            if (!received.hasFile()) {
+                throw new InvalidInputException("Missing file: send the distribution in the form part 'content'");
+            }
+            UploadForm form = received.form();
+            String filename = received.filename();
+            DistributionFileName fileName = checkForm(caller, form, filename);
+            checkDigests(form, received.file());
+            InspectedDistribution inspected = inspect(temporary, fileName, filename, form);
+            StoredFieldLimits.check(filename, form, inspected);
+            publisher.publish(caller, form, filename, received.file(), inspected);
+            // the files were forced to disk before the commit; the answer waits for the commit to be on disk too
+            commits.force();
+            return filename;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not store an upload", failure);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** The rules the form and the file's name must follow, whatever the file holds. */
+    private DistributionFileName checkForm(Caller caller, UploadForm form, String filename) {
         checkAction(form);
         DistributionFileName fileName = parseFileName(filename);
         checkFormAgreesWithFileName(form, filename, fileName);
@@ -65,21 +93,7 @@ class UploadService {
             throw new InvalidInputException("File already exists: '" + filename + "' was uploaded before "
                     + "(a file name is never accepted twice, even after deletion); bump the version");
         }
-        Path temporary = newTemporaryFile();
-        try {
-            ReceivedFile received = FileReceiver.receive(content, temporary, limits.maxFileSize().toBytes());
-            checkDigests(form, received);
-            InspectedDistribution inspected = inspect(temporary, fileName, filename, form);
-            StoredFieldLimits.check(filename, form, inspected);
-            publisher.publish(caller, form, filename, received, inspected);
-            // the files were forced to disk before the commit; the answer waits for the commit to be on disk too
-            commits.force();
-            return filename;
-        } catch (IOException failure) {
-            throw new UncheckedIOException("could not store the upload of " + filename, failure);
-        } finally {
-            deleteQuietly(temporary);
-        }
+        return fileName;
     }
 
     private InspectedDistribution inspect(Path temporary, DistributionFileName fileName, String filename, UploadForm form) {
