@@ -9,6 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.git.maintenance.GitMaintenance;
 import dev.assay.server.git.protection.BranchProtection;
 import dev.assay.server.index.ProjectCreated;
 import dev.assay.server.index.ProjectService;
@@ -39,7 +40,8 @@ class RepositorySetup {
 
     /**
      * Creates the repositories of projects that have none (made before git hosting, or lost), and removes
-     * what pushes cut short by the last stop left in them.
+     * what pushes cut short by the last stop left in them; a repository never repacked (made before maintenance,
+     * or copied in) gets its first repack in the background.
      */
     @Component
     @ConditionalOnWebApplication
@@ -47,11 +49,13 @@ class RepositorySetup {
 
         private final GitRepositories repositories;
         private final ProjectService projects;
+        private final GitMaintenance maintenance;
         private final Instant started = Instant.now();
 
-        AtStartUp(GitRepositories repositories, ProjectService projects) {
+        AtStartUp(GitRepositories repositories, ProjectService projects, GitMaintenance maintenance) {
             this.repositories = repositories;
             this.projects = projects;
+            this.maintenance = maintenance;
         }
 
         @EventListener(ApplicationReadyEvent.class)
@@ -62,6 +66,7 @@ class RepositorySetup {
             if (leftovers > 0) {
                 LOG.warn("removed {} temporary file(s) and lock(s) of pushes cut short by a stop", leftovers);
             }
+            names.forEach(maintenance::scheduleIfNeverRepacked);
             LOG.info("git repositories ready for {} project(s)", names.size());
         }
     }

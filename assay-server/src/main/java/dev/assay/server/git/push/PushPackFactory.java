@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.git.ProjectRepositoryResolver;
+import dev.assay.server.git.maintenance.GitMaintenance;
 import dev.assay.server.git.protection.BranchProtection;
 import dev.assay.server.index.Project;
 
@@ -26,7 +27,8 @@ import dev.assay.server.index.Project;
  * with the push scope for it) of one who may read it, else an HTTP 403 (JGit turns the exceptions into
  * responses). What is pushed is checked by {@link PushChecks}; then, before any ref moves, each ref the pusher may
  * not push is refused ({@link PushAccess}), branch protection applies, and {@code refs/for/<branch>} proposes a
- * change request ({@link ProposedChanges}); the refs that moved are recorded as push events.
+ * change request ({@link ProposedChanges}); the refs that moved are recorded as push events, and the repository
+ * is repacked in the background ({@link GitMaintenance}).
  */
 public class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
 
@@ -37,9 +39,10 @@ public class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
     private final PushChecks checks;
     private final Optional<ProposedChanges> proposals;
     private final PushSite site;
+    private final GitMaintenance maintenance;
 
     public PushPackFactory(CallerResolver callers, PushAccess access, BranchProtection protection, PushRecorder recorder,
-            PushChecks checks, Optional<ProposedChanges> proposals, PushSite site) {
+            PushChecks checks, Optional<ProposedChanges> proposals, PushSite site, GitMaintenance maintenance) {
         this.callers = callers;
         this.access = access;
         this.protection = protection;
@@ -47,6 +50,7 @@ public class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
         this.checks = checks;
         this.proposals = proposals;
         this.site = site;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -68,7 +72,10 @@ public class PushPackFactory implements ReceivePackFactory<HttpServletRequest> {
         pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new RefAccessHook(access, caller, project),
                 new ProtectedBranchHook(protection, project.id()),
                 new ProposalHook(proposals, caller, project, siteUrl))));
-        pack.setPostReceiveHook((receivePack, updated) -> recorder.record(project, caller, updated));
+        pack.setPostReceiveHook((receivePack, updated) -> {
+            recorder.record(project, caller, updated);
+            maintenance.schedule(project.normalizedName());
+        });
         return pack;
     }
 
