@@ -6,8 +6,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * How large uploads may be: one file, all files of one project together, and the multipart form around a file
- * (its number of parts, the size of one part's header and of all fields but the file), which application.properties
- * hands to the web server's multipart parser.
+ * (its number of parts, the size of one part's header and of all fields but the file), checked by the upload API's
+ * streaming reader and handed by application.properties to the web server's parser for any other form.
  */
 @ConfigurationProperties("assay.upload")
 public record UploadLimits(@DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("10GB") DataSize maxProjectSize,

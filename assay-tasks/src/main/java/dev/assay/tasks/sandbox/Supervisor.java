@@ -29,7 +29,9 @@ final class Supervisor {
     // The chain of ancestors starts from the supervisor's own status (bash's PPID when that cannot be read), so
     // the outermost supervisor, whose parent is the sandbox's init, reads no other process to know it.
     // Nothing is left out silently: a supervisor that cannot trace its ancestors to init, or a process whose
-    // status cannot be read, is still reported on the same channel as a leftover.
+    // status cannot be read, is still reported on the same channel as a leftover. It sweeps only where pid 1 is
+    // bwrap, the sandbox's init: run anywhere else (by mistake, by hand) it would stop and kill the machine's
+    // processes, so it says so and sweeps nothing.
     private static final String SCRIPT = """
             "$@" <&0 &
             main=$!
@@ -50,6 +52,13 @@ final class Supervisor {
             left() {
               printf '\\036assay-left-running\\t%s\\n' "${1:0:500}" >&2
             }
+            # Only inside a sandbox's own pid namespace, whose init is bwrap: anywhere else the sweep would stop and
+            # kill processes of the machine.
+            { mapfile -t init < /proc/1/status; } 2>/dev/null
+            if [[ ${init[0]} != $'Name:\tbwrap' ]]; then
+              left "(not listed: the supervisor runs outside a sandbox, where pid 1 is not bwrap; nothing was swept)"
+              exit $rc
+            fi
             # An ancestor whose status cannot be read (one that just exited) starts the walk again from here.
             for try in {1..20}; do
               status $$

@@ -212,6 +212,26 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void theSupervisorSweepsNothingOutsideASandbox() throws Exception {
+        // In a pid namespace of its own whose init is not bwrap: were the guard gone, only this namespace's
+        // processes could be swept, the sleeper among them, and it would be named.
+        String sleeper = "sleep 31" + (System.nanoTime() % 10);
+        List<String> argv = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", "sh", "-c",
+                "\"$@\"; echo swept", "outer"));
+        argv.addAll(Supervisor.supervised(List.of("sh", "-c", "setsid " + sleeper + " >/dev/null 2>&1 & echo main")));
+
+        ProcessBuilder unshared = new ProcessBuilder(argv).redirectErrorStream(true);
+        Process process = unshared.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+
+        Supervisor.Split split = Supervisor.split(output);
+        assertThat(split.leftRunning()).as(output).singleElement().asString()
+                .startsWith("(not listed: the supervisor runs outside a sandbox");
+        assertThat(split.output()).isEqualTo("main\nswept\n");
+    }
+
+    @Test
     void theSupervisorNeverTakesABusyAncestorForALeftover() throws Exception {
         // The parent alternates between running and sleeping while each supervisor runs, as strace does while
         // it traces one: a status file read line by line then shifts under the reader and loses PPid:.

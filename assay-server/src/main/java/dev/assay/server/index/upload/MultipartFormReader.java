@@ -46,7 +46,7 @@ class MultipartFormReader {
         parser.setSizeMax(limits.maxRequestBytes());
         parser.setFileSizeMax(limits.maxFileSize().toBytes());
         parser.setHeaderCharset(StandardCharsets.UTF_8);
-        Form form = new Form();
+        Form form = new Form(parser);
         try {
             FileItemInputIterator items = parser.getItemIterator(request);
             while (items.hasNext()) {
@@ -63,11 +63,16 @@ class MultipartFormReader {
     /** What has been read of the form so far, and the limits on what is still to come. */
     private final class Form {
 
+        private final JakartaServletDiskFileUpload parser;
         private final Map<String, List<String>> fields = new LinkedHashMap<>();
         private long fieldBytesLeft = limits.maxFormSize().toBytes();
         private int parts;
         private String filename;
         private ReceivedFile file;
+
+        Form(JakartaServletDiskFileUpload parser) {
+            this.parser = parser;
+        }
 
         void take(FileItemInput part, Path target) throws IOException {
             if (++parts > limits.maxFormParts()) {
@@ -77,7 +82,8 @@ class MultipartFormReader {
             if (part.isFormField()) {
                 fields.computeIfAbsent(part.getFieldName(), name -> new ArrayList<>()).add(value(part));
             } else if (file == null && "content".equals(part.getFieldName())) {
-                filename = part.getName();
+                // the name as sent (FileItemInput.getName() throws on a NUL): the upload's file name rules refuse it
+                filename = parser.getFileName(part.getHeaders());
                 file = write(part, target);
             } else {
                 // a file part the upload API does not know: read past it, within the limits
