@@ -25,7 +25,7 @@ fcgi_pid=""; nginx_pid=""
 cleanup() {
   stop_assay
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  [ -n "$fcgi_pid" ] && kill "$fcgi_pid" 2>/dev/null || true
+  [ -n "$fcgi_pid" ] && kill -- "-$fcgi_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -56,7 +56,7 @@ assay_url="http://__token__:$token@127.0.0.1:$port/git/bench.git"
 base_url="http://127.0.0.1:$nginx_port/git/bench.git"
 git -C "$work/base/bench.git" push -q "$assay_url" main
 
-fcgiwrap -c 2 -s "unix:$work/fcgi.sock" & fcgi_pid=$!
+setsid fcgiwrap -c 2 -s "unix:$work/fcgi.sock" & fcgi_pid=$!   # its own group: its children go with it
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<NGINX
 worker_processes 2;
