@@ -8,7 +8,7 @@
 # keeps it (bitmaps, packed refs), with git http-backend. Then, alternating Assay and the baseline each round:
 #   - `git clone` into a fresh folder (checkout included);
 #   - FETCHES times `git fetch` of an up-to-date clone (ms for all of them);
-#   - `git push` of one new commit (a new file) on top of the large history.
+#   - `git push` of one new commit (a new file) on top of the large history, once the repack of the last is done.
 # Waits for Assay's background maintenance to finish before measuring (ASSAY_GIT_MAINTENANCE_DELAY=0s unless set).
 # Environment such as ASSAY_JAVA_OPTS passes through to the server (JFR: see README, Benchmarks).
 # Needs: nginx (nginx-light), fcgiwrap, git, curl, python3.
@@ -25,7 +25,7 @@ fcgi_pid=""; nginx_pid=""
 cleanup() {
   stop_assay
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  [ -n "$fcgi_pid" ] && kill "$fcgi_pid" 2>/dev/null || true
+  [ -n "$fcgi_pid" ] && kill -- "-$fcgi_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -56,7 +56,7 @@ assay_url="http://__token__:$token@127.0.0.1:$port/git/bench.git"
 base_url="http://127.0.0.1:$nginx_port/git/bench.git"
 git -C "$work/base/bench.git" push -q "$assay_url" main
 
-fcgiwrap -c 2 -s "unix:$work/fcgi.sock" & fcgi_pid=$!
+setsid fcgiwrap -c 2 -s "unix:$work/fcgi.sock" & fcgi_pid=$!   # its own group: its children go with it
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<NGINX
 worker_processes 2;
@@ -123,7 +123,17 @@ assay_clone() { clone_from "$assay_url"; }
 base_clone() { clone_from "$base_url"; }
 assay_fetch() { fetch_in "$work/assay-up"; }
 base_fetch() { fetch_in "$work/base-up"; }
-assay_push() { push_from "$work/assay-up"; }
+# a push measured while the repack of the previous one still runs would measure the two: wait until the newest
+# pack has its bitmap (only when maintenance runs at all)
+settle() {
+  local pack="$data/git/bench.git/objects/pack" i
+  ls "$pack/"*.bitmap >/dev/null 2>&1 || return 0
+  for i in $(seq 1 300); do
+    [ -f "$(ls -t "$pack/"*.pack | head -1 | sed 's/\.pack$/.bitmap/')" ] && return 0
+    sleep 0.1
+  done
+}
+assay_push() { settle; push_from "$work/assay-up"; }
 base_push() { push_from "$work/base-up"; }
 
 echo "== $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
@@ -168,6 +170,20 @@ public class GitRepositories {
         try {
             return new FileRepositoryBuilder().setGitDir(directory(normalizedName).toFile()).setBare()
                     .setMustExist(true).build();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot open the git repository of '" + normalizedName + "'", failure);
+        }
+    }
+
+    /**
+     * Opens the project's repository for a clone, fetch or push, creating it first if it is missing; the caller
+     * closes it. JGit's repository cache keeps it open between requests (closed after an hour unused), so that
+     * its pack indexes, bitmaps and refs are read once, not on every request.
+     */
+    public Repository openShared(String normalizedName) {
+        create(normalizedName);
+        try {
+            return RepositoryCache.open(RepositoryCache.FileKey.exact(directory(normalizedName).toFile(), FS.DETECTED));
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot open the git repository of '" + normalizedName + "'", failure);
         }

@@ -42,7 +42,7 @@ public class ProjectRepositoryResolver implements RepositoryResolver<HttpServlet
         Project project = project(name).filter(found -> projects.mayRead(caller(request, callers), found))
                 .orElseThrow(() -> new RepositoryNotFoundException(name));
         request.setAttribute(PROJECT_ATTRIBUTE, project);
-        return repositories.open(project.normalizedName());
+        return repositories.openShared(project.normalizedName());
     }
 
     /** Who sent the request, as the security chain authenticated them; empty when anonymous. */

@@ -129,6 +129,21 @@ abstract class MaintenanceContract extends GitFixture {
         assertThat(hasBitmap(project)).isTrue();
     }
 
+    @Test
+    void aRepositoryWrittenOutsideAssayGetsItsFirstRepackAfterStartUp() {
+        String project = newProject();
+        Path work = cloned(project);
+        String commit = git.commit(work, "file.txt", "copied in\n", "Written outside Assay");
+        // C git writes into the bare repository directly, as a repository copied into DATA/git would be
+        git.run(work, "push", "-q", bareRepository(project).toString(), "main").succeeded();
+        assertThat(hasBitmap(project)).isFalse();
+
+        server.bean(RepositorySetup.AtStartUp.class).createMissing();
+
+        Eventually.until("the first repack", Duration.ofSeconds(60), () -> hasBitmap(project), Boolean::booleanValue);
+        assertThat(remoteRef(project, "refs/heads/main")).isEqualTo(commit);
+    }
+
     private String packedRefs(String project) {
         try {
             Path file = bareRepository(project).resolve("packed-refs");
