@@ -3,6 +3,7 @@ package dev.assay.server.cli;
 import java.util.concurrent.Callable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 import dev.assay.server.AssayApplication;
 import picocli.CommandLine.Command;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code assay serve}: runs the server until it is stopped. */
 @Command(name = "serve", description = "Start the Assay server (web UI, APIs, git, workers).")
 final class ServeCommand implements Callable<Integer> {
+
+    private static final String STARTUP_STEPS = "assay.startup-steps";
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:ASSAY_PORT:-8080}",
             description = "HTTP port (env ASSAY_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -38,12 +41,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // as a command-line property it wins over the environment, so the option decides when both are given
-        new SpringApplicationBuilder(AssayApplication.class)
+        SpringApplicationBuilder application = new SpringApplicationBuilder(AssayApplication.class)
                 .properties(launch.settings(port).springProperties())
                 .properties(mail.springProperties())
                 .properties(log.springProperties())
-                .properties(upstream.springProperties(System.getenv(UpstreamOptions.ENVIRONMENT)))
-                .run("--assay.review-new-projects=" + reviewNewProjects);
+                .properties(upstream.springProperties(System.getenv(UpstreamOptions.ENVIRONMENT)));
+        if ("jfr".equals(System.getProperty(STARTUP_STEPS))) {
+            // Spring's start-up steps (bean creations, Flyway, …) as JFR events, for bench/startup.sh --steps
+            application.applicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run("--assay.review-new-projects=" + reviewNewProjects);
         return AssayCommand.KEEP_RUNNING;
     }
 }

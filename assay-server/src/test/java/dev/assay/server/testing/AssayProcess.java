@@ -28,6 +28,11 @@ public final class AssayProcess {
         this.environment = environment;
     }
 
+    /** The checkout whose launcher this runs. */
+    public Path root() {
+        return root;
+    }
+
     /** The outcome of a command that ran to its end. */
     public record Outcome(int exitCode, String stdout, String stderr) {
     }
