@@ -49,6 +49,7 @@ class StoredFilesCheck {
     private final Path lostAndFound;
     private final RecoverySettings settings;
     private final Clock clock;
+    private final Instant started;
     private final BackgroundPasses passes;
     private final AtomicInteger missing = new AtomicInteger();
 
@@ -60,6 +61,7 @@ class StoredFilesCheck {
         this.lostAndFound = properties.data().resolve("lost+found");
         this.settings = settings;
         this.clock = clock;
+        this.started = clock.instant();
         this.passes = passes;
         Gauge.builder("assay.files.missing", missing, AtomicInteger::get)
                 .description("Recorded distribution files not found on disk when the server started").register(meters);
@@ -82,7 +84,9 @@ class StoredFilesCheck {
     }
 
     private void moveOrphans(Set<StoredName> recorded) throws IOException {
-        Instant settled = clock.instant().minus(settings.orphanGrace());
+        // older than this server too: the check runs while it takes uploads, whose files are younger than its start
+        Instant graced = clock.instant().minus(settings.orphanGrace());
+        Instant settled = graced.isBefore(started) ? graced : started;
         for (Path file : filesOnDisk()) {
             if (passes.stopping()) {
                 return;
