@@ -9,9 +9,10 @@
 #    pipeline with its measurements for each file of every project's latest release. The embedded
 #    H2 database by default; PostgreSQL when ASSAY_DATABASE_URL (jdbc:postgresql://host:port/db, an EMPTY
 #    database), ASSAY_DATABASE_USER and ASSAY_DATABASE_PASSWORD are set, as for `./assay serve`.
-# 2. Times REQUESTS requests (one keep-alive connection, a random project each) of: /simple/ in HTML, in JSON and
-#    gzipped, /simple/<p>/, /project/<p>/, /pypi/<p>/json, /search?q=…; then 20 uploads of a small wheel, a new
-#    release of an existing project each, and 20 uploads creating a new project each. Prints p50 and p99.
+# 2. Times REQUESTS requests (one keep-alive connection, a random project each) of: / (its recent releases),
+#    /simple/ in HTML, in JSON and gzipped, /simple/<p>/, /project/<p>/, /pypi/<p>/json, /search?q=…; then 20
+#    uploads of a small wheel, a new release of an existing project each, and 20 uploads creating a new project
+#    each. Prints p50 and p99.
 # 3. Prints the size of the database on disk (H2: the .mv.db file; PostgreSQL: pg_database_size).
 # Run it at two sizes (say 10000 and 100000) and compare: a project page or an upload must not grow with PROJECTS.
 # The first start on the generated rows is slow (its start-up work creates a git repository per project and
@@ -124,6 +125,7 @@ time_get() { python3 "$root/bench/lib/latency.py" "$1" "$base" "$2" "${4:-$reque
                ${5:+"$5"}; }
 json='Accept: application/vnd.pypi.simple.v1+json'
 echo "== $requests requests each (a random project each; /simple/ $(( requests / 10 )) times)"
+time_get "/ (home page)" / "" $(( requests / 10 ))
 time_get "/simple/ HTML" /simple/ "" $(( requests / 10 ))
 time_get "/simple/ JSON" /simple/ "$json" $(( requests / 10 ))
 time_get "/simple/ JSON gzip" /simple/ "$json" $(( requests / 10 )) "Accept-Encoding: gzip"

@@ -3,6 +3,9 @@ package dev.assay.server.error;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,7 +25,9 @@ import dev.assay.server.config.UploadLimits;
 @ControllerAdvice
 public class AssayExceptionAdvice {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AssayExceptionAdvice.class);
     private static final String CHALLENGE = "Basic realm=\"Assay\"";
+    private static final String RETRY_AFTER_SECONDS = "10";
 
     private final UploadLimits uploadLimits;
 
@@ -52,6 +57,19 @@ public class AssayExceptionAdvice {
         page.addObject("reason", failure.status().getReasonPhrase());
         page.addObject("message", failure.getMessage());
         return page;
+    }
+
+    /**
+     * A statement that ran into its time limit (H2 and PostgreSQL cancel it) is the server's load or size, not the
+     * request's fault: 503 with a Retry-After and a message, never a 500 with a stack trace.
+     */
+    @ExceptionHandler(QueryTimeoutException.class)
+    public Object tooSlow(QueryTimeoutException failure, HttpServletRequest request, HttpServletResponse response) {
+        LOG.warn("{} {}: a statement ran into its time limit: {}", request.getMethod(), request.getRequestURI(),
+                failure.getMostSpecificCause().toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return handle(new BusyException("The database took too long to answer: try again in a moment"
+                + " (a search with more or longer words is answered sooner)"), request, response);
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -15,10 +15,12 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.background.BackgroundPasses;
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.config.RecoverySettings;
 import dev.assay.server.index.FileRepository.StoredName;
@@ -27,14 +29,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Compares {@code DATA/files} with the rows once, when the server starts and before it takes requests: a file
+ * Compares {@code DATA/files} with the rows once, in the background after the server started (with 1,000,000 files
+ * it takes minutes; an upload's file is younger than the orphan grace, so the move leaves it alone): a file
  * without a row (an upload killed between placing its file and committing) is moved to {@code DATA/lost+found}
  * with a log line; a row whose file is missing is logged as an ERROR and counted in the gauge
  * {@code assay.files.missing}, because that file is lost and only a backup can bring it back.
  */
 @Component
 @ConditionalOnWebApplication
-class StoredFilesCheck implements SmartInitializingSingleton {
+class StoredFilesCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredFilesCheck.class);
     private static final String METADATA_SUFFIX = ".metadata";
@@ -46,34 +49,48 @@ class StoredFilesCheck implements SmartInitializingSingleton {
     private final Path lostAndFound;
     private final RecoverySettings settings;
     private final Clock clock;
+    private final Instant started;
+    private final BackgroundPasses passes;
     private final AtomicInteger missing = new AtomicInteger();
 
     StoredFilesCheck(FileRepository files, DistributionStore store, AssayProperties properties,
-            RecoverySettings settings, Clock clock, MeterRegistry meters) {
+            RecoverySettings settings, Clock clock, MeterRegistry meters, BackgroundPasses passes) {
         this.files = files;
         this.store = store;
         this.filesDirectory = properties.filesDirectory();
         this.lostAndFound = properties.data().resolve("lost+found");
         this.settings = settings;
         this.clock = clock;
+        this.started = clock.instant();
+        this.passes = passes;
         Gauge.builder("assay.files.missing", missing, AtomicInteger::get)
                 .description("Recorded distribution files not found on disk when the server started").register(meters);
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        passes.submit("comparing " + filesDirectory + " with the database", this::compare);
+    }
+
+    private void compare() {
         try {
             Set<StoredName> recorded = new HashSet<>(files.storedNames());
             moveOrphans(recorded);
             reportMissing(recorded);
+            LOG.info("compared {} recorded file(s) with {}", recorded.size(), filesDirectory);
         } catch (IOException failure) {
             throw new UncheckedIOException("could not compare " + filesDirectory + " with the database", failure);
         }
     }
 
     private void moveOrphans(Set<StoredName> recorded) throws IOException {
-        Instant settled = clock.instant().minus(settings.orphanGrace());
+        // older than this server too: the check runs while it takes uploads, whose files are younger than its start
+        Instant graced = clock.instant().minus(settings.orphanGrace());
+        Instant settled = graced.isBefore(started) ? graced : started;
         for (Path file : filesOnDisk()) {
+            if (passes.stopping()) {
+                return;
+            }
             StoredName name = new StoredName(file.getParent().getFileName().toString(), distributionName(file));
             if (!recorded.contains(name) && Files.getLastModifiedTime(file).toInstant().isBefore(settled)) {
                 Path target = lostAndFound.resolve(filesDirectory.relativize(file));
@@ -91,9 +108,17 @@ class StoredFilesCheck implements SmartInitializingSingleton {
 
     private void reportMissing(Set<StoredName> recorded) {
         List<StoredName> lost = new ArrayList<>();
+        int checked = 0;
         for (StoredName name : recorded) {
-            if (!Files.exists(store.locate(name.project(), name.filename()))) {
+            if (passes.stopping()) {
+                return;
+            }
+            // deleted with its row since the listing: not lost
+            if (!Files.exists(store.locate(name.project(), name.filename())) && files.stored(name)) {
                 lost.add(name);
+            }
+            if (++checked % BackgroundPasses.PROGRESS_EVERY == 0) {
+                LOG.info("looked for {} of {} recorded file(s) in {}", checked, recorded.size(), filesDirectory);
             }
         }
         // named one by one up to a point: a lost disk must not bury the log under a line per file

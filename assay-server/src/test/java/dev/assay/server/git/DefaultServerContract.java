@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import org.springframework.util.FileSystemUtils;
 
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.NewUser;
+import dev.assay.server.background.BackgroundPasses;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
 
@@ -65,9 +67,30 @@ abstract class DefaultServerContract {
         FileSystemUtils.deleteRecursively(repository);
         assertThat(repository).doesNotExist();
         server = TestServer.start(data, database);
+        server.bean(BackgroundPasses.class).awaitQueued(Duration.ofMinutes(1));
 
         assertThat(repository.resolve("HEAD")).isRegularFile();
         assertThat(Files.readString(repository.resolve("HEAD"))).isEqualTo("ref: refs/heads/main\n");
+    }
+
+    @Test
+    void aProjectWhoseRepositoryIsMissingIsClonedAndPushedWithoutWaitingForTheBackgroundPass() throws IOException {
+        assertThat(post("api/v1/projects", "{\"name\":\"on-demand\"}").statusCode()).isEqualTo(201);
+        server.bean(BackgroundPasses.class).awaitQueued(Duration.ofMinutes(1));
+        Path repository = data.resolve("git").resolve("on-demand.git");
+        FileSystemUtils.deleteRecursively(repository);
+        GitCommand git = new GitCommand(Files.createDirectories(data.resolve("git-home")));
+        Path clone = data.resolve("on-demand-clone");
+
+        git.run(data, "clone", "-q", server.url() + "git/on-demand.git", clone.toString()).succeeded();
+        git.commit(clone, "README.md", "hello\n", "Readme");
+        git.run(clone, "push", "-q", "http://olive:" + PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + server.port()
+                + "/git/on-demand.git", "HEAD:refs/heads/main").succeeded();
+
+        assertThat(repository.resolve("HEAD")).isRegularFile();
+        assertThat(repository.resolve("refs/heads/main")).as("the pushed branch, loose or packed")
+                .satisfiesAnyOf(ref -> assertThat(ref).isRegularFile(),
+                        ref -> assertThat(repository.resolve("packed-refs")).content().contains("refs/heads/main"));
     }
 
     @Test
@@ -84,6 +107,7 @@ abstract class DefaultServerContract {
                 "kept by the administrator\n");
 
         server = TestServer.start(data, database);
+        server.bean(BackgroundPasses.class).awaitQueued(Duration.ofMinutes(1));
 
         assertThat(pack).doesNotExist();
         assertThat(index).doesNotExist();

@@ -12,13 +12,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.background.BackgroundPasses;
 import dev.assay.server.pipeline.TaskReport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures, once at start, the jobs that finished before measurements were kept, from their stored task
+ * Measures, once in the background after the server started, the jobs that finished before measurements were kept, from their stored task
  * results, so that the health charts also show the pipelines run before; jobs finishing later are measured
  * when their result is recorded.
  */
@@ -31,14 +32,20 @@ public class MeasurementBackfill {
 
     private final MeasurementRepository measurements;
     private final JsonMapper json;
+    private final BackgroundPasses passes;
 
-    MeasurementBackfill(MeasurementRepository measurements, JsonMapper json) {
+    MeasurementBackfill(MeasurementRepository measurements, JsonMapper json, BackgroundPasses passes) {
         this.measurements = measurements;
         this.json = json;
+        this.passes = passes;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
+        passes.submit("measuring the pipeline jobs finished before measurements were kept", this::pass);
+    }
+
+    private void pass() {
         try {
             int measured = backfill();
             if (measured > 0) {
@@ -56,7 +63,7 @@ public class MeasurementBackfill {
         int measured = 0;
         long after = 0;
         List<MeasurementRepository.Unmeasured> batch;
-        while (!(batch = measurements.unmeasured(after, BATCH)).isEmpty()) {
+        while (!passes.stopping() && !(batch = measurements.unmeasured(after, BATCH)).isEmpty()) {
             for (MeasurementRepository.Unmeasured job : batch) {
                 long durationMs = job.startedAt() == null ? 0
                         : Duration.between(job.startedAt(), job.finishedAt()).toMillis();

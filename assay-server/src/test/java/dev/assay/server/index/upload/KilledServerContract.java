@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.assay.server.testing.AssayProcess;
 import dev.assay.server.testing.AssayProcess.Outcome;
 import dev.assay.server.testing.AssayProcess.Server;
+import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
@@ -83,6 +85,9 @@ abstract class KilledServerContract {
     private static void assertRecovered(Server restarted, Path data, List<Path> acknowledged, Map<Path, Spec> specs)
             throws IOException {
         HttpApi api = new HttpApi(restarted.url(), "uploader", PASSWORD);
+        // the files are compared with the rows in the background once the server is ready
+        Eventually.until("the comparison of DATA/files with the database", Duration.ofMinutes(2), restarted::output,
+                output -> output.contains("recorded file(s) with"));
         for (Path wheel : acknowledged) {
             String project = specs.get(wheel).name();
             HttpResponse<String> file = api.get("files/" + project + "/" + wheel.getFileName());
