@@ -41,6 +41,7 @@ class HealthProbeRepository {
                 return update(connection, now);
             } finally {
                 setLockTimeout(connection, sessionTimeout);
+                clearQueryTimeout(connection);
             }
         }));
     }
@@ -51,6 +52,14 @@ class HealthProbeRepository {
             update.setQueryTimeout(TIMEOUT_SECONDS);
             update.setObject(1, Timestamps.utc(now));
             return update.executeUpdate() == 1;
+        }
+    }
+
+    // H2 keeps a statement's query timeout for the whole session: without this, every statement run later on this
+    // pooled session (a search, a migration's backfill) would be cancelled after the probe's five seconds
+    private static void clearQueryTimeout(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(0);
         }
     }
 
