@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,11 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.tokens.NewToken;
-import dev.assay.server.accounts.tokens.TokenScope;
-import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
@@ -55,13 +49,12 @@ class StreamedUploadTest {
 
     @BeforeAll
     void startServer(@TempDir Path temporary) throws Exception {
-        data = Files.createDirectories(temporary.resolve("data"));
-        work = Files.createDirectories(temporary.resolve("work"));
-        database = TestDatabase.h2(data);
-        server = TestServer.start(data, database, Map.of("assay.upload.max-file-size", "64KB"));
-        server.bean(AccountService.class).create(new NewUser("uploader", "u@example.org", "", "long password", Set.of()));
-        token = server.bean(TokenService.class).create(new NewToken("uploader", "", null, Set.of(TokenScope.UPLOAD)))
-                .secret();
+        UploaderServer uploader = UploaderServer.start(temporary, Map.of("assay.upload.max-file-size", "64KB"));
+        data = uploader.data();
+        work = uploader.work();
+        database = uploader.database();
+        server = uploader.server();
+        token = uploader.token();
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.tokens.NewToken;
-import dev.assay.server.accounts.tokens.TokenScope;
-import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.TestDatabase;
@@ -47,13 +41,12 @@ class UploadFormTest {
 
     @BeforeAll
     void startServer(@TempDir Path temporary) throws Exception {
-        data = Files.createDirectories(temporary.resolve("data"));
-        work = Files.createDirectories(temporary.resolve("work"));
-        database = TestDatabase.h2(data);
-        server = TestServer.start(data, database, Map.of("assay.upload.max-file-size", "1MB"));
-        server.bean(AccountService.class).create(new NewUser("uploader", "u@example.org", "", "long password", Set.of()));
-        token = server.bean(TokenService.class).create(new NewToken("uploader", "", null, Set.of(TokenScope.UPLOAD)))
-                .secret();
+        UploaderServer uploader = UploaderServer.start(temporary, Map.of("assay.upload.max-file-size", "1MB"));
+        data = uploader.data();
+        work = uploader.work();
+        database = uploader.database();
+        server = uploader.server();
+        token = uploader.token();
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,11 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.assay.server.accounts.AccountService;
-import dev.assay.server.accounts.NewUser;
-import dev.assay.server.accounts.tokens.NewToken;
-import dev.assay.server.accounts.tokens.TokenScope;
-import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.testing.PythonDistributions;
 import dev.assay.server.testing.PythonDistributions.Built;
@@ -45,14 +39,13 @@ class UploadLimitsTest {
 
     @BeforeAll
     void startServer(@TempDir Path temporary) throws Exception {
-        data = Files.createDirectories(temporary.resolve("data"));
-        work = Files.createDirectories(temporary.resolve("work"));
-        database = TestDatabase.h2(data);
-        server = TestServer.start(data, database,
+        UploaderServer uploader = UploaderServer.start(temporary,
                 Map.of("assay.upload.max-file-size", "6KB", "assay.upload.max-project-size", "4KB"));
-        server.bean(AccountService.class).create(new NewUser("uploader", "u@example.org", "", "long password", Set.of()));
-        token = server.bean(TokenService.class).create(new NewToken("uploader", "", null, Set.of(TokenScope.UPLOAD)))
-                .secret();
+        data = uploader.data();
+        work = uploader.work();
+        database = uploader.database();
+        server = uploader.server();
+        token = uploader.token();
     }
 
     @AfterAll
