@@ -39,12 +39,21 @@ public final class FileResponses {
                 .contentType(contentType(filename))
                 .eTag("\"" + sha256 + "\"")
                 .cacheControl(shared ? IMMUTABLE : PRIVATE)
-                // pip names the downloaded file after this header; without it Spring MVC adds one naming
-                // every file "f.txt" (its reflected-file-download guard), and a batch of downloads collides
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(filename))
                 .headers(extra)
                 .body(new FileSystemResource(path));
+    }
+
+    /** The {@code Cache-Control} of a file anyone may read. */
+    static String sharedCacheControl() {
+        return IMMUTABLE.getHeaderValue();
+    }
+
+    /** The {@code Content-Disposition} of a file: an attachment under its own name. */
+    static String disposition(String filename) {
+        // pip names the downloaded file after this header; without it Spring MVC adds one naming
+        // every file "f.txt" (its reflected-file-download guard), and a batch of downloads collides
+        return ContentDisposition.attachment().filename(filename).build().toString();
     }
 
     /** The type a file is served with, by its name. */

@@ -34,7 +34,12 @@ class FileService {
         this.files = files;
         this.store = store;
         this.projects = projects;
-        this.metadataRequests = Counter.builder("assay.index.metadata.requests")
+        this.metadataRequests = metadataRequests(meters);
+    }
+
+    /** The count of {@code .metadata} requests, answered here or by the fast path. */
+    static Counter metadataRequests(MeterRegistry meters) {
+        return Counter.builder("assay.index.metadata.requests")
                 .description("Requests for PEP 658 .metadata files, which installers fetch instead of whole files")
                 .register(meters);
     }

@@ -1,6 +1,8 @@
 package dev.assay.server.index.simple;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -56,11 +58,24 @@ class ProjectPages {
         KeptPage page = KeptPage.of(compression, format.mediaType().toString(),
                 SimpleIndexService.etag(written, format), SimpleController.cacheControl(!shared),
                 Long.toString(written.serial()), write(listing, urls, format), stamp, shared);
+        if (shared) {
+            page = page.listing(digests(listing));
+        }
         // a revision committed after the project was read may also have changed who reads it: served, not kept
         if (written.equals(revision)) {
             store.put(key, page);
         }
         return page;
+    }
+
+    /** The listed hosted files' digests, by file name: what {@link KeptFiles} serves files by. */
+    private static Map<String, KeptPage.ListedDigests> digests(ProjectListing listing) {
+        Map<String, KeptPage.ListedDigests> digests = new HashMap<>();
+        for (ListedFile file : listing.files()) {
+            file.sha256().ifPresent(sha256 -> digests.put(file.filename(), new KeptPage.ListedDigests(sha256,
+                    file.coreMetadata().map(hashes -> hashes.get("sha256")))));
+        }
+        return digests;
     }
 
     /** A page's bytes in a format: hosted and upstream pages alike. */
