@@ -12,12 +12,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletDiskFileUpload;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.UploadLimits;
@@ -26,18 +30,26 @@ import dev.assay.server.error.MultipartProblems;
 /**
  * Reads an upload's multipart body in one pass, parts in any order: the fields into memory (UTF-8, as the web
  * server decoded them), the file part {@code content} straight into its temporary file while its digests are
- * computed — no staging copy, no second read. Every limit of {@link UploadLimits} holds while reading, so a body
+ * computed on other threads ({@link FileDigests}) — no staging copy, no second read. Every limit of {@link UploadLimits} holds while reading, so a body
  * without a Content-Length stops at the limit; a body the client broke off, or a malformed one, is a 400.
  */
 @Component
-class MultipartFormReader {
-
-    private static final int CHUNK = 64 * 1024;
+class MultipartFormReader implements DisposableBean {
 
     private final UploadLimits limits;
+    // the digests' tasks never wait for anything, so a fixed pool shared by all uploads cannot stall one
+    private final ExecutorService hashing;
 
     MultipartFormReader(UploadLimits limits) {
         this.limits = limits;
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("upload-digests-");
+        threads.setDaemon(true);
+        this.hashing = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), threads);
+    }
+
+    @Override
+    public void destroy() {
+        hashing.shutdownNow();
     }
 
     /** Reads the whole body of {@code request}, writing the file part into {@code target}. */
@@ -117,12 +129,16 @@ class MultipartFormReader {
         }
     }
 
-    private static ReceivedFile write(FileItemInput part, Path target) throws IOException {
-        FileDigests digests = new FileDigests();
-        byte[] buffer = new byte[CHUNK];
+    private ReceivedFile write(FileItemInput part, Path target) throws IOException {
+        FileDigests digests = new FileDigests(hashing);
         try (InputStream in = part.getInputStream(); TemporaryFile out = new TemporaryFile(target)) {
-            for (int read = in.readNBytes(buffer, 0, CHUNK); read > 0; read = in.readNBytes(buffer, 0, CHUNK)) {
-                digests.update(buffer, 0, read);
+            for (byte[] buffer = digests.buffer(); ; buffer = digests.buffer()) {
+                int read = in.readNBytes(buffer, 0, buffer.length);
+                if (read <= 0) {
+                    break;
+                }
+                // hashed on other threads while this one writes the same bytes and reads the next
+                digests.update(buffer, read);
                 out.write(buffer, read);
             }
         }
