@@ -121,7 +121,7 @@ final class CgroupJob implements AutoCloseable {
      * here and the kill (which checks that start time again) are about the same process.
      */
     private void killIfInJob(long pid) {
-        // cgroup.procs also lists the worker while a thread of it starts a process in the job.
+        // cgroup.procs would list the worker too, had its thread failed to leave the job after starting the sandbox.
         ProcessHandle.of(pid).filter(process -> !process.equals(ProcessHandle.current()))
                 .filter(process -> inJob(pid) && process.isAlive())
                 .ifPresent(ProcessHandle::destroyForcibly);

@@ -41,7 +41,8 @@ class BwrapArgumentsTest {
 
     @Test
     void theLocaleReachesTheSandboxThroughBwrapAndTheRestThroughTheEnvironment() throws Exception {
-        SandboxCommand withLocale = command.withEnvironment(Map.of("LANG", "C.UTF-8", "LC_ALL", "C", "PATH", "/usr/bin"));
+        SandboxCommand withLocale = command.withEnvironment(
+                Map.of("LANG", "C.UTF-8", "LC_ALL", "C", "PATH", "/usr/bin"));
 
         assertThat(String.join(" ", new BwrapArguments(SandboxTools.debian(true)).build(withLocale, true)))
                 .contains("--setenv LANG C.UTF-8 --setenv LC_ALL C ");
