@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The bubblewrap sandbox: fresh namespaces (no network but loopback), a read-only system, only the
- * workspace writable, an unprivileged uid, cgroup v1 and {@code prlimit} limits.
+ * workspace writable, an unprivileged uid, cgroup v1 limits and rlimits.
  */
 public final class BubblewrapSandbox implements Sandbox {
 
@@ -44,15 +44,16 @@ public final class BubblewrapSandbox implements Sandbox {
             prepareWorkspace(command.workspace());
             List<EnforcedLimit> cgroupLimits = job.map(CgroupJob::enforced).orElse(List.of());
             boolean memoryInCgroup = cgroupLimits.stream().anyMatch(l -> l.limit() == Limit.MEMORY);
-            List<String> argv = arguments.build(command,
-                    job.map(CgroupJob::procsFiles).orElse(List.of()), memoryInCgroup);
-            ProcessRunner.Outcome outcome = ProcessRunner.run(argv, command.environment(), command.stdin(),
+            List<String> argv = arguments.build(command, memoryInCgroup);
+            ProcessRunner.Outcome outcome = ProcessRunner.run(argv,
+                    BwrapArguments.hostEnvironment(command.environment()), command.stdin(),
                     command.limits().wallTime(), process -> {
                         // Killing bwrap takes its pid namespace down (--die-with-parent); the cgroup
                         // sweep catches anything that was mid-fork when that happened.
                         ProcessRunner.killDescendants(process);
                         job.ifPresent(CgroupJob::killAll);
-                    }, new WorkspaceWatch(command.workspace(), command.limits().workspaceBytes()));
+                    }, new WorkspaceWatch(command.workspace(), command.limits().workspaceBytes()),
+                    job.<ProcessRunner.Starter>map(inJob -> inJob::start).orElse(ProcessRunner.Starter.DIRECT));
             return result(outcome, job, enforced(cgroupLimits, memoryInCgroup, job.isPresent()));
         } finally {
             job.ifPresent(CgroupJob::close);
@@ -72,7 +73,7 @@ public final class BubblewrapSandbox implements Sandbox {
     @Override
     public String description() {
         List<String> notes = new ArrayList<>();
-        String limits = cgroups.usable(notes) ? "cgroup v1 memory+pids, prlimit" : "prlimit only";
+        String limits = cgroups.usable(notes) ? "cgroup v1 memory+pids, rlimits" : "rlimits only";
         return "bubblewrap (" + tools.bwrap() + "), uid " + BwrapArguments.NOBODY
                 + (tools.dropToNobody() ? " on the host and inside" : " inside a user namespace")
                 + ", no network, " + limits;
@@ -104,11 +105,11 @@ public final class BubblewrapSandbox implements Sandbox {
                                                 boolean inCgroup) {
         List<EnforcedLimit> enforced = new ArrayList<>(cgroupLimits);
         if (!memoryInCgroup) {
-            enforced.add(new EnforcedLimit(Limit.MEMORY, "prlimit RLIMIT_AS per process (no memory cgroup)"));
+            enforced.add(new EnforcedLimit(Limit.MEMORY, "rlimit RLIMIT_AS per process (no memory cgroup)"));
         }
-        enforced.add(new EnforcedLimit(Limit.PROCESSES, "prlimit RLIMIT_NPROC"));
-        enforced.add(new EnforcedLimit(Limit.CPU_TIME, "prlimit RLIMIT_CPU per process"));
-        enforced.add(new EnforcedLimit(Limit.FILE_SIZE, "prlimit RLIMIT_FSIZE"));
+        enforced.add(new EnforcedLimit(Limit.PROCESSES, "rlimit RLIMIT_NPROC"));
+        enforced.add(new EnforcedLimit(Limit.CPU_TIME, "rlimit RLIMIT_CPU per process"));
+        enforced.add(new EnforcedLimit(Limit.FILE_SIZE, "rlimit RLIMIT_FSIZE"));
         enforced.add(new EnforcedLimit(Limit.WALL_TIME, "timer; process tree killed through the pid namespace"
                 + (inCgroup ? " and the job's cgroup" : "")));
         enforced.add(new EnforcedLimit(Limit.WORKSPACE_SIZE, "the workspace's size checked while it runs and at"

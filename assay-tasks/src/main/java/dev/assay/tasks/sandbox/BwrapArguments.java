@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The host command line that runs a {@link SandboxCommand} under bubblewrap: join the job's cgroups,
+ * The host command line that runs a {@link SandboxCommand} under bubblewrap (started inside the job's cgroups):
  * drop to an unprivileged uid, enter fresh namespaces on a read-only system, then apply rlimits.
  */
 final class BwrapArguments {
@@ -15,9 +17,6 @@ final class BwrapArguments {
     static final String WORKSPACE = "/workspace";
     static final int NOBODY = 65534;
 
-    /** Joins each cgroup named before "--" and then becomes the command after it. */
-    private static final String JOIN_CGROUPS =
-            "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
     private static final List<String> SYSTEM_DIRS = List.of("/usr", "/etc");
     private static final List<String> MERGED_DIRS = List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
 
@@ -27,31 +26,41 @@ final class BwrapArguments {
         this.tools = tools;
     }
 
-    List<String> build(SandboxCommand command, List<Path> cgroupProcsFiles, boolean memoryInCgroup)
-            throws IOException {
+    List<String> build(SandboxCommand command, boolean memoryInCgroup) throws IOException {
         List<String> argv = new ArrayList<>();
-        if (!cgroupProcsFiles.isEmpty()) {
-            argv.addAll(List.of("/bin/sh", "-c", JOIN_CGROUPS, "sh"));
-            cgroupProcsFiles.forEach(file -> argv.add(file.toString()));
-            argv.add("--");
-        }
         if (tools.dropToNobody()) {
-            // Nobody on the host too, not only inside: root-owned files stay unreadable even if
-            // the user namespace maps the sandbox's uid back to root.
-            argv.addAll(List.of(tools.setpriv().toString(), "--reuid", "" + NOBODY, "--regid", "" + NOBODY,
-                    "--clear-groups", "--"));
+            // Nobody on the host too, not only inside: root-owned files stay unreadable even if the user namespace
+            // maps the sandbox's uid back to root. util-linux's unshare with no namespace to enter only drops the
+            // supplementary groups, then sets gid and uid, with numbers as given (setpriv looks numbers up as names
+            // first, through every name service, which cost more than the rest of its work).
+            argv.addAll(List.of(tools.unshare().toString(), "--setgid", "" + NOBODY, "--setuid", "" + NOBODY,
+                    "--"));
         }
         argv.add(tools.bwrap().toString());
         argv.addAll(List.of("--unshare-all", "--unshare-user", "--uid", "" + NOBODY, "--gid", "" + NOBODY,
                 "--hostname", "assay-sandbox", "--die-with-parent", "--new-session", "--cap-drop", "ALL"));
+        // The locale reaches the sandbox through bwrap, not the host's environment, so the programs before it do
+        // not load locale files they never use.
+        command.environment().entrySet().stream().filter(e -> isLocale(e.getKey())).sorted(Map.Entry.comparingByKey())
+                .forEach(e -> argv.addAll(List.of("--setenv", e.getKey(), e.getValue())));
         filesystem(command, argv);
         argv.add("--");
-        // The supervisor starts the command before the rlimits apply: its own fork must not count against
-        // RLIMIT_NPROC, which every process of the sandbox's uid on this machine shares.
-        List<String> limited = new ArrayList<>(rlimits(command.limits(), memoryInCgroup));
-        limited.addAll(command.argv());
-        argv.addAll(Supervisor.supervised(limited));
+        // The supervisor's child sets the rlimits with its shell's ulimit and becomes the command: no process of
+        // its own, and the supervisor's fork does not count against RLIMIT_NPROC, which every process of the
+        // sandbox's uid on this machine shares.
+        argv.addAll(Supervisor.limited(ulimits(command.limits(), memoryInCgroup), command.argv()));
         return argv;
+    }
+
+    /** The environment of the host process that starts the sandbox: the command's, but its locale. */
+    static Map<String, String> hostEnvironment(Map<String, String> environment) {
+        Map<String, String> host = new HashMap<>(environment);
+        host.keySet().removeIf(BwrapArguments::isLocale);
+        return host;
+    }
+
+    private static boolean isLocale(String variable) {
+        return variable.equals("LANG") || variable.equals("LANGUAGE") || variable.startsWith("LC_");
     }
 
     private static void filesystem(SandboxCommand command, List<String> argv) throws IOException {
@@ -79,19 +88,16 @@ final class BwrapArguments {
         argv.addAll(List.of("--chdir", Path.of(WORKSPACE).resolve(command.workingDirectory()).normalize().toString()));
     }
 
-    private List<String> rlimits(SandboxLimits limits, boolean memoryInCgroup) {
+    /** The rlimits as {@code ulimit} builtins of the supervisor's bash, which counts sizes in KiB (rounded down). */
+    static String ulimits(SandboxLimits limits, boolean memoryInCgroup) {
         long cpu = Math.max(1, limits.cpuTime().toSeconds());
-        List<String> argv = new ArrayList<>(List.of(tools.prlimit().toString(),
-                "--nproc=" + limits.maxProcesses(),
-                // Soft limit sends SIGXCPU (reported), the hard one a second later SIGKILL.
-                "--cpu=" + cpu + ":" + (cpu + 1),
-                "--fsize=" + limits.maxFileSizeBytes(),
-                "--core=0"));
+        // Soft limit sends SIGXCPU (reported), the hard one a second later SIGKILL.
+        String ulimits = "ulimit -t " + (cpu + 1) + " && ulimit -S -t " + cpu
+                + " && ulimit -u " + limits.maxProcesses() + " -f " + limits.maxFileSizeBytes() / 1024 + " -c 0";
         if (!memoryInCgroup) {
             // Address space is a crude stand-in for memory, used only when no memory cgroup exists.
-            argv.add("--as=" + limits.memoryBytes());
+            ulimits += " -v " + limits.memoryBytes() / 1024;
         }
-        argv.add("--");
-        return argv;
+        return ulimits;
     }
 }

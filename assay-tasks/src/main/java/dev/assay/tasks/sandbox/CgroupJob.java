@@ -18,6 +18,7 @@ final class CgroupJob implements AutoCloseable {
 
     private final Map<String, Path> dirs;
     private final List<EnforcedLimit> enforced = new ArrayList<>();
+    private boolean workerInside;
 
     CgroupJob(Map<String, Path> dirs) {
         this.dirs = Map.copyOf(dirs);
@@ -42,8 +43,36 @@ final class CgroupJob implements AutoCloseable {
         return List.copyOf(enforced);
     }
 
-    /** The {@code cgroup.procs} files a process writes its pid to in order to join the job. */
-    List<Path> procsFiles() {
+    /**
+     * Starts the process inside the job: it is born in the job's cgroups, so it never runs a moment outside them
+     * and no process of its own has to join them first. In cgroup v1 one thread can be moved alone (its id written
+     * to {@code tasks}) and a process is born in the cgroups of the thread that forks it: the calling thread joins
+     * the job, starts the process and goes back to the worker's cgroups. It has to be the thread that then waits
+     * for the process: bwrap's {@code --die-with-parent} kills the sandbox when the thread that started it ends.
+     * The thread's memory stays charged to the worker (cgroup v1 charges memory to the cgroup of a process's leader).
+     */
+    Process start(ProcessBuilder builder) throws IOException {
+        String thread = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        try {
+            for (Path dir : dirs.values()) {
+                try {
+                    Files.writeString(dir.resolve("tasks"), thread);
+                } catch (IOException e) {
+                    throw new IOException("cannot join the job's cgroup " + dir + ": " + e.getMessage(), e);
+                }
+            }
+            return builder.start();
+        } finally {
+            // Back to the worker's own cgroups, the job's parents (which hold the worker, so they exist, and root
+            // may always move into them). Should that ever fail, the freezer must not freeze the worker's thread.
+            for (Path dir : dirs.values()) {
+                workerInside |= !write(dir.getParent().resolve("tasks"), thread);
+            }
+        }
+    }
+
+    /** The {@code cgroup.procs} files listing the job's processes. */
+    private List<Path> procsFiles() {
         return dirs.values().stream().map(dir -> dir.resolve("cgroup.procs")).toList();
     }
 
@@ -70,7 +99,7 @@ final class CgroupJob implements AutoCloseable {
             return;
         }
         Path freezer = dirs.get("freezer");
-        boolean frozen = freezer != null && write(freezer.resolve("freezer.state"), "FROZEN");
+        boolean frozen = freezer != null && !workerInside && write(freezer.resolve("freezer.state"), "FROZEN");
         Backoff backoff = new Backoff(LONGEST_PAUSE);
         for (int round = 0; round < KILL_ROUNDS && !pids.isEmpty(); round++) {
             pids.stream().distinct().forEach(this::killIfInJob);
@@ -92,7 +121,9 @@ final class CgroupJob implements AutoCloseable {
      * here and the kill (which checks that start time again) are about the same process.
      */
     private void killIfInJob(long pid) {
-        ProcessHandle.of(pid).filter(process -> inJob(pid) && process.isAlive())
+        // cgroup.procs would list the worker too, had its thread failed to leave the job after starting the sandbox.
+        ProcessHandle.of(pid).filter(process -> !process.equals(ProcessHandle.current()))
+                .filter(process -> inJob(pid) && process.isAlive())
                 .ifPresent(ProcessHandle::destroyForcibly);
     }
 

@@ -40,6 +40,13 @@ final class ProcessRunner {
         void killTree(Process process);
     }
 
+    /** Starts the built process; the sandbox starts it inside the job's cgroups. */
+    interface Starter {
+        Starter DIRECT = ProcessBuilder::start;
+
+        Process start(ProcessBuilder builder) throws IOException;
+    }
+
     private static final int TAIL_BYTES = 1 << 20;
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
 
@@ -48,17 +55,17 @@ final class ProcessRunner {
 
     static Outcome run(List<String> argv, Map<String, String> environment, byte[] stdin, Duration wallTime,
                        TreeKiller killer) throws IOException, InterruptedException {
-        return run(argv, environment, stdin, wallTime, killer, Guard.NONE);
+        return run(argv, environment, stdin, wallTime, killer, Guard.NONE, Starter.DIRECT);
     }
 
     /** Runs the process until it exits, its wall time ends or {@code guard} is exceeded, then kills what is left. */
     static Outcome run(List<String> argv, Map<String, String> environment, byte[] stdin, Duration wallTime,
-                       TreeKiller killer, Guard guard) throws IOException, InterruptedException {
+                       TreeKiller killer, Guard guard, Starter starter) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().clear();
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        Process process = builder.start();
+        Process process = starter.start(builder);
         TailBuffer out = new TailBuffer(TAIL_BYTES);
         TailBuffer err = new TailBuffer(TAIL_BYTES);
         Thread outDrain = drain(process.getInputStream(), out, "sandbox-stdout");

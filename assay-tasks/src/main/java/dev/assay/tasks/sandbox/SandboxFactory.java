@@ -26,17 +26,17 @@ public final class SandboxFactory {
 
     public SandboxProbe probe() {
         List<String> missing = new ArrayList<>();
-        for (Path tool : List.of(tools.bwrap(), tools.prlimit())) {
+        for (Path tool : List.of(tools.bwrap(), Path.of(Supervisor.BASH))) {
             if (!Files.isExecutable(tool)) {
                 missing.add(tool.toString());
             }
         }
-        if (tools.dropToNobody() && !Files.isExecutable(tools.setpriv())) {
-            missing.add(tools.setpriv().toString());
+        if (tools.dropToNobody() && !Files.isExecutable(tools.unshare())) {
+            missing.add(tools.unshare().toString());
         }
         if (!missing.isEmpty()) {
             return unavailable("missing " + String.join(", ", missing)
-                    + " (Debian packages bubblewrap and util-linux)");
+                    + " (Debian packages bubblewrap, bash and util-linux)");
         }
         BubblewrapSandbox sandbox = new BubblewrapSandbox(tools, cgroups);
         Path workspace = null;

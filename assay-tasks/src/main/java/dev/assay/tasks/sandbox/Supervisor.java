@@ -32,8 +32,16 @@ final class Supervisor {
     // status cannot be read, is still reported on the same channel as a leftover. It sweeps only where pid 1 is
     // bwrap, the sandbox's init: run anywhere else (by mistake, by hand) it would stop and kill the machine's
     // processes, so it says so and sweeps nothing.
-    private static final String SCRIPT = """
+    private static final String START = """
             "$@" <&0 &
+            """;
+
+    /** The command's own process applies the limits (shell builtins given as %s) and becomes the command. */
+    private static final String START_LIMITED = """
+            (%s || exit 125; exec "$@") <&0 &
+            """;
+
+    private static final String SWEEP = """
             main=$!
             wait "$main"; rc=$?
             while kill -0 "$main" 2>/dev/null; do wait "$main"; rc=$?; done
@@ -122,7 +130,16 @@ final class Supervisor {
 
     /** {@code argv} run under the supervisor. */
     static List<String> supervised(List<String> argv) {
-        List<String> supervised = new ArrayList<>(List.of(BASH, "-c", SCRIPT, NAME));
+        return supervised(START, argv);
+    }
+
+    /** {@code argv} run under the supervisor, with the limits {@code ulimits} (bash builtins) set just before. */
+    static List<String> limited(String ulimits, List<String> argv) {
+        return supervised(START_LIMITED.formatted(ulimits), argv);
+    }
+
+    private static List<String> supervised(String start, List<String> argv) {
+        List<String> supervised = new ArrayList<>(List.of(BASH, "-c", start + SWEEP, NAME));
         supervised.addAll(argv);
         return supervised;
     }

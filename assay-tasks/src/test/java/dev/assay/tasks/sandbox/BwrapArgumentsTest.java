@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BwrapArgumentsTest {
@@ -14,28 +15,38 @@ class BwrapArgumentsTest {
             .withReadOnlyBinds(List.of(new ReadOnlyBind(Path.of("/srv/wheelhouse"), "/wheelhouse")));
 
     @Test
-    void joinsTheCgroupsDropsToNobodyAndLimitsMemoryInTheCgroupOnly() throws Exception {
-        List<String> argv = new BwrapArguments(SandboxTools.debian(true))
-                .build(command, List.of(Path.of("/cg/memory/job/cgroup.procs")), true);
+    void dropsToNobodyAndLimitsMemoryInTheCgroupOnly() throws Exception {
+        List<String> argv = new BwrapArguments(SandboxTools.debian(true)).build(command, true);
 
         assertThat(String.join(" ", argv))
-                .startsWith("/bin/sh -c ")
-                .contains("sh /cg/memory/job/cgroup.procs -- /usr/bin/setpriv --reuid 65534 --regid 65534")
+                .startsWith("/usr/bin/unshare --setgid 65534 --setuid 65534 -- /usr/bin/bwrap ")
                 .contains("--unshare-all", "--die-with-parent", "--new-session", "--cap-drop ALL",
                         "--bind /srv/job-1 /workspace", "--ro-bind /srv/wheelhouse /wheelhouse",
                         "--size 2147483648 --tmpfs /tmp", "--chdir /workspace/src")
                 .contains("--chdir /workspace/src -- /usr/bin/bash -c ")
-                .endsWith(" assay-supervisor /usr/bin/prlimit --nproc=256 --cpu=600:601 --fsize=1073741824 --core=0"
-                        + " -- /usr/bin/python3 -V")
-                .doesNotContain("--as=");
+                .contains("(ulimit -t 601 && ulimit -S -t 600 && ulimit -u 256 -f 1048576 -c 0 || exit 125;"
+                        + " exec \"$@\") <&0 &")
+                .endsWith(" assay-supervisor /usr/bin/python3 -V")
+                .doesNotContain(" -v ");
     }
 
     @Test
     void withoutCgroupsLimitsAddressSpaceAndStaysTheWorkersUser() throws Exception {
-        List<String> argv = new BwrapArguments(SandboxTools.debian(false)).build(command, List.of(), false);
+        List<String> argv = new BwrapArguments(SandboxTools.debian(false)).build(command, false);
 
         assertThat(argv.get(0)).isEqualTo("/usr/bin/bwrap");
-        assertThat(argv).doesNotContain("/usr/bin/setpriv").contains("--as=" + (2L << 30));
+        assertThat(argv).doesNotContain("/usr/bin/unshare");
+        assertThat(String.join(" ", argv)).contains(" -c 0 -v " + (2L << 20) + " || exit 125;");
+    }
+
+    @Test
+    void theLocaleReachesTheSandboxThroughBwrapAndTheRestThroughTheEnvironment() throws Exception {
+        SandboxCommand withLocale = command.withEnvironment(
+                Map.of("LANG", "C.UTF-8", "LC_ALL", "C", "PATH", "/usr/bin"));
+
+        assertThat(String.join(" ", new BwrapArguments(SandboxTools.debian(true)).build(withLocale, true)))
+                .contains("--setenv LANG C.UTF-8 --setenv LC_ALL C ");
+        assertThat(BwrapArguments.hostEnvironment(withLocale.environment())).isEqualTo(Map.of("PATH", "/usr/bin"));
     }
 
     @Test
