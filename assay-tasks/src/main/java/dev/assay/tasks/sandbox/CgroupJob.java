@@ -46,10 +46,11 @@ final class CgroupJob implements AutoCloseable {
     /**
      * Starts the process inside the job: it is born in the job's cgroups, so it never runs a moment outside them
      * and no process of its own has to join them first. In cgroup v1 one thread can be moved alone (its id written
-     * to {@code tasks}) and a process is born in the cgroups of the thread that forks it: the calling thread joins
-     * the job, starts the process and goes back to the worker's cgroups. It has to be the thread that then waits
-     * for the process: bwrap's {@code --die-with-parent} kills the sandbox when the thread that started it ends.
-     * The thread's memory stays charged to the worker (cgroup v1 charges memory to the cgroup of a process's leader).
+     * to {@code tasks}) and a process or thread is born in the cgroups of the thread that creates it: the calling
+     * thread joins the job, starts the process, and then it and every thread the start created (the JDK's process
+     * reaper) go back to the worker's cgroups. It has to be the thread that then waits for the process: bwrap's
+     * {@code --die-with-parent} kills the sandbox when the thread that started it ends. Memory stays charged to the
+     * worker (cgroup v1 charges memory to the cgroup of a process's leader).
      */
     Process start(ProcessBuilder builder) throws IOException {
         String thread = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
@@ -63,10 +64,26 @@ final class CgroupJob implements AutoCloseable {
             }
             return builder.start();
         } finally {
-            // Back to the worker's own cgroups, the job's parents (which hold the worker, so they exist, and root
-            // may always move into them). Should that ever fail, the freezer must not freeze the worker's thread.
-            for (Path dir : dirs.values()) {
-                workerInside |= !write(dir.getParent().resolve("tasks"), thread);
+            dirs.values().forEach(this::workerLeaves);
+        }
+    }
+
+    /**
+     * Moves every thread of the worker in this cgroup back to the worker's own, the job's parent (which holds the
+     * worker, so it exists, and root may always move into it). Should that ever fail, the freezer must not freeze
+     * the worker's threads, and the job's cleanup must not take the worker for a leftover.
+     */
+    private void workerLeaves(Path dir) {
+        List<String> tasks;
+        try {
+            tasks = Files.readAllLines(dir.resolve("tasks"));
+        } catch (IOException e) {
+            workerInside = true;
+            return;
+        }
+        for (String task : tasks) {
+            if (!task.isBlank() && Files.exists(Path.of("/proc/self/task", task.trim()))) {
+                workerInside |= !write(dir.getParent().resolve("tasks"), task.trim());
             }
         }
     }
@@ -121,7 +138,7 @@ final class CgroupJob implements AutoCloseable {
      * here and the kill (which checks that start time again) are about the same process.
      */
     private void killIfInJob(long pid) {
-        // cgroup.procs would list the worker too, had its thread failed to leave the job after starting the sandbox.
+        // cgroup.procs would list the worker too, had one of its threads failed to leave the job (see start).
         ProcessHandle.of(pid).filter(process -> !process.equals(ProcessHandle.current()))
                 .filter(process -> inJob(pid) && process.isAlive())
                 .ifPresent(ProcessHandle::destroyForcibly);

@@ -3,6 +3,7 @@ package dev.assay.server.index.upload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
@@ -58,7 +59,7 @@ final class MultipartParts {
         if (closed) {
             return null;
         }
-        body.transferTo(java.io.OutputStream.nullOutputStream());
+        body.transferTo(OutputStream.nullOutputStream());
         head += delimiter.length();
         require(2);
         if (buffer[head] == '-' && buffer[head + 1] == '-') {
