@@ -4,7 +4,8 @@
 # and after a short burst of page requests; then the median and spread of each. With `--steps`, one more start
 # records a JFR file with Spring's start-up steps and prints the slowest steps and the hottest frames. Each start
 # on the reused data directory is followed by one without the launcher's class-data archive (ASSAY_CDS=off, the
-# jar as built), so that the ratio of the two says what the archive saves under the same load.
+# jar as built), so that the ratio of the two says what the archive saves under the same load. Each start also reports
+# the CPU milliseconds the JVM used until healthy, which depend less on the machine's load than the wall-clock time.
 #   bench/startup.sh [RUNS] [BURST] [--steps]      (defaults 5 30: RUNS starts, BURST requests after each start)
 # ASSAY_JAVA_OPTS passes through (e.g. -XX:+UseSerialGC to compare collectors).
 set -euo pipefail
@@ -21,7 +22,8 @@ trap 'stop_assay; rm -rf "$work"' EXIT
 data="$work/data"
 port=$(free_port)
 
-# Starts the server as start_assay does but without its build check, so that the time is the start alone; sets $ms.
+# Starts the server as start_assay does but without its build check, so that the time is the start alone; sets $ms
+# and $cpu, the CPU milliseconds the JVM used until healthy (all its threads: less dependent on the load than $ms).
 timed_start() {
   local start end
   start=$(date +%s%N)
@@ -33,6 +35,7 @@ timed_start() {
   done
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$assay_pid/stat")
 }
 
 rss_mb() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$assay_pid/status"; }
@@ -65,29 +68,32 @@ if [ ! -f "$archive" ] && [ "${ASSAY_CDS:-}" != off ]; then
 fi
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(date -u +%Y-%m-%d)"
-echo "run  ms-to-healthy  RSS-started  RSS-after-burst  ms-without-archive"
+echo "run  ms-to-healthy  CPU-ms  RSS-started  RSS-after-burst  ms-without-archive  CPU-ms-without"
 echo "     (run 1 creates the database; later runs reuse it and alternate with a start without the archive)"
-all_ms=() started=() loaded=() pairs=""
+all_ms=() all_cpu=() started=() loaded=() pairs="" cpu_pairs=""
 for i in $(seq 1 "$runs"); do
   timed_start
   rss=$(rss_mb)
   load
   after=$(rss_mb)
   stop_assay
-  all_ms+=("$ms") started+=("$rss") loaded+=("$after")
-  without="-"
+  all_ms+=("$ms") all_cpu+=("$cpu") started+=("$rss") loaded+=("$after")
+  without="-" cpu_without="-"
   if [ "$i" -gt 1 ]; then
-    with=$ms
+    with=$ms with_cpu=$cpu
     ASSAY_CDS=off timed_start; stop_assay
-    without=$ms pairs+="$with $without"$'\n'
+    without=$ms pairs+="$with $without"$'\n' cpu_without=$cpu cpu_pairs+="$with_cpu $cpu"$'\n'
   fi
-  printf '%-4s %-14s %-12s %-16s %s\n' "$i" "${all_ms[-1]}" "${rss} MB" "${after} MB" "$without"
+  printf '%-4s %-14s %-7s %-12s %-16s %-19s %s\n' "$i" "${all_ms[-1]}" "${all_cpu[-1]}" "${rss} MB" "${after} MB" \
+    "$without" "$cpu_without"
 done
 summary "ms to healthy" ms "${all_ms[@]}"
+summary "CPU ms to healthy" ms "${all_cpu[@]}"
 summary "RSS once healthy" MB "${started[@]}"
 summary "RSS after $((burst * 7)) requests" MB "${loaded[@]}"
 [ -n "$pairs" ] && printf '%s' "$pairs" | python3 "$root/bench/lib/ratio.py" "ms to healthy, archive/none" ms \
   "3,000 ms with the archive on an idle machine"
+[ -n "$cpu_pairs" ] && printf '%s' "$cpu_pairs" | python3 "$root/bench/lib/ratio.py" "CPU ms to healthy, archive/none" ms
 
 if [ -n "$steps" ]; then
   need jfr openjdk-17-jdk-headless

@@ -97,6 +97,15 @@ millis_ok() {  # label command...
 # CPU time (ms, user + system, every thread) the server has used so far
 server_cpu() { awk -v tick="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / tick}' "/proc/$assay_pid/stat"; }
 
+# CPU time (ms) each kind of server thread has used so far: "ms name" lines, digits in thread names dropped
+thread_cpu() {
+  local task tick; tick=$(getconf CLK_TCK)
+  for task in /proc/"$assay_pid"/task/*; do
+    # a thread may end between the listing and the reading: it is left out
+    { tr -d '0-9' <"$task/comm" && sed 's/.*) //' "$task/stat" | cut -d' ' -f12-13; } 2>/dev/null | paste -sd' ' || true
+  done | awk -v tick="$tick" 'NF >= 3 {c[$1] += ($(NF-1) + $NF) * 1000 / tick} END {for (n in c) print c[n], n}'
+}
+
 # median CPU ms per upload of LABEL: the client's (column 1) or the server's (column 2)
 cpu_median() { sort -n -k"$2" "$work/cpu.$1" | awk -v c="$2" '{v[NR] = $c} END {print v[int((NR + 1) / 2)]}'; }
 
@@ -124,7 +133,11 @@ before=$(heap)
 ( while :; do heap; echo; sleep 0.1; done ) >"$work/heap.samples" 2>/dev/null &
 sampler=$!
 echo "== ${megabytes} MB upload, $rounds rounds, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+thread_cpu >"$work/threads.before"
 alternate "upload ${megabytes} MB, curl (twine's form)" "$rounds" ms "<= 1.5x" curl_upload copy
+thread_cpu >"$work/threads.after"
+echo "server CPU ms per curl upload by thread:" $(awk -v n="$rounds" 'NR == FNR {a[$2] = $1; next}
+  ($1 - a[$2]) / n >= 5 {printf "%s %.0f,\n", $2, ($1 - a[$2]) / n}' "$work/threads.before" "$work/threads.after" | sort)
 alternate "upload ${megabytes} MB, twine" "$rounds" ms "<= 1.5x" twine_upload copy
 kill "$sampler"; wait "$sampler" 2>/dev/null || true; sampler=""
 alternate "twine to a discarding server" "$rounds" ms "" twine_sink copy
