@@ -32,9 +32,9 @@ class SimpleFastPathConfiguration {
     }
 
     /**
-     * Moves Spring Boot's observation filter (registered at the fast paths' order) behind them: timing a request
-     * answered from memory cost about as much as answering it. Fast-path answers are counted by
-     * {@code assay.index.fast.answers} instead; everything else is timed as before.
+     * Moves Spring Boot's observation filter behind the fast paths: it is registered at their order, so which ran
+     * first was left to registration order, and timing a request answered from memory would cost about as much as
+     * answering it. Fast-path answers are counted by {@code assay.index.fast.answers} instead.
      */
     @Bean
     static BeanPostProcessor metricsAfterFastPaths() {
