@@ -6,7 +6,8 @@
 # 1. Writes PROJECTS projects with FILES_PER_PROJECT files each (half wheels, half sdists, two files a release)
 #    straight into a fresh database as rows, not uploads: users (one per 10 projects, each project owned by one),
 #    releases with core metadata and two requirements each, files, used file names, search rows, and a finished
-#    pipeline with its measurements for each file of every project's latest release. The embedded
+#    pipeline with its measurements for each file of every project's latest release (on H2 also the search's
+#    word tables, V30). The embedded
 #    H2 database by default; PostgreSQL when ASSAY_DATABASE_URL (jdbc:postgresql://host:port/db, an EMPTY
 #    database), ASSAY_DATABASE_USER and ASSAY_DATABASE_PASSWORD are set, as for `./assay serve`.
 # 2. Times REQUESTS requests (one keep-alive connection, a random project each) of: / (its recent releases),
@@ -106,6 +107,23 @@ INSERT INTO project_search (project_id, release_id, name_words, summary_words, k
   SELECT p.id, r.id, ' bench ' || CAST(p.id AS VARCHAR) || ' ', ' benchmark project number ' || CAST(p.id AS VARCHAR) || ' ',
          ' bench scale ', ' a generated project for the scale benchmark '
   FROM projects p JOIN releases r ON r.project_id = p.id AND r.version = '$releases.0';
+SQL
+[ -n "$postgres" ] || cat >>"$work/load.sql" <<'SQL'
+-- H2's word tables (V30) for the search rows above: every word with its fields, and the first 16 characters of
+-- each suffix of the lower-case name, the normalised name and the summary (only the suffixes no other text has)
+INSERT INTO search_words (project_id, word, in_name, in_summary, in_keywords, in_description)
+  SELECT p.id, w.word, w.n, w.s, w.k, w.d FROM projects p CROSS JOIN (VALUES ('bench', 1, 0, 1, 0),
+    ('benchmark', 0, 1, 0, 1), ('project', 0, 1, 0, 1), ('number', 0, 1, 0, 0), ('scale', 0, 0, 1, 1),
+    ('a', 0, 0, 0, 1), ('generated', 0, 0, 0, 1), ('for', 0, 0, 0, 1), ('the', 0, 0, 0, 1)) AS w(word, n, s, k, d);
+INSERT INTO search_words (project_id, word, in_name, in_summary, in_keywords, in_description)
+  SELECT id, CAST(id AS VARCHAR), 1, 1, 0, 0 FROM projects;
+INSERT INTO search_pieces (project_id, piece)
+  SELECT p.id, SUBSTRING(LOWER(p.name), g."X", 16) FROM projects p JOIN SYSTEM_RANGE(1, 20) g
+    ON g."X" <= CHAR_LENGTH(p.name);
+INSERT INTO search_pieces (project_id, piece)
+  SELECT p.id, SUBSTRING(p.normalized_name, g."X", 16) FROM projects p CROSS JOIN SYSTEM_RANGE(1, 6) g;
+INSERT INTO search_pieces (project_id, piece)
+  SELECT p.id, SUBSTRING(LOWER(p.summary), g."X", 16) FROM projects p CROSS JOIN SYSTEM_RANGE(1, 25) g;
 SQL
 start=$(date +%s)
 if [ -n "$postgres" ]; then

@@ -1,6 +1,7 @@
 package dev.assay.server.index.search;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.assay.packaging.PackagingException;
+import dev.assay.server.background.BackgroundPasses;
 import dev.assay.packaging.metadata.CoreMetadata;
 import dev.assay.server.index.FileUploaded;
+import dev.assay.server.index.IndexChanged;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectCreated;
 import dev.assay.server.index.ProjectRepository;
@@ -46,13 +49,15 @@ public class SearchIndex {
     private final ProjectRepository projects;
     private final ReleaseRepository releases;
     private final TransactionTemplate transactions;
+    private final BackgroundPasses passes;
 
     SearchIndex(SearchRepository search, ProjectRepository projects, ReleaseRepository releases,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, BackgroundPasses passes) {
         this.search = search;
         this.projects = projects;
         this.releases = releases;
         this.transactions = transactions;
+        this.passes = passes;
     }
 
     /** One page of the projects the reader may read that match the query, best first. */
@@ -72,12 +77,16 @@ public class SearchIndex {
         Project project = found.get();
         Optional<Release> latest = ReleaseLookup.latestOf(releases.list(projectId));
         Optional<CoreMetadata> metadata = latest.flatMap(SearchIndex::metadata);
+        // the texts search also finds literally: the name as written and normalised, and the summary shown
+        String summary = latest.map(Release::summary).orElse(project.summary());
         search.replace(new SearchRepository.Row(projectId, latest.map(Release::id).orElse(null),
                 SearchWords.padded(project.name(), MAX_NAME),
                 SearchWords.padded(metadata.flatMap(CoreMetadata::summary).orElse(""), MAX_SUMMARY),
                 SearchWords.padded(String.join(" ", metadata.map(CoreMetadata::keywords).orElse(List.of())),
                         MAX_KEYWORDS),
-                SearchWords.padded(metadata.flatMap(CoreMetadata::description).orElse(""), MAX_DESCRIPTION)));
+                SearchWords.padded(metadata.flatMap(CoreMetadata::description).orElse(""), MAX_DESCRIPTION),
+                SearchWords.pieces(project.name().toLowerCase(Locale.ROOT), project.normalizedName(),
+                        summary.toLowerCase(Locale.ROOT))));
     }
 
     /**
@@ -93,9 +102,43 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * On H2, fills the word tables of the projects indexed before they were kept (V30), in the background: until
+     * the pass reaches a project, search finds it only by its name or summary literally.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void fillWordsLater() {
+        if (search.keepsWords()) {
+            passes.submit("search words of the projects indexed before they were kept", this::fillWords);
+        }
+    }
+
+    /** Rewrites the rows of the projects without words, each in its own transaction, until the server stops. */
+    void fillWords() {
+        List<Long> missing = search.projectsWithoutWords();
+        int done = 0;
+        for (long projectId : missing) {
+            if (passes.stopping()) {
+                return;
+            }
+            transactions.executeWithoutResult(status -> refresh(projectId));
+            if (++done % BackgroundPasses.PROGRESS_EVERY == 0) {
+                LOG.info("Search: words kept for {} of {} project(s)", done, missing.size());
+            }
+        }
+    }
+
     @EventListener
     void projectCreated(ProjectCreated created) {
         refresh(created.projectId());
+    }
+
+    /** A project inserted without {@link ProjectCreated} (tools, tests) gets its row as soon as it is listed. */
+    @EventListener
+    void indexChanged(IndexChanged changed) {
+        if (changed.listChanged() && changed.projectId() != 0 && !search.hasRow(changed.projectId())) {
+            transactions.executeWithoutResult(status -> refresh(changed.projectId()));
+        }
     }
 
     @EventListener

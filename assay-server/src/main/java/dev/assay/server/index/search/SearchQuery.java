@@ -62,11 +62,30 @@ public record SearchQuery(String text, List<String> words, boolean lastIsPrefix)
         return text.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 
+    /** The start of the lower-case text that H2's literal pieces are looked up by ({@link SearchWords#pieces}). */
+    String piece() {
+        return SearchWords.cut(text.toLowerCase(Locale.ROOT), SearchWords.PIECE);
+    }
+
+    /** {@link #piece()} of the text as a normalised name. */
+    String normalizedPiece() {
+        return SearchWords.cut(exactName(), SearchWords.PIECE);
+    }
+
+    /**
+     * The end of the range of an index holding the values that start with {@code start}: those are at least
+     * {@code start} and less than it followed by U+FFFF, a character no text holds (a noncharacter).
+     */
+    static String rangeEnd(String start) {
+        return start + '\uffff';
+    }
+
     private static String contains(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private boolean isPrefix(int i) {
+    /** Whether word {@code i} matches every word that starts with it. */
+    boolean isPrefix(int i) {
         return lastIsPrefix && i == words.size() - 1;
     }
 }

@@ -54,6 +54,10 @@ class StatementTimeoutOnH2Test {
                 SELECT id, ' slow ' || CAST(id AS VARCHAR) || ' ', ' a project to search through ', ' ', ' '
                 FROM projects""")
                 .update();
+        jdbc.sql("""
+                INSERT INTO search_words (project_id, word, in_name, in_summary, in_keywords, in_description)
+                SELECT id, w.word, 0, 1, 0, 0 FROM projects CROSS JOIN (VALUES ('search'), ('through')) AS w(word)""")
+                .update();
         everyPooledSession("SET QUERY_TIMEOUT 1");
     }
 

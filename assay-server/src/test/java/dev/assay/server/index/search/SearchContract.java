@@ -161,7 +161,7 @@ abstract class SearchContract {
         return web.get("search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
-    private void upload(String name, String version, String header, String description) throws Exception {
+    void upload(String name, String version, String header, String description) throws Exception {
         Spec spec = new Spec(name, version, List.of(header), description);
         spec.upload(TestDistributions.wheel(build, spec), server.url(), "alice", PASSWORD);
     }
