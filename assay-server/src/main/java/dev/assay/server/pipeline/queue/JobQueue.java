@@ -24,6 +24,8 @@ import dev.assay.server.pipeline.JobFinished;
 import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.health.Measurement;
 import dev.assay.server.pipeline.health.MeasurementRepository;
 import dev.assay.server.pipeline.queue.JobRepository.HeldJob;
@@ -68,10 +70,13 @@ public class JobQueue {
     private final MeasurementRepository measurements;
     private final ApplicationEventPublisher events;
     private final UpstreamFileCache mirrored;
+    private final Workers workers;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
             JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
-            MeasurementRepository measurements, ApplicationEventPublisher events, UpstreamFileCache mirrored) {
+            MeasurementRepository measurements, ApplicationEventPublisher events, UpstreamFileCache mirrored,
+            Workers workers) {
+        this.workers = workers;
         this.mirrored = mirrored;
         this.measurements = measurements;
         this.events = events;
@@ -91,6 +96,15 @@ public class JobQueue {
      */
     @Transactional
     public Optional<ClaimedJob> claim(WorkerIdentity worker) {
+        return claim(worker, WorkerOffer.UNKNOWN);
+    }
+
+    /**
+     * Claims the oldest waiting (or abandoned) job that {@code worker}, offering {@code offer}, can carry out,
+     * recorded as the job's worker; empty when there is none.
+     */
+    @Transactional
+    public Optional<ClaimedJob> claim(WorkerIdentity worker, WorkerOffer offer) {
         if (worker.name() == null || worker.name().isBlank() || worker.name().length() > 200) {
             throw new InvalidInputException("a worker name of 1 to 200 characters is required");
         }
@@ -98,6 +112,7 @@ public class JobQueue {
             throw new InvalidInputException("a worker's host name is at most 255 characters");
         }
         Instant now = clock.instant();
+        workers.seen(worker, offer, now);
         giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
         Instant expiry = now.plus(properties.lease());

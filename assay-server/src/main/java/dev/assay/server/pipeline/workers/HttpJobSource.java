@@ -28,6 +28,7 @@ import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
+import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import tools.jackson.databind.DeserializationFeature;
@@ -87,8 +88,8 @@ final class HttpJobSource implements JobSource {
     }
 
     @Override
-    public Optional<ClaimedJob> claim(String worker) {
-        HttpResponse<String> answer = post("api/worker/claim", Map.of("worker", worker, "host", host));
+    public Optional<ClaimedJob> claim(String worker, WorkerOffer offer) {
+        HttpResponse<String> answer = post("api/worker/claim", Map.of("worker", worker, "host", host, "offer", offer));
         if (answer.statusCode() == 204) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import dev.assay.server.index.DistributionStore;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
@@ -45,8 +46,8 @@ class InProcessJobSource implements JobSource {
     }
 
     @Override
-    public Optional<ClaimedJob> claim(String worker) {
-        return queue.claim(WorkerIdentity.inProcess(worker, host));
+    public Optional<ClaimedJob> claim(String worker, WorkerOffer offer) {
+        return queue.claim(WorkerIdentity.inProcess(worker, host), offer);
     }
 
     @Override

@@ -47,7 +47,7 @@ class InProcessWorkers implements DisposableBean {
         }
         JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
         this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
-                clock);
+                clock, WorkerPool.offer());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
@@ -21,7 +22,7 @@ import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 public interface JobSource {
 
     /** Claims a job for {@code worker}; empty when there is none. */
-    Optional<ClaimedJob> claim(String worker);
+    Optional<ClaimedJob> claim(String worker, WorkerOffer offer);
 
     /** Renews the job's lease. */
     Instant heartbeat(ClaimedJob job);

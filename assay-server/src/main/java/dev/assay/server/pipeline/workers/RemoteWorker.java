@@ -68,7 +68,7 @@ public final class RemoteWorker {
                 strace, source);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
-                Clock.systemUTC());
+                Clock.systemUTC(), WorkerPool.offer());
         pool.start(settings.name());
         LOG.info("{} worker(s) '{}' claiming jobs from {}", settings.workers(), settings.name(), settings.server());
         return new RemoteWorker(pool);

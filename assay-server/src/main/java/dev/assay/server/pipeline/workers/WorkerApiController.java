@@ -35,6 +35,7 @@ import dev.assay.server.index.DistributionStore;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.queue.JobRepository;
@@ -50,7 +51,7 @@ import dev.assay.server.upstream.files.UpstreamFileCache;
 public class WorkerApiController {
 
     /** {@code POST /api/worker/claim}: the worker's name and host, recorded as the job's worker. */
-    record ClaimRequest(String worker, String host) {
+    record ClaimRequest(String worker, String host, WorkerOffer offer) {
     }
 
     /** The body of heartbeat, log and result calls: the lease the claim returned, and what is sent. */
@@ -204,7 +205,8 @@ public class WorkerApiController {
         String name = request == null || request.worker() == null ? "worker" : request.worker();
         String host = request == null || request.host() == null || request.host().isBlank() ? null
                 : request.host().strip();
-        return queue.claim(WorkerIdentity.remote(caller.token().orElseThrow(), name, host))
+        WorkerOffer offer = request == null || request.offer() == null ? WorkerOffer.UNKNOWN : request.offer();
+        return queue.claim(WorkerIdentity.remote(caller.token().orElseThrow(), name, host), offer)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

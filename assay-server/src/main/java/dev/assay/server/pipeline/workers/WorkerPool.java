@@ -26,6 +26,8 @@ import org.slf4j.MDC;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.logging.RequestIds;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.AssayVersion;
+import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.tasks.execution.ExecutionListener;
@@ -44,6 +46,7 @@ public final class WorkerPool {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final JobSource source;
+    private final WorkerOffer offer;
     private final JobRunner runner;
     private final int size;
     private final Duration heartbeat;
@@ -61,6 +64,13 @@ public final class WorkerPool {
      * log lines carry the {@code clock}'s time when they were written.
      */
     public WorkerPool(JobSource source, JobRunner runner, int size, Duration heartbeat, Duration poll, Clock clock) {
+        this(source, runner, size, heartbeat, poll, clock, WorkerOffer.UNKNOWN);
+    }
+
+    /** As above, the workers offering {@code offer} with every claim. */
+    public WorkerPool(JobSource source, JobRunner runner, int size, Duration heartbeat, Duration poll, Clock clock,
+                      WorkerOffer offer) {
+        this.offer = offer;
         this.source = source;
         this.clock = clock;
         this.runner = runner;
@@ -70,6 +80,11 @@ public final class WorkerPool {
         this.workers = Executors.newFixedThreadPool(Math.max(1, size), daemon("assay-worker"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("assay-worker-heartbeat"));
         this.backoff = new ClaimBackoff(poll, MAX_BACKOFF);
+    }
+
+    /** What this machine's workers offer with their claims: this build's version. */
+    static WorkerOffer offer() {
+        return new WorkerOffer(AssayVersion.current(), List.of(), List.of());
     }
 
     /** Starts the workers, named {@code name/1} … {@code name/size}. */
@@ -118,7 +133,7 @@ public final class WorkerPool {
     private void loop(String worker) {
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
-                Optional<ClaimedJob> job = source.claim(worker);
+                Optional<ClaimedJob> job = source.claim(worker, offer);
                 backoff.succeeded();
                 if (job.isPresent()) {
                     workLogged(worker, job.get());

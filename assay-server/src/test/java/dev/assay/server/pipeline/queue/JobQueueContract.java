@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.fleet.KnownWorker;
+import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.testing.HttpApi;
@@ -146,6 +149,47 @@ abstract class JobQueueContract extends PipelineFixture {
         assertThat(workerToken.post("api/worker/jobs/999999/heartbeat", lease).statusCode())
                 .as("authenticated, but holds no lease").isEqualTo(409);
         assertThat(workerToken.post("api/worker/jobs/999999/log", lease).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aClaimRecordsTheWorkerAndWhatItOffersAndAnOversizedOfferIsRefusedNamingTheLimit() {
+        HttpApi worker = workerToken();
+        String name = "offering-" + databaseKind();
+        HttpResponse<String> claim = worker.post("api/worker/claim", """
+                {"worker":"%s","host":"build-9.example","offer":{"version":"9.9.9","interpreters":[
+                 {"version":"3.11.7","implementation":"cpython","executable":"/usr/bin/python3.11",
+                  "tags":["cp311-cp311-manylinux_2_36_x86_64"]}],"tasks":["build","install","test"]}}"""
+                .formatted(name));
+        HttpResponse<String> again = worker.post("api/worker/claim", "{\"worker\":\"%s\"}".formatted(name));
+        HttpResponse<String> oversized = worker.post("api/worker/claim",
+                "{\"worker\":\"x\",\"offer\":{\"version\":\"" + "9".repeat(101) + "\"}}");
+
+        assertThat(claim.statusCode()).as(claim.body()).isIn(200, 204);
+        assertThat(again.statusCode()).as(again.body()).isIn(200, 204);
+        KnownWorker known = server.bean(Workers.class).all().stream()
+                .filter(seen -> seen.name().equals(name)).findFirst().orElseThrow();
+        assertThat(known.host()).as("the host of the last claim, which sent none").isNull();
+        assertThat(known.offer().version()).as("the last claim offered nothing").isNull();
+        assertThat(known.lastSeen()).isAfterOrEqualTo(known.firstSeen());
+        assertThat(server.bean(Workers.class).all().stream().filter(seen -> seen.name().equals(name)))
+                .as("one row per worker, however often it claims").hasSize(1);
+        assertThat(oversized.statusCode()).isEqualTo(400);
+        assertThat(oversized.body()).contains("a worker's version is at most 100 characters");
+    }
+
+    @Test
+    void theOfferOfAClaimIsKeptWithTheWorker() {
+        String name = "offer-kept-" + databaseKind();
+        WorkerOffer offer = new WorkerOffer("1.2.3", List.of(new WorkerOffer.Interpreter("3.12.1", "cpython",
+                "/opt/python3.12/bin/python3", List.of("cp312-cp312-linux_x86_64"))), List.of("build", "lines"));
+
+        server.bean(JobQueue.class).claim(WorkerIdentity.inProcess(name, "here"), offer);
+
+        KnownWorker known = server.bean(Workers.class).all().stream()
+                .filter(seen -> seen.name().equals(name)).findFirst().orElseThrow();
+        assertThat(known.offer()).isEqualTo(offer);
+        assertThat(known.kind()).isEqualTo("in-process");
+        assertThat(known.host()).isEqualTo("here");
     }
 
     private static String resultBody(ClaimedJob job) {

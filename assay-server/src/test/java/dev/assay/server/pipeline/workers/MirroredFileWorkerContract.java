@@ -19,6 +19,7 @@ import dev.assay.server.accounts.tokens.NewToken;
 import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.accounts.tokens.TokenService;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.testing.HttpApi;
@@ -85,7 +86,7 @@ abstract class MirroredFileWorkerContract extends PipelineFixture {
 
     /** Claims until the pipeline's job comes, finishing jobs that other tests left. */
     private static ClaimedJob claimed(HttpJobSource source, long pipeline) {
-        Optional<ClaimedJob> job = source.claim("remote-vetting");
+        Optional<ClaimedJob> job = source.claim("remote-vetting", WorkerOffer.UNKNOWN);
         if (job.isPresent() && job.get().pipelineId() != pipeline) {
             source.result(job.get(), brokenMetadataResult());
             return null;
