@@ -73,7 +73,9 @@ public final class BubblewrapSandbox implements Sandbox {
     @Override
     public String description() {
         List<String> notes = new ArrayList<>();
-        String limits = cgroups.usable(notes) ? "cgroup v1 memory+pids, rlimits" : "rlimits only";
+        String limits = cgroups.usable(notes)
+                ? "cgroup v1 memory+pids, rlimits" + cgroups.slowMoves().map(slow -> " (" + slow + ")").orElse("")
+                : "rlimits only";
         return "bubblewrap (" + tools.bwrap() + "), uid " + BwrapArguments.NOBODY
                 + (tools.dropToNobody() ? " on the host and inside" : " inside a user namespace")
                 + ", no network, " + limits;

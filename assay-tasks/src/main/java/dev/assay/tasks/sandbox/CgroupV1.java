@@ -19,14 +19,16 @@ final class CgroupV1 {
 
     private final Path root;
     private final Path selfCgroup;
+    private final Path mounts;
 
-    CgroupV1(Path root, Path selfCgroup) {
+    CgroupV1(Path root, Path selfCgroup, Path mounts) {
         this.root = root;
         this.selfCgroup = selfCgroup;
+        this.mounts = mounts;
     }
 
     static CgroupV1 system() {
-        return new CgroupV1(Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"));
+        return new CgroupV1(Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"), Path.of("/proc/self/mounts"));
     }
 
     /**
@@ -60,6 +62,31 @@ final class CgroupV1 {
     /** Whether this machine has a cgroup v1 hierarchy the worker can create children in. */
     boolean usable(List<String> notes) {
         return !ownCgroups(notes).isEmpty();
+    }
+
+    /**
+     * Empty when moving a thread into a job's cgroups is fast; else what makes it so. A move takes the kernel's
+     * lock on every process's threads for writing, which waits for an RCU grace period (10 ms a command, the p50 of
+     * the development machine) unless a cgroup hierarchy is mounted with {@code favordynmods} (Linux 6.0 and
+     * later; it holds for the whole machine, and makes forks and exits a little dearer instead).
+     */
+    Optional<String> slowMoves() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(mounts);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        List<String[]> cgroupMounts = lines.stream().map(line -> line.split(" "))
+                .filter(fields -> fields.length >= 4 && fields[2].startsWith("cgroup")).toList();
+        if (cgroupMounts.isEmpty() || cgroupMounts.stream()
+                .anyMatch(fields -> List.of(fields[3].split(",")).contains("favordynmods"))) {
+            return Optional.empty();
+        }
+        String mount = cgroupMounts.stream().filter(fields -> fields[2].equals("cgroup2")).findFirst()
+                .orElse(cgroupMounts.get(0))[1];
+        return Optional.of("each command's move into its cgroups waits for the kernel (about 10 ms); "
+                + "`mount -o remount,favordynmods " + mount + "` (Linux 6.0 and later) makes it fast");
     }
 
     private Map<String, Path> ownCgroups(List<String> notes) {
