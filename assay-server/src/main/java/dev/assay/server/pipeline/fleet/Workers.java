@@ -1,6 +1,7 @@
 package dev.assay.server.pipeline.fleet;
 
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
 import java.time.Instant;
@@ -27,7 +28,15 @@ public class Workers {
     /** Records a claim by {@code worker}, offering {@code offer}, at {@code now}. */
     public void seen(WorkerIdentity worker, WorkerOffer offer, Instant now) {
         check(offer);
+        requireSameVersion(offer.version());
         repository.seen(worker, offer, now);
+    }
+
+    /** Refuses a worker that says it is another Assay version than this server, with what to do about it. */
+    public void requireSameVersion(String workerVersion) {
+        AssayVersion.mismatch(workerVersion, AssayVersion.current()).ifPresent(why -> {
+            throw new WorkerRefusedException(why);
+        });
     }
 
     private static void check(WorkerOffer offer) {

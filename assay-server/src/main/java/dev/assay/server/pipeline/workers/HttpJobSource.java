@@ -26,6 +26,7 @@ import dev.assay.packaging.archive.SafeArchive;
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerOffer;
@@ -76,15 +77,22 @@ final class HttpJobSource implements JobSource {
     void hello() {
         HttpResponse<String> answer;
         try {
-            answer = send(request("api/worker/hello").GET(), HttpResponse.BodyHandlers.ofString());
+            answer = send(request("api/worker/hello?version=" + java.net.URLEncoder.encode(AssayVersion.current(),
+                    java.nio.charset.StandardCharsets.UTF_8)).GET(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException unreachable) {
             throw new JobSource.Refused("cannot reach the Assay server at " + server + ": " + unreachable);
         }
-        refuseUnauthorized(answer.statusCode(), answer.body());
+        refuseForGood(answer.statusCode(), answer.body());
         if (answer.statusCode() != 200 || !answer.body().contains("\"worker\"")) {
             throw new JobSource.Refused(server + " does not answer the Assay worker API (HTTP " + answer.statusCode()
                     + " for /api/worker/hello): is this the Assay server's URL?");
         }
+        // a server older than the version check answers without refusing: the worker refuses it instead
+        JsonNode version = json.readTree(answer.body()).get("version");
+        AssayVersion.mismatch(AssayVersion.current(), version == null ? "unknown" : version.asString())
+                .ifPresent(why -> {
+                    throw new JobSource.Refused("the Assay server " + server + " refuses this worker: " + why);
+                });
     }
 
     @Override
@@ -254,7 +262,7 @@ final class HttpJobSource implements JobSource {
     }
 
     private void check(int status, String body) {
-        refuseUnauthorized(status, body);
+        refuseForGood(status, body);
         if (status == 409) {
             throw new ConflictException(message(body, "the lease is lost"));
         }
@@ -266,7 +274,11 @@ final class HttpJobSource implements JobSource {
         }
     }
 
-    private void refuseUnauthorized(int status, String body) {
+    private void refuseForGood(int status, String body) {
+        if (status == 426) {
+            throw new JobSource.Refused("the Assay server " + server + " refuses this worker: "
+                    + message(body, "another Assay version"));
+        }
         if (status == 401 || status == 403) {
             throw new JobSource.Refused("the Assay server " + server + " refused the worker token (HTTP " + status
                     + "): " + message(body, status == 401 ? "unknown or revoked token"

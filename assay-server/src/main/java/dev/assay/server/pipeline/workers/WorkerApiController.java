@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -32,10 +33,12 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.index.DistributionStore;
+import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.queue.JobRepository;
@@ -77,9 +80,12 @@ public class WorkerApiController {
     private final ServerMetadata metadata;
     private final ScratchSpace scratch;
     private final UpstreamFileCache mirrored;
+    private final Workers workers;
 
     WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
-            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored) {
+            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored,
+            Workers workers) {
+        this.workers = workers;
         this.mirrored = mirrored;
         this.queue = queue;
         this.callers = callers;
@@ -90,11 +96,15 @@ public class WorkerApiController {
         this.scratch = scratch;
     }
 
-    /** {@code GET /api/worker/hello}: lets {@code assay worker} check the server and its token before it starts. */
+    /**
+     * {@code GET /api/worker/hello?version=V}: lets {@code assay worker} check the server, its token and that both
+     * are the same Assay version before it starts.
+     */
     @GetMapping("/api/worker/hello")
-    Map<String, Object> hello(Authentication auth) {
+    Map<String, Object> hello(@RequestParam(required = false) String version, Authentication auth) {
         requireWorker(auth);
-        return Map.of("server", "assay", "api", "worker");
+        workers.requireSameVersion(version);
+        return Map.of("server", "assay", "api", "worker", "version", AssayVersion.current());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.error.ConflictException;
 import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.fleet.KnownWorker;
 import dev.assay.server.pipeline.fleet.Workers;
@@ -156,10 +157,10 @@ abstract class JobQueueContract extends PipelineFixture {
         HttpApi worker = workerToken();
         String name = "offering-" + databaseKind();
         HttpResponse<String> claim = worker.post("api/worker/claim", """
-                {"worker":"%s","host":"build-9.example","offer":{"version":"9.9.9","interpreters":[
+                {"worker":"%s","host":"build-9.example","offer":{"version":"%s","interpreters":[
                  {"version":"3.11.7","implementation":"cpython","executable":"/usr/bin/python3.11",
                   "tags":["cp311-cp311-manylinux_2_36_x86_64"]}],"tasks":["build","install","test"]}}"""
-                .formatted(name));
+                .formatted(name, AssayVersion.current()));
         HttpResponse<String> again = worker.post("api/worker/claim", "{\"worker\":\"%s\"}".formatted(name));
         HttpResponse<String> oversized = worker.post("api/worker/claim",
                 "{\"worker\":\"x\",\"offer\":{\"version\":\"" + "9".repeat(101) + "\"}}");
@@ -180,7 +181,7 @@ abstract class JobQueueContract extends PipelineFixture {
     @Test
     void theOfferOfAClaimIsKeptWithTheWorker() {
         String name = "offer-kept-" + databaseKind();
-        WorkerOffer offer = new WorkerOffer("1.2.3", List.of(new WorkerOffer.Interpreter("3.12.1", "cpython",
+        WorkerOffer offer = new WorkerOffer(AssayVersion.current(), List.of(new WorkerOffer.Interpreter("3.12.1", "cpython",
                 "/opt/python3.12/bin/python3", List.of("cp312-cp312-linux_x86_64"))), List.of("build", "lines"));
 
         server.bean(JobQueue.class).claim(WorkerIdentity.inProcess(name, "here"), offer);

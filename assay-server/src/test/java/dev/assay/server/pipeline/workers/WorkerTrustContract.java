@@ -110,6 +110,50 @@ abstract class WorkerTrustContract extends PipelineFixture {
     }
 
     @Test
+    void theServerSaysItsBuildVersionAndRefusesAWorkerOfAnotherAtHelloAndAtEveryClaim() {
+        HttpApi worker = workerToken();
+        String current = dev.assay.server.pipeline.AssayVersion.current();
+
+        HttpResponse<String> hello = worker.get("api/worker/hello?version=" + current);
+        HttpResponse<String> otherHello = worker.get("api/worker/hello?version=0.0.1-other");
+        HttpResponse<String> otherClaim = worker.post("api/worker/claim",
+                "{\"worker\":\"old-1/1\",\"offer\":{\"version\":\"0.0.1-other\"}}");
+
+        assertThat(current).as("the build's version, not the fallback").isNotEqualTo("dev").matches("\\d+\\.\\d+.*");
+        assertThat(hello.statusCode()).as(hello.body()).isEqualTo(200);
+        assertThat(HttpApi.parse(hello.body()).get("version").asString()).isEqualTo(current);
+        for (HttpResponse<String> refused : List.of(otherHello, otherClaim)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(426);
+            assertThat(HttpApi.parse(refused.body()).get("detail").asString()).isEqualTo("this worker is Assay "
+                    + "0.0.1-other and the server is Assay " + current + ": server and workers must run the same "
+                    + "version; install Assay " + current + " on the worker");
+        }
+        assertThat(number("SELECT COUNT(*) FROM workers WHERE name = 'old-1/1'")).as("a refused worker claims nothing")
+                .isZero();
+    }
+
+    @Test
+    void aWorkerOfAnotherVersionStopsAtItsFirstClaimSayingWhy() throws Exception {
+        String secret = server.bean(dev.assay.server.accounts.tokens.TokenService.class).create(
+                new dev.assay.server.accounts.tokens.NewToken(ADMIN, "w", null,
+                        java.util.Set.of(dev.assay.server.accounts.tokens.TokenScope.WORKER))).secret();
+        HttpJobSource source = new HttpJobSource(java.net.URI.create(server.url()), secret);
+        WorkerPool pool = new WorkerPool(source, new JobRunner(server.bean(PipelineTasks.class), source,
+                Duration.ofMinutes(1), data.resolve("old-work"), Clock.systemUTC()), 1, Duration.ofSeconds(1),
+                Duration.ofMillis(100), Clock.systemUTC(), new dev.assay.server.pipeline.WorkerOffer("0.0.1-other",
+                        List.of(), List.of()));
+        pool.start("old");
+        try {
+            String reason = pool.refused().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(reason).startsWith("the Assay server " + server.url() + " refuses this worker: this worker "
+                    + "is Assay 0.0.1-other and the server is Assay " + dev.assay.server.pipeline.AssayVersion.current());
+        } finally {
+            pool.stopNow();
+        }
+    }
+
+    @Test
     void theReportNamesTheRemoteWorkerThatProducedItByTokenOwnerAndHost() {
         String project;
         try {
