@@ -6,6 +6,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -52,6 +54,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Where job workspaces live (env ASSAY_WORKER_WORK, default ${DEFAULT-VALUE}).")
     Path work;
 
+    @Option(names = "--python", paramLabel = "PATH", description = "An interpreter to offer besides /usr/bin/python3 "
+            + "and python3 on the PATH (repeatable); one per version series, the first found wins.")
+    List<Path> pythons = new ArrayList<>();
+
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "60",
             description = "On SIGTERM, how long running jobs may take to finish before they are abandoned.")
     int grace;
@@ -66,7 +72,8 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         log.applyWithoutSpring();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-        RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work));
+        RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work)
+                .withPythons(pythons));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no more claims; running jobs have {} s to finish", grace);
             try {

@@ -3,6 +3,7 @@ package dev.assay.server.pipeline.workers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.pipeline.PipelineProperties;
+import dev.assay.server.pipeline.matrix.PythonProbe;
+import dev.assay.server.pipeline.matrix.PythonProperties;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.storage.OwnedFolder;
 
@@ -36,7 +39,7 @@ class InProcessWorkers implements DisposableBean {
     private final WorkerPool pool;
 
     InProcessWorkers(InProcessJobSource source, PipelineTasks tasks, PipelineProperties properties,
-            AssayProperties assay, Clock clock) throws IOException {
+            AssayProperties assay, PythonProperties pythons, Clock clock) throws IOException {
         this.properties = properties;
         // claimed where the sandbox's user reaches it, so the dead servers' workspaces there are cleared too
         Path root = tasks.workRoot(JobRunner.workRoot(assay));
@@ -47,7 +50,7 @@ class InProcessWorkers implements DisposableBean {
         }
         JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
         this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
-                clock, WorkerPool.offer());
+                clock, WorkerPool.offer(properties.workers() > 0 ? PythonProbe.probe(pythons.pythons()) : List.of()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

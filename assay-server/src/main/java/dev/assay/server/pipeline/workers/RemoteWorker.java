@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.assay.server.pipeline.matrix.PythonProbe;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
@@ -32,12 +34,27 @@ public final class RemoteWorker {
      * {@code workRoot}.
      */
     public record Settings(URI server, String token, String name, int workers, Path workRoot, Duration heartbeat,
-            Duration poll, Duration taskTimeout) {
+            Duration poll, Duration taskTimeout, List<Path> pythons) {
+
+        public Settings {
+            pythons = pythons == null ? List.of() : List.copyOf(pythons);
+        }
+
+        /** Offering only the interpreters found by default. */
+        public Settings(URI server, String token, String name, int workers, Path workRoot, Duration heartbeat,
+                Duration poll, Duration taskTimeout) {
+            this(server, token, name, workers, workRoot, heartbeat, poll, taskTimeout, List.of());
+        }
 
         /** The defaults of the in-process workers for what the command line does not set. */
         public static Settings of(URI server, String token, String name, int workers, Path workRoot) {
             return new Settings(server, token, name, workers, workRoot, Duration.ofSeconds(30), Duration.ofSeconds(2),
                     Duration.ofMinutes(30));
+        }
+
+        /** The same settings offering the interpreters at {@code paths} besides those found by default. */
+        public Settings withPythons(List<Path> paths) {
+            return new Settings(server, token, name, workers, workRoot, heartbeat, poll, taskTimeout, paths);
         }
     }
 
@@ -68,7 +85,7 @@ public final class RemoteWorker {
                 strace, source);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
-                Clock.systemUTC(), WorkerPool.offer());
+                Clock.systemUTC(), WorkerPool.offer(PythonProbe.probe(settings.pythons())));
         pool.start(settings.name());
         LOG.info("{} worker(s) '{}' claiming jobs from {}", settings.workers(), settings.name(), settings.server());
         return new RemoteWorker(pool);

@@ -82,9 +82,9 @@ public final class WorkerPool {
         this.backoff = new ClaimBackoff(poll, MAX_BACKOFF);
     }
 
-    /** What this machine's workers offer with their claims: this build's version. */
-    static WorkerOffer offer() {
-        return new WorkerOffer(AssayVersion.current(), List.of(), List.of());
+    /** What this machine's workers offer with their claims: this build's version and its probed interpreters. */
+    static WorkerOffer offer(List<WorkerOffer.Interpreter> interpreters) {
+        return new WorkerOffer(AssayVersion.current(), interpreters, List.of());
     }
 
     /** Starts the workers, named {@code name/1} … {@code name/size}. */
