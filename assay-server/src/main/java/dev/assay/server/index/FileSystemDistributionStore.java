@@ -1,26 +1,43 @@
 package dev.assay.server.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.storage.DurableFiles;
 import dev.assay.server.storage.FileTree;
 import dev.assay.server.storage.ScratchSpace;
 
 /**
  * Keeps files under {@code DATA/files/<project>/<filename>}, with temporary files in this server's scratch
- * folder under {@code DATA/tmp}; a published file is on the disk (bytes and name) before the call returns.
+ * folder under {@code DATA/tmp}; a published file is on the disk (bytes and name) before the call returns. The
+ * default storage ({@code assay.storage.kind=local}); files set aside go to {@code DATA/lost+found}.
  */
 @Component
+@ConditionalOnProperty(prefix = "assay.storage", name = "kind", havingValue = "local", matchIfMissing = true)
 class FileSystemDistributionStore implements DistributionStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemDistributionStore.class);
+
+    private final Path filesDirectory;
+    private final Path lostAndFound;
     private final FileTree files;
     private final ScratchSpace scratch;
 
     FileSystemDistributionStore(AssayProperties properties, ScratchSpace scratch) throws IOException {
-        this.files = new FileTree(properties.filesDirectory());
+        this.filesDirectory = properties.filesDirectory();
+        this.lostAndFound = properties.data().resolve("lost+found");
+        this.files = new FileTree(filesDirectory);
         this.scratch = scratch;
     }
 
@@ -42,5 +59,38 @@ class FileSystemDistributionStore implements DistributionStore {
     @Override
     public void remove(String normalizedProject, String filename) throws IOException {
         files.remove(normalizedProject, filename);
+    }
+
+    @Override
+    public List<StoredFile> storedFiles() throws IOException {
+        try (Stream<Path> paths = Files.walk(filesDirectory, 2)) {
+            List<Path> found = paths.filter(path -> path.getNameCount() == filesDirectory.getNameCount() + 2)
+                    .filter(Files::isRegularFile).toList();
+            List<StoredFile> stored = new ArrayList<>();
+            for (Path file : found) {
+                stored.add(new StoredFile(file.getParent().getFileName().toString(), file.getFileName().toString(),
+                        Files.getLastModifiedTime(file).toInstant()));
+            }
+            return stored;
+        }
+    }
+
+    @Override
+    public void setAside(String normalizedProject, String filename, BooleanSupplier committed) throws IOException {
+        Path file = locate(normalizedProject, filename);
+        Path target = lostAndFound.resolve(filesDirectory.relativize(file));
+        DurableFiles.move(file, target);
+        // committed by another server between the listing and the move: it belongs where it was
+        if (committed.getAsBoolean()) {
+            DurableFiles.move(target, file);
+        } else {
+            LOG.warn("Moved {} to {}: no upload of it was committed (the server stopped before answering)",
+                    filesDirectory.relativize(file), target);
+        }
+    }
+
+    @Override
+    public String where() {
+        return filesDirectory.toString();
     }
 }

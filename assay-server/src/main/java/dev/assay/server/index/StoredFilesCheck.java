@@ -3,7 +3,6 @@ package dev.assay.server.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +19,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.assay.server.background.BackgroundPasses;
-import dev.assay.server.config.AssayProperties;
 import dev.assay.server.config.RecoverySettings;
+import dev.assay.server.index.DistributionStore.StoredFile;
 import dev.assay.server.index.FileRepository.StoredName;
-import dev.assay.server.storage.DurableFiles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Compares {@code DATA/files} with the rows once, in the background after the server started (with 1,000,000 files
- * it takes minutes; an upload's file is younger than the orphan grace, so the move leaves it alone): a file
- * without a row (an upload killed between placing its file and committing) is moved to {@code DATA/lost+found}
- * with a log line; a row whose file is missing is logged as an ERROR and counted in the gauge
- * {@code assay.files.missing}, because that file is lost and only a backup can bring it back.
+ * Compares the stored files with the rows once, in the background after the server started (with 1,000,000 files
+ * it takes minutes; an upload's file is younger than the orphan grace, so it is left alone): a file without a row
+ * (an upload killed between placing its file and committing) is set aside by the store ({@code DATA/lost+found}
+ * on disk; removed from a bucket) with a log line; a row whose file is missing is logged as an ERROR and counted
+ * in the gauge {@code assay.files.missing}, because that file is lost and only a backup can bring it back.
  */
 @Component
 @ConditionalOnWebApplication
@@ -45,20 +42,16 @@ class StoredFilesCheck {
 
     private final FileRepository files;
     private final DistributionStore store;
-    private final Path filesDirectory;
-    private final Path lostAndFound;
     private final RecoverySettings settings;
     private final Clock clock;
     private final Instant started;
     private final BackgroundPasses passes;
     private final AtomicInteger missing = new AtomicInteger();
 
-    StoredFilesCheck(FileRepository files, DistributionStore store, AssayProperties properties,
-            RecoverySettings settings, Clock clock, MeterRegistry meters, BackgroundPasses passes) {
+    StoredFilesCheck(FileRepository files, DistributionStore store, RecoverySettings settings, Clock clock,
+            MeterRegistry meters, BackgroundPasses passes) {
         this.files = files;
         this.store = store;
-        this.filesDirectory = properties.filesDirectory();
-        this.lostAndFound = properties.data().resolve("lost+found");
         this.settings = settings;
         this.clock = clock;
         this.started = clock.instant();
@@ -69,77 +62,65 @@ class StoredFilesCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        passes.submit("comparing " + filesDirectory + " with the database", this::compare);
+        passes.submit("comparing " + store.where() + " with the database", this::compare);
     }
 
     private void compare() {
         try {
             Set<StoredName> recorded = new HashSet<>(files.storedNames());
-            moveOrphans(recorded);
-            reportMissing(recorded);
-            LOG.info("compared {} recorded file(s) with {}", recorded.size(), filesDirectory);
+            List<StoredFile> stored = store.storedFiles();
+            setAsideOrphans(recorded, stored);
+            reportMissing(recorded, stored);
+            LOG.info("compared {} recorded file(s) with {}", recorded.size(), store.where());
         } catch (IOException failure) {
-            throw new UncheckedIOException("could not compare " + filesDirectory + " with the database", failure);
+            throw new UncheckedIOException("could not compare " + store.where() + " with the database", failure);
         }
     }
 
-    private void moveOrphans(Set<StoredName> recorded) throws IOException {
+    private void setAsideOrphans(Set<StoredName> recorded, List<StoredFile> stored) throws IOException {
         // older than this server too: the check runs while it takes uploads, whose files are younger than its start
         Instant graced = clock.instant().minus(settings.orphanGrace());
         Instant settled = graced.isBefore(started) ? graced : started;
-        for (Path file : filesOnDisk()) {
+        for (StoredFile file : stored) {
             if (passes.stopping()) {
                 return;
             }
-            StoredName name = new StoredName(file.getParent().getFileName().toString(), distributionName(file));
-            if (!recorded.contains(name) && Files.getLastModifiedTime(file).toInstant().isBefore(settled)) {
-                Path target = lostAndFound.resolve(filesDirectory.relativize(file));
-                DurableFiles.move(file, target);
-                // committed by another server between the listing and the move: it belongs where it was
-                if (files.stored(name)) {
-                    DurableFiles.move(target, file);
-                } else {
-                    LOG.warn("Moved {} to {}: no upload of it was committed (the server stopped before answering)",
-                            filesDirectory.relativize(file), target);
-                }
+            StoredName name = new StoredName(file.normalizedProject(), distributionName(file.filename()));
+            if (!recorded.contains(name) && file.written().isBefore(settled)) {
+                store.setAside(file.normalizedProject(), file.filename(), () -> files.stored(name));
             }
         }
     }
 
-    private void reportMissing(Set<StoredName> recorded) {
+    private void reportMissing(Set<StoredName> recorded, List<StoredFile> stored) {
+        Set<StoredName> present = new HashSet<>();
+        stored.forEach(file -> present.add(new StoredName(file.normalizedProject(), file.filename())));
         List<StoredName> lost = new ArrayList<>();
         int checked = 0;
         for (StoredName name : recorded) {
             if (passes.stopping()) {
                 return;
             }
-            // deleted with its row since the listing: not lost
-            if (!Files.exists(store.locate(name.project(), name.filename())) && files.stored(name)) {
+            // deleted with its row since the listing, or stored since: not lost
+            if (!present.contains(name) && files.stored(name)
+                    && !Files.exists(store.locate(name.project(), name.filename()))) {
                 lost.add(name);
             }
             if (++checked % BackgroundPasses.PROGRESS_EVERY == 0) {
-                LOG.info("looked for {} of {} recorded file(s) in {}", checked, recorded.size(), filesDirectory);
+                LOG.info("looked for {} of {} recorded file(s) in {}", checked, recorded.size(), store.where());
             }
         }
         // named one by one up to a point: a lost disk must not bury the log under a line per file
         lost.stream().limit(MISSING_NAMED).forEach(name -> LOG.error("The file {}/{} is recorded in the database "
-                + "but missing from {}: restore it from a backup", name.project(), name.filename(), filesDirectory));
+                + "but missing from {}: restore it from a backup", name.project(), name.filename(), store.where()));
         if (lost.size() > MISSING_NAMED) {
             LOG.error("{} more recorded files are missing from {} (gauge assay.files.missing)", lost.size() - MISSING_NAMED,
-                    filesDirectory);
+                    store.where());
         }
         missing.set(lost.size());
     }
 
-    private List<Path> filesOnDisk() throws IOException {
-        try (Stream<Path> paths = Files.walk(filesDirectory, 2)) {
-            return paths.filter(path -> path.getNameCount() == filesDirectory.getNameCount() + 2)
-                    .filter(Files::isRegularFile).toList();
-        }
-    }
-
-    private static String distributionName(Path file) {
-        String name = file.getFileName().toString();
+    private static String distributionName(String name) {
         return name.endsWith(METADATA_SUFFIX) ? name.substring(0, name.length() - METADATA_SUFFIX.length()) : name;
     }
 }

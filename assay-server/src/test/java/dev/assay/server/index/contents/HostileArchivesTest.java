@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -219,6 +220,21 @@ class HostileArchivesTest {
         @Override
         public void remove(String normalizedProject, String filename) throws IOException {
             Files.deleteIfExists(locate(normalizedProject, filename));
+        }
+
+        @Override
+        public List<StoredFile> storedFiles() {
+            throw new UnsupportedOperationException("the archive scanner never lists the store");
+        }
+
+        @Override
+        public void setAside(String normalizedProject, String filename, BooleanSupplier committed) {
+            throw new UnsupportedOperationException("the archive scanner never sets files aside");
+        }
+
+        @Override
+        public String where() {
+            return folder.toString();
         }
     }
 }
