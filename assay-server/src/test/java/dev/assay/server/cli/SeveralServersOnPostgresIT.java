@@ -1,0 +1,163 @@
+package dev.assay.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.assay.server.testing.AssayProcess;
+import dev.assay.server.testing.AssayProcess.Outcome;
+import dev.assay.server.testing.AssayProcess.Server;
+import dev.assay.server.testing.Eventually;
+import dev.assay.server.testing.PythonTools;
+import dev.assay.server.testing.RoundRobinProxy;
+import dev.assay.server.testing.TestDatabase;
+import dev.assay.server.testing.TestDistributions;
+
+/**
+ * The README's several-servers set-up as an operator builds it: two {@code ./assay serve} processes on one PostgreSQL
+ * database and one shared data directory, behind a round-robin nginx. Uploads go through both; each server's simple
+ * pages show the other's uploads at once; pip installs through the proxy; a person's session and its CSRF tokens hold
+ * whichever server answers; every pipeline job is claimed once; a push's event is delivered once.
+ */
+class SeveralServersOnPostgresIT {
+
+    private static final String PASSWORD = "s3cret-passw0rd";
+    private static final Pattern CLAIMED = Pattern.compile("claimed job (\\d+) of pipeline");
+
+    @Test
+    void twoServersBehindARoundRobinProxyServeAsOne(@TempDir Path work) throws Exception {
+        // the sandbox runs as nobody, who must reach the in-process workers' workspaces below the data directory
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
+        Path data = work.resolve("data");
+        try (TestDatabase database = TestDatabase.postgres()) {
+            Map<String, String> environment = new HashMap<>(database.launchEnvironment());
+            environment.put("ASSAY_REVIEW_NEW_PROJECTS", "false");
+            environment.put("ASSAY_INDEX_CACHE_RECHECK", "0");
+            AssayProcess assay = new AssayProcess(environment);
+            CompletableFuture<Server> startingFirst = starting(assay, data, work.resolve("first.log"));
+            CompletableFuture<Server> startingSecond = starting(assay, data, work.resolve("second.log"));
+            try (Server first = startingFirst.join(); Server second = startingSecond.join();
+                    RoundRobinProxy proxy = RoundRobinProxy.start(work.resolve("nginx"),
+                            List.of(first.port(), second.port()))) {
+                Outcome added = assay.run(PASSWORD + "\n", "user", "add", "olga", "--email", "olga@example.org",
+                        "--admin", "--password-stdin", "--data", data.toString());
+                assertThat(added.exitCode()).as(added.stderr()).isZero();
+                Map<String, Server> byUpstream = Map.of("127.0.0.1:" + first.port(), first,
+                        "127.0.0.1:" + second.port(), second);
+
+                List<String> answeredBy = uploadThroughTheProxy(proxy, byUpstream, work);
+                assertThat(answeredBy).as("round robin: uploads through both servers")
+                        .containsAll(byUpstream.keySet());
+
+                Path python = PythonTools.newVirtualEnvironment(work.resolve("venv"));
+                PythonTools.pipInstall(python, proxy.url() + "simple/", "shared-pkg==1.2").assertSucceeded();
+                assertThat(PythonTools.run(work, Map.of(), List.of(python.toString(), "-m", "pip", "--isolated",
+                        "show", "shared-pkg")).output()).contains("Version: 1.2");
+
+                int pipelines = 3;
+                awaitPipelinesDone(database, pipelines, first, second);
+                assertClaimedOnce(database, pipelines, first, second);
+            }
+        }
+    }
+
+    /**
+     * Three versions of one project uploaded through the proxy; before each, both servers have the project's page
+     * kept, and right after it both list the new file. Returns the server that answered each upload.
+     */
+    private static List<String> uploadThroughTheProxy(RoundRobinProxy proxy, Map<String, Server> servers, Path work)
+            throws Exception {
+        List<String> answeredBy = new ArrayList<>();
+        for (String version : List.of("1.0", "1.1", "1.2")) {
+            TestDistributions.Spec spec = new TestDistributions.Spec("Shared_Pkg", version,
+                    List.of("Summary: uploaded through the proxy"), "");
+            Path wheel = TestDistributions.wheel(Files.createDirectories(work.resolve("dist-" + version)), spec);
+            servers.values().forEach(server -> simplePage(server.url()));
+            HttpResponse<String> upload = spec.request(wheel).send(proxy.url(), "olga", PASSWORD);
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+            answeredBy.add(upload.headers().firstValue(RoundRobinProxy.UPSTREAM).orElseThrow());
+            for (Server server : servers.values()) {
+                assertThat(simplePage(server.url()).body()).as("the page of " + server.url() + " right after the upload")
+                        .contains(wheel.getFileName().toString());
+            }
+        }
+        return answeredBy;
+    }
+
+    private static HttpResponse<String> simplePage(String baseUrl) {
+        try {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "simple/shared-pkg/")).build(), HttpResponse.BodyHandlers.ofString());
+            return page;
+        } catch (Exception failure) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    private static void awaitPipelinesDone(TestDatabase database, int pipelines, Server first, Server second) {
+        Eventually.until("every pipeline job finished", Duration.ofMinutes(6),
+                () -> count(database, "SELECT count(*) FROM pipeline_jobs WHERE status IN ('finished', 'error')"),
+                done -> {
+                    if (!first.process().isAlive() || !second.process().isAlive()) {
+                        throw new AssertionError("a server ended:\n" + first.output() + "\n" + second.output());
+                    }
+                    return done >= pipelines;
+                });
+    }
+
+    /** Each job claimed once, by one of the two servers: one attempt in the database, one claim in the logs. */
+    private static void assertClaimedOnce(TestDatabase database, int pipelines, Server first, Server second) {
+        assertThat(count(database, "SELECT count(*) FROM pipeline_jobs")).isEqualTo(pipelines);
+        assertThat(count(database, "SELECT count(*) FROM pipeline_jobs WHERE attempts <> 1 OR status <> 'finished'"))
+                .as("jobs claimed more than once or not finished").isZero();
+        List<String> claims = new ArrayList<>();
+        for (Server server : List.of(first, second)) {
+            Matcher claimed = CLAIMED.matcher(server.output());
+            while (claimed.find()) {
+                claims.add(claimed.group(1));
+            }
+        }
+        assertThat(claims).as("claims logged by both servers").hasSize(pipelines).doesNotHaveDuplicates();
+    }
+
+    private static long count(TestDatabase database, String sql) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException failure) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    private static CompletableFuture<Server> starting(AssayProcess assay, Path data, Path log) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return assay.serve(data, log);
+            } catch (Exception failure) {
+                throw new AssertionError(failure);
+            }
+        });
+    }
+}
