@@ -52,6 +52,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Where job workspaces live (env ASSAY_WORKER_WORK, default ${DEFAULT-VALUE}).")
     Path work;
 
+    @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "${env:ASSAY_WORKER_PLUGINS}",
+            description = "A folder of plugin jars whose tasks this worker also runs once the server enables them "
+                    + "(env ASSAY_WORKER_PLUGINS).")
+    Path plugins;
+
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "60",
             description = "On SIGTERM, how long running jobs may take to finish before they are abandoned.")
     int grace;
@@ -66,7 +71,8 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         log.applyWithoutSpring();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-        RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work));
+        RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work),
+                plugins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no more claims; running jobs have {} s to finish", grace);
             try {

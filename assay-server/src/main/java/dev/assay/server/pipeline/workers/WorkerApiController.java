@@ -36,6 +36,8 @@ import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.plugins.TaskState;
+import dev.assay.server.pipeline.plugins.TaskSwitches;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.queue.JobRepository;
@@ -77,9 +79,12 @@ public class WorkerApiController {
     private final ServerMetadata metadata;
     private final ScratchSpace scratch;
     private final UpstreamFileCache mirrored;
+    private final TaskSwitches switches;
 
     WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
-            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored) {
+            CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored,
+            TaskSwitches switches) {
+        this.switches = switches;
         this.mirrored = mirrored;
         this.queue = queue;
         this.callers = callers;
@@ -95,6 +100,13 @@ public class WorkerApiController {
     Map<String, Object> hello(Authentication auth) {
         requireWorker(auth);
         return Map.of("server", "assay", "api", "worker");
+    }
+
+    /** {@code GET /api/worker/tasks}: which tasks run, asked by a worker before each job. */
+    @GetMapping("/api/worker/tasks")
+    TaskState tasks(Authentication auth) {
+        requireWorker(auth);
+        return switches.state();
     }
 
     /**
