@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,7 @@ import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.AssayCommandRun;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PluginJars;
+import dev.assay.server.testing.WebSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -184,6 +188,35 @@ abstract class TaskPluginsContract extends PipelineFixture {
                 server.url(), "--as", ADMIN);
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.stderr()).contains("no task named 'nope' is installed");
+    }
+
+    @Test
+    void theAdminPageListsTheTasksAndSwitchesThemWithItsForms() {
+        WebSession administrator = new WebSession(server.url());
+        administrator.logIn(ADMIN, PASSWORD);
+        assertThat(administrator.page("/profile").select("a#admin-tasks").attr("href")).endsWith("/admin/tasks");
+        Document page = administrator.page("/admin/tasks");
+        assertThat(page.select("#task-line-count .state").text()).isEqualTo("disabled");
+        assertThat(page.select("#task-line-count").text()).contains("plugin", "line-count-plugin-1.0.jar", "1.0",
+                "wheel", "py-lines");
+        assertThat(page.select("#task-metadata .state").text()).isEqualTo("enabled");
+        assertThat(page.select("#problems").text()).contains("broken.jar");
+
+        HttpResponse<String> switched = administrator.submit("/admin/tasks", "form#switch-line-count", Map.of());
+        assertThat(Jsoup.parse(switched.body()).select("#notice").text())
+                .isEqualTo("Task line-count is enabled from the next job on.");
+        assertThat(administrator.page("/admin/tasks").select("#task-line-count").text()).contains("enabled", "by ada");
+        assertThat(server.bean(TaskSwitches.class).state().enabled()).contains("line-count");
+
+        Element form = administrator.page("/admin/tasks").selectFirst("form#switch-line-count");
+        HttpResponse<String> forged = administrator.post(form.absUrl("action"), Map.of("enabled", "false"));
+        assertThat(forged.statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(server.bean(TaskSwitches.class).state().enabled()).contains("line-count");
+
+        WebSession someone = new WebSession(server.url());
+        someone.logIn("olive", PASSWORD);
+        assertThat(someone.get("/admin/tasks").statusCode()).isEqualTo(403);
+        assertThat(new WebSession(server.url()).page("/admin/tasks").select("form[action$=/login]")).isNotEmpty();
     }
 
     private void switchTask(String name, boolean enabled) {
