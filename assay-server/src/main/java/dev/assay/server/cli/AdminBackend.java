@@ -9,6 +9,8 @@ import dev.assay.server.accounts.admin.AccountViews.CreatedTokenView;
 import dev.assay.server.accounts.admin.AccountViews.TokenView;
 import dev.assay.server.accounts.admin.AccountViews.UserView;
 import dev.assay.server.accounts.tokens.NewToken;
+import dev.assay.server.pipeline.plugins.TaskList;
+import dev.assay.server.pipeline.plugins.TaskView;
 
 /** Where an admin command acts: a data directory's database directly, or a running server's admin API. */
 interface AdminBackend extends AutoCloseable {
@@ -27,6 +29,12 @@ interface AdminBackend extends AutoCloseable {
     List<TokenView> tokens(String owner);
 
     TokenView revoke(long id);
+
+    /** Every installed pipeline task, with whether it runs. */
+    TaskList tasks();
+
+    /** Switches an installed pipeline task on or off. */
+    TaskView switchTask(String name, boolean enabled);
 
     @Override
     void close();

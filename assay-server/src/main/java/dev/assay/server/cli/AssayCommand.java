@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The root of the command line: its subcommands are the server and the admin commands. */
 @Command(name = "assay", mixinStandardHelpOptions = true, version = "Assay 0.1.0",
         description = "A self-hosted Python package forge.",
-        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, SandboxCommand.class, WorkerCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, TokenCommand.class, SandboxCommand.class, WorkerCommand.class,
+                PluginsCommand.class})
 public final class AssayCommand {
 
     /** The exit code a command returns when it started something that keeps running (the server). */

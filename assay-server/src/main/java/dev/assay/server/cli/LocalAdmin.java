@@ -12,6 +12,9 @@ import dev.assay.server.accounts.admin.AccountViews.UserView;
 import dev.assay.server.accounts.tokens.CreatedToken;
 import dev.assay.server.accounts.tokens.NewToken;
 import dev.assay.server.accounts.tokens.TokenService;
+import dev.assay.server.pipeline.plugins.TaskSwitches;
+import dev.assay.server.pipeline.plugins.TaskList;
+import dev.assay.server.pipeline.plugins.TaskView;
 
 /** An admin command acting on a data directory's database directly, through the accounts services. */
 final class LocalAdmin implements AdminBackend {
@@ -56,6 +59,18 @@ final class LocalAdmin implements AdminBackend {
     @Override
     public TokenView revoke(long id) {
         return TokenView.of(context.bean(TokenService.class).revoke(id));
+    }
+
+    @Override
+    public TaskList tasks() {
+        return context.bean(TaskSwitches.class).list();
+    }
+
+    @Override
+    public TaskView switchTask(String name, boolean enabled) {
+        // acting on the database directly is an operator's act on the machine, named as such
+        return context.bean(TaskSwitches.class).change(name, enabled, "assay plugins (" + System.getProperty("user.name")
+                + ")");
     }
 
     @Override

@@ -27,6 +27,8 @@ import dev.assay.server.error.ForbiddenException;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.error.UnauthorizedException;
+import dev.assay.server.pipeline.plugins.TaskList;
+import dev.assay.server.pipeline.plugins.TaskView;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -105,6 +107,17 @@ final class ServerAdmin implements AdminBackend {
     @Override
     public TokenView revoke(long id) {
         return json.readValue(send("DELETE", "tokens/" + id, null), TokenView.class);
+    }
+
+    @Override
+    public TaskList tasks() {
+        return json.readValue(send("GET", "tasks", null), TaskList.class);
+    }
+
+    @Override
+    public TaskView switchTask(String name, boolean enabled) {
+        return json.readValue(send("POST", "tasks/" + segment(name) + (enabled ? "/enable" : "/disable"), null),
+                TaskView.class);
     }
 
     @Override

@@ -57,6 +57,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "PATH", description = "An interpreter to offer besides /usr/bin/python3 "
             + "and python3 on the PATH (repeatable); one per version series, the first found wins.")
     List<Path> pythons = new ArrayList<>();
+    @Option(names = "--plugins", paramLabel = "DIR", defaultValue = "${env:ASSAY_WORKER_PLUGINS}",
+            description = "A folder of plugin jars whose tasks this worker also runs once the server enables them "
+                    + "(env ASSAY_WORKER_PLUGINS).")
+    Path plugins;
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "60",
             description = "On SIGTERM, how long running jobs may take to finish before they are abandoned.")
@@ -73,7 +77,7 @@ final class WorkerCommand implements Callable<Integer> {
         log.applyWithoutSpring();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
         RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work)
-                .withPythons(pythons));
+                .withPythons(pythons), plugins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no more claims; running jobs have {} s to finish", grace);
             try {

@@ -20,6 +20,11 @@ public record WorkerOffer(String version, List<Interpreter> interpreters, List<S
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
+    /** The same offer with the names of the tasks the worker has. */
+    public WorkerOffer withTasks(List<String> names) {
+        return new WorkerOffer(version, interpreters, names);
+    }
+
     /**
      * One Python interpreter of a worker, as its probe reported it.
      *

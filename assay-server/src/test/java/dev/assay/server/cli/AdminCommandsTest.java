@@ -2,11 +2,6 @@ package dev.assay.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -19,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Group;
 import dev.assay.server.accounts.NewUser;
+import dev.assay.server.testing.AssayCommandRun;
+import dev.assay.server.testing.AssayCommandRun.Run;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;
@@ -35,10 +32,6 @@ class AdminCommandsTest {
     Path data;
     TestDatabase database;
     TestServer server;
-
-    /** What a command run in this JVM answered. */
-    record Run(int exitCode, String stdout, String stderr) {
-    }
 
     @BeforeAll
     void startServer(@TempDir Path data) {
@@ -100,23 +93,7 @@ class AdminCommandsTest {
         assertThat(elsewhere.resolve("assay-data")).doesNotExist();
     }
 
-    // The commands read System.in and print to System.out and System.err, swapped here for the run.
     private static Run run(String stdin, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exitCode = AssayCommand.execute(args);
-            return new Run(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return AssayCommandRun.run(stdin, args);
     }
 }

@@ -28,6 +28,7 @@ import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.health.Measurement;
 import dev.assay.server.pipeline.health.MeasurementRepository;
+import dev.assay.server.pipeline.plugins.WorkerTaskCheck;
 import dev.assay.server.pipeline.queue.JobRepository.HeldJob;
 import dev.assay.server.pipeline.rawdata.RawFileKey;
 import dev.assay.server.pipeline.rawdata.RawFiles;
@@ -71,11 +72,13 @@ public class JobQueue {
     private final ApplicationEventPublisher events;
     private final UpstreamFileCache mirrored;
     private final Workers workers;
+    private final WorkerTaskCheck taskCheck;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
             JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
             MeasurementRepository measurements, ApplicationEventPublisher events, UpstreamFileCache mirrored,
-            Workers workers) {
+            Workers workers, WorkerTaskCheck taskCheck) {
+        this.taskCheck = taskCheck;
         this.workers = workers;
         this.mirrored = mirrored;
         this.measurements = measurements;
@@ -101,9 +104,10 @@ public class JobQueue {
 
     /**
      * Claims the oldest waiting (or abandoned) job that {@code worker}, offering {@code offer}, can carry out,
-     * recorded as the job's worker; empty when there is none.
+     * recorded as the job's worker; empty when there is none. A worker lacking an enabled plugin or command task is
+     * refused, saying which (it is still recorded as seen).
      */
-    @Transactional
+    @Transactional(noRollbackFor = WorkerTaskCheck.WorkerLacksTasks.class)
     public Optional<ClaimedJob> claim(WorkerIdentity worker, WorkerOffer offer) {
         if (worker.name() == null || worker.name().isBlank() || worker.name().length() > 200) {
             throw new InvalidInputException("a worker name of 1 to 200 characters is required");
@@ -113,6 +117,7 @@ public class JobQueue {
         }
         Instant now = clock.instant();
         workers.seen(worker, offer, now);
+        taskCheck.requireTasks(offer);
         giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
         Instant expiry = now.plus(properties.lease());

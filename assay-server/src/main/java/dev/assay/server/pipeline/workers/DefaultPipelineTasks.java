@@ -34,7 +34,7 @@ import dev.assay.tasks.sandbox.Strace;
  * the first job, and again while something is missing or a tool changed (see {@link WorkerMachine}).
  */
 @Component
-class DefaultPipelineTasks implements PipelineTasks {
+public class DefaultPipelineTasks implements PipelineTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineTasks.class);
 
@@ -78,15 +78,30 @@ class DefaultPipelineTasks implements PipelineTasks {
     /** The staged wheelhouse and the sandboxed built-in tasks, as every worker (in-process or remote) runs them. */
     static Chosen sandboxed(Sandbox sandbox, Strace strace, BuiltinSettings settings, JobSource source) {
         BuiltinTasks builtins = new BuiltinTasks(sandbox, strace, settings);
-        WorkerMarkers markers = new WorkerMarkers(settings.python());
-        List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, markers),
-                new BuildWheelhouseTask(source, markers)));
-        tasks.addAll(builtins.tasks());
-        tasks.add(new DescriptionTask(sandbox, settings, DISTRIBUTION));
+        List<Task> tasks = sandboxedTasks(builtins, source);
         List<ReportEvaluator> evaluators = new ArrayList<>(List.of(WheelhouseReport.dependencies(),
                 WheelhouseReport.buildRequirements()));
         evaluators.addAll(builtins.evaluators());
         return new Chosen(List.copyOf(tasks), List.copyOf(evaluators));
+    }
+
+    private static List<Task> sandboxedTasks(BuiltinTasks builtins, JobSource source) {
+        WorkerMarkers markers = new WorkerMarkers(builtins.settings().python());
+        List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, markers),
+                new BuildWheelhouseTask(source, markers)));
+        tasks.addAll(builtins.tasks());
+        tasks.add(new DescriptionTask(builtins.sandbox(), builtins.settings(), DISTRIBUTION));
+        return tasks;
+    }
+
+    /**
+     * Every built-in task as it declares itself (name, consumed and produced data), for the registry's list; these
+     * instances have no sandbox and never run.
+     */
+    public static List<Task> declared() {
+        List<Task> tasks = new ArrayList<>(List.of(new MetadataTask()));
+        tasks.addAll(sandboxedTasks(new BuiltinTasks(null, Strace.debian(), BuiltinSettings.debian()), null));
+        return List.copyOf(tasks);
     }
 
     /**

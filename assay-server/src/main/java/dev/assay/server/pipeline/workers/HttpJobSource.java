@@ -30,6 +30,7 @@ import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.plugins.TaskState;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import tools.jackson.databind.DeserializationFeature;
@@ -102,6 +103,17 @@ final class HttpJobSource implements JobSource {
             return Optional.empty();
         }
         return Optional.of(json.readValue(answer.body(), ClaimedJob.class));
+    }
+
+    @Override
+    public TaskState taskState() {
+        try {
+            HttpResponse<String> answer = send(request("api/worker/tasks").GET(), HttpResponse.BodyHandlers.ofString());
+            check(answer.statusCode(), answer.body());
+            return json.readValue(answer.body(), TaskState.class);
+        } catch (IOException failed) {
+            throw new java.io.UncheckedIOException("the Assay server " + server + " did not answer: " + failed, failed);
+        }
     }
 
     @Override

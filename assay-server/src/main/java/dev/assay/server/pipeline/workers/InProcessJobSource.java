@@ -16,6 +16,8 @@ import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.plugins.TaskState;
+import dev.assay.server.pipeline.plugins.TaskSwitches;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
@@ -34,9 +36,11 @@ class InProcessJobSource implements JobSource {
     private final CommitCheckout checkout;
     private final String host;
     private final UpstreamFileCache mirrored;
+    private final TaskSwitches switches;
 
     InProcessJobSource(JobQueue queue, DistributionStore store, IndexWheelhouse wheelhouse, CommitCheckout checkout,
-            UpstreamFileCache mirrored) {
+            UpstreamFileCache mirrored, TaskSwitches switches) {
+        this.switches = switches;
         this.mirrored = mirrored;
         this.host = HttpJobSource.hostName();
         this.queue = queue;
@@ -48,6 +52,11 @@ class InProcessJobSource implements JobSource {
     @Override
     public Optional<ClaimedJob> claim(String worker, WorkerOffer offer) {
         return queue.claim(WorkerIdentity.inProcess(worker, host), offer);
+    }
+
+    @Override
+    public TaskState taskState() {
+        return switches.state();
     }
 
     @Override

@@ -18,6 +18,8 @@ import dev.assay.server.config.AssayProperties;
 import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.matrix.PythonProbe;
 import dev.assay.server.pipeline.matrix.PythonProperties;
+import dev.assay.server.pipeline.plugins.SwitchedTasks;
+import dev.assay.server.pipeline.plugins.TaskCatalog;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.storage.OwnedFolder;
 
@@ -38,8 +40,10 @@ class InProcessWorkers implements DisposableBean {
     private final OwnedFolder workspaces;
     private final WorkerPool pool;
 
-    InProcessWorkers(InProcessJobSource source, PipelineTasks tasks, PipelineProperties properties,
-            AssayProperties assay, PythonProperties pythons, Clock clock) throws IOException {
+    InProcessWorkers(InProcessJobSource source, PipelineTasks builtIns, TaskCatalog catalog,
+            PipelineProperties properties, AssayProperties assay, PythonProperties pythons, Clock clock)
+            throws IOException {
+        PipelineTasks tasks = new SwitchedTasks(builtIns, catalog.added(), source::taskState);
         this.properties = properties;
         // claimed where the sandbox's user reaches it, so the dead servers' workspaces there are cleared too
         Path root = tasks.workRoot(JobRunner.workRoot(assay));
@@ -50,7 +54,8 @@ class InProcessWorkers implements DisposableBean {
         }
         JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
         this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
-                clock, WorkerPool.offer(properties.workers() > 0 ? PythonProbe.probe(pythons.pythons()) : List.of()));
+                clock, WorkerPool.offer(properties.workers() > 0 ? PythonProbe.probe(pythons.pythons()) : List.of())
+                        .withTasks(catalog.names()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

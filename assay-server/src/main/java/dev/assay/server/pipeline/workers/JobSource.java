@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.assay.packaging.requirement.MarkerEnvironment;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.plugins.TaskState;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
@@ -23,6 +24,9 @@ public interface JobSource {
 
     /** Claims a job for {@code worker}; empty when there is none. */
     Optional<ClaimedJob> claim(String worker, WorkerOffer offer);
+
+    /** Which tasks run, as the server's task switches say now. */
+    TaskState taskState();
 
     /** Renews the job's lease. */
     Instant heartbeat(ClaimedJob job);

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.assay.server.pipeline.matrix.PythonProbe;
+import dev.assay.server.pipeline.plugins.SwitchedTasks;
+import dev.assay.server.pipeline.plugins.TaskCatalog;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
@@ -64,8 +66,16 @@ public final class RemoteWorker {
         this.pool = pool;
     }
 
-    /** Checks the server, the token and this machine's sandbox, then starts the workers. */
+    /** Checks the server, the token and this machine's sandbox, then starts the workers, with no plugins. */
     public static RemoteWorker start(Settings settings) throws IOException {
+        return start(settings, null);
+    }
+
+    /**
+     * As above, the workers also having the plugin tasks of the {@code *.jar} files in {@code plugins} (null: none),
+     * each running only once the server's switches enable it.
+     */
+    public static RemoteWorker start(Settings settings, Path plugins) throws IOException {
         if (settings.workers() < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, was " + settings.workers());
         }
@@ -81,11 +91,14 @@ public final class RemoteWorker {
         }
         LOG.info("pipeline sandbox: {}", probe.sandbox().get().description());
         // probed again while a tool is missing, so that installing it needs no restart
-        PipelineTasks tasks = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
+        PipelineTasks machine = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
                 strace, source);
+        // loaded for the worker's lifetime: the plugins' class loaders close with the process
+        TaskCatalog catalog = TaskCatalog.load(DefaultPipelineTasks.declared(), plugins);
+        PipelineTasks tasks = new SwitchedTasks(machine, catalog.added(), source::taskState);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
-                Clock.systemUTC(), WorkerPool.offer(PythonProbe.probe(settings.pythons())));
+                Clock.systemUTC(), WorkerPool.offer(PythonProbe.probe(settings.pythons())).withTasks(catalog.names()));
         pool.start(settings.name());
         LOG.info("{} worker(s) '{}' claiming jobs from {}", settings.workers(), settings.name(), settings.server());
         return new RemoteWorker(pool);

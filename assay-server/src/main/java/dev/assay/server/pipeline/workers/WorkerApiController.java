@@ -39,6 +39,8 @@ import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.fleet.Workers;
+import dev.assay.server.pipeline.plugins.TaskState;
+import dev.assay.server.pipeline.plugins.TaskSwitches;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.queue.JobRepository;
@@ -81,11 +83,13 @@ public class WorkerApiController {
     private final ScratchSpace scratch;
     private final UpstreamFileCache mirrored;
     private final Workers workers;
+    private final TaskSwitches switches;
 
     WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
             CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored,
-            Workers workers) {
+            Workers workers, TaskSwitches switches) {
         this.workers = workers;
+        this.switches = switches;
         this.mirrored = mirrored;
         this.queue = queue;
         this.callers = callers;
@@ -105,6 +109,13 @@ public class WorkerApiController {
         requireWorker(auth);
         workers.requireSameVersion(version);
         return Map.of("server", "assay", "api", "worker", "version", AssayVersion.current());
+    }
+
+    /** {@code GET /api/worker/tasks}: which tasks run, asked by a worker before each job. */
+    @GetMapping("/api/worker/tasks")
+    TaskState tasks(Authentication auth) {
+        requireWorker(auth);
+        return switches.state();
     }
 
     /**

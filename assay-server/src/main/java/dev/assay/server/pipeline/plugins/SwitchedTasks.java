@@ -1,0 +1,54 @@
+package dev.assay.server.pipeline.plugins;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.assay.server.pipeline.workers.PipelineTasks;
+import dev.assay.tasks.Task;
+import dev.assay.tasks.report.ReportEvaluator;
+
+/**
+ * A worker's tasks as the server's switches leave them: its built-in tasks and the tasks added by plugins and
+ * configuration, each disabled one replaced by a {@link SwitchedOffTask}. The switches are asked for at every job, so
+ * a change reaches every worker at its next job.
+ */
+public final class SwitchedTasks implements PipelineTasks {
+
+    private final PipelineTasks builtIns;
+    private final List<Task> added;
+    private final Set<String> addedNames;
+    private final Supplier<TaskState> state;
+
+    /** {@code builtIns} and {@code added}, switched as {@code state} says at each job. */
+    public SwitchedTasks(PipelineTasks builtIns, List<Task> added, Supplier<TaskState> state) {
+        this.builtIns = builtIns;
+        this.added = List.copyOf(added);
+        this.addedNames = added.stream().map(Task::name).collect(Collectors.toUnmodifiableSet());
+        this.state = state;
+    }
+
+    @Override
+    public List<Task> tasks() {
+        TaskState now = state.get();
+        List<Task> all = new ArrayList<>(builtIns.tasks());
+        all.addAll(added);
+        return all.stream()
+                .map(task -> now.runs(task.name(), !addedNames.contains(task.name())) ? task : new SwitchedOffTask(task))
+                .toList();
+    }
+
+    @Override
+    public List<ReportEvaluator> evaluators() {
+        return builtIns.evaluators();
+    }
+
+    @Override
+    public Path workRoot(Path configured) throws IOException {
+        return builtIns.workRoot(configured);
+    }
+}

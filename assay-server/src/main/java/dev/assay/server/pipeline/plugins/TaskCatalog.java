@@ -1,0 +1,120 @@
+package dev.assay.server.pipeline.plugins;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.assay.tasks.Task;
+import dev.assay.tasks.plugin.InstalledTask;
+import dev.assay.tasks.plugin.PluginDiscovery;
+import dev.assay.tasks.plugin.PluginLoader;
+import dev.assay.tasks.plugin.TaskOrigin;
+
+/**
+ * The tasks installed on this machine: the built-ins, and the plugin tasks of the {@code *.jar} files in the plugins
+ * folder, loaded once. A jar that cannot be loaded, or a task whose name is taken, is a problem named in the list,
+ * never a failure of the server or the worker. Whether a task runs is for {@link TaskSwitches} to say.
+ */
+public final class TaskCatalog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskCatalog.class);
+
+    private final Map<String, InstalledTask> tasks = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private final PluginLoader loader;
+
+    private TaskCatalog(PluginLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The built-in tasks {@code builtIns} and the plugins in {@code pluginsFolder} (absent or null: none). */
+    public static TaskCatalog load(List<Task> builtIns, Path pluginsFolder) {
+        TaskCatalog catalog = new TaskCatalog(new PluginLoader(TaskCatalog.class.getClassLoader()));
+        TaskOrigin builtIn = new TaskOrigin(TaskOrigin.Kind.BUILT_IN, "class path");
+        builtIns.forEach(task -> catalog.add(new InstalledTask(task, builtIn, true)));
+        PluginDiscovery plugins = pluginsFolder == null ? new PluginDiscovery(List.of(), List.of())
+                : catalog.loader.fromFolder(pluginsFolder);
+        catalog.problems.addAll(unreadableJars(pluginsFolder));
+        catalog.problems.addAll(plugins.problems());
+        plugins.tasks().forEach(catalog::add);
+        catalog.problems.forEach(problem -> LOG.error("pipeline plugin not loaded: {}", problem));
+        if (!plugins.tasks().isEmpty()) {
+            LOG.info("{} plugin task(s) installed from {}: {}", plugins.tasks().size(), pluginsFolder,
+                    plugins.tasks().stream().map(InstalledTask::name).toList());
+        }
+        return catalog;
+    }
+
+    // The class loader skips a jar it cannot read without a word; the list must still name it.
+    private static List<String> unreadableJars(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted()
+                    .flatMap(jar -> unreadable(jar).stream()).toList();
+        } catch (IOException unlisted) {
+            return List.of("plugins folder " + folder + ": " + unlisted.getMessage());
+        }
+    }
+
+    private static Optional<String> unreadable(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return Optional.empty();
+        } catch (IOException broken) {
+            return Optional.of("plugin " + jar + ": not a readable jar file (" + broken.getMessage() + ")");
+        }
+    }
+
+    private void add(InstalledTask task) {
+        InstalledTask other = tasks.putIfAbsent(task.name(), task);
+        if (other != null) {
+            problems.add(task.origin() + ": task '" + task.name() + "' is left out: " + other.origin()
+                    + " has a task of that name");
+        }
+    }
+
+    /** Every installed task, built-ins first. */
+    public List<InstalledTask> installed() {
+        return List.copyOf(tasks.values());
+    }
+
+    public Optional<InstalledTask> find(String name) {
+        return Optional.ofNullable(tasks.get(name));
+    }
+
+    /** The tasks that are not built in: a worker adds them to the built-ins it runs. */
+    public List<Task> added() {
+        return tasks.values().stream().filter(task -> !builtIn(task)).map(InstalledTask::task).toList();
+    }
+
+    /** What could not be installed, each naming its source. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The names of every installed task, as a worker offers them. */
+    public List<String> names() {
+        return List.copyOf(tasks.keySet());
+    }
+
+    static boolean builtIn(InstalledTask task) {
+        return task.origin().kind() == TaskOrigin.Kind.BUILT_IN;
+    }
+
+    /** Closes the plugins' class loaders; their tasks must not run afterwards. */
+    @Override
+    public void close() throws IOException {
+        loader.close();
+    }
+}

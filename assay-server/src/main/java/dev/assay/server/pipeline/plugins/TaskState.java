@@ -1,0 +1,23 @@
+package dev.assay.server.pipeline.plugins;
+
+import java.util.Set;
+
+/**
+ * Which tasks run, as the server tells its workers before each job: the {@code enabled} and the {@code disabled}
+ * names it knows. A worker runs a built-in task unless it is disabled, and a plugin or command task only if enabled.
+ */
+public record TaskState(Set<String> enabled, Set<String> disabled) {
+
+    /** Nothing known: built-ins run, added tasks do not. */
+    public static final TaskState DEFAULTS = new TaskState(Set.of(), Set.of());
+
+    public TaskState {
+        enabled = enabled == null ? Set.of() : Set.copyOf(enabled);
+        disabled = disabled == null ? Set.of() : Set.copyOf(disabled);
+    }
+
+    /** Whether a task named {@code name} runs; {@code builtIn} says whether it runs when nobody decided. */
+    public boolean runs(String name, boolean builtIn) {
+        return builtIn ? !disabled.contains(name) : enabled.contains(name);
+    }
+}
