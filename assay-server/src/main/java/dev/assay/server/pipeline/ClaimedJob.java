@@ -20,10 +20,19 @@ import java.time.Instant;
  *                null when there was none (a re-run by the server, a pipeline older than request ids)
  * @param upstream for the kept copy of a mirrored file, the upstream it came from ({@code project} is then a name
  *                this index does not host, {@code version} null); null for a hosted project's file or commit
+ * @param python  the Python series the job runs on ({@code 3.12}), one of those the worker offered; null: any
  */
 public record ClaimedJob(long jobId, long pipelineId, int attempt, String lease, Instant leaseExpiresAt,
         String project, String version, String filename, String fileUrl, String sha256, String sdist,
-        String sdistSha256, String gitCommit, String gitRef, String requestId, String upstream) {
+        String sdistSha256, String gitCommit, String gitRef, String requestId, String upstream, String python) {
+
+    /** A job for any Python. */
+    public ClaimedJob(long jobId, long pipelineId, int attempt, String lease, Instant leaseExpiresAt, String project,
+            String version, String filename, String fileUrl, String sha256, String sdist, String sdistSha256,
+            String gitCommit, String gitRef, String requestId, String upstream) {
+        this(jobId, pipelineId, attempt, lease, leaseExpiresAt, project, version, filename, fileUrl, sha256, sdist,
+                sdistSha256, gitCommit, gitRef, requestId, upstream, null);
+    }
 
     /** Whether the job tests a commit rather than a distribution file. */
     public boolean testsCommit() {

@@ -15,8 +15,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
 
-    /** What a claim writes: who holds the lease, its secret, until when, and the attempt limit. */
-    record Claim(Instant now, String holder, String lease, Instant expiry, int maxAttempts) {
+    /**
+     * What a claim writes: who holds the lease, its secret, until when, and the attempt limit; {@code pythons} are
+     * the Python series the claimer offers (empty: it told none, and may take any job).
+     */
+    record Claim(Instant now, String holder, String lease, Instant expiry, int maxAttempts, List<String> pythons) {
+
+        Claim(Instant now, String holder, String lease, Instant expiry, int maxAttempts) {
+            this(now, holder, lease, expiry, maxAttempts, List.of());
+        }
+
+        /** The condition on a job's Python series that this claimer meets. */
+        String offered() {
+            return pythons.isEmpty() ? "" : " AND (python IS NULL OR python IN (:pythons))";
+        }
+
+        JdbcClient.StatementSpec bindPythons(JdbcClient.StatementSpec statement) {
+            return pythons.isEmpty() ? statement : statement.param("pythons", pythons);
+        }
     }
 
     String CLAIMABLE = """
@@ -37,8 +53,8 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Claim claim) {
-        return statement.param("now", utc(claim.now())).param("holder", claim.holder()).param("lease", claim.lease())
-                .param("expiry", utc(claim.expiry())).param("max", claim.maxAttempts());
+        return claim.bindPythons(statement.param("now", utc(claim.now())).param("holder", claim.holder())
+                .param("lease", claim.lease()).param("expiry", utc(claim.expiry())).param("max", claim.maxAttempts()));
     }
 
     /** PostgreSQL: one statement; rows another transaction is claiming are skipped, not waited for. */
@@ -46,7 +62,7 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
         @Override
         public Optional<Long> claim(JdbcClient jdbc, Claim claim) {
             return bind(jdbc.sql(TAKE + " WHERE id IN (SELECT id FROM pipeline_jobs WHERE " + CLAIMABLE
-                    + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"), claim)
+                    + claim.offered() + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"), claim)
                     .query(Long.class).optional();
         }
     }
@@ -77,9 +93,9 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
         }
 
         private static List<long[]> candidates(JdbcClient jdbc, Claim claim) {
-            return jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + CLAIMABLE
-                            + " ORDER BY id LIMIT " + CANDIDATES)
-                    .param("now", utc(claim.now())).param("max", claim.maxAttempts())
+            return claim.bindPythons(jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + CLAIMABLE
+                            + claim.offered() + " ORDER BY id LIMIT " + CANDIDATES)
+                    .param("now", utc(claim.now())).param("max", claim.maxAttempts()))
                     .query((rs, row) -> new long[] {rs.getLong("id"), rs.getLong("version")}).list();
         }
 
@@ -87,7 +103,8 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
             for (long[] candidate : candidates) {
                 int taken;
                 try {
-                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + CLAIMABLE), claim)
+                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + CLAIMABLE
+                            + claim.offered()), claim)
                             .param("id", candidate[0]).param("version", candidate[1]).update();
                 } catch (ConcurrencyFailureException lost) {
                     // H2 may report the other claimer's concurrent update instead of matching no row

@@ -27,6 +27,7 @@ import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.health.Measurement;
+import dev.assay.server.pipeline.matrix.PythonMatrix;
 import dev.assay.server.pipeline.health.MeasurementRepository;
 import dev.assay.server.pipeline.plugins.WorkerTaskCheck;
 import dev.assay.server.pipeline.queue.JobRepository.HeldJob;
@@ -121,7 +122,8 @@ public class JobQueue {
         giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
         Instant expiry = now.plus(properties.lease());
-        return jobs.claim(new JobClaims.Claim(now, worker.holder(), lease, expiry, properties.maxAttempts()))
+        return jobs.claim(new JobClaims.Claim(now, worker.holder(), lease, expiry, properties.maxAttempts(),
+                        PythonMatrix.series(offer)))
                 .map(id -> {
                     HeldJob job = jobs.find(id).orElseThrow();
                     jobs.recordWorker(id, worker);
@@ -129,7 +131,8 @@ public class JobQueue {
                             + properties.maxAttempts() + " claimed by " + worker.description(), now);
                     if (job.filename() == null) {
                         return new ClaimedJob(id, job.pipelineId(), job.attempts(), lease, expiry, job.project(),
-                                null, null, null, null, null, null, job.gitCommit(), job.gitRef(), job.requestId(), null);
+                                null, null, null, null, null, null, job.gitCommit(), job.gitRef(), job.requestId(), null,
+                                job.python());
                     }
                     if (job.testsMirroredFile()) {
                         return claimedMirroredFile(job, lease, expiry);
@@ -144,7 +147,7 @@ public class JobQueue {
                             sdist.map(DistributionFile::filename).orElse(null),
                             sdist.map(DistributionFile::sha256).orElse(null),
                             tagged.map(ReleaseTags.Tagged::commit).orElse(null),
-                            tagged.map(ReleaseTags.Tagged::ref).orElse(null), job.requestId(), null);
+                            tagged.map(ReleaseTags.Tagged::ref).orElse(null), job.requestId(), null, job.python());
                 });
     }
 
@@ -154,7 +157,7 @@ public class JobQueue {
         String sha256 = mirrored.find(job.project(), job.filename()).map(KeptFile::sha256).orElse(null);
         return new ClaimedJob(job.id(), job.pipelineId(), job.attempts(), lease, expiry, job.project(), null,
                 job.filename(), "/upstream/files/" + job.project() + "/" + job.filename(), sha256, null, null, null,
-                null, job.requestId(), job.upstream());
+                null, job.requestId(), job.upstream(), job.python());
     }
 
     /**

@@ -23,11 +23,12 @@ public class JobRepository {
 
     /**
      * A job as a worker holding it sees it; {@code startedAt} is its first claim's time, {@code upstream} the
-     * upstream's URL when it tests a mirrored file (then {@code project} is the upstream project's name).
+     * upstream's URL when it tests a mirrored file (then {@code project} is the upstream project's name),
+     * {@code python} the version series it runs on (null: any).
      */
     public record HeldJob(long id, long pipelineId, String status, int attempts, String lease, Instant leaseExpiresAt,
             String project, String version, String filename, String gitCommit, String gitRef, Instant startedAt, String requestId,
-            String upstream) {
+            String upstream, String python) {
 
         /** Whether the job tests the kept copy of a mirrored file rather than a hosted project's file or commit. */
         public boolean testsMirroredFile() {
@@ -42,7 +43,7 @@ public class JobRepository {
     private static final String HELD = """
             SELECT j.id, j.pipeline_id, j.status, j.attempts, j.lease_token, j.lease_expires_at, j.started_at,
                    COALESCE(pr.normalized_name, p.upstream_project) AS normalized_name, r.version, p.filename,
-                   p.git_commit, p.git_ref, p.request_id, p.upstream_url
+                   p.git_commit, p.git_ref, p.request_id, p.upstream_url, j.python
             FROM pipeline_jobs j JOIN pipelines p ON p.id = j.pipeline_id LEFT JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
@@ -57,10 +58,30 @@ public class JobRepository {
     }
 
     public long insert(long pipelineId, Instant now) {
+        return insert(pipelineId, null, now);
+    }
+
+    /** Queues a job of the pipeline for the Python series {@code python} (null: for any worker). */
+    public long insert(long pipelineId, String python, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO pipeline_jobs (pipeline_id, status, created_at) VALUES (:pipeline, 'queued', :now)")
-                .param("pipeline", pipelineId).param("now", utc(now)).update(keys, "id");
+        jdbc.sql("""
+                INSERT INTO pipeline_jobs (pipeline_id, status, created_at, python)
+                VALUES (:pipeline, 'queued', :now, :python)""")
+                .param("pipeline", pipelineId).param("now", utc(now)).param("python", python).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** One job of a pipeline: its id, its Python series (null: any) and its state as a pipeline's is shown. */
+    public record MatrixJob(long id, String python, String status) {
+    }
+
+    /** The pipeline's jobs, one per Python series it tests, in the order they were queued. */
+    public List<MatrixJob> jobsOf(long pipelineId) {
+        return jdbc.sql("""
+                SELECT id, python, CASE WHEN status = 'finished' THEN outcome ELSE status END AS status
+                FROM pipeline_jobs WHERE pipeline_id = :pipeline ORDER BY id""").param("pipeline", pipelineId)
+                .query((rs, row) -> new MatrixJob(rs.getLong("id"), rs.getString("python"), rs.getString("status")))
+                .list();
     }
 
     Optional<Long> claim(JobClaims.Claim claim) {
@@ -72,7 +93,8 @@ public class JobRepository {
                 rs.getLong("pipeline_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("lease_token"),
                 instant(rs, "lease_expires_at"), rs.getString("normalized_name"), rs.getString("version"),
                 rs.getString("filename"), rs.getString("git_commit"), rs.getString("git_ref"),
-                instant(rs, "started_at"), rs.getString("request_id"), rs.getString("upstream_url"))).optional();
+                instant(rs, "started_at"), rs.getString("request_id"), rs.getString("upstream_url"),
+                rs.getString("python"))).optional();
     }
 
     List<Exhausted> exhausted(Instant now, int maxAttempts) {

@@ -75,9 +75,8 @@ public class PipelineRepository {
     private static final String SELECT = """
             SELECT p.id, COALESCE(pr.normalized_name, p.upstream_project) AS normalized_name, r.version, p.file_id,
                    p.filename, p.git_commit, p.git_ref, p.trigger_kind,
-                   CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END AS status,
-                   p.requested_by, p.created_at, j.started_at, j.finished_at, p.upstream_url
-            FROM pipelines p JOIN pipeline_jobs j ON j.pipeline_id = p.id LEFT JOIN projects pr ON pr.id = p.project_id
+                   j.status, p.requested_by, p.created_at, j.started_at, j.finished_at, p.upstream_url
+            FROM pipelines p JOIN pipeline_states j ON j.pipeline_id = p.id LEFT JOIN projects pr ON pr.id = p.project_id
             LEFT JOIN releases r ON r.id = p.release_id""";
 
     private final JdbcClient jdbc;
@@ -156,7 +155,7 @@ public class PipelineRepository {
             long offset) {
         return jdbc.sql(SELECT + " " + """
                 WHERE p.project_id = :project
-                  AND (:anyStatus OR CASE WHEN j.status = 'finished' THEN j.outcome ELSE j.status END = :status)
+                  AND (:anyStatus OR j.status = :status)
                   AND (:anyTrigger OR p.trigger_kind = :trigger)
                 ORDER BY p.id DESC LIMIT :limit OFFSET :offset""")
                 .param("project", projectId).param("anyStatus", status.isEmpty()).param("status", status.orElse(""))

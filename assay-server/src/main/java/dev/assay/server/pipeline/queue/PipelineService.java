@@ -26,6 +26,7 @@ import dev.assay.server.pipeline.PipelineDetail;
 import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.Trigger;
+import dev.assay.server.pipeline.matrix.PythonMatrix;
 import dev.assay.server.pipeline.rawdata.RawDataService;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +44,11 @@ public class PipelineService {
     private final ReleaseLookup releases;
     private final JsonMapper json;
     private final Clock clock;
+    private final PythonMatrix matrix;
 
     PipelineService(PipelineRepository pipelines, JobRepository jobs, ProjectService projects, ReleaseLookup releases,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, PythonMatrix matrix) {
+        this.matrix = matrix;
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.projects = projects;
@@ -132,7 +135,7 @@ public class PipelineService {
     private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
         long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename,
                 trigger, by, clock.instant()));
-        jobs.insert(id, clock.instant());
+        matrix.queue(id, projectId);
         return id;
     }
 
@@ -141,14 +144,21 @@ public class PipelineService {
         PipelineRepository.PipelineRow row = pipelines.find(id)
                 .orElseThrow(() -> new NotFoundException("there is no pipeline " + id));
         Optional<Long> job = jobs.latestJob(id);
-        List<TaskReport> tasks = job.map(pipelines::tasks).orElse(List.of()).stream()
-                .map(task -> new TaskReport(task.task(), task.outcome(), task.startedAt(), task.endedAt(),
-                        task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
-                        RawDataService.withLinks(id, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
-                .toList();
+        // the jobs in the order queued: the latest job's results are the last run's
+        List<PipelineView.PythonRun> matrix = jobs.jobsOf(id).stream().map(run -> new PipelineView.PythonRun(
+                run.python(), run.status(), taskReports(id, run.id()))).toList();
+        List<TaskReport> tasks = matrix.isEmpty() ? List.of() : matrix.get(matrix.size() - 1).tasks();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
                 row.durationMs(), job.map(jobs::attempts).orElse(0), job.flatMap(jobs::worker).orElse(null), tasks,
-                row.upstream());
+                row.upstream(), matrix);
+    }
+
+    private List<TaskReport> taskReports(long pipelineId, long jobId) {
+        return pipelines.tasks(jobId).stream()
+                .map(task -> new TaskReport(task.task(), task.outcome(), task.startedAt(), task.endedAt(),
+                        task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
+                        RawDataService.withLinks(pipelineId, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
+                .toList();
     }
 }

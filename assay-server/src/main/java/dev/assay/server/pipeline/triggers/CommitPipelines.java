@@ -28,7 +28,7 @@ import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.Trigger;
-import dev.assay.server.pipeline.queue.JobRepository;
+import dev.assay.server.pipeline.matrix.PythonMatrix;
 import dev.assay.server.pipeline.queue.PipelineRepository;
 import dev.assay.server.pipeline.queue.PipelineService;
 
@@ -47,16 +47,16 @@ public class CommitPipelines {
     private static final Pattern COMMIT_PREFIX = Pattern.compile("[0-9a-f]{4,40}");
 
     private final PipelineRepository pipelines;
-    private final JobRepository jobs;
+    private final PythonMatrix matrix;
     private final PipelineService views;
     private final ProjectService projects;
     private final GitRepositories repositories;
     private final Clock clock;
 
-    CommitPipelines(PipelineRepository pipelines, JobRepository jobs, PipelineService views, ProjectService projects,
+    CommitPipelines(PipelineRepository pipelines, PythonMatrix matrix, PipelineService views, ProjectService projects,
             GitRepositories repositories, Clock clock) {
         this.pipelines = pipelines;
-        this.jobs = jobs;
+        this.matrix = matrix;
         this.views = views;
         this.projects = projects;
         this.repositories = repositories;
@@ -121,7 +121,7 @@ public class CommitPipelines {
 
     private long start(PipelineRepository.NewPipeline pipeline) {
         long id = pipelines.insert(pipeline);
-        jobs.insert(id, clock.instant());
+        matrix.queue(id, pipeline.projectId());
         return id;
     }
 

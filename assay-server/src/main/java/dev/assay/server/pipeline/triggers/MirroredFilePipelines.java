@@ -13,7 +13,7 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.Trigger;
-import dev.assay.server.pipeline.queue.JobRepository;
+import dev.assay.server.pipeline.matrix.PythonMatrix;
 import dev.assay.server.pipeline.queue.PipelineRepository;
 import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.server.upstream.MirroredFiles;
@@ -34,17 +34,17 @@ public class MirroredFilePipelines {
     private final UpstreamIndex index;
     private final MirroredFiles mirrored;
     private final PipelineRepository pipelines;
-    private final JobRepository jobs;
+    private final PythonMatrix matrix;
     private final PipelineService views;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     MirroredFilePipelines(UpstreamIndex index, MirroredFiles mirrored, PipelineRepository pipelines,
-            JobRepository jobs, PipelineService views, TransactionTemplate transactions, Clock clock) {
+            PythonMatrix matrix, PipelineService views, TransactionTemplate transactions, Clock clock) {
         this.index = index;
         this.mirrored = mirrored;
         this.pipelines = pipelines;
-        this.jobs = jobs;
+        this.matrix = matrix;
         this.views = views;
         this.transactions = transactions;
         this.clock = clock;
@@ -88,7 +88,7 @@ public class MirroredFilePipelines {
         return transactions.execute(status -> {
             long pipeline = pipelines.insert(PipelineRepository.NewPipeline.ofMirroredFile(project, filename,
                     upstreamUrl, Trigger.MANUAL, requestedBy, clock.instant()));
-            jobs.insert(pipeline, clock.instant());
+            matrix.queue(pipeline, null);
             return pipeline;
         });
     }
