@@ -72,10 +72,18 @@ public class RawFiles {
         return byTask;
     }
 
-    /** The kept file, if it was recorded for this job attempt and is still on disk. */
+    /** The kept file, if it was recorded for this job attempt and is still stored. */
     public Optional<Path> locate(RawFileKey key) {
-        return files.file(key.jobId(), key.attempt(), key.task(), key.name()).map(file -> store.path(key))
+        return files.file(key.jobId(), key.attempt(), key.task(), key.name()).map(file -> path(key))
                 .filter(Files::isRegularFile);
+    }
+
+    private Path path(RawFileKey key) {
+        try {
+            return store.path(key);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not fetch raw-data file " + key.task() + "/" + key.name(), failure);
+        }
     }
 
     /** Removes the kept files of pipelines whose rows are gone; returns how many pipelines it cleared. */
