@@ -56,6 +56,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM, how long running jobs may take to finish before they are abandoned.")
     int grace;
 
+    @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How often a running job's lease is renewed (default 30; well below the server's lease).")
+    int heartbeat;
+
     @Mixin
     LogOptions log;
 
@@ -66,7 +70,11 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         log.applyWithoutSpring();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-        RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work));
+        if (heartbeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--heartbeat must be at least 1 second, was " + heartbeat);
+        }
+        RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work)
+                .withHeartbeat(Duration.ofSeconds(heartbeat)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no more claims; running jobs have {} s to finish", grace);
             try {

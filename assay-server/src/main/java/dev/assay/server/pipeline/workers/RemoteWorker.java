@@ -39,6 +39,11 @@ public final class RemoteWorker {
             return new Settings(server, token, name, workers, workRoot, Duration.ofSeconds(30), Duration.ofSeconds(2),
                     Duration.ofMinutes(30));
         }
+
+        /** These settings with leases renewed every {@code every}. */
+        public Settings withHeartbeat(Duration every) {
+            return new Settings(server, token, name, workers, workRoot, every, poll, taskTimeout);
+        }
     }
 
     private final WorkerPool pool;
