@@ -66,6 +66,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM, how long running jobs may take to finish before they are abandoned.")
     int grace;
 
+    @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How often a running job's lease is renewed (default 30; well below the server's lease).")
+    int heartbeat;
+
     @Mixin
     LogOptions log;
 
@@ -76,8 +80,11 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         log.applyWithoutSpring();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+        if (heartbeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--heartbeat must be at least 1 second, was " + heartbeat);
+        }
         RemoteWorker worker = RemoteWorker.start(RemoteWorker.Settings.of(serverUri(), token(), name(), workers, work)
-                .withPythons(pythons), plugins);
+                .withPythons(pythons).withHeartbeat(Duration.ofSeconds(heartbeat)), plugins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: no more claims; running jobs have {} s to finish", grace);
             try {

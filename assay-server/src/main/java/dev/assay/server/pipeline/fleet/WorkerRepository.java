@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class WorkerRepository {
 
     private static final String COLUMNS = "id, holder, kind, name, host, token_id, version, interpreters, tasks, "
-            + "first_seen, last_seen";
+            + "first_seen, last_seen, state";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -71,6 +71,20 @@ public class WorkerRepository {
                 .param("since", Timestamp.from(since)).query(this::known).list();
     }
 
+    /** The state an administrator gave the worker; empty for one never seen. */
+    Optional<String> state(String holder) {
+        return jdbc.sql("SELECT state FROM workers WHERE holder = :holder").param("holder", holder)
+                .query(String.class).optional();
+    }
+
+    /** Sets the worker's state; false when there is no such worker. */
+    boolean changeState(long id, String state, String by, Instant now) {
+        return jdbc.sql("""
+                UPDATE workers SET state = :state, state_changed_by = :by, state_changed_at = :now WHERE id = :id""")
+                .param("state", state).param("by", by).param("now", Timestamp.from(now)).param("id", id)
+                .update() == 1;
+    }
+
     Optional<KnownWorker> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM workers WHERE id = :id").param("id", id).query(this::known)
                 .optional();
@@ -84,6 +98,7 @@ public class WorkerRepository {
                 json.readValue(row.getString("tasks"), new TypeReference<List<String>>() { }));
         return new KnownWorker(row.getLong("id"), row.getString("holder"), row.getString("kind"),
                 row.getString("name"), row.getString("host"), tokenId, offer,
-                row.getTimestamp("first_seen").toInstant(), row.getTimestamp("last_seen").toInstant());
+                row.getTimestamp("first_seen").toInstant(), row.getTimestamp("last_seen").toInstant(),
+                row.getString("state"));
     }
 }

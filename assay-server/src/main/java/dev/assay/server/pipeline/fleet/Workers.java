@@ -63,6 +63,11 @@ public class Workers {
                 || interpreter.tags().stream().anyMatch(tag -> tag == null || tag.length() > MAX_TEXT);
     }
 
+    /** Whether the queue may give {@code worker} new jobs: not once an administrator drained or cancelled it. */
+    public boolean mayClaim(WorkerIdentity worker) {
+        return repository.state(worker.holder()).map(KnownWorker.ACTIVE::equals).orElse(true);
+    }
+
     /** Every worker seen, the most recently seen first. */
     public List<KnownWorker> all() {
         return repository.all();

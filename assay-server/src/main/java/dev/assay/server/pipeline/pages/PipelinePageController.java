@@ -17,6 +17,7 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
 import dev.assay.server.pipeline.PipelineDetail;
 import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.fleet.JobAttempts;
 import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.server.pipeline.triggers.MirroredFilePipelines;
 import dev.assay.server.pipeline.triggers.PipelineReruns;
@@ -34,9 +35,11 @@ class PipelinePageController {
     private final CallerResolver callers;
     private final FindingLinks findingLinks;
     private final MirroredFilePipelines mirrored;
+    private final JobAttempts attempts;
 
     PipelinePageController(PipelineService pipelines, ProjectPipelines projectPipelines, PipelineReruns reruns,
-            CallerResolver callers, FindingLinks findingLinks, MirroredFilePipelines mirrored) {
+            CallerResolver callers, FindingLinks findingLinks, MirroredFilePipelines mirrored, JobAttempts attempts) {
+        this.attempts = attempts;
         this.mirrored = mirrored;
         this.findingLinks = findingLinks;
         this.pipelines = pipelines;
@@ -51,6 +54,7 @@ class PipelinePageController {
         PipelineDetail detail = pipelines.detail(caller, id);
         model.addAttribute("detail", detail);
         model.addAttribute("findingLinks", findingLinks.of(detail.pipeline()));
+        model.addAttribute("attempts", attempts.ofPipeline(id));
         model.addAttribute("mayRerun", reruns.mayRerun(caller, detail.pipeline()));
         return "pipeline/pipeline";
     }
@@ -83,6 +87,7 @@ class PipelinePageController {
         PipelineDetail detail = pipelines.detail(callers.caller(auth), id);
         model.addAttribute("detail", detail);
         model.addAttribute("findingLinks", findingLinks.of(detail.pipeline()));
+        model.addAttribute("attempts", attempts.ofPipeline(id));
         return "pipeline/pipeline :: live";
     }
 

@@ -25,6 +25,8 @@ import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.fleet.JobAttempt;
+import dev.assay.server.pipeline.fleet.JobAttempts;
 import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.health.Measurement;
 import dev.assay.server.pipeline.matrix.PythonMatrix;
@@ -74,12 +76,14 @@ public class JobQueue {
     private final UpstreamFileCache mirrored;
     private final Workers workers;
     private final WorkerTaskCheck taskCheck;
+    private final JobAttempts attempts;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
             JsonMapper json, Clock clock, IndexWheelhouse wheelhouse, ReleaseTags tags,
             MeasurementRepository measurements, ApplicationEventPublisher events, UpstreamFileCache mirrored,
-            Workers workers, WorkerTaskCheck taskCheck) {
+            Workers workers, WorkerTaskCheck taskCheck, JobAttempts attempts) {
         this.taskCheck = taskCheck;
+        this.attempts = attempts;
         this.workers = workers;
         this.mirrored = mirrored;
         this.measurements = measurements;
@@ -118,6 +122,10 @@ public class JobQueue {
         }
         Instant now = clock.instant();
         workers.seen(worker, offer, now);
+        if (!workers.mayClaim(worker)) {
+            // drained or cancelled by an administrator: it keeps asking, and gets nothing until made active again
+            return Optional.empty();
+        }
         taskCheck.requireTasks(offer);
         giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
@@ -127,6 +135,7 @@ public class JobQueue {
                 .map(id -> {
                     HeldJob job = jobs.find(id).orElseThrow();
                     jobs.recordWorker(id, worker);
+                    attempts.claimed(id, job.attempts(), worker, now);
                     pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
                             + properties.maxAttempts() + " claimed by " + worker.description(), now);
                     if (job.filename() == null) {
@@ -228,6 +237,7 @@ public class JobQueue {
         if (!jobs.finish(jobId, lease, status(tasks), now)) {
             throw lost(jobId);
         }
+        attempts.ended(jobId, job.attempts(), JobAttempt.FINISHED, now);
         Map<String, Map<String, Object>> kept = rawFiles.rawDataFiles(jobId, job.attempts());
         for (int i = 0; i < tasks.size(); i++) {
             TaskReport task = tasks.get(i);
@@ -250,6 +260,7 @@ public class JobQueue {
         for (JobRepository.Exhausted job : jobs.exhausted(now, properties.maxAttempts())) {
             String error = "given up after " + job.attempts() + " attempts: every worker lost its lease";
             if (jobs.giveUp(job, error, now)) {
+                attempts.ended(job.id(), job.attempts(), JobAttempt.LEASE_EXPIRED, now);
                 pipelines.insertLog(job.id(), job.attempts(), null, error, now);
             }
         }

@@ -58,6 +58,11 @@ public final class RemoteWorker {
         public Settings withPythons(List<Path> paths) {
             return new Settings(server, token, name, workers, workRoot, heartbeat, poll, taskTimeout, paths);
         }
+
+        /** These settings with leases renewed every {@code every}. */
+        public Settings withHeartbeat(Duration every) {
+            return new Settings(server, token, name, workers, workRoot, every, poll, taskTimeout, pythons);
+        }
     }
 
     private final WorkerPool pool;
