@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.pipeline.PipelineProperties;
-import dev.assay.server.pipeline.matrix.PythonProbe;
-import dev.assay.server.pipeline.matrix.PythonProperties;
+import dev.assay.server.pipeline.matrix.LocalPythons;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.storage.OwnedFolder;
 
@@ -39,7 +38,7 @@ class InProcessWorkers implements DisposableBean {
     private final WorkerPool pool;
 
     InProcessWorkers(InProcessJobSource source, PipelineTasks tasks, PipelineProperties properties,
-            AssayProperties assay, PythonProperties pythons, Clock clock) throws IOException {
+            AssayProperties assay, LocalPythons pythons, Clock clock) throws IOException {
         this.properties = properties;
         // claimed where the sandbox's user reaches it, so the dead servers' workspaces there are cleared too
         Path root = tasks.workRoot(JobRunner.workRoot(assay));
@@ -50,7 +49,7 @@ class InProcessWorkers implements DisposableBean {
         }
         JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
         this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
-                clock, WorkerPool.offer(properties.workers() > 0 ? PythonProbe.probe(pythons.pythons()) : List.of()));
+                clock, WorkerPool.offer(properties.workers() > 0 ? pythons.get().interpreters() : List.of()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

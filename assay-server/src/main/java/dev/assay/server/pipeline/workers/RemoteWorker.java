@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.assay.server.pipeline.matrix.PythonProbe;
+import dev.assay.server.pipeline.matrix.Pythons;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
@@ -81,11 +82,12 @@ public final class RemoteWorker {
         }
         LOG.info("pipeline sandbox: {}", probe.sandbox().get().description());
         // probed again while a tool is missing, so that installing it needs no restart
+        Pythons pythons = new Pythons(PythonProbe.probe(settings.pythons()));
         PipelineTasks tasks = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
-                strace, source);
+                strace, source, () -> pythons);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
-                Clock.systemUTC(), WorkerPool.offer(PythonProbe.probe(settings.pythons())));
+                Clock.systemUTC(), WorkerPool.offer(pythons.interpreters()));
         pool.start(settings.name());
         LOG.info("{} worker(s) '{}' claiming jobs from {}", settings.workers(), settings.name(), settings.server());
         return new RemoteWorker(pool);
