@@ -18,7 +18,11 @@ import dev.assay.server.pipeline.ToolProperties;
 import dev.assay.server.pipeline.wheelhouse.BuildWheelhouseTask;
 import dev.assay.server.pipeline.wheelhouse.WheelhouseReport;
 import dev.assay.server.pipeline.wheelhouse.WheelhouseTask;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.matrix.LocalPythons;
+import dev.assay.server.pipeline.matrix.Pythons;
 import dev.assay.tasks.Task;
+import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;
 import dev.assay.tasks.builtin.DescriptionTask;
@@ -47,21 +51,21 @@ public class DefaultPipelineTasks implements PipelineTasks {
 
     @Autowired
     DefaultPipelineTasks(PipelineProperties properties, InProcessJobSource source, AssayProperties assay,
-            ToolProperties tools) {
-        this(properties, source, () -> probe(JobRunner.workRoot(assay)), tools);
+            ToolProperties tools, LocalPythons pythons) {
+        this(properties, source, () -> probe(JobRunner.workRoot(assay)), tools, pythons::get);
     }
 
     /** With another probe of the machine, for tests. */
     DefaultPipelineTasks(PipelineProperties properties, JobSource source, Supplier<SandboxProbe> probe) {
-        this(properties, source, probe, ToolProperties.debian());
+        this(properties, source, probe, ToolProperties.debian(), () -> new Pythons(List.of()));
     }
 
     /** With another probe of the machine and the tools looked up where {@code tools} says. */
     DefaultPipelineTasks(PipelineProperties properties, JobSource source, Supplier<SandboxProbe> probe,
-            ToolProperties tools) {
+            ToolProperties tools, Supplier<Pythons> pythons) {
         this.properties = properties;
         this.machine = new WorkerMachine(probe, () -> BuiltinSettings.debian(tools.packages())
-                .withLimits(properties.limits().toSandboxLimits()), Strace.debian(), source);
+                .withLimits(properties.limits().toSandboxLimits()), Strace.debian(), source, pythons);
         if (!properties.sandbox()) {
             LOG.info("assay.pipeline.sandbox=false: pipelines run only the in-process metadata check");
         }
@@ -131,9 +135,18 @@ public class DefaultPipelineTasks implements PipelineTasks {
 
     @Override
     public List<Task> tasks() {
+        return withMetadata(machine::tasks);
+    }
+
+    @Override
+    public List<Task> tasks(ClaimedJob job) throws PlanException {
+        return withMetadata(() -> machine.tasks(job));
+    }
+
+    private List<Task> withMetadata(Supplier<List<Task>> sandboxed) {
         List<Task> tasks = new ArrayList<>(List.of(new MetadataTask()));
         if (properties.sandbox()) {
-            tasks.addAll(machine.tasks());
+            tasks.addAll(sandboxed.get());
         }
         return List.copyOf(tasks);
     }

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.assay.server.config.AssayProperties;
 import dev.assay.server.pipeline.PipelineProperties;
-import dev.assay.server.pipeline.matrix.PythonProbe;
-import dev.assay.server.pipeline.matrix.PythonProperties;
+import dev.assay.server.pipeline.matrix.LocalPythons;
 import dev.assay.server.pipeline.plugins.SwitchedTasks;
 import dev.assay.server.pipeline.plugins.TaskCatalog;
 import dev.assay.server.pipeline.queue.JobQueue;
@@ -41,7 +40,7 @@ class InProcessWorkers implements DisposableBean {
     private final WorkerPool pool;
 
     InProcessWorkers(InProcessJobSource source, PipelineTasks builtIns, TaskCatalog catalog,
-            PipelineProperties properties, AssayProperties assay, PythonProperties pythons, Clock clock)
+            PipelineProperties properties, AssayProperties assay, LocalPythons pythons, Clock clock)
             throws IOException {
         PipelineTasks tasks = new SwitchedTasks(builtIns, catalog.added(), source::taskState);
         this.properties = properties;
@@ -54,7 +53,7 @@ class InProcessWorkers implements DisposableBean {
         }
         JobRunner runner = new JobRunner(tasks, source, properties.taskTimeout(), workspaces.path(), clock);
         this.pool = new WorkerPool(source, runner, properties.workers(), properties.heartbeat(), properties.poll(),
-                clock, WorkerPool.offer(properties.workers() > 0 ? PythonProbe.probe(pythons.pythons()) : List.of())
+                clock, WorkerPool.offer(properties.workers() > 0 ? pythons.get().interpreters() : List.of())
                         .withTasks(catalog.names()));
     }
 

@@ -78,7 +78,10 @@ public final class JobRunner {
         try {
             Map<DataKey, Object> initial = job.testsCommit() ? stageCommit(job, workspace, listener)
                     : stage(job, workspace, listener);
-            List<Task> applicable = applicable(tasks.tasks(), initial.keySet());
+            if (job.python() != null) {
+                listener.logLine("stage", "runs on Python " + job.python());
+            }
+            List<Task> applicable = applicable(tasks.tasks(job), initial.keySet());
             if (applicable.isEmpty()) {
                 throw new PlanException(List.of("no task of this worker applies to " + (job.testsCommit()
                         ? "a commit: building and testing one needs the sandboxed tasks (assay.pipeline.sandbox)"

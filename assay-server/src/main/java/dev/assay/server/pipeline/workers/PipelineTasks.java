@@ -7,6 +7,7 @@ import java.util.List;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
+import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.report.ReportEvaluator;
 
 /**
@@ -32,6 +33,14 @@ public interface PipelineTasks {
 
     /** The tasks a pipeline may run; planned by their data dependencies. */
     List<Task> tasks();
+
+    /**
+     * The tasks of {@code job}, run with the interpreter of its Python series when it names one; a worker without
+     * that series cannot plan the job.
+     */
+    default List<Task> tasks(ClaimedJob job) throws PlanException {
+        return tasks();
+    }
 
     /** The report evaluators for those tasks; a task without one gets an outcome-only report. */
     List<ReportEvaluator> evaluators();

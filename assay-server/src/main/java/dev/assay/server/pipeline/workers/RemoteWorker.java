@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.assay.server.pipeline.matrix.PythonProbe;
+import dev.assay.server.pipeline.matrix.Pythons;
 import dev.assay.server.pipeline.plugins.SwitchedTasks;
 import dev.assay.server.pipeline.plugins.TaskCatalog;
 import dev.assay.tasks.builtin.BuiltinSettings;
@@ -96,14 +97,15 @@ public final class RemoteWorker {
         }
         LOG.info("pipeline sandbox: {}", probe.sandbox().get().description());
         // probed again while a tool is missing, so that installing it needs no restart
+        Pythons pythons = new Pythons(PythonProbe.probe(settings.pythons()));
         PipelineTasks machine = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
-                strace, source);
+                strace, source, () -> pythons);
         // loaded for the worker's lifetime: the plugins' class loaders close with the process
         TaskCatalog catalog = TaskCatalog.load(DefaultPipelineTasks.declared(), plugins);
         PipelineTasks tasks = new SwitchedTasks(machine, catalog.added(), source::taskState);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
-                Clock.systemUTC(), WorkerPool.offer(PythonProbe.probe(settings.pythons())).withTasks(catalog.names()));
+                Clock.systemUTC(), WorkerPool.offer(pythons.interpreters()).withTasks(catalog.names()));
         pool.start(settings.name());
         LOG.info("{} worker(s) '{}' claiming jobs from {}", settings.workers(), settings.name(), settings.server());
         return new RemoteWorker(pool);

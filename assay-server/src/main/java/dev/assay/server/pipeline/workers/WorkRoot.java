@@ -50,6 +50,14 @@ public final class WorkRoot {
         return Optional.empty();
     }
 
+    /**
+     * A directory of Assay's own under {@code /var/tmp}, made with mode 0711, named {@code prefix} and a digest of
+     * {@code keyedBy}: the same one for the same key.
+     */
+    static Path own(String prefix, Path keyedBy) throws IOException {
+        return own(fallbackBase().resolve(prefix + digest(keyedBy.toAbsolutePath().normalize())));
+    }
+
     // /var/tmp rather than /tmp: workspaces can be large, and /tmp is often memory.
     private static Path fallbackBase() {
         Path varTmp = Path.of("/var/tmp");

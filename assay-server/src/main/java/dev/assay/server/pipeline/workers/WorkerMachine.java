@@ -2,17 +2,24 @@ package dev.assay.server.pipeline.workers;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.matrix.Pythons;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.WorkerTools;
+import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.report.ReportEvaluator;
+import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
 
@@ -31,7 +38,10 @@ final class WorkerMachine implements PipelineTasks {
     private final Supplier<BuiltinSettings> settings;
     private final Strace strace;
     private final JobSource source;
-    private Probed probed;
+    private final Supplier<Pythons> pythons;
+    // by interpreter: a worker offering several series keeps each one's probe and tasks
+    private final Map<Path, Probed> probed = new HashMap<>();
+    private final Map<Path, Path> mirrors = new HashMap<>();
 
     /** What one probe found, and the tasks chosen from it (kept, with their measured baselines, while it holds). */
     private record Probed(BuiltinSettings settings, boolean straced, Optional<String> noSandbox, List<String> missing,
@@ -47,18 +57,37 @@ final class WorkerMachine implements PipelineTasks {
         }
     }
 
-    /** Probes with {@code sandboxProbe}, the built-in settings {@code settings} gives now, and {@code strace}. */
+    /**
+     * Probes with {@code sandboxProbe}, the built-in settings {@code settings} gives now, and {@code strace}; a job
+     * of a Python series runs on the interpreter of that series in {@code pythons}.
+     */
     WorkerMachine(Supplier<SandboxProbe> sandboxProbe, Supplier<BuiltinSettings> settings, Strace strace,
-            JobSource source) {
+            JobSource source, Supplier<Pythons> pythons) {
+        this.pythons = pythons;
         this.sandboxProbe = sandboxProbe;
         this.settings = settings;
         this.strace = strace;
         this.source = source;
     }
 
-    /** The tasks for the next job, probing the machine again when it may have changed. */
-    synchronized DefaultPipelineTasks.Chosen current() {
+    /** The tasks for the next job on the default interpreter, probing the machine again when it may have changed. */
+    DefaultPipelineTasks.Chosen current() {
+        return current(settings.get());
+    }
+
+    /** The same for a job of a Python series: on this worker's interpreter of that series. */
+    DefaultPipelineTasks.Chosen current(String series) throws PlanException {
         BuiltinSettings now = settings.get();
+        Pythons offered = pythons.get();
+        Path python = offered.executableOf(series).orElseThrow(() -> new PlanException(List.of("this worker has no "
+                + "Python " + series + " (it offers " + offered.interpreters().stream()
+                .map(WorkerOffer.Interpreter::version).toList() + ")")));
+        return current(new BuiltinSettings(python, now.limits(), now.testTools(), now.coverageTools(), now.analysers(),
+                now.buildTools()));
+    }
+
+    private synchronized DefaultPipelineTasks.Chosen current(BuiltinSettings now) {
+        Probed probed = this.probed.get(now.python());
         if (probed != null && probed.complete() && probed.settings().equals(now)
                 && probed.straced() == strace.available()) {
             return probed.chosen();
@@ -72,6 +101,7 @@ final class WorkerMachine implements PipelineTasks {
             return probed.chosen();
         }
         probed = new Probed(now, fresh.straced(), noSandbox, missing, choose(probe, noSandbox, now));
+        this.probed.put(now.python(), probed);
         report(probed, probe);
         return probed.chosen();
     }
@@ -79,6 +109,11 @@ final class WorkerMachine implements PipelineTasks {
     @Override
     public List<Task> tasks() {
         return current().tasks();
+    }
+
+    @Override
+    public List<Task> tasks(ClaimedJob job) throws PlanException {
+        return job.python() == null ? tasks() : current(job.python()).tasks();
     }
 
     @Override
@@ -95,7 +130,13 @@ final class WorkerMachine implements PipelineTasks {
         if (noSandbox.isPresent()) {
             return new DefaultPipelineTasks.Chosen(List.of(new NoSandboxTask(noSandbox.get())), List.of());
         }
-        return DefaultPipelineTasks.sandboxed(probe.sandbox().orElseThrow(), strace, now, source);
+        try {
+            Sandbox sandbox = PythonSandbox.of(probe.sandbox().orElseThrow(), now.python(), mirrors);
+            return DefaultPipelineTasks.sandboxed(sandbox, strace, now, source);
+        } catch (IOException unreachable) {
+            return new DefaultPipelineTasks.Chosen(List.of(new NoSandboxTask("the Python " + now.python()
+                    + " cannot be shown in the sandbox: " + unreachable.getMessage())), List.of());
+        }
     }
 
     private static void report(Probed probed, SandboxProbe probe) {

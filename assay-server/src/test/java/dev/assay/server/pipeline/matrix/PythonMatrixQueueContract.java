@@ -1,12 +1,12 @@
 package dev.assay.server.pipeline.matrix;
 
+import static dev.assay.server.pipeline.matrix.MatrixClaims.claimsOf;
+import static dev.assay.server.pipeline.matrix.MatrixClaims.offering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,34 +89,7 @@ abstract class PythonMatrixQueueContract extends PipelineFixture {
         server.bean(Workers.class).seen(WorkerIdentity.inProcess(name, "test-host"), offer, Instant.now());
     }
 
-    static WorkerOffer offering(String... versions) {
-        List<WorkerOffer.Interpreter> pythons = new ArrayList<>();
-        for (String version : versions) {
-            pythons.add(new WorkerOffer.Interpreter(version, "cpython", "/opt/python" + version + "/bin/python3",
-                    List.of()));
-        }
-        return new WorkerOffer("dev", pythons, List.of());
-    }
-
-    /**
-     * Claims with {@code offer} until nothing is left for it, and returns the jobs of {@code pipeline} among those
-     * claimed; jobs other tests left behind are finished on the way.
-     */
-    private List<ClaimedJob> claimsOf(JobQueue queue, WorkerOffer offer, long pipeline) {
-        List<ClaimedJob> mine = new ArrayList<>();
-        WorkerIdentity claimer = WorkerIdentity.inProcess("claimer-" + offer.interpreters().size(), "test-host");
-        for (Optional<ClaimedJob> job = queue.claim(claimer, offer); job.isPresent(); job = queue.claim(claimer, offer)) {
-            if (job.get().pipelineId() == pipeline) {
-                mine.add(job.get());
-            } else {
-                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
-            }
-        }
-        return mine;
-    }
-
     private static List<TaskReport> result(String outcome) {
-        Instant now = Instant.now();
-        return List.of(new TaskReport("metadata", outcome, now, now, 0, outcome, List.of(), Map.of()));
+        return MatrixClaims.result("metadata", outcome);
     }
 }
