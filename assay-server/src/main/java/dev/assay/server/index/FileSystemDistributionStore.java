@@ -10,21 +10,16 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
-import dev.assay.server.config.AssayProperties;
 import dev.assay.server.storage.DurableFiles;
 import dev.assay.server.storage.FileTree;
 import dev.assay.server.storage.ScratchSpace;
 
 /**
- * Keeps files under {@code DATA/files/<project>/<filename>}, with temporary files in this server's scratch
- * folder under {@code DATA/tmp}; a published file is on the disk (bytes and name) before the call returns. The
- * default storage ({@code assay.storage.kind=local}); files set aside go to {@code DATA/lost+found}.
+ * Keeps files under {@code <folder>/<project>/<filename>} ({@code DATA/files} by default), with temporary files in
+ * this server's scratch folder under {@code DATA/tmp}; a published file is on the disk (bytes and name) before the
+ * call returns. Files set aside go to {@code DATA/lost+found}.
  */
-@Component
-@ConditionalOnProperty(prefix = "assay.storage", name = "kind", havingValue = "local", matchIfMissing = true)
 class FileSystemDistributionStore implements DistributionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemDistributionStore.class);
@@ -34,9 +29,9 @@ class FileSystemDistributionStore implements DistributionStore {
     private final FileTree files;
     private final ScratchSpace scratch;
 
-    FileSystemDistributionStore(AssayProperties properties, ScratchSpace scratch) throws IOException {
-        this.filesDirectory = properties.filesDirectory();
-        this.lostAndFound = properties.data().resolve("lost+found");
+    FileSystemDistributionStore(Path filesDirectory, Path lostAndFound, ScratchSpace scratch) throws IOException {
+        this.filesDirectory = filesDirectory;
+        this.lostAndFound = lostAndFound;
         this.files = new FileTree(filesDirectory);
         this.scratch = scratch;
     }

@@ -10,14 +10,8 @@ import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
-import dev.assay.server.config.AssayProperties;
-import dev.assay.server.storage.FileTree;
-import dev.assay.server.storage.ObjectStorageSettings;
 import dev.assay.server.storage.ObjectStore;
-import dev.assay.server.storage.ScratchSpace;
 import dev.assay.server.storage.StoredObject;
 
 /**
@@ -26,30 +20,27 @@ import dev.assay.server.storage.StoredObject;
  * what reads files from the disk (downloads with ranges and sendfile, archive listings, workers' inputs) works
  * unchanged. A file name is never used twice (see {@code used_file_names}), so a copy is never stale.
  */
-@Component
-@ConditionalOnProperty(prefix = "assay.storage", name = "kind", havingValue = ObjectStorageSettings.S3)
 class ObjectDistributionStore implements DistributionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObjectDistributionStore.class);
     private static final String FILES = "files/";
 
     private final ObjectStore objects;
-    private final FileTree copies;
-    private final ScratchSpace scratch;
+    private final FileSystemDistributionStore copies;
 
-    ObjectDistributionStore(ObjectStore objects, AssayProperties properties, ScratchSpace scratch) throws IOException {
+    ObjectDistributionStore(ObjectStore objects, FileSystemDistributionStore copies) {
         this.objects = objects;
-        this.copies = new FileTree(properties.data().resolve("cache").resolve("files"));
-        this.scratch = scratch;
+        this.copies = copies;
     }
 
     @Override
     public Path newTemporaryFile() throws IOException {
-        return scratch.newFile("upload-", ".part");
+        return copies.newTemporaryFile();
     }
 
     @Override
     public void publish(Path temporary, String normalizedProject, String filename) throws IOException {
+        // a name reaching outside its project's folder is refused before anything reaches the bucket
         copies.locate(normalizedProject, filename);
         objects.put(name(normalizedProject, filename), temporary);
         copies.publish(temporary, normalizedProject, filename);
@@ -62,7 +53,7 @@ class ObjectDistributionStore implements DistributionStore {
             return copy;
         }
         try {
-            Path download = scratch.newFile("download-", ".part");
+            Path download = copies.newTemporaryFile();
             try {
                 if (objects.get(name(normalizedProject, filename), download)) {
                     copies.publish(download, normalizedProject, filename);
