@@ -53,14 +53,7 @@ class ObjectDistributionStore implements DistributionStore {
             return copy;
         }
         try {
-            Path download = copies.newTemporaryFile();
-            try {
-                if (objects.get(name(normalizedProject, filename), download)) {
-                    copies.publish(download, normalizedProject, filename);
-                }
-            } finally {
-                Files.deleteIfExists(download);
-            }
+            objects.fetch(name(normalizedProject, filename), copy);
         } catch (IOException failure) {
             throw new UncheckedIOException("could not fetch " + normalizedProject + "/" + filename + " from "
                     + objects.describe(), failure);

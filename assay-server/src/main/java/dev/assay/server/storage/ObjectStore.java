@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -106,6 +108,23 @@ public class ObjectStore implements DisposableBean {
         } catch (Missing missing) {
             Files.deleteIfExists(target);
             return false;
+        }
+    }
+
+    /**
+     * Copies the object {@code name} to {@code target} through a temporary file beside it, so a reader of
+     * {@code target} sees the whole file or none; false (and {@code target} untouched) if there is no such object.
+     */
+    public boolean fetch(String name, Path target) throws IOException {
+        Path download = Files.createDirectories(target.getParent()).resolve(".download-" + UUID.randomUUID());
+        try {
+            if (!get(name, download)) {
+                return false;
+            }
+            Files.move(download, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } finally {
+            Files.deleteIfExists(download);
         }
     }
 

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import dev.assay.server.storage.ObjectStore;
 
@@ -47,14 +45,7 @@ class ObjectRawFileStore implements RawFileStore {
         if (Files.isRegularFile(copy)) {
             return copy;
         }
-        Path download = Files.createDirectories(copy.getParent()).resolve(".download-" + UUID.randomUUID());
-        try {
-            if (objects.get(name(key), download)) {
-                Files.move(download, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(download);
-        }
+        objects.fetch(name(key), copy);
         return copy;
     }
 
