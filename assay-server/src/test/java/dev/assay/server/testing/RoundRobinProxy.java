@@ -36,8 +36,9 @@ public final class RoundRobinProxy implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Starts nginx in {@code directory} in front of the servers on these loopback ports; skips loudly without nginx. */
-    public static RoundRobinProxy start(Path directory, List<Integer> serverPorts) throws IOException, InterruptedException {
+    /** Starts nginx in {@code directory} before the servers on these loopback ports; skips loudly without nginx. */
+    public static RoundRobinProxy start(Path directory, List<Integer> serverPorts)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(NGINX)) {
             String why = "the several-servers test needs Debian's nginx (apt-get install nginx); .ci/run installs it";
             if ("true".equals(System.getenv("CI"))) {
