@@ -16,15 +16,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.assay.server.git.GitCommand;
 import dev.assay.server.testing.AssayProcess;
 import dev.assay.server.testing.AssayProcess.Outcome;
 import dev.assay.server.testing.AssayProcess.Server;
@@ -33,6 +35,7 @@ import dev.assay.server.testing.PythonTools;
 import dev.assay.server.testing.RoundRobinProxy;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestDistributions;
+import dev.assay.server.testing.WebSession;
 
 /**
  * The README's several-servers set-up as an operator builds it: two {@code ./assay serve} processes on one PostgreSQL
@@ -55,9 +58,9 @@ class SeveralServersOnPostgresIT {
             environment.put("ASSAY_REVIEW_NEW_PROJECTS", "false");
             environment.put("ASSAY_INDEX_CACHE_RECHECK", "0");
             AssayProcess assay = new AssayProcess(environment);
-            CompletableFuture<Server> startingFirst = starting(assay, data, work.resolve("first.log"));
-            CompletableFuture<Server> startingSecond = starting(assay, data, work.resolve("second.log"));
-            try (Server first = startingFirst.join(); Server second = startingSecond.join();
+            // one after the other: on a loaded machine two starts at once may each miss the start-up deadline
+            try (Server first = assay.serve(data, work.resolve("first.log"));
+                    Server second = assay.serve(data, work.resolve("second.log"));
                     RoundRobinProxy proxy = RoundRobinProxy.start(work.resolve("nginx"),
                             List.of(first.port(), second.port()))) {
                 Outcome added = assay.run(PASSWORD + "\n", "user", "add", "olga", "--email", "olga@example.org",
@@ -75,8 +78,19 @@ class SeveralServersOnPostgresIT {
                 assertThat(PythonTools.run(work, Map.of(), List.of(python.toString(), "-m", "pip", "--isolated",
                         "show", "shared-pkg")).output()).contains("Version: 1.2");
 
-                int pipelines = 3;
+                signInAndPostFormsThroughTheProxy(proxy);
+                pushThroughTheProxy(proxy, work);
+                Eventually.until("both pushes' events delivered", Duration.ofMinutes(2),
+                        () -> count(database,
+                                "SELECT count(*) FROM git_push_deliveries WHERE delivered_at IS NOT NULL"),
+                        delivered -> delivered >= 2);
+
+                int pipelines = 5;
                 awaitPipelinesDone(database, pipelines, first, second);
+                assertThat(count(database, "SELECT count(*) FROM pipelines WHERE trigger_kind = 'push'"))
+                        .as("one pipeline per pushed commit").isEqualTo(2);
+                assertThat(count(database, "SELECT count(*) FROM git_push_deliveries WHERE attempts <> 1"))
+                        .as("push events delivered more than once").isZero();
                 assertClaimedOnce(database, pipelines, first, second);
             }
         }
@@ -98,11 +112,46 @@ class SeveralServersOnPostgresIT {
             assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
             answeredBy.add(upload.headers().firstValue(RoundRobinProxy.UPSTREAM).orElseThrow());
             for (Server server : servers.values()) {
-                assertThat(simplePage(server.url()).body()).as("the page of " + server.url() + " right after the upload")
+                assertThat(simplePage(server.url()).body()).as("%s's page right after the upload", server.url())
                         .contains(wheel.getFileName().toString());
             }
         }
         return answeredBy;
+    }
+
+    /**
+     * A person signs in and posts CSRF-protected forms through the proxy: each form is fetched from one server and
+     * posted to the other, so the session and its CSRF token must hold on both.
+     */
+    private static void signInAndPostFormsThroughTheProxy(RoundRobinProxy proxy) {
+        WebSession browser = new WebSession(proxy.url());
+        HttpResponse<String> signedIn = browser.logIn("olga", PASSWORD);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).isEqualTo("/profile");
+        Set<String> answeredBy = new HashSet<>();
+        for (int made = 1; made <= 4; made++) {
+            HttpResponse<String> created = browser.submit("projects/new", "form[action$=/projects/new]",
+                    Map.of("name", "made-" + made));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertThat(created.uri().getPath()).as("the new project's page").isEqualTo("/project/made-" + made + "/");
+            answeredBy.add(created.headers().firstValue(RoundRobinProxy.UPSTREAM).orElseThrow());
+            HttpResponse<String> profile = browser.get("profile");
+            assertThat(profile.uri().getPath()).as("still signed in").isEqualTo("/profile");
+            answeredBy.add(profile.headers().firstValue(RoundRobinProxy.UPSTREAM).orElseThrow());
+        }
+        assertThat(answeredBy).as("pages from both servers").hasSize(2);
+    }
+
+    /** Two commits pushed to the uploaded project's repository through the proxy, with git over HTTP. */
+    private static void pushThroughTheProxy(RoundRobinProxy proxy, Path work) throws Exception {
+        GitCommand git = new GitCommand(Files.createDirectories(work.resolve("git-home")));
+        Path tree = Files.createDirectories(work.resolve("tree"));
+        String remote = "http://olga:" + PASSWORD + "@127.0.0.1:" + proxy.port() + "/git/shared-pkg.git";
+        git.run(tree, "init", "-q").succeeded();
+        for (int commit = 1; commit <= 2; commit++) {
+            git.commit(tree, "README.md", "shared, take " + commit + "\n", "Take " + commit);
+            git.run(tree, "push", "-q", remote, "HEAD:refs/heads/main").succeeded();
+        }
     }
 
     private static HttpResponse<String> simplePage(String baseUrl) {
@@ -149,15 +198,5 @@ class SeveralServersOnPostgresIT {
         } catch (SQLException failure) {
             throw new AssertionError(failure);
         }
-    }
-
-    private static CompletableFuture<Server> starting(AssayProcess assay, Path data, Path log) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return assay.serve(data, log);
-            } catch (Exception failure) {
-                throw new AssertionError(failure);
-            }
-        });
     }
 }

@@ -57,14 +57,19 @@ public final class AssayProcess {
         /** Stops the server as Ctrl-C would and waits for it to end. */
         @Override
         public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+            stop(process, 30);
+        }
+    }
+
+    /** Stops a process as Ctrl-C would, waits up to {@code graceSeconds} for it to end, then kills it. */
+    public static void stop(Process process, int graceSeconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
             }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
@@ -36,8 +35,9 @@ public final class RoundRobinProxy implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Starts nginx in {@code directory} in front of the servers on these loopback ports; skips loudly without nginx. */
-    public static RoundRobinProxy start(Path directory, List<Integer> serverPorts) throws IOException, InterruptedException {
+    /** Starts nginx in {@code directory} before the servers on these loopback ports; skips loudly without nginx. */
+    public static RoundRobinProxy start(Path directory, List<Integer> serverPorts)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(NGINX)) {
             String why = "the several-servers test needs Debian's nginx (apt-get install nginx); .ci/run installs it";
             if ("true".equals(System.getenv("CI"))) {
@@ -80,14 +80,7 @@ public final class RoundRobinProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        AssayProcess.stop(process, 10);
     }
 
     // one process (no master, no daemon): it runs as the test's user and writes only below its directory

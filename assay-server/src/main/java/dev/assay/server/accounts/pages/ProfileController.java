@@ -65,7 +65,9 @@ class ProfileController {
             Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
             scopeKeys.stream().filter(key -> !key.isBlank()).forEach(key -> scopes.add(TokenScope.ofKey(key)));
             CreatedToken created = tokens.create(new NewToken(principal.getName(), description, project, scopes));
-            redirect.addFlashAttribute("createdToken", created);
+            // the secret alone: a flash attribute lives in the session, which several servers keep in the database
+            // and so must be serializable; it is taken out again by the next page
+            redirect.addFlashAttribute("createdSecret", created.secret());
         });
     }
 
