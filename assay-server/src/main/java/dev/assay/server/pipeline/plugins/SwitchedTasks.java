@@ -21,14 +21,16 @@ public final class SwitchedTasks implements PipelineTasks {
 
     private final PipelineTasks builtIns;
     private final List<Task> added;
+    private final List<ReportEvaluator> addedEvaluators;
     private final Set<String> addedNames;
     private final Supplier<TaskState> state;
 
-    /** {@code builtIns} and {@code added}, switched as {@code state} says at each job. */
-    public SwitchedTasks(PipelineTasks builtIns, List<Task> added, Supplier<TaskState> state) {
+    /** {@code builtIns} and the tasks {@code catalog} adds, switched as {@code state} says at each job. */
+    public SwitchedTasks(PipelineTasks builtIns, TaskCatalog catalog, Supplier<TaskState> state) {
         this.builtIns = builtIns;
-        this.added = List.copyOf(added);
-        this.addedNames = added.stream().map(Task::name).collect(Collectors.toUnmodifiableSet());
+        this.added = catalog.added();
+        this.addedEvaluators = catalog.evaluators();
+        this.addedNames = this.added.stream().map(Task::name).collect(Collectors.toUnmodifiableSet());
         this.state = state;
     }
 
@@ -44,7 +46,9 @@ public final class SwitchedTasks implements PipelineTasks {
 
     @Override
     public List<ReportEvaluator> evaluators() {
-        return builtIns.evaluators();
+        List<ReportEvaluator> all = new ArrayList<>(builtIns.evaluators());
+        all.addAll(addedEvaluators);
+        return all;
     }
 
     @Override

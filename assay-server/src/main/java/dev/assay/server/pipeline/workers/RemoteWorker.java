@@ -78,7 +78,7 @@ public final class RemoteWorker {
                 strace, source);
         // loaded for the worker's lifetime: the plugins' class loaders close with the process
         TaskCatalog catalog = TaskCatalog.load(DefaultPipelineTasks.declared(), plugins);
-        PipelineTasks tasks = new SwitchedTasks(machine, catalog.added(), source::taskState);
+        PipelineTasks tasks = new SwitchedTasks(machine, catalog, source::taskState);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
                 Clock.systemUTC(), WorkerPool.offer().withTasks(catalog.names()));
