@@ -8,15 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.assay.server.pipeline.workers.PipelineTasks;
+import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
+import dev.assay.tasks.builtin.SdistTask;
 import dev.assay.tasks.command.CommandRunner;
 import dev.assay.tasks.command.CommandTask;
+import dev.assay.tasks.execution.ExecutionPlan;
+import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.plugin.InstalledTask;
 import dev.assay.tasks.plugin.PluginDiscovery;
 import dev.assay.tasks.plugin.PluginLoader;
@@ -31,6 +38,10 @@ import dev.assay.tasks.report.ReportEvaluator;
 public final class TaskCatalog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskCatalog.class);
+
+    /** Every piece of initial data some job has: what the added tasks may consume without a producer. */
+    private static final Set<DataKey> INITIAL = Set.of(PipelineTasks.DISTRIBUTION, PipelineTasks.JOB,
+            PipelineTasks.BUILD_SOURCE, DataKey.WHEEL, DataKey.SDIST, SdistTask.SOURCE_TREE);
 
     private final Map<String, InstalledTask> tasks = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -60,6 +71,7 @@ public final class TaskCatalog implements AutoCloseable {
         for (int i = 0; i < commands.size(); i++) {
             catalog.addCommand("assay.pipeline.command-tasks[" + i + "]", commands.get(i), runner);
         }
+        catalog.leaveOutUnplannable(builtIns);
         catalog.problems.forEach(problem -> LOG.error("pipeline plugin not loaded: {}", problem));
         if (!plugins.tasks().isEmpty()) {
             LOG.info("{} plugin task(s) installed from {}: {}", plugins.tasks().size(), pluginsFolder,
@@ -86,6 +98,49 @@ public final class TaskCatalog implements AutoCloseable {
             return Optional.empty();
         } catch (IOException broken) {
             return Optional.of("plugin " + jar + ": not a readable jar file (" + broken.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Leaves out the added tasks that no job could plan — a cycle, an input nothing provides, data another task
+     * produces — each a problem naming why: in a job's plan it would stop every task. A task may consume what another
+     * added task produces, whichever was loaded first.
+     */
+    private void leaveOutUnplannable(List<Task> builtIns) {
+        List<Task> planned = builtIns.stream().filter(task -> task.produces().stream().noneMatch(INITIAL::contains))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (planError(planned).isPresent()) {
+            return;
+        }
+        List<InstalledTask> pending = tasks.values().stream().filter(task -> !builtIn(task))
+                .collect(Collectors.toCollection(ArrayList::new));
+        boolean progress = true;
+        while (progress) {
+            progress = pending.removeIf(task -> {
+                planned.add(task.task());
+                boolean plans = planError(planned).isEmpty();
+                if (!plans) {
+                    planned.remove(planned.size() - 1);
+                }
+                return plans;
+            });
+        }
+        for (InstalledTask task : pending) {
+            List<Task> trial = new ArrayList<>(planned);
+            trial.add(task.task());
+            problems.add(task.origin() + ": task '" + task.name() + "' is left out: "
+                    + planError(trial).orElse("it cannot be planned"));
+            tasks.remove(task.name());
+            evaluators.removeIf(evaluator -> evaluator.taskName().equals(task.name()));
+        }
+    }
+
+    private static Optional<String> planError(List<Task> tasks) {
+        try {
+            ExecutionPlan.of(tasks, INITIAL);
+            return Optional.empty();
+        } catch (PlanException unplannable) {
+            return Optional.of(unplannable.getMessage());
         }
     }
 

@@ -68,6 +68,20 @@ abstract class TaskPluginsContract extends PipelineFixture {
             }
             """;
 
+    private static final String CYCLE_SOURCE = """
+            package org.example.bad;
+
+            import java.util.Set;
+            import dev.assay.tasks.*;
+
+            public final class LoopTask implements Task {
+                public String name() { return "loop"; }
+                public Set<DataKey> consumes() { return Set.of(DataKey.of("loop-data")); }
+                public Set<DataKey> produces() { return Set.of(DataKey.of("loop-data")); }
+                public TaskResult run(TaskContext context) { return TaskResult.passed(); }
+            }
+            """;
+
     @Override
     protected Map<String, Object> pipelineSettings() {
         // the default plugins folder, DATA/plugins, filled before the server starts
@@ -79,6 +93,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
             Files.writeString(plugins.resolve("broken.jar"), "not a zip");
             PluginJars.single(plugins.resolve("throws.jar"), data.resolve("build-throws"), "org.example.bad.ThrowingTask",
                     THROWING_SOURCE);
+            PluginJars.single(plugins.resolve("loop.jar"), data.resolve("build-loop"), "org.example.bad.LoopTask",
+                    CYCLE_SOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +126,9 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(list.get("problems").toString()).contains("broken.jar: not a readable jar file", "throws.jar",
                 "ThrowingTask could not be instantiated");
         assertThat(tasks).doesNotContainKey("throwing");
+        assertThat(list.get("problems").toString()).contains("loop.jar: task 'loop' is left out: tasks depend on "
+                + "each other in a cycle");
+        assertThat(tasks).doesNotContainKey("loop").containsKey("lines-check");
     }
 
     @Test
