@@ -82,6 +82,20 @@ abstract class TaskPluginsContract extends PipelineFixture {
             }
             """;
 
+    private static final String FAILING_RUN_SOURCE = """
+            package org.example.bad;
+
+            import java.util.Set;
+            import dev.assay.tasks.*;
+
+            public final class FailingRunTask implements Task {
+                public String name() { return "failing-run"; }
+                public Set<DataKey> consumes() { return Set.of(DataKey.WHEEL); }
+                public Set<DataKey> produces() { return Set.of(); }
+                public TaskResult run(TaskContext context) { throw new IllegalStateException("plugin bug"); }
+            }
+            """;
+
     @Override
     protected Map<String, Object> pipelineSettings() {
         // the default plugins folder, DATA/plugins, filled before the server starts
@@ -93,6 +107,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
             Files.writeString(plugins.resolve("broken.jar"), "not a zip");
             PluginJars.single(plugins.resolve("throws.jar"), data.resolve("build-throws"), "org.example.bad.ThrowingTask",
                     THROWING_SOURCE);
+            PluginJars.single(plugins.resolve("failing-run.jar"), data.resolve("build-failing"),
+                    "org.example.bad.FailingRunTask", FAILING_RUN_SOURCE);
             PluginJars.single(plugins.resolve("loop.jar"), data.resolve("build-loop"), "org.example.bad.LoopTask",
                     CYCLE_SOURCE);
         } catch (IOException e) {
@@ -103,7 +119,7 @@ abstract class TaskPluginsContract extends PipelineFixture {
 
     @AfterEach
     void backToDefaults() {
-        for (String task : List.of("line-count", "lines-check")) {
+        for (String task : List.of("line-count", "lines-check", "failing-run")) {
             admin.post("/api/v1/admin/tasks/" + task + "/disable", "");
         }
         admin.post("/api/v1/admin/tasks/metadata/enable", "");
@@ -164,6 +180,17 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(after.get("line-count").get("outcome").asString()).isEqualTo("skipped");
         assertThat(after.get("lines-check").get("outcome").asString()).isEqualTo("skipped");
         assertThat(after.get("lines-check").get("summary").asString()).contains("line-count");
+    }
+
+    @Test
+    void aPluginThatThrowsEndsInErrorAndTheOtherTasksRunOn() throws Exception {
+        switchTask("failing-run", true);
+        switchTask("line-count", true);
+        Map<String, JsonNode> tasks = tasks(finishedPipeline(uploadedProject()));
+        assertThat(tasks.get("failing-run").get("outcome").asString()).isEqualTo("error");
+        assertThat(tasks.get("failing-run").get("summary").asString()).contains("plugin bug");
+        assertThat(tasks.get("line-count").get("outcome").asString()).isEqualTo("passed");
+        assertThat(tasks.get("metadata").get("outcome").asString()).isIn("passed", "failed");
     }
 
     @Test
