@@ -51,6 +51,7 @@ abstract class CommandTaskContract extends SandboxedFixture {
         assertThat(notes.get("origin").asString()).isEqualTo("configuration");
         assertThat(notes.get("source").asString()).isEqualTo("assay.pipeline.command-tasks[0]");
         assertThat(notes.get("enabled").asBoolean()).isFalse();
+        assertThat(notes.get("version").asString()).as("assay-tasks' own version is not the task's").isEmpty();
         assertThat(list.get("problems").toString()).contains("assay.pipeline.command-tasks[1]", "{in:nothing}");
 
         TaskSwitches switches = server.bean(TaskSwitches.class);

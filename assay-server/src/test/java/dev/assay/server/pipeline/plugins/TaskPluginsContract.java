@@ -131,6 +131,7 @@ abstract class TaskPluginsContract extends PipelineFixture {
         Map<String, JsonNode> tasks = byName(list.get("tasks"));
         assertThat(tasks.get("metadata").get("origin").asString()).isEqualTo("built-in");
         assertThat(tasks.get("metadata").get("enabled").asBoolean()).isTrue();
+        assertThat(tasks.get("metadata").get("version").asString()).isEmpty();
         assertThat(tasks).containsKeys("build", "install", "test", "lint", "wheelhouse");
         JsonNode lineCount = tasks.get("line-count");
         assertThat(lineCount.get("origin").asString()).isEqualTo("plugin");
