@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 
 import dev.assay.server.accounts.AccountsWithoutWeb;
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.plugins.PluginProperties;
 import dev.assay.server.pipeline.plugins.PluginsConfiguration;
 import dev.assay.server.pipeline.plugins.TaskSwitchRepository;
@@ -29,7 +30,7 @@ import dev.assay.server.pipeline.plugins.TaskSwitches;
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
         FlywayAutoConfiguration.class})
 @Import({AccountsWithoutWeb.class, PluginsConfiguration.class, TaskSwitchRepository.class, TaskSwitches.class})
-@EnableConfigurationProperties({AssayProperties.class, PluginProperties.class})
+@EnableConfigurationProperties({AssayProperties.class, PluginProperties.class, PipelineProperties.class})
 class AdminCommandApplication {
 
     @Bean

@@ -37,9 +37,8 @@ final class PluginsCommand {
         }
     }
 
-    /** {@code assay plugins enable}. */
-    @Command(name = "enable", description = "Enable a task: pipelines run it from their next job.")
-    static final class Enable implements Callable<Integer> {
+    /** What {@code enable} and {@code disable} share: the task's name, where to act, and how to answer. */
+    abstract static class SwitchTask implements Callable<Integer> {
 
         @Parameters(paramLabel = "NAME", description = "The task's name, as `plugins list` shows it.")
         String name;
@@ -47,36 +46,38 @@ final class PluginsCommand {
         @Mixin
         AdminTarget target;
 
+        abstract boolean enabled();
+
         @Override
         public Integer call() {
-            return switchTask(target, name, true);
+            try (AdminBackend admin = target.open(false)) {
+                TaskView task = admin.switchTask(name, enabled());
+                System.out.println((task.enabled() ? "enabled" : "disabled") + " task " + task.name() + " in "
+                        + admin.location());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code assay plugins enable}. */
+    @Command(name = "enable", description = "Enable a task: pipelines run it from their next job.")
+    static final class Enable extends SwitchTask {
+
+        @Override
+        boolean enabled() {
+            return true;
         }
     }
 
     /** {@code assay plugins disable}. */
     @Command(name = "disable", description = "Disable a task: pipelines skip it (and what needs its data) from their "
             + "next job; nothing is uninstalled.")
-    static final class Disable implements Callable<Integer> {
-
-        @Parameters(paramLabel = "NAME", description = "The task's name, as `plugins list` shows it.")
-        String name;
-
-        @Mixin
-        AdminTarget target;
+    static final class Disable extends SwitchTask {
 
         @Override
-        public Integer call() {
-            return switchTask(target, name, false);
+        boolean enabled() {
+            return false;
         }
-    }
-
-    private static int switchTask(AdminTarget target, String name, boolean enabled) {
-        try (AdminBackend admin = target.open(false)) {
-            TaskView task = admin.switchTask(name, enabled);
-            System.out.println((task.enabled() ? "enabled" : "disabled") + " task " + task.name() + " in "
-                    + admin.location());
-        }
-        return 0;
     }
 
     private static void printRow(TaskView task) {

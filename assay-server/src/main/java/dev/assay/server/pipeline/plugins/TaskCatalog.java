@@ -8,29 +8,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.assay.server.pipeline.workers.PipelineTasks;
+import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
+import dev.assay.tasks.builtin.SdistTask;
+import dev.assay.tasks.command.CommandRunner;
+import dev.assay.tasks.command.CommandTask;
+import dev.assay.tasks.execution.ExecutionPlan;
+import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.plugin.InstalledTask;
 import dev.assay.tasks.plugin.PluginDiscovery;
 import dev.assay.tasks.plugin.PluginLoader;
 import dev.assay.tasks.plugin.TaskOrigin;
+import dev.assay.tasks.report.ReportEvaluator;
 
 /**
- * The tasks installed on this machine: the built-ins, and the plugin tasks of the {@code *.jar} files in the plugins
- * folder, loaded once. A jar that cannot be loaded, or a task whose name is taken, is a problem named in the list,
+ * The tasks installed on this machine: the built-ins, the plugin tasks of the {@code *.jar} files in the plugins
+ * folder, loaded once, and the command tasks of the configuration. A jar that cannot be loaded, or a task whose name is taken, is a problem named in the list,
  * never a failure of the server or the worker. Whether a task runs is for {@link TaskSwitches} to say.
  */
 public final class TaskCatalog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskCatalog.class);
 
+    /** Every piece of initial data some job has: what the added tasks may consume without a producer. */
+    private static final Set<DataKey> INITIAL = Set.of(PipelineTasks.DISTRIBUTION, PipelineTasks.JOB,
+            PipelineTasks.BUILD_SOURCE, DataKey.WHEEL, DataKey.SDIST, SdistTask.SOURCE_TREE);
+
     private final Map<String, InstalledTask> tasks = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<ReportEvaluator> evaluators = new ArrayList<>();
     private final PluginLoader loader;
 
     private TaskCatalog(PluginLoader loader) {
@@ -39,6 +54,12 @@ public final class TaskCatalog implements AutoCloseable {
 
     /** The built-in tasks {@code builtIns} and the plugins in {@code pluginsFolder} (absent or null: none). */
     public static TaskCatalog load(List<Task> builtIns, Path pluginsFolder) {
+        return load(builtIns, pluginsFolder, List.of(), null);
+    }
+
+    /** As above, with the command tasks {@code commands}, run by {@code runner}. */
+    public static TaskCatalog load(List<Task> builtIns, Path pluginsFolder, List<CommandTaskProperties> commands,
+            CommandRunner runner) {
         TaskCatalog catalog = new TaskCatalog(new PluginLoader(TaskCatalog.class.getClassLoader()));
         TaskOrigin builtIn = new TaskOrigin(TaskOrigin.Kind.BUILT_IN, "class path");
         builtIns.forEach(task -> catalog.add(new InstalledTask(task, builtIn, true)));
@@ -47,6 +68,10 @@ public final class TaskCatalog implements AutoCloseable {
         catalog.problems.addAll(unreadableJars(pluginsFolder));
         catalog.problems.addAll(plugins.problems());
         plugins.tasks().forEach(catalog::add);
+        for (int i = 0; i < commands.size(); i++) {
+            catalog.addCommand("assay.pipeline.command-tasks[" + i + "]", commands.get(i), runner);
+        }
+        catalog.leaveOutUnplannable(builtIns);
         catalog.problems.forEach(problem -> LOG.error("pipeline plugin not loaded: {}", problem));
         if (!plugins.tasks().isEmpty()) {
             LOG.info("{} plugin task(s) installed from {}: {}", plugins.tasks().size(), pluginsFolder,
@@ -76,12 +101,70 @@ public final class TaskCatalog implements AutoCloseable {
         }
     }
 
-    private void add(InstalledTask task) {
+    /**
+     * Leaves out the added tasks that no job could plan — a cycle, an input nothing provides, data another task
+     * produces — each a problem naming why: in a job's plan it would stop every task. A task may consume what another
+     * added task produces, whichever was loaded first.
+     */
+    private void leaveOutUnplannable(List<Task> builtIns) {
+        List<Task> planned = builtIns.stream().filter(task -> task.produces().stream().noneMatch(INITIAL::contains))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (planError(planned).isPresent()) {
+            return;
+        }
+        List<InstalledTask> pending = tasks.values().stream().filter(task -> !builtIn(task))
+                .collect(Collectors.toCollection(ArrayList::new));
+        boolean progress = true;
+        while (progress) {
+            progress = pending.removeIf(task -> {
+                planned.add(task.task());
+                boolean plans = planError(planned).isEmpty();
+                if (!plans) {
+                    planned.remove(planned.size() - 1);
+                }
+                return plans;
+            });
+        }
+        for (InstalledTask task : pending) {
+            List<Task> trial = new ArrayList<>(planned);
+            trial.add(task.task());
+            problems.add(task.origin() + ": task '" + task.name() + "' is left out: "
+                    + planError(trial).orElse("it cannot be planned"));
+            tasks.remove(task.name());
+            evaluators.removeIf(evaluator -> evaluator.taskName().equals(task.name()));
+        }
+    }
+
+    private static Optional<String> planError(List<Task> tasks) {
+        try {
+            ExecutionPlan.of(tasks, INITIAL);
+            return Optional.empty();
+        } catch (PlanException unplannable) {
+            return Optional.of(unplannable.getMessage());
+        }
+    }
+
+    // A bad setting is a problem in the list, as a bad jar is: the other tasks still run.
+    private void addCommand(String setting, CommandTaskProperties command, CommandRunner runner) {
+        try {
+            CommandTask task = new CommandTask(command.definition(setting), runner);
+            CommandTaskReport report = new CommandTaskReport(task.name(), command.findingPattern(setting),
+                    command.findingSeverity(setting));
+            if (add(new InstalledTask(task, new TaskOrigin(TaskOrigin.Kind.CONFIGURATION, setting), true))) {
+                evaluators.add(report);
+            }
+        } catch (IllegalArgumentException invalid) {
+            problems.add(invalid.getMessage());
+        }
+    }
+
+    private boolean add(InstalledTask task) {
         InstalledTask other = tasks.putIfAbsent(task.name(), task);
         if (other != null) {
             problems.add(task.origin() + ": task '" + task.name() + "' is left out: " + other.origin()
                     + " has a task of that name");
         }
+        return other == null;
     }
 
     /** Every installed task, built-ins first. */
@@ -96,6 +179,11 @@ public final class TaskCatalog implements AutoCloseable {
     /** The tasks that are not built in: a worker adds them to the built-ins it runs. */
     public List<Task> added() {
         return tasks.values().stream().filter(task -> !builtIn(task)).map(InstalledTask::task).toList();
+    }
+
+    /** The report evaluators of the added tasks (the command tasks'). */
+    public List<ReportEvaluator> evaluators() {
+        return List.copyOf(evaluators);
     }
 
     /** What could not be installed, each naming its source. */

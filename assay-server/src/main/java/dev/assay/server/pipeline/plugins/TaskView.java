@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.plugin.InstalledTask;
+import dev.assay.tasks.plugin.TaskOrigin;
 
 /**
  * One installed task as the list, the API and the admin page show it.
@@ -19,8 +20,9 @@ public record TaskView(String name, String origin, String source, String version
         List<String> produces, boolean enabled, String changedBy, Instant changedAt) {
 
     static TaskView of(InstalledTask task, boolean enabled, TaskSwitch change) {
-        String version = task.task().getClass().getPackage() == null ? null
-                : task.task().getClass().getPackage().getImplementationVersion();
+        // only a plugin's own jar says its version; a built-in's or a command task's class is Assay's
+        Package from = task.origin().kind() == TaskOrigin.Kind.PLUGIN_JAR ? task.task().getClass().getPackage() : null;
+        String version = from == null ? null : from.getImplementationVersion();
         return new TaskView(task.name(), origin(task), source(task), version == null ? "" : version,
                 names(task.task().consumes()), names(task.task().produces()), enabled,
                 change == null ? null : change.changedBy(), change == null ? null : change.changedAt());

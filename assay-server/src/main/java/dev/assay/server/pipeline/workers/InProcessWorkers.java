@@ -42,7 +42,7 @@ class InProcessWorkers implements DisposableBean {
     InProcessWorkers(InProcessJobSource source, PipelineTasks builtIns, TaskCatalog catalog,
             PipelineProperties properties, AssayProperties assay, LocalPythons pythons, Clock clock)
             throws IOException {
-        PipelineTasks tasks = new SwitchedTasks(builtIns, catalog.added(), source::taskState);
+        PipelineTasks tasks = new SwitchedTasks(builtIns, catalog, source::taskState);
         this.properties = properties;
         // claimed where the sandbox's user reaches it, so the dead servers' workspaces there are cleared too
         Path root = tasks.workRoot(JobRunner.workRoot(assay));

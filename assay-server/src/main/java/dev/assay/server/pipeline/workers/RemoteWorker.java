@@ -102,7 +102,7 @@ public final class RemoteWorker {
                 strace, source, () -> pythons);
         // loaded for the worker's lifetime: the plugins' class loaders close with the process
         TaskCatalog catalog = TaskCatalog.load(DefaultPipelineTasks.declared(), plugins);
-        PipelineTasks tasks = new SwitchedTasks(machine, catalog.added(), source::taskState);
+        PipelineTasks tasks = new SwitchedTasks(machine, catalog, source::taskState);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),
                 Clock.systemUTC(), WorkerPool.offer(pythons.interpreters()).withTasks(catalog.names()));

@@ -68,6 +68,34 @@ abstract class TaskPluginsContract extends PipelineFixture {
             }
             """;
 
+    private static final String CYCLE_SOURCE = """
+            package org.example.bad;
+
+            import java.util.Set;
+            import dev.assay.tasks.*;
+
+            public final class LoopTask implements Task {
+                public String name() { return "loop"; }
+                public Set<DataKey> consumes() { return Set.of(DataKey.of("loop-data")); }
+                public Set<DataKey> produces() { return Set.of(DataKey.of("loop-data")); }
+                public TaskResult run(TaskContext context) { return TaskResult.passed(); }
+            }
+            """;
+
+    private static final String FAILING_RUN_SOURCE = """
+            package org.example.bad;
+
+            import java.util.Set;
+            import dev.assay.tasks.*;
+
+            public final class FailingRunTask implements Task {
+                public String name() { return "failing-run"; }
+                public Set<DataKey> consumes() { return Set.of(DataKey.WHEEL); }
+                public Set<DataKey> produces() { return Set.of(); }
+                public TaskResult run(TaskContext context) { throw new IllegalStateException("plugin bug"); }
+            }
+            """;
+
     @Override
     protected Map<String, Object> pipelineSettings() {
         // the default plugins folder, DATA/plugins, filled before the server starts
@@ -79,6 +107,10 @@ abstract class TaskPluginsContract extends PipelineFixture {
             Files.writeString(plugins.resolve("broken.jar"), "not a zip");
             PluginJars.single(plugins.resolve("throws.jar"), data.resolve("build-throws"), "org.example.bad.ThrowingTask",
                     THROWING_SOURCE);
+            PluginJars.single(plugins.resolve("failing-run.jar"), data.resolve("build-failing"),
+                    "org.example.bad.FailingRunTask", FAILING_RUN_SOURCE);
+            PluginJars.single(plugins.resolve("loop.jar"), data.resolve("build-loop"), "org.example.bad.LoopTask",
+                    CYCLE_SOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +119,7 @@ abstract class TaskPluginsContract extends PipelineFixture {
 
     @AfterEach
     void backToDefaults() {
-        for (String task : List.of("line-count", "lines-check")) {
+        for (String task : List.of("line-count", "lines-check", "failing-run")) {
             admin.post("/api/v1/admin/tasks/" + task + "/disable", "");
         }
         admin.post("/api/v1/admin/tasks/metadata/enable", "");
@@ -99,6 +131,7 @@ abstract class TaskPluginsContract extends PipelineFixture {
         Map<String, JsonNode> tasks = byName(list.get("tasks"));
         assertThat(tasks.get("metadata").get("origin").asString()).isEqualTo("built-in");
         assertThat(tasks.get("metadata").get("enabled").asBoolean()).isTrue();
+        assertThat(tasks.get("metadata").get("version").asString()).isEmpty();
         assertThat(tasks).containsKeys("build", "install", "test", "lint", "wheelhouse");
         JsonNode lineCount = tasks.get("line-count");
         assertThat(lineCount.get("origin").asString()).isEqualTo("plugin");
@@ -110,6 +143,9 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(list.get("problems").toString()).contains("broken.jar: not a readable jar file", "throws.jar",
                 "ThrowingTask could not be instantiated");
         assertThat(tasks).doesNotContainKey("throwing");
+        assertThat(list.get("problems").toString()).contains("loop.jar: task 'loop' is left out: tasks depend on "
+                + "each other in a cycle");
+        assertThat(tasks).doesNotContainKey("loop").containsKey("lines-check");
     }
 
     @Test
@@ -145,6 +181,17 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(after.get("line-count").get("outcome").asString()).isEqualTo("skipped");
         assertThat(after.get("lines-check").get("outcome").asString()).isEqualTo("skipped");
         assertThat(after.get("lines-check").get("summary").asString()).contains("line-count");
+    }
+
+    @Test
+    void aPluginThatThrowsEndsInErrorAndTheOtherTasksRunOn() throws Exception {
+        switchTask("failing-run", true);
+        switchTask("line-count", true);
+        Map<String, JsonNode> tasks = tasks(finishedPipeline(uploadedProject()));
+        assertThat(tasks.get("failing-run").get("outcome").asString()).isEqualTo("error");
+        assertThat(tasks.get("failing-run").get("summary").asString()).contains("plugin bug");
+        assertThat(tasks.get("line-count").get("outcome").asString()).isEqualTo("passed");
+        assertThat(tasks.get("metadata").get("outcome").asString()).isIn("passed", "failed");
     }
 
     @Test
