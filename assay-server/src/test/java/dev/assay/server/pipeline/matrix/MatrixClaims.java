@@ -10,6 +10,7 @@ import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.FindingView;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.queue.JobQueue;
 
@@ -26,7 +27,7 @@ final class MatrixClaims {
             pythons.add(new WorkerOffer.Interpreter(version, "cpython", "/opt/python" + version + "/bin/python3",
                     List.of()));
         }
-        return new WorkerOffer("dev", pythons, List.of());
+        return new WorkerOffer(AssayVersion.current(), pythons, List.of());
     }
 
     /**
