@@ -27,7 +27,9 @@ public class JobAttempts {
      * its lease (that is how the job came back to the queue).
      */
     public void claimed(long jobId, int attempt, WorkerIdentity worker, Instant now) {
-        repository.endRunning(jobId, JobAttempt.LEASE_EXPIRED, now);
+        if (attempt > 1) {
+            repository.endRunning(jobId, JobAttempt.LEASE_EXPIRED, now);
+        }
         String description = worker.description();
         repository.insert(jobId, attempt, worker.holder(),
                 description.length() <= MAX_WORKER ? description : description.substring(0, MAX_WORKER), now);

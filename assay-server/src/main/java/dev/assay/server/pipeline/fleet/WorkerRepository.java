@@ -71,10 +71,10 @@ public class WorkerRepository {
                 .param("since", Timestamp.from(since)).query(this::known).list();
     }
 
-    /** The state an administrator gave the worker; empty for one never seen. */
-    Optional<String> state(String holder) {
-        return jdbc.sql("SELECT state FROM workers WHERE holder = :holder").param("holder", holder)
-                .query(String.class).optional();
+    /** The worker known by this holder name; empty for one never seen. */
+    Optional<KnownWorker> byHolder(String holder) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM workers WHERE holder = :holder").param("holder", holder)
+                .query(this::known).optional();
     }
 
     /** Sets the worker's state; false when there is no such worker. */

@@ -4,6 +4,7 @@ import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Service;
 /** The workers a server has seen, recorded at every claim: the one place that knows who is out there. */
 @Service
 public class Workers {
+
+    /** How stale a worker's "last seen" may be before a claim records it again. */
+    static final Duration SEEN_EVERY = Duration.ofSeconds(5);
 
     private static final int MAX_VERSION = 100;
     private static final int MAX_INTERPRETERS = 50;
@@ -25,11 +29,21 @@ public class Workers {
         this.repository = repository;
     }
 
-    /** Records a claim by {@code worker}, offering {@code offer}, at {@code now}. */
-    public void seen(WorkerIdentity worker, WorkerOffer offer, Instant now) {
+    /**
+     * Records a claim by {@code worker}, offering {@code offer}, at {@code now}, and returns the worker as now known.
+     * A worker claiming again with the same offer within {@link #SEEN_EVERY} is not written again: a busy queue
+     * answers many claims a second, and "last seen" needs no finer grain.
+     */
+    public KnownWorker seen(WorkerIdentity worker, WorkerOffer offer, Instant now) {
         check(offer);
         requireSameVersion(offer.version());
+        Optional<KnownWorker> known = repository.byHolder(worker.holder());
+        if (known.isPresent() && known.get().sameAs(worker, offer)
+                && known.get().lastSeen().isAfter(now.minus(SEEN_EVERY))) {
+            return known.get();
+        }
         repository.seen(worker, offer, now);
+        return repository.byHolder(worker.holder()).orElseThrow();
     }
 
     /** Refuses a worker that says it is another Assay version than this server, with what to do about it. */
@@ -61,11 +75,6 @@ public class Workers {
                 || interpreter.executable() != null && interpreter.executable().length() > MAX_TEXT
                 || interpreter.tags().size() > MAX_TAGS
                 || interpreter.tags().stream().anyMatch(tag -> tag == null || tag.length() > MAX_TEXT);
-    }
-
-    /** Whether the queue may give {@code worker} new jobs: not once an administrator drained or cancelled it. */
-    public boolean mayClaim(WorkerIdentity worker) {
-        return repository.state(worker.holder()).map(KnownWorker.ACTIVE::equals).orElse(true);
     }
 
     /** Every worker seen, the most recently seen first. */

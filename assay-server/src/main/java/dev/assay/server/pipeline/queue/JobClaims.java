@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.assay.server.pipeline.WorkerIdentity;
+
 /**
  * How one database claims the next job in one step: the only SQL that differs between databases, so the
  * rest of the queue is the same everywhere.
@@ -16,13 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
 
     /**
-     * What a claim writes: who holds the lease, its secret, until when, and the attempt limit; {@code pythons} are
-     * the Python series the claimer offers (empty: it told none, and may take any job).
+     * What a claim writes: the worker taking the job (its {@code holder} name holds the lease), the lease's secret,
+     * until when, and the attempt limit; {@code pythons} are the Python series the worker offers (empty: it told
+     * none, and may take any job).
      */
-    record Claim(Instant now, String holder, String lease, Instant expiry, int maxAttempts, List<String> pythons) {
+    record Claim(Instant now, WorkerIdentity worker, String lease, Instant expiry, int maxAttempts,
+            List<String> pythons) {
 
-        Claim(Instant now, String holder, String lease, Instant expiry, int maxAttempts) {
-            this(now, holder, lease, expiry, maxAttempts, List.of());
+        Claim(Instant now, WorkerIdentity worker, String lease, Instant expiry, int maxAttempts) {
+            this(now, worker, lease, expiry, maxAttempts, List.of());
         }
 
         /** The condition on a job's Python series that this claimer meets. */
@@ -35,17 +39,35 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
         }
     }
 
-    String CLAIMABLE = """
-            (status = 'queued' OR (status = 'running' AND lease_expires_at < :now)) AND attempts < :max""";
+    /**
+     * The two kinds of claimable job, each found through its own index (a condition joining them with OR would walk
+     * every running and finished job in id order): one abandoned by a worker whose lease ran out, taken first as
+     * it has waited longest, then one still queued.
+     */
+    List<String> CLAIMABLE = List.of(
+            "status = 'running' AND lease_expires_at < :now AND attempts < :max",
+            "status = 'queued' AND attempts < :max");
 
     String TAKE = """
             UPDATE pipeline_jobs SET status = 'running', attempts = attempts + 1, lease_holder = :holder,
                 lease_token = :lease, lease_expires_at = :expiry, version = version + 1,
-                started_at = COALESCE(started_at, :now)
+                started_at = COALESCE(started_at, :now), worker_kind = :kind, worker_name = :name,
+                worker_host = :host, worker_owner = :owner, worker_token_id = :token, worker_token_prefix = :prefix
             """;
 
     /** Takes the oldest claimable job for {@code claim}; empty when there is none. */
-    Optional<Long> claim(JdbcClient jdbc, Claim claim);
+    default Optional<Long> claim(JdbcClient jdbc, Claim claim) {
+        for (String claimable : CLAIMABLE) {
+            Optional<Long> taken = claim(jdbc, claim, claimable);
+            if (taken.isPresent()) {
+                return taken;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Takes the oldest job meeting {@code claimable} for {@code claim}; empty when there is none. */
+    Optional<Long> claim(JdbcClient jdbc, Claim claim, String claimable);
 
     /** The dialect for a database, by its JDBC product name. */
     static JobClaims forProduct(String product) {
@@ -53,15 +75,18 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Claim claim) {
-        return claim.bindPythons(statement.param("now", utc(claim.now())).param("holder", claim.holder())
-                .param("lease", claim.lease()).param("expiry", utc(claim.expiry())).param("max", claim.maxAttempts()));
+        WorkerIdentity worker = claim.worker();
+        return claim.bindPythons(statement.param("now", utc(claim.now())).param("holder", worker.holder())
+                .param("lease", claim.lease()).param("expiry", utc(claim.expiry())).param("max", claim.maxAttempts())
+                .param("kind", worker.kind()).param("name", worker.name()).param("host", worker.host())
+                .param("owner", worker.owner()).param("token", worker.tokenId()).param("prefix", worker.tokenPrefix()));
     }
 
     /** PostgreSQL: one statement; rows another transaction is claiming are skipped, not waited for. */
     final class SkipLocked implements JobClaims {
         @Override
-        public Optional<Long> claim(JdbcClient jdbc, Claim claim) {
-            return bind(jdbc.sql(TAKE + " WHERE id IN (SELECT id FROM pipeline_jobs WHERE " + CLAIMABLE
+        public Optional<Long> claim(JdbcClient jdbc, Claim claim, String claimable) {
+            return bind(jdbc.sql(TAKE + " WHERE id IN (SELECT id FROM pipeline_jobs WHERE " + claimable
                     + claim.offered() + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"), claim)
                     .query(Long.class).optional();
         }
@@ -77,14 +102,14 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
         private static final int ROUNDS = 5;
 
         @Override
-        public Optional<Long> claim(JdbcClient jdbc, Claim claim) {
+        public Optional<Long> claim(JdbcClient jdbc, Claim claim, String claimable) {
             // losing every candidate means others claimed them meanwhile: read the next ones before saying "none"
             for (int round = 0; round < ROUNDS; round++) {
-                List<long[]> candidates = candidates(jdbc, claim);
+                List<long[]> candidates = candidates(jdbc, claim, claimable);
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
-                Optional<Long> taken = takeFirst(jdbc, claim, candidates);
+                Optional<Long> taken = takeFirst(jdbc, claim, claimable, candidates);
                 if (taken.isPresent()) {
                     return taken;
                 }
@@ -92,18 +117,19 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
             return Optional.empty();
         }
 
-        private static List<long[]> candidates(JdbcClient jdbc, Claim claim) {
-            return claim.bindPythons(jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + CLAIMABLE
+        private static List<long[]> candidates(JdbcClient jdbc, Claim claim, String claimable) {
+            return claim.bindPythons(jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + claimable
                             + claim.offered() + " ORDER BY id LIMIT " + CANDIDATES)
                     .param("now", utc(claim.now())).param("max", claim.maxAttempts()))
                     .query((rs, row) -> new long[] {rs.getLong("id"), rs.getLong("version")}).list();
         }
 
-        private static Optional<Long> takeFirst(JdbcClient jdbc, Claim claim, List<long[]> candidates) {
+        private static Optional<Long> takeFirst(JdbcClient jdbc, Claim claim, String claimable,
+                List<long[]> candidates) {
             for (long[] candidate : candidates) {
                 int taken;
                 try {
-                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + CLAIMABLE
+                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + claimable
                             + claim.offered()), claim)
                             .param("id", candidate[0]).param("version", candidate[1]).update();
                 } catch (ConcurrencyFailureException lost) {

@@ -121,8 +121,7 @@ public class JobQueue {
             throw new InvalidInputException("a worker's host name is at most 255 characters");
         }
         Instant now = clock.instant();
-        workers.seen(worker, offer, now);
-        if (!workers.mayClaim(worker)) {
+        if (!workers.seen(worker, offer, now).mayClaim()) {
             // drained or cancelled by an administrator: it keeps asking, and gets nothing until made active again
             return Optional.empty();
         }
@@ -130,11 +129,10 @@ public class JobQueue {
         giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
         Instant expiry = now.plus(properties.lease());
-        return jobs.claim(new JobClaims.Claim(now, worker.holder(), lease, expiry, properties.maxAttempts(),
+        return jobs.claim(new JobClaims.Claim(now, worker, lease, expiry, properties.maxAttempts(),
                         PythonMatrix.series(offer)))
                 .map(id -> {
                     HeldJob job = jobs.find(id).orElseThrow();
-                    jobs.recordWorker(id, worker);
                     attempts.claimed(id, job.attempts(), worker, now);
                     pipelines.insertLog(id, job.attempts(), null, "attempt " + job.attempts() + " of "
                             + properties.maxAttempts() + " claimed by " + worker.description(), now);

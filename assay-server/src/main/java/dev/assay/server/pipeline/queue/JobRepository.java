@@ -136,16 +136,6 @@ public class JobRepository {
     }
 
     /** Names the worker that now holds the job (just claimed it). */
-    void recordWorker(long id, WorkerIdentity worker) {
-        jdbc.sql("""
-                UPDATE pipeline_jobs SET worker_kind = :kind, worker_name = :name, worker_host = :host,
-                    worker_owner = :owner, worker_token_id = :token, worker_token_prefix = :prefix
-                WHERE id = :id""")
-                .param("kind", worker.kind()).param("name", worker.name()).param("host", worker.host())
-                .param("owner", worker.owner()).param("token", worker.tokenId()).param("prefix", worker.tokenPrefix())
-                .param("id", id).update();
-    }
-
     /** The worker that holds or last held the job; empty while it has never been claimed. */
     Optional<WorkerIdentity> worker(long id) {
         return jdbc.sql("""
