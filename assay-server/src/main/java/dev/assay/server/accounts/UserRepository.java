@@ -20,6 +20,10 @@ import static dev.assay.server.db.Timestamps.utc;
 @Repository
 class UserRepository {
 
+    private static final String USER_WITH_GROUPS = """
+            SELECT u.id, u.name, u.email, u.full_name, u.created_at, g.group_name
+            FROM users u LEFT JOIN user_group_members g ON g.user_id = u.id""";
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -66,23 +70,28 @@ class UserRepository {
     }
 
     Optional<User> findByName(String name) {
-        return jdbc.sql("SELECT id, name, email, full_name, created_at FROM users WHERE name_key = :key")
-                .param("key", key(name))
-                .query(this::userWithoutGroups)
-                .optional()
-                .map(this::withGroups);
+        return withGroups(jdbc.sql(USER_WITH_GROUPS + " WHERE u.name_key = :key").param("key", key(name)));
     }
 
     Optional<User> findById(long id) {
-        return jdbc.sql("SELECT id, name, email, full_name, created_at FROM users WHERE id = :id")
-                .param("id", id)
-                .query(this::userWithoutGroups)
-                .optional()
-                .map(this::withGroups);
+        return withGroups(jdbc.sql(USER_WITH_GROUPS + " WHERE u.id = :id").param("id", id));
     }
 
-    private User withGroups(User user) {
-        return new User(user.id(), user.name(), user.email(), user.fullName(), user.createdAt(), groupsOf(user.id()));
+    // One statement for the user and its groups: every authenticated request reads them.
+    private static Optional<User> withGroups(JdbcClient.StatementSpec statement) {
+        return statement.query(rs -> {
+            User user = null;
+            Set<Group> groups = EnumSet.noneOf(Group.class);
+            while (rs.next()) {
+                user = user == null ? userWithoutGroups(rs) : user;
+                String group = rs.getString("group_name");
+                if (group != null) {
+                    groups.add(Group.ofKey(group));
+                }
+            }
+            return Optional.ofNullable(user).map(found -> new User(found.id(), found.name(), found.email(),
+                    found.fullName(), found.createdAt(), groups));
+        });
     }
 
     Optional<StoredCredentials> credentials(String name) {
@@ -128,7 +137,7 @@ class UserRepository {
         return groups;
     }
 
-    private User userWithoutGroups(ResultSet rs, int row) throws SQLException {
+    private static User userWithoutGroups(ResultSet rs) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("full_name"),
                 instant(rs, "created_at"), Set.of());
     }

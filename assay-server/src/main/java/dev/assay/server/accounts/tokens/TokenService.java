@@ -108,9 +108,9 @@ public class TokenService {
 
     /**
      * The active token with this secret, if any; records that it was used, to the minute: a worker or a client
-     * sending many requests a second writes its token's row once a minute, not at every request.
+     * sending many requests a second writes its token's row once a minute, not at every request (and reads it in one
+     * statement, outside any transaction, the rest of the time).
      */
-    @Transactional
     public Optional<ApiToken> authenticate(String secret) {
         if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
             return Optional.empty();
