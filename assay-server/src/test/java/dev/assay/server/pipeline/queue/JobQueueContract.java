@@ -78,6 +78,30 @@ abstract class JobQueueContract extends PipelineFixture {
     }
 
     @Test
+    void aJobWhoseEveryWorkerLostItsLeaseIsGivenUpAfterTheLastAttempt() throws Exception {
+        String project = uploadedProject();
+        long pipeline = owner.json(pipelines(project)).get(0).get("id").asLong();
+        JobQueue queue = server.bean(JobQueue.class);
+        List<Integer> attempts = new ArrayList<>();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            // each claimer dies: the next claim finds the job again once its lease ran out
+            attempts.add(claimPipeline(queue, "doomed-" + attempt, pipeline).attempt());
+        }
+
+        var shown = eventually("the job given up", () -> {
+            queue.claim(WorkerIdentity.inProcess("bystander", "test-host"))
+                    .ifPresent(other -> queue.result(other.jobId(), other.lease(), brokenMetadataResult()));
+            return owner.json("api/v1/pipelines/" + pipeline);
+        }, json -> json.get("status").asString().equals("error"));
+
+        assertThat(attempts).containsExactly(1, 2, 3);
+        assertThat(shown.get("attempts").asInt()).isEqualTo(3);
+        assertThat(shown.get("log").toString()).contains("given up after 3 attempts: every worker lost its lease");
+        assertThat(owner.json("api/v1/pipelines/" + pipeline + "/attempts").toString())
+                .contains("lease expired").doesNotContain("\"running\"");
+    }
+
+    @Test
     void theWheelhouseEndpointResolvesBuildRequirementsAndRejectsAnInvalidOneNamingIt() throws Exception {
         String project = uploadedProject();
         long pipeline = owner.json(pipelines(project)).get(0).get("id").asLong();
