@@ -60,7 +60,9 @@ abstract class TaskPluginsContract extends PipelineFixture {
             import dev.assay.tasks.*;
 
             public final class ThrowingTask implements Task {
-                public ThrowingTask() { throw new IllegalStateException("cannot start"); }
+                public ThrowingTask() {
+                    throw new IllegalStateException("cannot start", new java.io.IOException("no <licence> file"));
+                }
                 public String name() { return "throwing"; }
                 public Set<DataKey> consumes() { return Set.of(); }
                 public Set<DataKey> produces() { return Set.of(); }
@@ -141,7 +143,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(lineCount.get("produces").toString()).isEqualTo("[\"py-lines\"]");
         assertThat(lineCount.get("enabled").asBoolean()).as("available, disabled").isFalse();
         assertThat(list.get("problems").toString()).contains("broken.jar: not a readable jar file", "throws.jar",
-                "ThrowingTask could not be instantiated");
+                "ThrowingTask could not be instantiated; caused by java.lang.IllegalStateException: cannot start; "
+                        + "caused by java.io.IOException: no <licence> file");
         assertThat(tasks).doesNotContainKey("throwing");
         assertThat(list.get("problems").toString()).contains("loop.jar: task 'loop' is left out: tasks depend on "
                 + "each other in a cycle");
@@ -224,7 +227,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(listed.stdout()).containsPattern("line-count +disabled +plugin line-count-plugin-1.0.jar 1.0 +wheel"
                 + " +py-lines");
         assertThat(listed.stdout()).containsPattern("metadata +enabled +built-in");
-        assertThat(listed.stderr()).contains("pipeline tasks in the server at", "not installed: ", "broken.jar");
+        assertThat(listed.stderr()).contains("pipeline tasks in the server at", "not installed: ", "broken.jar",
+                "IllegalStateException: cannot start; caused by java.io.IOException: no <licence> file");
 
         AssayCommandRun.Run enabled = AssayCommandRun.run(PASSWORD + "\n", "plugins", "enable", "line-count", "--server",
                 server.url(), "--as", ADMIN);
@@ -247,7 +251,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(page.select("#task-line-count").text()).contains("plugin", "line-count-plugin-1.0.jar", "1.0",
                 "wheel", "py-lines");
         assertThat(page.select("#task-metadata .state").text()).isEqualTo("enabled");
-        assertThat(page.select("#problems").text()).contains("broken.jar");
+        assertThat(page.select("#problems").text()).contains("broken.jar",
+                "cannot start; caused by java.io.IOException: no <licence> file");
 
         HttpResponse<String> switched = administrator.submit("/admin/tasks", "form#switch-line-count", Map.of());
         assertThat(Jsoup.parse(switched.body()).select("#notice").text())
