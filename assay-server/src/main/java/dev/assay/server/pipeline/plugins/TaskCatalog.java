@@ -32,8 +32,9 @@ import dev.assay.tasks.plugin.TaskOrigin;
 
 /**
  * The tasks installed on this machine: the built-ins, the plugin tasks of the {@code *.jar} files in the plugins
- * folder, loaded once, and the command tasks of the configuration. A jar that cannot be loaded, or a task whose name is taken, is a problem named in the list,
- * never a failure of the server or the worker. Whether a task runs is for {@link TaskSwitches} to say.
+ * folder, loaded once, and the command tasks of the configuration. A jar that cannot be loaded, or a task whose
+ * name is taken, is a problem named in the list, never a failure of the server or the worker. Whether a task runs is
+ * for {@link TaskSwitches} to say.
  */
 public final class TaskCatalog implements AutoCloseable {
 

@@ -140,7 +140,8 @@ abstract class BadPluginsContract extends PipelineFixture {
     }
 
     private void switchTask(String name, boolean enabled) {
-        HttpResponse<String> changed = admin.post("/api/v1/admin/tasks/" + name + (enabled ? "/enable" : "/disable"), "");
+        HttpResponse<String> changed = admin.post("/api/v1/admin/tasks/" + name + (enabled ? "/enable" : "/disable"),
+                "");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     }
 }

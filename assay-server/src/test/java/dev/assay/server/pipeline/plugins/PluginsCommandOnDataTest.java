@@ -30,7 +30,9 @@ class PluginsCommandOnDataTest extends PipelineFixture {
             import dev.assay.tasks.*;
 
             public final class ThrowingTask implements Task {
-                public ThrowingTask() { throw new IllegalStateException("no licence", new RuntimeException("expired")); }
+                public ThrowingTask() {
+                    throw new IllegalStateException("no licence", new RuntimeException("expired"));
+                }
                 public String name() { return "throwing"; }
                 public Set<DataKey> consumes() { return Set.of(); }
                 public Set<DataKey> produces() { return Set.of(); }
