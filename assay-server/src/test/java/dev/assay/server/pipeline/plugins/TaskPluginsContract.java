@@ -70,6 +70,20 @@ abstract class TaskPluginsContract extends PipelineFixture {
             }
             """;
 
+    private static final String BAD_DECLARATION_SOURCE = """
+            package org.example.bad;
+
+            import java.util.Set;
+            import dev.assay.tasks.*;
+
+            public final class BadDeclarationTask implements Task {
+                public String name() { return "bad-declaration"; }
+                public Set<DataKey> consumes() { return Set.of(DataKey.of("Not A Key")); }
+                public Set<DataKey> produces() { return Set.of(); }
+                public TaskResult run(TaskContext context) { return TaskResult.passed(); }
+            }
+            """;
+
     private static final String CYCLE_SOURCE = """
             package org.example.bad;
 
@@ -113,6 +127,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
                     "org.example.bad.FailingRunTask", FAILING_RUN_SOURCE);
             PluginJars.single(plugins.resolve("loop.jar"), data.resolve("build-loop"), "org.example.bad.LoopTask",
                     CYCLE_SOURCE);
+            PluginJars.single(plugins.resolve("bad-declaration.jar"), data.resolve("build-declaration"),
+                    "org.example.bad.BadDeclarationTask", BAD_DECLARATION_SOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,7 +164,9 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(tasks).doesNotContainKey("throwing");
         assertThat(list.get("problems").toString()).contains("loop.jar: task 'loop' is left out: tasks depend on "
                 + "each other in a cycle");
-        assertThat(tasks).doesNotContainKey("loop").containsKey("lines-check");
+        assertThat(tasks).doesNotContainKey("loop").containsKey("lines-check").doesNotContainKey("bad-declaration");
+        assertThat(list.get("problems").toString()).contains("bad-declaration.jar: task of "
+                + "org.example.bad.BadDeclarationTask is left out: ", "Not A Key");
     }
 
     @Test
