@@ -22,10 +22,26 @@ public final class AssayProcess {
 
     private final Path root;
     private final Map<String, String> environment;
+    private final List<String> launcher;
 
     public AssayProcess(Map<String, String> environment) {
+        this(environment, List.of(repositoryRoot().resolve("assay").toString()));
+    }
+
+    private AssayProcess(Map<String, String> environment, List<String> launcher) {
         this.root = repositoryRoot();
         this.environment = environment;
+        this.launcher = List.copyOf(launcher);
+    }
+
+    /**
+     * Runs {@code assay} from this test's class path in a JVM of its own ({@code java -cp … AssayMain}), with no
+     * build of the launcher's jar: a command that must not share the test JVM (its logging, its standard streams).
+     */
+    public static AssayProcess onTestClassPath(Map<String, String> environment) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new AssayProcess(environment, List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "dev.assay.server.AssayMain"));
     }
 
     /** The checkout whose launcher this runs. */
@@ -144,8 +160,7 @@ public final class AssayProcess {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(root.resolve("assay").toString());
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ASSAY_"));

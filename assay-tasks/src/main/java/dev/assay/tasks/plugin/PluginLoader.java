@@ -91,9 +91,10 @@ public final class PluginLoader implements AutoCloseable {
                 if (own.test(provider.type())) {
                     found.add(new InstalledTask(provider.get(), origin, true));
                 }
-            } catch (ServiceConfigurationError | RuntimeException e) {
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                // a class the jar needs but lacks, or a failing static initialiser, must not stop the others either
                 errors++;
-                problems.add(origin + ": " + e.getMessage());
+                problems.add(origin + ": " + LoadFailure.describe(e));
             }
         }
     }

@@ -84,6 +84,38 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aProviderThatThrowsIsAProblemCarryingItsOwnMessageAndCause() throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        PluginJar.build(plugins.resolve("throws.jar"), temp.resolve("build"), "sample.plugin.ThrowingTask", """
+                package sample.plugin;
+
+                import dev.assay.tasks.*;
+                import java.util.Set;
+
+                public class ThrowingTask implements Task {
+                    public ThrowingTask() {
+                        throw new IllegalStateException("no licence key",
+                                new java.io.FileNotFoundException("/etc/sample/key"));
+                    }
+                    public String name() { return "throwing"; }
+                    public Set<DataKey> consumes() { return Set.of(); }
+                    public Set<DataKey> produces() { return Set.of(); }
+                    public TaskResult run(TaskContext context) { return TaskResult.passed(); }
+                }
+                """);
+
+        try (PluginLoader loader = new PluginLoader(getClass().getClassLoader())) {
+            PluginDiscovery found = loader.fromFolder(plugins);
+
+            assertThat(found.tasks()).isEmpty();
+            assertThat(found.problems()).singleElement().asString().contains("throws.jar",
+                    "sample.plugin.ThrowingTask could not be instantiated",
+                    "caused by java.lang.IllegalStateException: no licence key",
+                    "caused by java.io.FileNotFoundException: /etc/sample/key");
+        }
+    }
+
+    @Test
     void noPluginsFolderMeansNoPlugins() throws Exception {
         try (PluginLoader loader = new PluginLoader(getClass().getClassLoader())) {
             assertThat(loader.fromFolder(temp.resolve("missing")).tasks()).isEmpty();

@@ -21,7 +21,7 @@ import dev.assay.tasks.sandbox.SandboxResult;
  * sees it, the environment is clean, and the limits are the pipeline's, the wall time cut to the task's deadline. On
  * a machine without a sandbox every command fails to start, saying why: a command task never runs unsandboxed.
  */
-final class SandboxCommandRunner implements CommandRunner {
+public final class SandboxCommandRunner implements CommandRunner {
 
     private static final Duration SHORTEST = Duration.ofSeconds(1);
 
@@ -29,7 +29,8 @@ final class SandboxCommandRunner implements CommandRunner {
     private final SandboxLimits limits;
     private SandboxProbe probed;
 
-    SandboxCommandRunner(Supplier<SandboxProbe> probe, SandboxLimits limits) {
+    /** Runs commands in the sandbox {@code probe} finds, within {@code limits}. */
+    public SandboxCommandRunner(Supplier<SandboxProbe> probe, SandboxLimits limits) {
         this.probe = probe;
         this.limits = limits;
     }

@@ -25,15 +25,16 @@ import dev.assay.tasks.command.CommandTask;
 import dev.assay.tasks.execution.ExecutionPlan;
 import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.plugin.InstalledTask;
+import dev.assay.tasks.plugin.LoadFailure;
 import dev.assay.tasks.plugin.PluginDiscovery;
 import dev.assay.tasks.plugin.PluginLoader;
 import dev.assay.tasks.plugin.TaskOrigin;
-import dev.assay.tasks.report.ReportEvaluator;
 
 /**
  * The tasks installed on this machine: the built-ins, the plugin tasks of the {@code *.jar} files in the plugins
- * folder, loaded once, and the command tasks of the configuration. A jar that cannot be loaded, or a task whose name is taken, is a problem named in the list,
- * never a failure of the server or the worker. Whether a task runs is for {@link TaskSwitches} to say.
+ * folder, loaded once, and the command tasks of the configuration. A jar that cannot be loaded, or a task whose
+ * name is taken, is a problem named in the list, never a failure of the server or the worker. Whether a task runs is
+ * for {@link TaskSwitches} to say.
  */
 public final class TaskCatalog implements AutoCloseable {
 
@@ -45,31 +46,31 @@ public final class TaskCatalog implements AutoCloseable {
 
     private final Map<String, InstalledTask> tasks = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
-    private final List<ReportEvaluator> evaluators = new ArrayList<>();
+    private final Map<String, CommandTaskProperties> commands = new LinkedHashMap<>();
     private final PluginLoader loader;
+    private final CommandRunner runner;
 
-    private TaskCatalog(PluginLoader loader) {
+    private TaskCatalog(PluginLoader loader, CommandRunner runner) {
         this.loader = loader;
+        this.runner = runner;
     }
 
-    /** The built-in tasks {@code builtIns} and the plugins in {@code pluginsFolder} (absent or null: none). */
-    public static TaskCatalog load(List<Task> builtIns, Path pluginsFolder) {
-        return load(builtIns, pluginsFolder, List.of(), null);
-    }
-
-    /** As above, with the command tasks {@code commands}, run by {@code runner}. */
+    /**
+     * The built-in tasks {@code builtIns}, the plugins in {@code pluginsFolder} (absent or null: none) and the command
+     * tasks {@code commands}; {@code runner} runs command tasks, these and those the server sends a remote worker.
+     */
     public static TaskCatalog load(List<Task> builtIns, Path pluginsFolder, List<CommandTaskProperties> commands,
             CommandRunner runner) {
-        TaskCatalog catalog = new TaskCatalog(new PluginLoader(TaskCatalog.class.getClassLoader()));
+        TaskCatalog catalog = new TaskCatalog(new PluginLoader(TaskCatalog.class.getClassLoader()), runner);
         TaskOrigin builtIn = new TaskOrigin(TaskOrigin.Kind.BUILT_IN, "class path");
         builtIns.forEach(task -> catalog.add(new InstalledTask(task, builtIn, true)));
         PluginDiscovery plugins = pluginsFolder == null ? new PluginDiscovery(List.of(), List.of())
                 : catalog.loader.fromFolder(pluginsFolder);
         catalog.problems.addAll(unreadableJars(pluginsFolder));
         catalog.problems.addAll(plugins.problems());
-        plugins.tasks().forEach(catalog::add);
+        plugins.tasks().forEach(catalog::addPlugin);
         for (int i = 0; i < commands.size(); i++) {
-            catalog.addCommand("assay.pipeline.command-tasks[" + i + "]", commands.get(i), runner);
+            catalog.addCommand("assay.pipeline.command-tasks[" + i + "]", commands.get(i));
         }
         catalog.leaveOutUnplannable(builtIns);
         catalog.problems.forEach(problem -> LOG.error("pipeline plugin not loaded: {}", problem));
@@ -131,7 +132,7 @@ public final class TaskCatalog implements AutoCloseable {
             problems.add(task.origin() + ": task '" + task.name() + "' is left out: "
                     + planError(trial).orElse("it cannot be planned"));
             tasks.remove(task.name());
-            evaluators.removeIf(evaluator -> evaluator.taskName().equals(task.name()));
+            commands.remove(task.name());
         }
     }
 
@@ -145,16 +146,26 @@ public final class TaskCatalog implements AutoCloseable {
     }
 
     // A bad setting is a problem in the list, as a bad jar is: the other tasks still run.
-    private void addCommand(String setting, CommandTaskProperties command, CommandRunner runner) {
+    private void addCommand(String setting, CommandTaskProperties command) {
         try {
-            CommandTask task = new CommandTask(command.definition(setting), runner);
-            CommandTaskReport report = new CommandTaskReport(task.name(), command.findingPattern(setting),
-                    command.findingSeverity(setting));
+            CommandTask task = CommandTasks.build(setting, command, runner).task();
             if (add(new InstalledTask(task, new TaskOrigin(TaskOrigin.Kind.CONFIGURATION, setting), true))) {
-                evaluators.add(report);
+                commands.put(task.name(), command);
             }
         } catch (IllegalArgumentException invalid) {
             problems.add(invalid.getMessage());
+        }
+    }
+
+    // A plugin's declarations are its own code: one that throws is a problem of its jar, never a failed start.
+    private void addPlugin(InstalledTask plugin) {
+        try {
+            plugin.task().consumes();
+            plugin.task().produces();
+            add(plugin);
+        } catch (RuntimeException | LinkageError broken) {
+            problems.add(plugin.origin() + ": task of " + plugin.task().getClass().getName() + " is left out: "
+                    + LoadFailure.describe(broken));
         }
     }
 
@@ -176,14 +187,19 @@ public final class TaskCatalog implements AutoCloseable {
         return Optional.ofNullable(tasks.get(name));
     }
 
-    /** The tasks that are not built in: a worker adds them to the built-ins it runs. */
-    public List<Task> added() {
-        return tasks.values().stream().filter(task -> !builtIn(task)).map(InstalledTask::task).toList();
+    /** The tasks of the plugin jars: a worker adds them to the built-ins it runs. */
+    public List<Task> plugins() {
+        return tasks.values().stream().filter(TaskCatalog::fromJar).map(InstalledTask::task).toList();
     }
 
-    /** The report evaluators of the added tasks (the command tasks'). */
-    public List<ReportEvaluator> evaluators() {
-        return List.copyOf(evaluators);
+    /** The definitions of the installed command tasks, which the server sends its workers with the switches. */
+    public List<CommandTaskProperties> commandDefinitions() {
+        return List.copyOf(commands.values());
+    }
+
+    /** What runs the command tasks on this machine: its sandbox. */
+    CommandRunner commandRunner() {
+        return runner;
     }
 
     /** What could not be installed, each naming its source. */
@@ -198,6 +214,10 @@ public final class TaskCatalog implements AutoCloseable {
 
     static boolean builtIn(InstalledTask task) {
         return task.origin().kind() == TaskOrigin.Kind.BUILT_IN;
+    }
+
+    static boolean fromJar(InstalledTask task) {
+        return task.origin().kind() == TaskOrigin.Kind.PLUGIN_JAR;
     }
 
     /** Closes the plugins' class loaders; their tasks must not run afterwards. */

@@ -60,7 +60,7 @@ public class TaskSwitches {
         return list();
     }
 
-    /** The names that run and those that do not, for the workers. */
+    /** The names that run and those that do not, and the command tasks' definitions, for the workers. */
     public TaskState state() {
         Map<String, TaskSwitch> set = byName();
         Set<String> enabled = new HashSet<>();
@@ -69,13 +69,16 @@ public class TaskSwitches {
         for (InstalledTask task : catalog.installed()) {
             (enabled(task, set) ? enabled : disabled).add(task.name());
         }
-        return new TaskState(enabled, disabled);
+        return new TaskState(enabled, disabled, catalog.commandDefinitions());
     }
 
-    /** The enabled tasks that are not built in: every worker must have them. */
-    public List<String> enabledAdded() {
+    /**
+     * The enabled tasks of plugin jars: every worker must have their jars. A command task is not among them: the
+     * server sends its definition to every worker.
+     */
+    public List<String> enabledPlugins() {
         Map<String, TaskSwitch> set = byName();
-        return catalog.installed().stream().filter(task -> !TaskCatalog.builtIn(task) && enabled(task, set))
+        return catalog.installed().stream().filter(task -> TaskCatalog.fromJar(task) && enabled(task, set))
                 .map(InstalledTask::name).toList();
     }
 

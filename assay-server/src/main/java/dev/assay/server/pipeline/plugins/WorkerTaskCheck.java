@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import dev.assay.server.pipeline.WorkerOffer;
 
 /**
- * Whether a worker may claim jobs: it must offer every enabled plugin or command task this server has installed,
- * since every job runs them. A worker lacking one is told which, and gets no job until it has them.
+ * Whether a worker may claim jobs: it must offer every enabled plugin task this server has installed, since every job
+ * runs them. A worker lacking one is told which, and gets no job until it has them. Command tasks need nothing of the
+ * worker: their definitions come with the task switches it asks for before each job.
  */
 @Component
 public class WorkerTaskCheck {
@@ -19,14 +20,14 @@ public class WorkerTaskCheck {
         this.switches = switches;
     }
 
-    /** Refuses {@code offer} when it lacks an enabled added task, naming them. */
+    /** Refuses {@code offer} when it lacks an enabled plugin task, naming them. */
     public void requireTasks(WorkerOffer offer) {
-        List<String> lacking = switches.enabledAdded().stream().filter(name -> !offer.tasks().contains(name))
+        List<String> lacking = switches.enabledPlugins().stream().filter(name -> !offer.tasks().contains(name))
                 .toList();
         if (!lacking.isEmpty()) {
             throw new WorkerLacksTasks("this worker lacks the enabled task(s) " + String.join(", ", lacking)
-                    + ": it gets no job until it has them (put the plugin's jar in its plugins folder, or configure "
-                    + "the command task, and restart it) or an administrator disables them (assay plugins disable)");
+                    + ": it gets no job until it has them (put the plugins' jars in its plugins folder, assay worker "
+                    + "--plugins DIR, and restart it) or an administrator disables them (assay plugins disable)");
         }
     }
 

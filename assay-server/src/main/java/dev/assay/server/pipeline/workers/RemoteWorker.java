@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 import dev.assay.server.pipeline.matrix.PythonProbe;
 import dev.assay.server.pipeline.matrix.Pythons;
+import dev.assay.server.pipeline.plugins.SandboxCommandRunner;
 import dev.assay.server.pipeline.plugins.SwitchedTasks;
 import dev.assay.server.pipeline.plugins.TaskCatalog;
 import dev.assay.tasks.builtin.BuiltinSettings;
+import dev.assay.tasks.sandbox.SandboxLimits;
 import dev.assay.tasks.sandbox.SandboxProbe;
 import dev.assay.tasks.sandbox.Strace;
 
@@ -101,7 +103,8 @@ public final class RemoteWorker {
         PipelineTasks machine = new WorkerMachine(() -> DefaultPipelineTasks.probe(workRoot), BuiltinSettings::debian,
                 strace, source, () -> pythons);
         // loaded for the worker's lifetime: the plugins' class loaders close with the process
-        TaskCatalog catalog = TaskCatalog.load(DefaultPipelineTasks.declared(), plugins);
+        TaskCatalog catalog = TaskCatalog.load(DefaultPipelineTasks.declared(), plugins, List.of(),
+                new SandboxCommandRunner(() -> DefaultPipelineTasks.probe(workRoot), SandboxLimits.defaults()));
         PipelineTasks tasks = new SwitchedTasks(machine, catalog, source::taskState);
         JobRunner runner = new JobRunner(tasks, source, settings.taskTimeout(), workRoot, Clock.systemUTC());
         WorkerPool pool = new WorkerPool(source, runner, settings.workers(), settings.heartbeat(), settings.poll(),

@@ -111,7 +111,10 @@ public class WorkerApiController {
         return Map.of("server", "assay", "api", "worker", "version", AssayVersion.current());
     }
 
-    /** {@code GET /api/worker/tasks}: which tasks run, asked by a worker before each job. */
+    /**
+     * {@code GET /api/worker/tasks}: which tasks run, and the server's command tasks to build, asked by a worker
+     * before each job.
+     */
     @GetMapping("/api/worker/tasks")
     TaskState tasks(Authentication auth) {
         requireWorker(auth);

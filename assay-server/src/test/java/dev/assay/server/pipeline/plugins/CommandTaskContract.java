@@ -21,12 +21,18 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class CommandTaskContract extends SandboxedFixture {
 
-    private static final List<String> HEAVY = List.of("wheelhouse", "build-wheelhouse", "sdist", "build", "install",
+    /** The sandboxed built-ins, switched off to keep the pipelines short. */
+    static final List<String> HEAVY = List.of("wheelhouse", "build-wheelhouse", "sdist", "build", "install",
             "import", "test", "coverage", "lint", "description");
 
     @Override
     protected Map<String, Object> pipelineSettings() {
-        Map<String, Object> settings = new HashMap<>(sandboxedSettings());
+        return withCommandTasks(sandboxedSettings());
+    }
+
+    /** {@code settings} with the command task py-notes, which reports a finding and fails, and a broken one. */
+    static Map<String, Object> withCommandTasks(Map<String, Object> pipeline) {
+        Map<String, Object> settings = new HashMap<>(pipeline);
         settings.put("assay.pipeline.command-tasks[0].name", "py-notes");
         settings.put("assay.pipeline.command-tasks[0].consumes[0]", "wheel");
         settings.put("assay.pipeline.command-tasks[0].command[0]", "/bin/sh");

@@ -60,9 +60,25 @@ abstract class TaskPluginsContract extends PipelineFixture {
             import dev.assay.tasks.*;
 
             public final class ThrowingTask implements Task {
-                public ThrowingTask() { throw new IllegalStateException("cannot start"); }
+                public ThrowingTask() {
+                    throw new IllegalStateException("cannot start", new java.io.IOException("no <licence> file"));
+                }
                 public String name() { return "throwing"; }
                 public Set<DataKey> consumes() { return Set.of(); }
+                public Set<DataKey> produces() { return Set.of(); }
+                public TaskResult run(TaskContext context) { return TaskResult.passed(); }
+            }
+            """;
+
+    private static final String BAD_DECLARATION_SOURCE = """
+            package org.example.bad;
+
+            import java.util.Set;
+            import dev.assay.tasks.*;
+
+            public final class BadDeclarationTask implements Task {
+                public String name() { return "bad-declaration"; }
+                public Set<DataKey> consumes() { return Set.of(DataKey.of("Not A Key")); }
                 public Set<DataKey> produces() { return Set.of(); }
                 public TaskResult run(TaskContext context) { return TaskResult.passed(); }
             }
@@ -111,6 +127,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
                     "org.example.bad.FailingRunTask", FAILING_RUN_SOURCE);
             PluginJars.single(plugins.resolve("loop.jar"), data.resolve("build-loop"), "org.example.bad.LoopTask",
                     CYCLE_SOURCE);
+            PluginJars.single(plugins.resolve("bad-declaration.jar"), data.resolve("build-declaration"),
+                    "org.example.bad.BadDeclarationTask", BAD_DECLARATION_SOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,11 +159,14 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(lineCount.get("produces").toString()).isEqualTo("[\"py-lines\"]");
         assertThat(lineCount.get("enabled").asBoolean()).as("available, disabled").isFalse();
         assertThat(list.get("problems").toString()).contains("broken.jar: not a readable jar file", "throws.jar",
-                "ThrowingTask could not be instantiated");
+                "ThrowingTask could not be instantiated; caused by java.lang.IllegalStateException: cannot start; "
+                        + "caused by java.io.IOException: no <licence> file");
         assertThat(tasks).doesNotContainKey("throwing");
         assertThat(list.get("problems").toString()).contains("loop.jar: task 'loop' is left out: tasks depend on "
                 + "each other in a cycle");
-        assertThat(tasks).doesNotContainKey("loop").containsKey("lines-check");
+        assertThat(tasks).doesNotContainKey("loop").containsKey("lines-check").doesNotContainKey("bad-declaration");
+        assertThat(list.get("problems").toString()).contains("bad-declaration.jar: task of "
+                + "org.example.bad.BadDeclarationTask is left out: ", "Not A Key");
     }
 
     @Test
@@ -224,7 +245,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(listed.stdout()).containsPattern("line-count +disabled +plugin line-count-plugin-1.0.jar 1.0 +wheel"
                 + " +py-lines");
         assertThat(listed.stdout()).containsPattern("metadata +enabled +built-in");
-        assertThat(listed.stderr()).contains("pipeline tasks in the server at", "not installed: ", "broken.jar");
+        assertThat(listed.stderr()).contains("pipeline tasks in the server at", "not installed: ", "broken.jar",
+                "IllegalStateException: cannot start; caused by java.io.IOException: no <licence> file");
 
         AssayCommandRun.Run enabled = AssayCommandRun.run(PASSWORD + "\n", "plugins", "enable", "line-count", "--server",
                 server.url(), "--as", ADMIN);
@@ -247,7 +269,8 @@ abstract class TaskPluginsContract extends PipelineFixture {
         assertThat(page.select("#task-line-count").text()).contains("plugin", "line-count-plugin-1.0.jar", "1.0",
                 "wheel", "py-lines");
         assertThat(page.select("#task-metadata .state").text()).isEqualTo("enabled");
-        assertThat(page.select("#problems").text()).contains("broken.jar");
+        assertThat(page.select("#problems").text()).contains("broken.jar",
+                "cannot start; caused by java.io.IOException: no <licence> file");
 
         HttpResponse<String> switched = administrator.submit("/admin/tasks", "form#switch-line-count", Map.of());
         assertThat(Jsoup.parse(switched.body()).select("#notice").text())
