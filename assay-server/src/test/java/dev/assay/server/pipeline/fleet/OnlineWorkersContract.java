@@ -1,0 +1,107 @@
+package dev.assay.server.pipeline.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.assay.server.pipeline.AssayVersion;
+import dev.assay.server.pipeline.ClaimedJob;
+import dev.assay.server.pipeline.PipelineFixture;
+import dev.assay.server.pipeline.WorkerIdentity;
+import dev.assay.server.pipeline.WorkerOffer;
+import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.testing.WebSession;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One rule of who is online, for the workers page and for the Python versions a project tests by default: a
+ * worker seen lately, or one busy with a job under a live lease however long ago it last claimed.
+ */
+abstract class OnlineWorkersContract extends PipelineFixture {
+
+    @Override
+    protected Map<String, Object> pipelineSettings() {
+        return Map.of("assay.pipeline.workers", 0, "assay.pipeline.lease", "10m");
+    }
+
+    @BeforeEach
+    void noWorkerOnline() {
+        update("DELETE FROM workers");
+    }
+
+    @Test
+    void aWorkerBusyWithALongJobStaysOnlineForTheWorkersPageAndTheMatrixWhileAnIdleOneGoesOffline() throws Exception {
+        String busy = "busy-" + databaseKind();
+        String idle = "idle-" + databaseKind();
+        JobQueue queue = server.bean(JobQueue.class);
+        String project = uploadedProject();
+        ClaimedJob held = claimPipeline(queue, busy, offering("3.19.0"), pipelineOf(project));
+        server.bean(Workers.class).seen(WorkerIdentity.inProcess(idle, "test-host"), offering("3.18.0"), Instant.now());
+        // both last claimed an hour ago: the busy one has been running its job since, renewing its lease
+        update("UPDATE workers SET last_seen = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+
+        Document page = Jsoup.parse(signedIn(ADMIN).get("admin/workers").body());
+        JsonNode pythons = owner.json("api/v1/projects/" + project + "/pythons");
+        JsonNode matrix = owner.json(pipelines(uploadedProject())).get(0).get("matrix");
+
+        assertThat(listed(busy).get("online").asBoolean()).as("busy with a job under a live lease").isTrue();
+        assertThat(listed(idle).get("online").asBoolean()).as("not seen for an hour, no job").isFalse();
+        assertThat(page.select("#worker-" + listed(busy).get("id").asLong() + " .worker-online").text())
+                .isEqualTo("online");
+        assertThat(page.select("#worker-" + listed(idle).get("id").asLong() + " .worker-online").text())
+                .isEqualTo("offline");
+        assertThat(pythons.get("online").toString()).isEqualTo("[\"3.19\"]");
+        assertThat(matrix).extracting(run -> run.get("python").asString()).containsExactly("3.19");
+
+        queue.result(held.jobId(), held.lease(), brokenMetadataResult());
+
+        assertThat(listed(busy).get("online").asBoolean()).as("its job done, it has not claimed for an hour")
+                .isFalse();
+        assertThat(owner.json("api/v1/projects/" + project + "/pythons").get("online")).isEmpty();
+    }
+
+    private static WorkerOffer offering(String version) {
+        return new WorkerOffer(AssayVersion.current(), List.of(new WorkerOffer.Interpreter(version, "cpython",
+                "/opt/python" + version + "/bin/python3", List.of())), List.of());
+    }
+
+    /** Claims as {@code name} offering {@code offer} until the pipeline's job comes, failing the others met. */
+    private ClaimedJob claimPipeline(JobQueue queue, String name, WorkerOffer offer, long pipeline) {
+        WorkerIdentity worker = WorkerIdentity.inProcess(name, "test-host");
+        return eventually("a claim of pipeline " + pipeline, () -> {
+            Optional<ClaimedJob> job = queue.claim(worker, offer);
+            if (job.isPresent() && job.get().pipelineId() != pipeline) {
+                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
+                return null;
+            }
+            return job.orElse(null);
+        }, job -> job != null);
+    }
+
+    private JsonNode listed(String name) {
+        JsonNode all = admin.json("api/v1/admin/workers");
+        return StreamSupport.stream(all.spliterator(), false).filter(worker -> worker.get("name").asString()
+                .equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " not in " + all));
+    }
+
+    private long pipelineOf(String project) {
+        return owner.json(pipelines(project)).get(0).get("id").asLong();
+    }
+
+    private WebSession signedIn(String user) {
+        WebSession session = new WebSession(server.url());
+        session.logIn(user, PASSWORD);
+        return session;
+    }
+}
