@@ -58,6 +58,14 @@ class AttemptRepository {
                 .param("pipeline", pipelineId).query(AttemptRepository::attempt).list();
     }
 
+    /** The attempts of one job, oldest first. */
+    List<JobAttempt> ofJob(long jobId) {
+        return jdbc.sql("""
+                SELECT job_id, attempt, worker, claimed_at, ended_at, ended FROM job_attempts
+                WHERE job_id = :job ORDER BY attempt""")
+                .param("job", jobId).query(AttemptRepository::attempt).list();
+    }
+
     /** The jobs {@code holder} holds under a live lease. */
     List<Held> held(String holder, Instant now) {
         return jdbc.sql("""

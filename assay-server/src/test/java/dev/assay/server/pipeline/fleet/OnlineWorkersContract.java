@@ -1,13 +1,12 @@
 package dev.assay.server.pipeline.fleet;
 
+import static dev.assay.server.pipeline.matrix.MatrixClaims.offering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import org.jsoup.Jsoup;
@@ -15,11 +14,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.assay.server.pipeline.AssayVersion;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.pipeline.WorkerIdentity;
-import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.testing.WebSession;
 import tools.jackson.databind.JsonNode;
@@ -69,24 +66,6 @@ abstract class OnlineWorkersContract extends PipelineFixture {
         assertThat(listed(busy).get("online").asBoolean()).as("its job done, it has not claimed for an hour")
                 .isFalse();
         assertThat(owner.json("api/v1/projects/" + project + "/pythons").get("online")).isEmpty();
-    }
-
-    private static WorkerOffer offering(String version) {
-        return new WorkerOffer(AssayVersion.current(), List.of(new WorkerOffer.Interpreter(version, "cpython",
-                "/opt/python" + version + "/bin/python3", List.of())), List.of());
-    }
-
-    /** Claims as {@code name} offering {@code offer} until the pipeline's job comes, failing the others met. */
-    private ClaimedJob claimPipeline(JobQueue queue, String name, WorkerOffer offer, long pipeline) {
-        WorkerIdentity worker = WorkerIdentity.inProcess(name, "test-host");
-        return eventually("a claim of pipeline " + pipeline, () -> {
-            Optional<ClaimedJob> job = queue.claim(worker, offer);
-            if (job.isPresent() && job.get().pipelineId() != pipeline) {
-                queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
-                return null;
-            }
-            return job.orElse(null);
-        }, job -> job != null);
     }
 
     private JsonNode listed(String name) {
