@@ -10,8 +10,8 @@ import dev.assay.server.accounts.tokens.ApiToken;
  * it reported.
  *
  * @param kind        {@code in-process} or {@code remote}
- * @param name        the worker's name ({@code in-process-PORT/2}, after its server's HTTP port; a remote worker's {@code --name}, by default its
- *                    host name, and its thread)
+ * @param name        the worker's name ({@code in-process-PORT/2}, after its server's HTTP port; a remote
+ *                    worker's {@code --name}, by default its host name, and its thread)
  * @param host        the server's host name for an in-process worker; the host a remote worker reported, or null
  * @param owner       a remote worker's token's owner; null in-process
  * @param tokenId     a remote worker's token's id; null in-process

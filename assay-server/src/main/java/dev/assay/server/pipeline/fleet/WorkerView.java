@@ -15,8 +15,8 @@ public record WorkerView(long id, String holder, String kind, String name, Strin
         boolean online, String state, List<Long> runningJobs) {
 
     static WorkerView of(KnownWorker worker, boolean online, List<Long> runningJobs) {
-        return new WorkerView(worker.id(), worker.holder(), worker.kind(), worker.name(), worker.host(), worker.tokenId(),
-                worker.offer().version(), worker.offer().interpreters(), worker.offer().tasks(), worker.firstSeen(),
-                worker.lastSeen(), online, worker.state(), runningJobs);
+        return new WorkerView(worker.id(), worker.holder(), worker.kind(), worker.name(), worker.host(),
+                worker.tokenId(), worker.offer().version(), worker.offer().interpreters(), worker.offer().tasks(),
+                worker.firstSeen(), worker.lastSeen(), online, worker.state(), runningJobs);
     }
 }

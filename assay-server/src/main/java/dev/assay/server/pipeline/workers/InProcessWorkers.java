@@ -25,8 +25,9 @@ import dev.assay.server.storage.OwnedFolder;
 
 /**
  * The embedded default's workers: {@code assay.pipeline.workers} threads of a {@link WorkerPool} that claim
- * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP, named after the server's port. Their job workspaces live in
- * this server's own folder under {@code DATA/pipeline-work}; those of a server that was killed go at the next start.
+ * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP, named after the server's port.
+ * Their job workspaces live in this server's own folder under {@code DATA/pipeline-work}; those of a server that
+ * was killed go at the next start.
  */
 @Component
 @ConditionalOnWebApplication

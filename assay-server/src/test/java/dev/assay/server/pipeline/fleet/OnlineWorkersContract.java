@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline.fleet;
 
+import static dev.assay.server.pipeline.fleet.WorkersAsAdmin.listed;
+import static dev.assay.server.pipeline.fleet.WorkersAsAdmin.signedIn;
 import static dev.assay.server.pipeline.matrix.MatrixClaims.offering;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,7 +19,6 @@ import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.queue.JobQueue;
-import dev.assay.server.testing.WebSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,39 +48,29 @@ abstract class OnlineWorkersContract extends PipelineFixture {
         // both last claimed an hour ago: the busy one has been running its job since, renewing its lease
         update("UPDATE workers SET last_seen = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
 
-        Document page = Jsoup.parse(signedIn(ADMIN).get("admin/workers").body());
+        Document page = Jsoup.parse(signedIn(server.url(), ADMIN, PASSWORD).get("admin/workers").body());
         JsonNode pythons = owner.json("api/v1/projects/" + project + "/pythons");
         JsonNode matrix = owner.json(pipelines(uploadedProject())).get(0).get("matrix");
 
-        assertThat(listed(busy).get("online").asBoolean()).as("busy with a job under a live lease").isTrue();
-        assertThat(listed(idle).get("online").asBoolean()).as("not seen for an hour, no job").isFalse();
-        assertThat(page.select("#worker-" + listed(busy).get("id").asLong() + " .worker-online").text())
+        assertThat(listed(admin, busy).get("online").asBoolean()).as("busy with a job under a live lease").isTrue();
+        assertThat(listed(admin, idle).get("online").asBoolean()).as("not seen for an hour, no job").isFalse();
+        assertThat(page.select("#worker-" + listed(admin, busy).get("id").asLong() + " .worker-online").text())
                 .isEqualTo("online");
-        assertThat(page.select("#worker-" + listed(idle).get("id").asLong() + " .worker-online").text())
+        assertThat(page.select("#worker-" + listed(admin, idle).get("id").asLong() + " .worker-online").text())
                 .isEqualTo("offline");
         assertThat(pythons.get("online").toString()).isEqualTo("[\"3.19\"]");
         assertThat(matrix).extracting(run -> run.get("python").asString()).containsExactly("3.19");
 
         queue.result(held.jobId(), held.lease(), brokenMetadataResult());
 
-        assertThat(listed(busy).get("online").asBoolean()).as("its job done, it has not claimed for an hour")
+        assertThat(listed(admin, busy).get("online").asBoolean()).as("its job done, it has not claimed for an hour")
                 .isFalse();
         assertThat(owner.json("api/v1/projects/" + project + "/pythons").get("online")).isEmpty();
     }
 
-    private JsonNode listed(String name) {
-        JsonNode all = admin.json("api/v1/admin/workers");
-        return StreamSupport.stream(all.spliterator(), false).filter(worker -> worker.get("name").asString()
-                .equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " not in " + all));
-    }
 
     private long pipelineOf(String project) {
         return owner.json(pipelines(project)).get(0).get("id").asLong();
     }
 
-    private WebSession signedIn(String user) {
-        WebSession session = new WebSession(server.url());
-        session.logIn(user, PASSWORD);
-        return session;
-    }
 }

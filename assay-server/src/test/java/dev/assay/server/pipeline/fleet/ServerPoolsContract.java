@@ -1,5 +1,6 @@
 package dev.assay.server.pipeline.fleet;
 
+import static dev.assay.server.pipeline.fleet.WorkersAsAdmin.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.pipeline.PipelineFixture;
 import dev.assay.server.testing.TestServer;
-import dev.assay.server.testing.WebSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +42,7 @@ abstract class ServerPoolsContract extends PipelineFixture {
 
             List<JsonNode> listed = eventually("the in-process workers of both servers", this::inProcessWorkers,
                     workers -> names(workers).containsAll(List.of(mine, theirs)));
-            Document page = Jsoup.parse(signedIn().get("admin/workers").body());
+            Document page = Jsoup.parse(signedIn(server.url(), ADMIN, PASSWORD).get("admin/workers").body());
 
             assertThat(mine).isNotEqualTo(theirs);
             List<JsonNode> both = listed.stream().filter(worker -> List.of(mine, theirs)
@@ -66,9 +66,4 @@ abstract class ServerPoolsContract extends PipelineFixture {
         return workers.stream().map(worker -> worker.get("name").asString()).toList();
     }
 
-    private WebSession signedIn() {
-        WebSession session = new WebSession(server.url());
-        session.logIn(ADMIN, PASSWORD);
-        return session;
-    }
 }
