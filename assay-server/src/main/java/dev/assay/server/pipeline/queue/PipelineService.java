@@ -145,10 +145,8 @@ public class PipelineService {
                 .orElseThrow(() -> new NotFoundException("there is no pipeline " + id));
         Optional<Long> job = jobs.latestJob(id);
         // the jobs in the order queued: the latest job's results are the last run's
-        List<JobRepository.MatrixJob> runs = jobs.jobsOf(id);
-        long last = runs.isEmpty() ? 0 : runs.get(runs.size() - 1).id();
-        List<PipelineView.PythonRun> matrix = runs.stream().map(run -> new PipelineView.PythonRun(run.id(),
-                run.python(), run.status(), taskReports(id, run.id(), run.id() == last))).toList();
+        List<PipelineView.PythonRun> matrix = jobs.jobsOf(id).stream().map(run -> new PipelineView.PythonRun(run.id(),
+                run.python(), run.status(), taskReports(id, run.id(), job.orElse(0L) == run.id()))).toList();
         List<TaskReport> tasks = matrix.isEmpty() ? List.of() : matrix.get(matrix.size() - 1).tasks();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
