@@ -23,10 +23,10 @@ public record PipelineView(long id, String project, String version, String filen
         String upstream, List<PythonRun> matrix) {
 
     /**
-     * One job of the pipeline's Python-version matrix: the series it ran on (null: any worker's Python), its
+     * One job of the pipeline's Python-version matrix: its id, the series it ran on (null: any worker's Python), its
      * state as a pipeline's is shown, and its tasks' results.
      */
-    public record PythonRun(String python, String status, List<TaskReport> tasks) {
+    public record PythonRun(long jobId, String python, String status, List<TaskReport> tasks) {
 
         /** The outcome of the task named {@code task} in this run, or {@code -} when it did not run here. */
         public String outcome(String task) {

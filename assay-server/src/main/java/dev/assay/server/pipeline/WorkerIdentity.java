@@ -10,8 +10,8 @@ import dev.assay.server.accounts.tokens.ApiToken;
  * it reported.
  *
  * @param kind        {@code in-process} or {@code remote}
- * @param name        the worker's name ({@code in-process-1/2}; a remote worker's {@code --name}, by default its
- *                    host name, and its thread)
+ * @param name        the worker's name ({@code in-process-PORT/2}, after its server's HTTP port; a remote
+ *                    worker's {@code --name}, by default its host name, and its thread)
  * @param host        the server's host name for an in-process worker; the host a remote worker reported, or null
  * @param owner       a remote worker's token's owner; null in-process
  * @param tokenId     a remote worker's token's id; null in-process
@@ -32,9 +32,15 @@ public record WorkerIdentity(String kind, String name, String host, String owner
         return new WorkerIdentity(REMOTE, name, host, token.owner(), token.id(), token.prefix());
     }
 
-    /** Who holds the lease, as the job's log names it; the token's id keeps apart remote workers of one name. */
+    /**
+     * Who holds the lease, and the key of the worker's row on the workers page: the token's id keeps apart remote
+     * workers of one name, the host in-process workers of servers on several machines listening on one port.
+     */
     public String holder() {
-        return tokenId == null ? name : tokenId + ":" + name;
+        if (tokenId != null) {
+            return tokenId + ":" + name;
+        }
+        return host == null ? name : name + "@" + host;
     }
 
     /** One line for people: "remote worker build-1/1 on build-1 (token 7, assay_AbCdEf…, of ada)". */

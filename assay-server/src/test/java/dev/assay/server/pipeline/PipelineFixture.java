@@ -189,8 +189,13 @@ public abstract class PipelineFixture {
      * and a job some other worker holds comes back once its lease runs out.
      */
     protected ClaimedJob claimPipeline(JobQueue queue, String worker, long pipeline) {
+        return claimPipeline(queue, worker, WorkerOffer.UNKNOWN, pipeline);
+    }
+
+    /** Claims as {@link #claimPipeline(JobQueue, String, long)} does, offering {@code offer}. */
+    protected ClaimedJob claimPipeline(JobQueue queue, String worker, WorkerOffer offer, long pipeline) {
         return eventually("a claim of pipeline " + pipeline, () -> {
-            Optional<ClaimedJob> job = queue.claim(WorkerIdentity.inProcess(worker, "test-host"));
+            Optional<ClaimedJob> job = queue.claim(WorkerIdentity.inProcess(worker, "test-host"), offer);
             if (job.isPresent() && job.get().pipelineId() != pipeline) {
                 queue.result(job.get().jobId(), job.get().lease(), brokenMetadataResult());
                 return null;

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +58,14 @@ class AttemptRepository {
                 .param("pipeline", pipelineId).query(AttemptRepository::attempt).list();
     }
 
+    /** The attempts of one job, oldest first. */
+    List<JobAttempt> ofJob(long jobId) {
+        return jdbc.sql("""
+                SELECT job_id, attempt, worker, claimed_at, ended_at, ended FROM job_attempts
+                WHERE job_id = :job ORDER BY attempt""")
+                .param("job", jobId).query(AttemptRepository::attempt).list();
+    }
+
     /** The jobs {@code holder} holds under a live lease. */
     List<Held> held(String holder, Instant now) {
         return jdbc.sql("""
@@ -64,6 +73,14 @@ class AttemptRepository {
                 WHERE status = 'running' AND lease_holder = :holder AND lease_expires_at >= :now ORDER BY id""")
                 .param("holder", holder).param("now", utc(now))
                 .query((rs, row) -> new Held(rs.getLong("id"), rs.getInt("attempts"))).list();
+    }
+
+    /** Who holds a live lease on a running job at {@code now}: the workers busy with one. */
+    Set<String> holdersOfLiveLeases(Instant now) {
+        return Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT lease_holder FROM pipeline_jobs
+                WHERE status = 'running' AND lease_holder IS NOT NULL AND lease_expires_at >= :now""")
+                .param("now", utc(now)).query(String.class).list());
     }
 
     /**

@@ -45,6 +45,11 @@ public class JobAttempts {
         return repository.ofPipeline(pipelineId);
     }
 
+    /** The attempts of one job, oldest first. */
+    public List<JobAttempt> ofJob(long jobId) {
+        return repository.ofJob(jobId);
+    }
+
     /** The ids of the jobs {@code holder} holds under a live lease. */
     List<Long> running(String holder, Instant now) {
         return repository.held(holder, now).stream().map(AttemptRepository.Held::jobId).toList();

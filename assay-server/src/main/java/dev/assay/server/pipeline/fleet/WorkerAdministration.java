@@ -1,7 +1,6 @@
 package dev.assay.server.pipeline.fleet;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,18 +18,14 @@ import dev.assay.server.error.NotFoundException;
 @Service
 public class WorkerAdministration {
 
-    /**
-     * A worker seen this recently is online: an idle one claims every poll interval (a few seconds), one that cannot
-     * reach the server at least once a minute; a busy one is online while it holds a live lease.
-     */
-    static final Duration ONLINE_WITHIN = Duration.ofSeconds(90);
-
     private final WorkerRepository workers;
+    private final Workers rule;
     private final JobAttempts attempts;
     private final Clock clock;
 
-    WorkerAdministration(WorkerRepository workers, JobAttempts attempts, Clock clock) {
+    WorkerAdministration(WorkerRepository workers, Workers rule, JobAttempts attempts, Clock clock) {
         this.workers = workers;
+        this.rule = rule;
         this.attempts = attempts;
         this.clock = clock;
     }
@@ -84,8 +79,7 @@ public class WorkerAdministration {
 
     private WorkerView view(KnownWorker worker, Instant now) {
         List<Long> running = attempts.running(worker.holder(), now);
-        boolean online = !running.isEmpty() || !worker.lastSeen().isBefore(now.minus(ONLINE_WITHIN));
-        return WorkerView.of(worker, online, running);
+        return WorkerView.of(worker, rule.isOnline(worker, !running.isEmpty(), now), running);
     }
 
     private static void requireAdministrator(Caller caller) {

@@ -65,12 +65,6 @@ public class WorkerRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM workers ORDER BY last_seen DESC, id").query(this::known).list();
     }
 
-    /** The workers seen at or after {@code since}, the most recently seen first. */
-    List<KnownWorker> seenSince(Instant since) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM workers WHERE last_seen >= :since ORDER BY last_seen DESC, id")
-                .param("since", Timestamp.from(since)).query(this::known).list();
-    }
-
     /** The worker known by this holder name; empty for one never seen. */
     Optional<KnownWorker> byHolder(String holder) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM workers WHERE holder = :holder").param("holder", holder)

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /** The workers a server has seen, recorded at every claim: the one place that knows who is out there. */
@@ -23,10 +24,19 @@ public class Workers {
     private static final int MAX_TAGS = 2000;
     private static final int MAX_TEXT = 300;
 
-    private final WorkerRepository repository;
+    /**
+     * A worker that claimed this recently is online: an idle one claims every poll interval (a few seconds), one that
+     * cannot reach the server at least once a minute. A busy one does not claim; it is online while it holds a live
+     * lease, however long its job runs.
+     */
+    static final Duration ONLINE_WITHIN = Duration.ofSeconds(90);
 
-    Workers(WorkerRepository repository) {
+    private final WorkerRepository repository;
+    private final AttemptRepository leases;
+
+    Workers(WorkerRepository repository, AttemptRepository leases) {
         this.repository = repository;
+        this.leases = leases;
     }
 
     /**
@@ -82,9 +92,19 @@ public class Workers {
         return repository.all();
     }
 
-    /** The workers seen at or after {@code since}: those still claiming. */
-    public List<KnownWorker> seenSince(Instant since) {
-        return repository.seenSince(since);
+    /** The workers online at {@code now}, the most recently seen first: the rule of {@link #isOnline}. */
+    public List<KnownWorker> online(Instant now) {
+        Set<String> busy = leases.holdersOfLiveLeases(now);
+        return repository.all().stream().filter(worker -> isOnline(worker, busy.contains(worker.holder()), now))
+                .toList();
+    }
+
+    /**
+     * The one rule of who is online: a worker seen within {@link #ONLINE_WITHIN} of {@code now}, or one that holds a
+     * live lease on a running job ({@code holdsLiveLease}).
+     */
+    public boolean isOnline(KnownWorker worker, boolean holdsLiveLease, Instant now) {
+        return holdsLiveLease || !worker.lastSeen().isBefore(now.minus(ONLINE_WITHIN));
     }
 
     public Optional<KnownWorker> find(long id) {

@@ -1,6 +1,7 @@
 package dev.assay.server.pipeline.fleet;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +10,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.pipeline.queue.PipelineJobs;
 import dev.assay.server.pipeline.queue.PipelineService;
 
 /**
  * {@code /api/v1/admin/workers}: the workers, drained, cancelled or resumed by administrators signed in with a
- * password; and {@code /api/v1/pipelines/ID/attempts}, every claim of a pipeline's jobs, for whoever may read it.
+ * password; and {@code /api/v1/pipelines/ID/attempts} (every claim of a pipeline's jobs) and
+ * {@code …/jobs/JOB/attempts} (one job's), for whoever may read the pipeline.
  */
 @RestController
 class WorkersApiController {
@@ -21,10 +24,12 @@ class WorkersApiController {
     private final WorkerAdministration administration;
     private final JobAttempts attempts;
     private final PipelineService pipelines;
+    private final PipelineJobs jobs;
     private final CallerResolver callers;
 
     WorkersApiController(WorkerAdministration administration, JobAttempts attempts, PipelineService pipelines,
-            CallerResolver callers) {
+            PipelineJobs jobs, CallerResolver callers) {
+        this.jobs = jobs;
         this.administration = administration;
         this.attempts = attempts;
         this.pipelines = pipelines;
@@ -60,5 +65,10 @@ class WorkersApiController {
     List<JobAttempt> attempts(Authentication authentication, @PathVariable long id) {
         pipelines.readableView(callers.caller(authentication), id);
         return attempts.ofPipeline(id);
+    }
+
+    @GetMapping("/api/v1/pipelines/{id}/jobs/{job}/attempts")
+    List<JobAttempt> jobAttempts(Authentication authentication, @PathVariable long id, @PathVariable long job) {
+        return attempts.ofJob(jobs.job(callers.caller(authentication), id, Optional.of(job)).id());
     }
 }

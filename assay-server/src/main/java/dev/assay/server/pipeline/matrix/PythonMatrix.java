@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.fleet.KnownWorker;
 import dev.assay.server.pipeline.fleet.Workers;
@@ -16,7 +15,7 @@ import dev.assay.server.pipeline.queue.JobRepository;
 
 /**
  * Which Python series a pipeline tests, one job each: those its project chose, or else every series an online
- * worker offers (a worker that claimed within a lease and a poll); none known, one job for any worker.
+ * worker offers ({@link Workers#isOnline}); none known, one job for any worker.
  */
 @Service
 public class PythonMatrix {
@@ -28,15 +27,12 @@ public class PythonMatrix {
     private final ProjectPythonRepository chosen;
     private final Workers workers;
     private final JobRepository jobs;
-    private final PipelineProperties properties;
     private final Clock clock;
 
-    PythonMatrix(ProjectPythonRepository chosen, Workers workers, JobRepository jobs, PipelineProperties properties,
-            Clock clock) {
+    PythonMatrix(ProjectPythonRepository chosen, Workers workers, JobRepository jobs, Clock clock) {
         this.chosen = chosen;
         this.workers = workers;
         this.jobs = jobs;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -71,10 +67,9 @@ public class PythonMatrix {
         return chosen.of(projectId);
     }
 
-    /** Every series a worker seen within a lease and a poll interval offers, by number. */
+    /** Every series an online worker offers, by number. */
     public List<String> online() {
-        Instant since = clock.instant().minus(properties.lease()).minus(properties.poll());
-        return workers.seenSince(since).stream().map(KnownWorker::offer).flatMap(offer -> series(offer).stream())
+        return workers.online(clock.instant()).stream().map(KnownWorker::offer).flatMap(offer -> series(offer).stream())
                 .distinct().sorted(BY_NUMBER).toList();
     }
 

@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.pipeline.JobDetail;
 import dev.assay.server.pipeline.PipelineDetail;
 import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.queue.PipelineJobs;
 import dev.assay.server.pipeline.queue.PipelineService;
 
 /** The pipelines REST API: results are read by whoever may read the project; re-running needs the maintainer role. */
@@ -26,10 +28,12 @@ class PipelineApiController {
     }
 
     private final PipelineService pipelines;
+    private final PipelineJobs jobs;
     private final CallerResolver callers;
 
-    PipelineApiController(PipelineService pipelines, CallerResolver callers) {
+    PipelineApiController(PipelineService pipelines, PipelineJobs jobs, CallerResolver callers) {
         this.pipelines = pipelines;
+        this.jobs = jobs;
         this.callers = callers;
     }
 
@@ -41,6 +45,12 @@ class PipelineApiController {
     @GetMapping("/api/v1/pipelines/{id}")
     PipelineDetail get(@PathVariable long id, Authentication auth) {
         return pipelines.detail(callers.caller(auth), id);
+    }
+
+    /** One job of the pipeline (its run on one Python version) with its own worker, tasks and log. */
+    @GetMapping("/api/v1/pipelines/{id}/jobs/{job}")
+    JobDetail job(@PathVariable long id, @PathVariable long job, Authentication auth) {
+        return jobs.job(callers.caller(auth), id, Optional.of(job));
     }
 
     @PostMapping("/api/v1/projects/{project}/releases/{version}/pipelines")

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.pipeline.PipelineDetail;
+import dev.assay.server.pipeline.JobDetail;
 import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.fleet.JobAttempts;
+import dev.assay.server.pipeline.queue.PipelineJobs;
 import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.server.pipeline.triggers.MirroredFilePipelines;
 import dev.assay.server.pipeline.triggers.PipelineReruns;
@@ -36,10 +37,13 @@ class PipelinePageController {
     private final FindingLinks findingLinks;
     private final MirroredFilePipelines mirrored;
     private final JobAttempts attempts;
+    private final PipelineJobs jobs;
 
     PipelinePageController(PipelineService pipelines, ProjectPipelines projectPipelines, PipelineReruns reruns,
-            CallerResolver callers, FindingLinks findingLinks, MirroredFilePipelines mirrored, JobAttempts attempts) {
+            CallerResolver callers, FindingLinks findingLinks, MirroredFilePipelines mirrored, JobAttempts attempts,
+            PipelineJobs jobs) {
         this.attempts = attempts;
+        this.jobs = jobs;
         this.mirrored = mirrored;
         this.findingLinks = findingLinks;
         this.pipelines = pipelines;
@@ -48,14 +52,12 @@ class PipelinePageController {
         this.callers = callers;
     }
 
+    /** The pipeline, showing one of its jobs ({@code ?job=ID}, by default the latest) with its worker, tasks, log. */
     @GetMapping("/pipelines/{id}")
-    String pipeline(@PathVariable long id, Authentication auth, Model model) {
+    String pipeline(@PathVariable long id, @RequestParam Optional<Long> job, Authentication auth, Model model) {
         Optional<Caller> caller = callers.caller(auth);
-        PipelineDetail detail = pipelines.detail(caller, id);
-        model.addAttribute("detail", detail);
-        model.addAttribute("findingLinks", findingLinks.of(detail.pipeline()));
-        model.addAttribute("attempts", attempts.ofPipeline(id));
-        model.addAttribute("mayRerun", reruns.mayRerun(caller, detail.pipeline()));
+        PipelineView pipeline = addPipeline(caller, id, job, model);
+        model.addAttribute("mayRerun", reruns.mayRerun(caller, pipeline));
         return "pipeline/pipeline";
     }
 
@@ -83,12 +85,23 @@ class PipelinePageController {
 
     /** The part of the pipeline page that changes while it runs, which the page polls with htmx. */
     @GetMapping("/pipelines/{id}/live")
-    String live(@PathVariable long id, Authentication auth, Model model) {
-        PipelineDetail detail = pipelines.detail(callers.caller(auth), id);
-        model.addAttribute("detail", detail);
-        model.addAttribute("findingLinks", findingLinks.of(detail.pipeline()));
-        model.addAttribute("attempts", attempts.ofPipeline(id));
+    String live(@PathVariable long id, @RequestParam Optional<Long> job, Authentication auth, Model model) {
+        addPipeline(callers.caller(auth), id, job, model);
         return "pipeline/pipeline :: live";
+    }
+
+    /** What the page and its live part show: the pipeline, the job chosen (if it was) or its latest, its attempts. */
+    private PipelineView addPipeline(Optional<Caller> caller, long id, Optional<Long> job, Model model) {
+        PipelineView pipeline = pipelines.readableView(caller, id);
+        model.addAttribute("pipeline", pipeline);
+        model.addAttribute("findingLinks", findingLinks.of(pipeline));
+        if (!pipeline.matrix().isEmpty()) {
+            JobDetail shown = jobs.job(pipeline, job);
+            model.addAttribute("job", shown);
+            model.addAttribute("chosenJob", job.orElse(null));
+            model.addAttribute("attempts", attempts.ofJob(shown.id()));
+        }
+        return pipeline;
     }
 
     @GetMapping("/project/{project}/badge.svg")

@@ -145,8 +145,8 @@ public class PipelineService {
                 .orElseThrow(() -> new NotFoundException("there is no pipeline " + id));
         Optional<Long> job = jobs.latestJob(id);
         // the jobs in the order queued: the latest job's results are the last run's
-        List<PipelineView.PythonRun> matrix = jobs.jobsOf(id).stream().map(run -> new PipelineView.PythonRun(
-                run.python(), run.status(), taskReports(id, run.id()))).toList();
+        List<PipelineView.PythonRun> matrix = jobs.jobsOf(id).stream().map(run -> new PipelineView.PythonRun(run.id(),
+                run.python(), run.status(), taskReports(id, run.id(), job.orElse(0L) == run.id()))).toList();
         List<TaskReport> tasks = matrix.isEmpty() ? List.of() : matrix.get(matrix.size() - 1).tasks();
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
@@ -154,11 +154,14 @@ public class PipelineService {
                 row.upstream(), matrix);
     }
 
-    private List<TaskReport> taskReports(long pipelineId, long jobId) {
+    /** The job's task results, their raw data linked by job unless it is the latest, whose links name no job. */
+    private List<TaskReport> taskReports(long pipelineId, long jobId, boolean latest) {
+        Long linkedJob = latest ? null : jobId;
         return pipelines.tasks(jobId).stream()
                 .map(task -> new TaskReport(task.task(), task.outcome(), task.startedAt(), task.endedAt(),
                         task.durationMs(), task.summary(), json.readValue(task.findingsJson(), FINDINGS),
-                        RawDataService.withLinks(pipelineId, task.task(), json.readValue(task.rawDataJson(), RAW_DATA))))
+                        RawDataService.withLinks(pipelineId, linkedJob, task.task(),
+                                json.readValue(task.rawDataJson(), RAW_DATA))))
                 .toList();
     }
 }

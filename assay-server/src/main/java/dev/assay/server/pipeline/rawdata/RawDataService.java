@@ -63,19 +63,21 @@ public class RawDataService {
     }
 
     /**
-     * The task's raw data. An outsider gets the 404 of a missing pipeline; with {@code challenge} (machine
-     * clients), an anonymous caller gets a 401 first.
+     * The task's raw data in the pipeline's job {@code job} (empty: its latest). An outsider gets the 404 of a
+     * missing pipeline; with {@code challenge} (machine clients), an anonymous caller gets a 401 first.
      */
-    TaskRawData taskRawData(Optional<Caller> caller, long pipelineId, String task, boolean challenge) {
-        Map<String, Object> raw = storedRawData(caller, pipelineId, task, challenge).rawData();
+    TaskRawData taskRawData(Optional<Caller> caller, long pipelineId, Optional<Long> job, String task,
+            boolean challenge) {
+        Map<String, Object> raw = storedRawData(caller, pipelineId, job, task, challenge).rawData();
         List<RawFileView> files = new ArrayList<>();
-        filesOf(raw).forEach((name, entry) -> files.add(view(pipelineId, task, name, entry)));
+        filesOf(raw).forEach((name, entry) -> files.add(view(pipelineId, job.orElse(null), task, name, entry)));
         return new TaskRawData(pipelineId, task, raw.getOrDefault("values", Map.of()), files);
     }
 
     /** One kept file of the task, under the same rule as {@link #taskRawData}. */
-    Download file(Optional<Caller> caller, long pipelineId, String task, String name, boolean challenge) {
-        Stored stored = storedRawData(caller, pipelineId, task, challenge);
+    Download file(Optional<Caller> caller, long pipelineId, Optional<Long> job, String task, String name,
+            boolean challenge) {
+        Stored stored = storedRawData(caller, pipelineId, job, task, challenge);
         NotFoundException missing = new NotFoundException("task " + task + " of pipeline " + pipelineId
                 + " kept no file named '" + name + "'");
         if (!RawFileKey.isValidName(name) || !filesOf(stored.rawData()).containsKey(name)) {
@@ -100,34 +102,41 @@ public class RawDataService {
         return MediaType.APPLICATION_OCTET_STREAM;
     }
 
-    /** A copy of a task's stored raw data with download links: {@code url}, and {@code url} on each kept file. */
-    public static Map<String, Object> withLinks(long pipelineId, String task, Map<String, Object> rawData) {
+    /**
+     * A copy of a task's stored raw data with download links: {@code url}, and {@code url} on each kept file; those of
+     * a job other than the pipeline's latest name it ({@code job}, null for the latest).
+     */
+    public static Map<String, Object> withLinks(long pipelineId, Long job, String task, Map<String, Object> rawData) {
         Map<String, Object> linked = new LinkedHashMap<>(rawData);
         Map<String, Object> files = new LinkedHashMap<>();
         filesOf(rawData).forEach((name, entry) -> {
             Map<String, Object> file = new LinkedHashMap<>(entry);
-            file.put("url", fileUrl(pipelineId, task, name));
+            file.put("url", fileUrl(pipelineId, job, task, name));
             files.put(name, file);
         });
         linked.put("files", files);
-        linked.put("url", taskUrl(pipelineId, task));
+        linked.put("url", taskPath(pipelineId, task) + jobQuery(job));
         return linked;
     }
 
-    /** Where the API serves a task's raw data. */
-    static String taskUrl(long pipelineId, String task) {
+    private static String taskPath(long pipelineId, String task) {
         return "/api/v1/pipelines/" + pipelineId + "/raw/" + task;
     }
 
-    /** Where the API serves a kept file. */
-    static String fileUrl(long pipelineId, String task, String name) {
-        return taskUrl(pipelineId, task) + "/files/" + name;
+    /** Where the API serves a kept file of the job {@code job} (null: the latest). */
+    static String fileUrl(long pipelineId, Long job, String task, String name) {
+        return taskPath(pipelineId, task) + "/files/" + name + jobQuery(job);
+    }
+
+    private static String jobQuery(Long job) {
+        return job == null ? "" : "?job=" + job;
     }
 
     private record Stored(long jobId, int attempt, Map<String, Object> rawData) {
     }
 
-    private Stored storedRawData(Optional<Caller> caller, long pipelineId, String task, boolean challenge) {
+    private Stored storedRawData(Optional<Caller> caller, long pipelineId, Optional<Long> job, String task,
+            boolean challenge) {
         NotFoundException noPipeline = new NotFoundException("there is no pipeline " + pipelineId);
         PipelineRow row = pipelines.find(pipelineId).orElseThrow(() -> noPipeline);
         // a mirrored file's pipeline is read as a public project's
@@ -138,7 +147,10 @@ public class RawDataService {
             }
             throw noPipeline;
         }
-        long jobId = jobs.latestJob(pipelineId).orElseThrow(() -> noPipeline);
+        long jobId = job.isEmpty() ? jobs.latestJob(pipelineId).orElseThrow(() -> noPipeline)
+                : jobs.jobsOf(pipelineId).stream().map(JobRepository.MatrixJob::id).filter(job.get()::equals)
+                        .findFirst().orElseThrow(() -> new NotFoundException("pipeline " + pipelineId
+                                + " has no job " + job.get()));
         PipelineRepository.StoredTask stored = pipelines.tasks(jobId).stream()
                 .filter(candidate -> candidate.task().equals(task)).findFirst()
                 .orElseThrow(() -> new NotFoundException("pipeline " + pipelineId + " has no result for a task named '"
@@ -160,11 +172,11 @@ public class RawDataService {
         return files;
     }
 
-    private static RawFileView view(long pipelineId, String task, String name, Map<String, Object> entry) {
+    private static RawFileView view(long pipelineId, Long job, String task, String name, Map<String, Object> entry) {
         Object originalSize = entry.get("originalSize");
         return new RawFileView(name, ((Number) entry.getOrDefault("size", 0)).longValue(),
                 Boolean.TRUE.equals(entry.get("truncated")),
                 originalSize instanceof Number number ? number.longValue() : null,
-                (String) entry.get("limit"), contentType(name).toString(), fileUrl(pipelineId, task, name));
+                (String) entry.get("limit"), contentType(name).toString(), fileUrl(pipelineId, job, task, name));
     }
 }

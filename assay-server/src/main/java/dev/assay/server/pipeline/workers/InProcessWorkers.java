@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +25,17 @@ import dev.assay.server.storage.OwnedFolder;
 
 /**
  * The embedded default's workers: {@code assay.pipeline.workers} threads of a {@link WorkerPool} that claim
- * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP. Their job workspaces live in
- * this server's own folder under {@code DATA/pipeline-work}; those of a server that was killed go at the next start.
+ * jobs through the same {@link JobQueue} contract a remote worker uses over HTTP, named after the server's port.
+ * Their job workspaces live in this server's own folder under {@code DATA/pipeline-work}; those of a server that
+ * was killed go at the next start.
  */
 @Component
 @ConditionalOnWebApplication
 class InProcessWorkers implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessWorkers.class);
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final PipelineProperties properties;
-    private final String name = "in-process-" + POOLS.incrementAndGet();
     private final OwnedFolder workspaces;
     private final WorkerPool pool;
 
@@ -58,11 +58,23 @@ class InProcessWorkers implements DisposableBean {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        pool.start(name);
+    void start(ApplicationReadyEvent ready) {
+        pool.start(poolName(ready.getApplicationContext()));
         if (properties.workers() > 0) {
             LOG.info("{} in-process pipeline worker(s) started", properties.workers());
         }
+    }
+
+    /**
+     * The workers' name, after the server's HTTP port: with the host their lease holder carries, it tells apart the
+     * pools of servers sharing a database (one host, several ports; several hosts), and stays the same across
+     * restarts of one server.
+     */
+    static String poolName(ApplicationContext context) {
+        if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            return "in-process-" + web.getWebServer().getPort();
+        }
+        return "in-process";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline.fleet;
 
+import static dev.assay.server.pipeline.fleet.WorkersAsAdmin.listed;
+import static dev.assay.server.pipeline.fleet.WorkersAsAdmin.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -43,12 +45,12 @@ abstract class FleetContract extends PipelineFixture {
             finish(worker, HttpApi.parse(claim.body()));
         }
 
-        JsonNode listed = listed(name);
+        JsonNode listed = listed(admin, name);
         HttpResponse<String> byOwner = owner.get("api/v1/admin/workers");
         HttpResponse<String> byToken = worker.get("api/v1/admin/workers");
         HttpResponse<String> anonymous = HttpApi.anonymous(server.url()).get("api/v1/admin/workers");
-        Document page = Jsoup.parse(signedIn(ADMIN).get("admin/workers").body());
-        HttpResponse<String> pageByOwner = signedIn("olive").get("admin/workers");
+        Document page = Jsoup.parse(signedIn(server.url(), ADMIN, PASSWORD).get("admin/workers").body());
+        HttpResponse<String> pageByOwner = signedIn(server.url(), "olive", PASSWORD).get("admin/workers");
 
         assertThat(listed.get("online").asBoolean()).isTrue();
         assertThat(listed.get("state").asString()).isEqualTo("active");
@@ -79,7 +81,7 @@ abstract class FleetContract extends PipelineFixture {
         long first = pipelineOf(uploadedProject());
         long second = pipelineOf(uploadedProject());
         JsonNode held = claimPipeline(drained, "drained-" + databaseKind(), first);
-        long id = listed("drained-" + databaseKind()).get("id").asLong();
+        long id = listed(admin, "drained-" + databaseKind()).get("id").asLong();
 
         HttpResponse<String> drain = admin.post("api/v1/admin/workers/" + id + "/drain", "");
         HttpResponse<String> refusedClaim = claim(drained, "drained-" + databaseKind());
@@ -105,9 +107,9 @@ abstract class FleetContract extends PipelineFixture {
         HttpApi other = workerToken();
         String name = "cancelled-" + databaseKind();
         long pipeline = pipelineOf(uploadedProject());
-        WebSession ada = signedIn(ADMIN);
+        WebSession ada = signedIn(server.url(), ADMIN, PASSWORD);
         JsonNode held = claimPipeline(cancelled, name, pipeline);
-        long id = listed(name).get("id").asLong();
+        long id = listed(admin, name).get("id").asLong();
 
         Document after = Jsoup.parse(ada.submit("admin/workers", "#cancel-" + id, Map.of()).body());
         HttpResponse<String> heartbeat = cancelled.post(jobPath(held, "heartbeat"), lease(held));
@@ -152,11 +154,6 @@ abstract class FleetContract extends PipelineFixture {
         assertThat(attempts(pipeline)).allSatisfy(attempt -> assertThat(attempt.get("endedAt").isNull()).isFalse());
     }
 
-    private JsonNode listed(String name) {
-        JsonNode all = admin.json("api/v1/admin/workers");
-        return StreamSupport.stream(all.spliterator(), false).filter(worker -> worker.get("name").asString()
-                .equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " not in " + all));
-    }
 
     private List<JsonNode> attempts(long pipeline) {
         return StreamSupport.stream(owner.json("api/v1/pipelines/" + pipeline + "/attempts").spliterator(), false)
@@ -167,11 +164,6 @@ abstract class FleetContract extends PipelineFixture {
         return owner.json(pipelines(project)).get(0).get("id").asLong();
     }
 
-    private WebSession signedIn(String user) {
-        WebSession session = new WebSession(server.url());
-        session.logIn(user, PASSWORD);
-        return session;
-    }
 
     private static HttpResponse<String> claim(HttpApi worker, String name) {
         return worker.post("api/worker/claim", "{\"worker\":\"" + name + "\"}");

@@ -15,13 +15,13 @@ import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.queue.JobQueue;
 
 /** Claims as a worker offering chosen Python versions would, for the matrix's queue and page tests. */
-final class MatrixClaims {
+public final class MatrixClaims {
 
     private MatrixClaims() {
     }
 
     /** An offer of CPython interpreters of these full versions. */
-    static WorkerOffer offering(String... versions) {
+    public static WorkerOffer offering(String... versions) {
         List<WorkerOffer.Interpreter> pythons = new ArrayList<>();
         for (String version : versions) {
             pythons.add(new WorkerOffer.Interpreter(version, "cpython", "/opt/python" + version + "/bin/python3",
@@ -48,7 +48,7 @@ final class MatrixClaims {
     }
 
     /** A result of one task with the outcome given and no finding. */
-    static List<TaskReport> result(String task, String outcome) {
+    public static List<TaskReport> result(String task, String outcome) {
         Instant now = Instant.now();
         return List.of(new TaskReport(task, outcome, now, now, 0, outcome, List.<FindingView>of(), Map.of()));
     }
