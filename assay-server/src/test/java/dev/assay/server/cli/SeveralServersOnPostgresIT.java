@@ -9,10 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +52,6 @@ class SeveralServersOnPostgresIT {
         try (TestDatabase database = TestDatabase.postgres()) {
             Map<String, String> environment = new HashMap<>(database.launchEnvironment());
             environment.put("ASSAY_REVIEW_NEW_PROJECTS", "false");
-            environment.put("ASSAY_INDEX_CACHE_RECHECK", "0");
             AssayProcess assay = new AssayProcess(environment);
             // one after the other: on a loaded machine two starts at once may each miss the start-up deadline
             try (Server first = assay.serve(data, work.resolve("first.log"));
@@ -81,15 +76,15 @@ class SeveralServersOnPostgresIT {
                 signInAndPostFormsThroughTheProxy(proxy);
                 pushThroughTheProxy(proxy, work);
                 Eventually.until("both pushes' events delivered", Duration.ofMinutes(2),
-                        () -> count(database,
+                        () -> database.count(
                                 "SELECT count(*) FROM git_push_deliveries WHERE delivered_at IS NOT NULL"),
                         delivered -> delivered >= 2);
 
                 int pipelines = 5;
                 awaitPipelinesDone(database, pipelines, first, second);
-                assertThat(count(database, "SELECT count(*) FROM pipelines WHERE trigger_kind = 'push'"))
+                assertThat(database.count("SELECT count(*) FROM pipelines WHERE trigger_kind = 'push'"))
                         .as("one pipeline per pushed commit").isEqualTo(2);
-                assertThat(count(database, "SELECT count(*) FROM git_push_deliveries WHERE attempts <> 1"))
+                assertThat(database.count("SELECT count(*) FROM git_push_deliveries WHERE attempts <> 1"))
                         .as("push events delivered more than once").isZero();
                 assertClaimedOnce(database, pipelines, first, second);
             }
@@ -166,7 +161,7 @@ class SeveralServersOnPostgresIT {
 
     private static void awaitPipelinesDone(TestDatabase database, int pipelines, Server first, Server second) {
         Eventually.until("every pipeline job finished", Duration.ofMinutes(6),
-                () -> count(database, "SELECT count(*) FROM pipeline_jobs WHERE status IN ('finished', 'error')"),
+                () -> database.count("SELECT count(*) FROM pipeline_jobs WHERE status IN ('finished', 'error')"),
                 done -> {
                     if (!first.process().isAlive() || !second.process().isAlive()) {
                         throw new AssertionError("a server ended:\n" + first.output() + "\n" + second.output());
@@ -177,8 +172,8 @@ class SeveralServersOnPostgresIT {
 
     /** Each job claimed once, by one of the two servers: one attempt in the database, one claim in the logs. */
     private static void assertClaimedOnce(TestDatabase database, int pipelines, Server first, Server second) {
-        assertThat(count(database, "SELECT count(*) FROM pipeline_jobs")).isEqualTo(pipelines);
-        assertThat(count(database, "SELECT count(*) FROM pipeline_jobs WHERE attempts <> 1 OR status <> 'finished'"))
+        assertThat(database.count("SELECT count(*) FROM pipeline_jobs")).isEqualTo(pipelines);
+        assertThat(database.count("SELECT count(*) FROM pipeline_jobs WHERE attempts <> 1 OR status <> 'finished'"))
                 .as("jobs claimed more than once or not finished").isZero();
         List<String> claims = new ArrayList<>();
         for (Server server : List.of(first, second)) {
@@ -188,15 +183,5 @@ class SeveralServersOnPostgresIT {
             }
         }
         assertThat(claims).as("claims logged by both servers").hasSize(pipelines).doesNotHaveDuplicates();
-    }
-
-    private static long count(TestDatabase database, String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException failure) {
-            throw new AssertionError(failure);
-        }
     }
 }
