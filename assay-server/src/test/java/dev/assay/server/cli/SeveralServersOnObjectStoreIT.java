@@ -121,8 +121,8 @@ class SeveralServersOnObjectStoreIT {
     }
 
     /**
-     * Versions of one project uploaded through the proxy; before each, both servers keep the project's page (read
-     * twice: the second answer comes from the fast path); right after it, the server that did not take the upload
+     * Versions of one project uploaded through the proxy; before each but the first, both servers keep the project's
+     * page (read twice: the second answer comes from the fast path); right after it, the server that did not take the upload
      * lists the new file. Returns each uploaded wheel with the server that took it.
      */
     private static Map<Path, Server> uploadAndReadThroughTheOther(RoundRobinProxy proxy, Map<String, Server> servers,
@@ -132,7 +132,7 @@ class SeveralServersOnObjectStoreIT {
             TestDistributions.Spec spec = new TestDistributions.Spec("Bucket_Pkg", version + ".0",
                     List.of("Summary: kept in a bucket"), "");
             Path wheel = TestDistributions.wheel(Files.createDirectories(work.resolve("dist-" + version)), spec);
-            for (Server server : servers.values()) {
+            for (Server server : version == 1 ? List.<Server>of() : servers.values()) {
                 get(server.url() + "simple/bucket-pkg/");
                 get(server.url() + "simple/bucket-pkg/");
             }

@@ -50,11 +50,6 @@ public class ChangeWatch {
         }
     }
 
-    /** How long a read of the serials is used before it is read again; zero when every request reads them. */
-    public Duration recheck() {
-        return Duration.ofNanos(recheckNanos);
-    }
-
     /**
      * The change serials, reread when due. A page is stamped with the serials read before its content: an older
      * stamp only makes it checked again, never served past a change.
