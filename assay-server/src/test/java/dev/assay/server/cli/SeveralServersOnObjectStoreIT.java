@@ -70,11 +70,8 @@ class SeveralServersOnObjectStoreIT {
                     Server second = assay.serve(secondData, work.resolve("second.log"));
                     RoundRobinProxy proxy = RoundRobinProxy.start(work.resolve("nginx"),
                             List.of(first.port(), second.port()))) {
-                Outcome added = assay.run(PASSWORD + "\n", "user", "add", "olga", "--email", "olga@example.org",
-                        "--admin", "--password-stdin", "--data", firstData.toString());
-                assertThat(added.exitCode()).as(added.stderr()).isZero();
-                Map<String, Server> byUpstream = Map.of("127.0.0.1:" + first.port(), first,
-                        "127.0.0.1:" + second.port(), second);
+                assay.addAdmin("olga", PASSWORD, firstData);
+                Map<String, Server> byUpstream = RoundRobinProxy.byUpstream(first, second);
                 List<Process> workers = startWorkers(assay, firstData, proxy, work);
                 try {
                     Map<Path, Server> uploaded = uploadAndReadThroughTheOther(proxy, byUpstream, work);

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.testing.AssayProcess;
-import dev.assay.server.testing.AssayProcess.Outcome;
 import dev.assay.server.testing.AssayProcess.Server;
 import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.PythonTools;
@@ -58,11 +57,8 @@ class SeveralServersOnPostgresIT {
                     Server second = assay.serve(data, work.resolve("second.log"));
                     RoundRobinProxy proxy = RoundRobinProxy.start(work.resolve("nginx"),
                             List.of(first.port(), second.port()))) {
-                Outcome added = assay.run(PASSWORD + "\n", "user", "add", "olga", "--email", "olga@example.org",
-                        "--admin", "--password-stdin", "--data", data.toString());
-                assertThat(added.exitCode()).as(added.stderr()).isZero();
-                Map<String, Server> byUpstream = Map.of("127.0.0.1:" + first.port(), first,
-                        "127.0.0.1:" + second.port(), second);
+                assay.addAdmin("olga", PASSWORD, data);
+                Map<String, Server> byUpstream = RoundRobinProxy.byUpstream(first, second);
 
                 List<String> answeredBy = uploadThroughTheProxy(proxy, byUpstream, work);
                 assertThat(answeredBy).as("round robin: uploads through both servers")
