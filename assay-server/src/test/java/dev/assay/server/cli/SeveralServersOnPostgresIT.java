@@ -9,10 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.git.GitCommand;
 import dev.assay.server.testing.AssayProcess;
-import dev.assay.server.testing.AssayProcess.Outcome;
 import dev.assay.server.testing.AssayProcess.Server;
 import dev.assay.server.testing.Eventually;
 import dev.assay.server.testing.PythonTools;
@@ -56,18 +51,14 @@ class SeveralServersOnPostgresIT {
         try (TestDatabase database = TestDatabase.postgres()) {
             Map<String, String> environment = new HashMap<>(database.launchEnvironment());
             environment.put("ASSAY_REVIEW_NEW_PROJECTS", "false");
-            environment.put("ASSAY_INDEX_CACHE_RECHECK", "0");
             AssayProcess assay = new AssayProcess(environment);
             // one after the other: on a loaded machine two starts at once may each miss the start-up deadline
             try (Server first = assay.serve(data, work.resolve("first.log"));
                     Server second = assay.serve(data, work.resolve("second.log"));
                     RoundRobinProxy proxy = RoundRobinProxy.start(work.resolve("nginx"),
                             List.of(first.port(), second.port()))) {
-                Outcome added = assay.run(PASSWORD + "\n", "user", "add", "olga", "--email", "olga@example.org",
-                        "--admin", "--password-stdin", "--data", data.toString());
-                assertThat(added.exitCode()).as(added.stderr()).isZero();
-                Map<String, Server> byUpstream = Map.of("127.0.0.1:" + first.port(), first,
-                        "127.0.0.1:" + second.port(), second);
+                assay.addAdmin("olga", PASSWORD, data);
+                Map<String, Server> byUpstream = RoundRobinProxy.byUpstream(first, second);
 
                 List<String> answeredBy = uploadThroughTheProxy(proxy, byUpstream, work);
                 assertThat(answeredBy).as("round robin: uploads through both servers")
@@ -81,15 +72,15 @@ class SeveralServersOnPostgresIT {
                 signInAndPostFormsThroughTheProxy(proxy);
                 pushThroughTheProxy(proxy, work);
                 Eventually.until("both pushes' events delivered", Duration.ofMinutes(2),
-                        () -> count(database,
+                        () -> database.count(
                                 "SELECT count(*) FROM git_push_deliveries WHERE delivered_at IS NOT NULL"),
                         delivered -> delivered >= 2);
 
                 int pipelines = 5;
                 awaitPipelinesDone(database, pipelines, first, second);
-                assertThat(count(database, "SELECT count(*) FROM pipelines WHERE trigger_kind = 'push'"))
+                assertThat(database.count("SELECT count(*) FROM pipelines WHERE trigger_kind = 'push'"))
                         .as("one pipeline per pushed commit").isEqualTo(2);
-                assertThat(count(database, "SELECT count(*) FROM git_push_deliveries WHERE attempts <> 1"))
+                assertThat(database.count("SELECT count(*) FROM git_push_deliveries WHERE attempts <> 1"))
                         .as("push events delivered more than once").isZero();
                 assertClaimedOnce(database, pipelines, first, second);
             }
@@ -166,7 +157,7 @@ class SeveralServersOnPostgresIT {
 
     private static void awaitPipelinesDone(TestDatabase database, int pipelines, Server first, Server second) {
         Eventually.until("every pipeline job finished", Duration.ofMinutes(6),
-                () -> count(database, "SELECT count(*) FROM pipeline_jobs WHERE status IN ('finished', 'error')"),
+                () -> database.count("SELECT count(*) FROM pipeline_jobs WHERE status IN ('finished', 'error')"),
                 done -> {
                     if (!first.process().isAlive() || !second.process().isAlive()) {
                         throw new AssertionError("a server ended:\n" + first.output() + "\n" + second.output());
@@ -177,8 +168,8 @@ class SeveralServersOnPostgresIT {
 
     /** Each job claimed once, by one of the two servers: one attempt in the database, one claim in the logs. */
     private static void assertClaimedOnce(TestDatabase database, int pipelines, Server first, Server second) {
-        assertThat(count(database, "SELECT count(*) FROM pipeline_jobs")).isEqualTo(pipelines);
-        assertThat(count(database, "SELECT count(*) FROM pipeline_jobs WHERE attempts <> 1 OR status <> 'finished'"))
+        assertThat(database.count("SELECT count(*) FROM pipeline_jobs")).isEqualTo(pipelines);
+        assertThat(database.count("SELECT count(*) FROM pipeline_jobs WHERE attempts <> 1 OR status <> 'finished'"))
                 .as("jobs claimed more than once or not finished").isZero();
         List<String> claims = new ArrayList<>();
         for (Server server : List.of(first, second)) {
@@ -188,15 +179,5 @@ class SeveralServersOnPostgresIT {
             }
         }
         assertThat(claims).as("claims logged by both servers").hasSize(pipelines).doesNotHaveDuplicates();
-    }
-
-    private static long count(TestDatabase database, String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException failure) {
-            throw new AssertionError(failure);
-        }
     }
 }

@@ -44,7 +44,7 @@ class ServerCommitsTest {
 
     @BeforeEach
     void repositoryWithOneCommit() throws Exception {
-        GitRepositories repositories = new GitRepositories(new AssayProperties(data, false));
+        GitRepositories repositories = new GitRepositories(new AssayProperties(data, false, null));
         commits = new ServerCommits(repositories, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
         repositories.create("demo");
         bare = repositories.directory("demo");

@@ -132,6 +132,15 @@ public final class AssayProcess {
         return server;
     }
 
+    /** Adds the administrator {@code name} ({@code name@example.org}) with {@code ./assay user add}; fails if it fails. */
+    public void addAdmin(String name, String password, Path data) throws IOException, InterruptedException {
+        Outcome added = run(password + "\n", "user", "add", name, "--email", name + "@example.org", "--admin",
+                "--password-stdin", "--data", data.toString());
+        if (added.exitCode() != 0) {
+            throw new AssertionError("./assay user add " + name + " failed:\n" + added.stderr());
+        }
+    }
+
     /** Starts {@code ./assay ARGS} without waiting for it, its output (both streams) going to {@code log}. */
     public Process start(Path log, String... args) throws IOException {
         return builder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +58,15 @@ public final class RoundRobinProxy implements AutoCloseable {
         RoundRobinProxy proxy = new RoundRobinProxy(process, port, directory);
         proxy.awaitListening();
         return proxy;
+    }
+
+    /** The servers by the name {@link #UPSTREAM} gives them in the answers they send through the proxy. */
+    public static Map<String, AssayProcess.Server> byUpstream(AssayProcess.Server... servers) {
+        Map<String, AssayProcess.Server> named = new LinkedHashMap<>();
+        for (AssayProcess.Server server : servers) {
+            named.put("127.0.0.1:" + server.port(), server);
+        }
+        return named;
     }
 
     /** The proxy's base URL. */

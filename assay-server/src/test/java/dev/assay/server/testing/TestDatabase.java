@@ -74,6 +74,17 @@ public record TestDatabase(String kind, String url, String user, String password
         return DriverManager.getConnection(url, user, password);
     }
 
+    /** The single number a query such as {@code SELECT count(*) …} answers. */
+    public long count(String sql) {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException failure) {
+            throw new AssertionError(failure);
+        }
+    }
+
     @Override
     public void close() {
         cleanup.run();

@@ -28,9 +28,15 @@ public class KeptFiles {
 
     /** The digests of {@code filename} when a current shared page of the project lists it; empty when unsure. */
     public Optional<KeptPage.ListedDigests> listed(String contextPath, String normalizedProject, String filename) {
+        Long serial = null;
         for (SimpleFormat format : FORMATS) {
             KeptPage page = store.get(new PageStore.Key(contextPath, normalizedProject, format.tag()));
-            if (page != null && page.shared() && page.servableAt(watch.current().pages())) {
+            if (page == null || !page.shared()) {
+                continue;
+            }
+            // read once: on a shared database each read waits for the database
+            serial = serial == null ? watch.current().pages() : serial;
+            if (page.servableAt(serial)) {
                 // any current page says the same: the project is readable by anyone and lists these files
                 return Optional.ofNullable(page.files().get(filename));
             }

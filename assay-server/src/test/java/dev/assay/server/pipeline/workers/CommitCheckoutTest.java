@@ -36,7 +36,7 @@ class CommitCheckoutTest {
 
     @BeforeEach
     void repository() {
-        repositories = new GitRepositories(new AssayProperties(data, false));
+        repositories = new GitRepositories(new AssayProperties(data, false, null));
         checkout = new CommitCheckout(repositories);
     }
 

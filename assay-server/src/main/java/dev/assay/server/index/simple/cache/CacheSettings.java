@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The kept index pages ({@code assay.index.cache.*}): how often a server rereads the database-wide change serial to
- * see other servers' changes ({@code 0} on every request), and the bytes the pages may hold, every coding counted.
+ * The kept index pages ({@code assay.index.cache.*}): how long a read of the database-wide change serial is used
+ * before other servers' changes are looked for again ({@code 0}: every request reads it; unset: {@code 0} on
+ * PostgreSQL, {@code 1s} on the embedded H2, see {@link ChangeWatch}), and the bytes the pages may hold, every coding
+ * counted.
  */
 @ConfigurationProperties("assay.index.cache")
-public record CacheSettings(@DefaultValue("1s") Duration recheck, @DefaultValue("48MB") DataSize maxBytes) {
+public record CacheSettings(Duration recheck, @DefaultValue("48MB") DataSize maxBytes) {
 }
