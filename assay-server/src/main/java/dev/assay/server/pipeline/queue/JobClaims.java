@@ -40,13 +40,17 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
     }
 
     /**
-     * The two kinds of claimable job, each found through its own index (a condition joining them with OR would walk
-     * every running and finished job in id order): one abandoned by a worker whose lease ran out, taken first as
-     * it has waited longest, then one still queued.
+     * The two kinds of claimable job, each with the order its index gives (a condition joining them with OR would
+     * walk every running and finished job in id order): one abandoned by a worker whose lease ran out, the
+     * longest abandoned first, then the oldest still queued.
      */
-    List<String> CLAIMABLE = List.of(
-            "status = 'running' AND lease_expires_at < :now AND attempts < :max",
-            "status = 'queued' AND attempts < :max");
+    List<Claimable> CLAIMABLE = List.of(
+            new Claimable("status = 'running' AND lease_expires_at < :now AND attempts < :max", "lease_expires_at, id"),
+            new Claimable("status = 'queued' AND attempts < :max", "id"));
+
+    /** Which jobs a claim may take ({@code condition}) and which of them it takes first ({@code order}). */
+    record Claimable(String condition, String order) {
+    }
 
     String TAKE = """
             UPDATE pipeline_jobs SET status = 'running', attempts = attempts + 1, lease_holder = :holder,
@@ -57,7 +61,7 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
 
     /** Takes the oldest claimable job for {@code claim}; empty when there is none. */
     default Optional<Long> claim(JdbcClient jdbc, Claim claim) {
-        for (String claimable : CLAIMABLE) {
+        for (Claimable claimable : CLAIMABLE) {
             Optional<Long> taken = claim(jdbc, claim, claimable);
             if (taken.isPresent()) {
                 return taken;
@@ -66,8 +70,8 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
         return Optional.empty();
     }
 
-    /** Takes the oldest job meeting {@code claimable} for {@code claim}; empty when there is none. */
-    Optional<Long> claim(JdbcClient jdbc, Claim claim, String claimable);
+    /** Takes the first job {@code claimable} names for {@code claim}; empty when there is none. */
+    Optional<Long> claim(JdbcClient jdbc, Claim claim, Claimable claimable);
 
     /** The dialect for a database, by its JDBC product name. */
     static JobClaims forProduct(String product) {
@@ -85,9 +89,10 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
     /** PostgreSQL: one statement; rows another transaction is claiming are skipped, not waited for. */
     final class SkipLocked implements JobClaims {
         @Override
-        public Optional<Long> claim(JdbcClient jdbc, Claim claim, String claimable) {
-            return bind(jdbc.sql(TAKE + " WHERE id IN (SELECT id FROM pipeline_jobs WHERE " + claimable
-                    + claim.offered() + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"), claim)
+        public Optional<Long> claim(JdbcClient jdbc, Claim claim, Claimable claimable) {
+            return bind(jdbc.sql(TAKE + " WHERE id IN (SELECT id FROM pipeline_jobs WHERE " + claimable.condition()
+                    + claim.offered() + " ORDER BY " + claimable.order()
+                    + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"), claim)
                     .query(Long.class).optional();
         }
     }
@@ -102,7 +107,7 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
         private static final int ROUNDS = 5;
 
         @Override
-        public Optional<Long> claim(JdbcClient jdbc, Claim claim, String claimable) {
+        public Optional<Long> claim(JdbcClient jdbc, Claim claim, Claimable claimable) {
             // losing every candidate means others claimed them meanwhile: read the next ones before saying "none"
             for (int round = 0; round < ROUNDS; round++) {
                 List<long[]> candidates = candidates(jdbc, claim, claimable);
@@ -117,19 +122,19 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
             return Optional.empty();
         }
 
-        private static List<long[]> candidates(JdbcClient jdbc, Claim claim, String claimable) {
-            return claim.bindPythons(jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + claimable
-                            + claim.offered() + " ORDER BY id LIMIT " + CANDIDATES)
+        private static List<long[]> candidates(JdbcClient jdbc, Claim claim, Claimable claimable) {
+            return claim.bindPythons(jdbc.sql("SELECT id, version FROM pipeline_jobs WHERE " + claimable.condition()
+                            + claim.offered() + " ORDER BY " + claimable.order() + " LIMIT " + CANDIDATES)
                     .param("now", utc(claim.now())).param("max", claim.maxAttempts()))
                     .query((rs, row) -> new long[] {rs.getLong("id"), rs.getLong("version")}).list();
         }
 
-        private static Optional<Long> takeFirst(JdbcClient jdbc, Claim claim, String claimable,
+        private static Optional<Long> takeFirst(JdbcClient jdbc, Claim claim, Claimable claimable,
                 List<long[]> candidates) {
             for (long[] candidate : candidates) {
                 int taken;
                 try {
-                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + claimable
+                    taken = bind(jdbc.sql(TAKE + " WHERE id = :id AND version = :version AND " + claimable.condition()
                             + claim.offered()), claim)
                             .param("id", candidate[0]).param("version", candidate[1]).update();
                 } catch (ConcurrencyFailureException lost) {

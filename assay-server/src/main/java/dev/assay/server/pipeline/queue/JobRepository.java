@@ -100,7 +100,7 @@ public class JobRepository {
     List<Exhausted> exhausted(Instant now, int maxAttempts) {
         return jdbc.sql("""
                 SELECT id, pipeline_id, version, attempts FROM pipeline_jobs
-                WHERE status = 'running' AND lease_expires_at < :now AND attempts >= :max ORDER BY id""")
+                WHERE status = 'running' AND lease_expires_at < :now AND attempts >= :max ORDER BY lease_expires_at""")
                 .param("now", utc(now)).param("max", maxAttempts)
                 .query((rs, row) -> new Exhausted(rs.getLong("id"), rs.getLong("pipeline_id"), rs.getLong("version"),
                         rs.getInt("attempts"))).list();
