@@ -40,13 +40,15 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
     }
 
     /**
-     * The two kinds of claimable job, each with the order its index gives (a condition joining them with OR would
-     * walk every running and finished job in id order): one abandoned by a worker whose lease ran out, the
-     * longest abandoned first, then the oldest still queued.
+     * A job abandoned by a worker whose lease ran out, the longest abandoned first; each kind of claimable job is
+     * found through its own index, in the order it gives (a condition joining them with OR would walk every running
+     * and finished job in id order).
      */
-    List<Claimable> CLAIMABLE = List.of(
-            new Claimable("status = 'running' AND lease_expires_at < :now AND attempts < :max", "lease_expires_at, id"),
-            new Claimable("status = 'queued' AND attempts < :max", "id"));
+    Claimable ABANDONED = new Claimable("status = 'running' AND lease_expires_at < :now AND attempts < :max",
+            "lease_expires_at, id");
+
+    /** A queued job, the oldest first. */
+    Claimable QUEUED = new Claimable("status = 'queued' AND attempts < :max", "id");
 
     /** Which jobs a claim may take ({@code condition}) and which of them it takes first ({@code order}). */
     record Claimable(String condition, String order) {
@@ -58,17 +60,6 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
                 started_at = COALESCE(started_at, :now), worker_kind = :kind, worker_name = :name,
                 worker_host = :host, worker_owner = :owner, worker_token_id = :token, worker_token_prefix = :prefix
             """;
-
-    /** Takes the oldest claimable job for {@code claim}; empty when there is none. */
-    default Optional<Long> claim(JdbcClient jdbc, Claim claim) {
-        for (Claimable claimable : CLAIMABLE) {
-            Optional<Long> taken = claim(jdbc, claim, claimable);
-            if (taken.isPresent()) {
-                return taken;
-            }
-        }
-        return Optional.empty();
-    }
 
     /** Takes the first job {@code claimable} names for {@code claim}; empty when there is none. */
     Optional<Long> claim(JdbcClient jdbc, Claim claim, Claimable claimable);

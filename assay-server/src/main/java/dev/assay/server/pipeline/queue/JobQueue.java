@@ -20,7 +20,6 @@ import dev.assay.server.pipeline.PipelineProperties;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.WorkerIdentity;
 import dev.assay.server.pipeline.WorkerOffer;
-import dev.assay.server.pipeline.fleet.JobAttempt;
 import dev.assay.server.pipeline.fleet.JobAttempts;
 import dev.assay.server.pipeline.fleet.Workers;
 import dev.assay.server.pipeline.matrix.PythonMatrix;
@@ -59,10 +58,12 @@ public class JobQueue {
     private final JobAttempts attempts;
     private final ClaimedJobs claimedJobs;
     private final JobResults results;
+    private final LeaseSweep leaseSweep;
 
     JobQueue(JobRepository jobs, PipelineRepository pipelines, PipelineProperties properties, RawFiles rawFiles,
             Clock clock, Workers workers, WorkerTaskCheck taskCheck, JobAttempts attempts, ClaimedJobs claimedJobs,
-            JobResults results) {
+            JobResults results, LeaseSweep leaseSweep) {
+        this.leaseSweep = leaseSweep;
         this.jobs = jobs;
         this.pipelines = pipelines;
         this.properties = properties;
@@ -103,10 +104,9 @@ public class JobQueue {
             return Optional.empty();
         }
         taskCheck.requireTasks(offer);
-        giveUpExhausted(now);
         String lease = UUID.randomUUID().toString();
         Instant expiry = now.plus(properties.lease());
-        return jobs.claim(new JobClaims.Claim(now, worker, lease, expiry, properties.maxAttempts(),
+        return take(new JobClaims.Claim(now, worker, lease, expiry, properties.maxAttempts(),
                         PythonMatrix.series(offer)))
                 .map(id -> {
                     HeldJob job = jobs.find(id).orElseThrow();
@@ -175,14 +175,16 @@ public class JobQueue {
         }
     }
 
-    private void giveUpExhausted(Instant now) {
-        for (JobRepository.Exhausted job : jobs.exhausted(now, properties.maxAttempts())) {
-            String error = "given up after " + job.attempts() + " attempts: every worker lost its lease";
-            if (jobs.giveUp(job, error, now)) {
-                attempts.ended(job.id(), job.attempts(), JobAttempt.LEASE_EXPIRED, now);
-                pipelines.insertLog(job.id(), job.attempts(), null, error, now);
+    // An abandoned job first, as it has waited longest; then a queued one.
+    private Optional<Long> take(JobClaims.Claim claim) {
+        if (leaseSweep.abandonedJobs(claim.now())) {
+            Optional<Long> abandoned = jobs.claim(claim, JobClaims.ABANDONED);
+            if (abandoned.isPresent()) {
+                return abandoned;
             }
+            leaseSweep.noneLeft();
         }
+        return jobs.claim(claim, JobClaims.QUEUED);
     }
 
     /** The job, if the caller still holds it under {@code lease}; otherwise a conflict. */

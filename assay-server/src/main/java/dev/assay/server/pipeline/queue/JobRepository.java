@@ -36,8 +36,8 @@ public class JobRepository {
         }
     }
 
-    /** A running job whose lease ran out after its last allowed attempt. */
-    record Exhausted(long id, long pipelineId, long version, int attempts) {
+    /** A running job whose lease ran out. */
+    record Expired(long id, long pipelineId, long version, int attempts) {
     }
 
     private static final String HELD = """
@@ -84,8 +84,8 @@ public class JobRepository {
                 .list();
     }
 
-    Optional<Long> claim(JobClaims.Claim claim) {
-        return claims.claim(jdbc, claim);
+    Optional<Long> claim(JobClaims.Claim claim, JobClaims.Claimable claimable) {
+        return claims.claim(jdbc, claim, claimable);
     }
 
     Optional<HeldJob> find(long id) {
@@ -97,17 +97,18 @@ public class JobRepository {
                 rs.getString("python"))).optional();
     }
 
-    List<Exhausted> exhausted(Instant now, int maxAttempts) {
+    /** The running jobs whose lease ran out before {@code now}, the longest abandoned first. */
+    List<Expired> expired(Instant now) {
         return jdbc.sql("""
                 SELECT id, pipeline_id, version, attempts FROM pipeline_jobs
-                WHERE status = 'running' AND lease_expires_at < :now AND attempts >= :max ORDER BY lease_expires_at""")
-                .param("now", utc(now)).param("max", maxAttempts)
-                .query((rs, row) -> new Exhausted(rs.getLong("id"), rs.getLong("pipeline_id"), rs.getLong("version"),
+                WHERE status = 'running' AND lease_expires_at < :now ORDER BY lease_expires_at""")
+                .param("now", utc(now))
+                .query((rs, row) -> new Expired(rs.getLong("id"), rs.getLong("pipeline_id"), rs.getLong("version"),
                         rs.getInt("attempts"))).list();
     }
 
     /** Ends an exhausted job with status error; false when someone changed it since it was read. */
-    boolean giveUp(Exhausted job, String error, Instant now) {
+    boolean giveUp(Expired job, String error, Instant now) {
         return jdbc.sql("""
                 UPDATE pipeline_jobs SET status = 'error', error = :error, finished_at = :now, lease_token = NULL,
                     lease_expires_at = NULL, version = version + 1
