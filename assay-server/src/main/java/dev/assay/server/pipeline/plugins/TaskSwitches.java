@@ -77,9 +77,13 @@ public class TaskSwitches {
      * server sends its definition to every worker.
      */
     public List<String> enabledPlugins() {
+        List<InstalledTask> jars = catalog.installed().stream().filter(TaskCatalog::fromJar).toList();
+        if (jars.isEmpty()) {
+            // every claim asks: without a plugin jar there is no switch worth reading
+            return List.of();
+        }
         Map<String, TaskSwitch> set = byName();
-        return catalog.installed().stream().filter(task -> TaskCatalog.fromJar(task) && enabled(task, set))
-                .map(InstalledTask::name).toList();
+        return jars.stream().filter(task -> enabled(task, set)).map(InstalledTask::name).toList();
     }
 
     private static TaskView view(InstalledTask task, Map<String, TaskSwitch> set) {
