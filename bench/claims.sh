@@ -18,14 +18,10 @@
 #    finished pipeline and pipelines per minute.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
-need curl curl; need python3 python3; need psql postgresql-client; need twine twine
+need curl curl; need python3 python3; need twine twine
 jobs="${1:-20000}"; claimers="${2:-16}"; packages="${3:-8}"; counts="${4:-1 2 4}"
 [ -n "${ASSAY_DATABASE_URL:-}" ] || { echo "bench: set ASSAY_DATABASE_URL to an empty PostgreSQL database" >&2; exit 2; }
-psql_url="postgresql://${ASSAY_DATABASE_URL#jdbc:postgresql://}"
-sql() { PGPASSWORD="${ASSAY_DATABASE_PASSWORD:-}" psql -q -v ON_ERROR_STOP=1 -U "${ASSAY_DATABASE_USER:-$USER}" \
-          -d "$psql_url" "$@"; }
-[ "$(sql -tAc "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")" = 0 ] ||
-  { echo "bench: $ASSAY_DATABASE_URL is not empty: give claims.sh a new database" >&2; exit 2; }
+empty_postgres claims.sh
 work=$(mktemp -d /tmp/assay-claims-XXXXXX); data="$work/data"; chmod 711 "$work"
 port=$(free_port); url="http://127.0.0.1:$port"
 worker_pid=""

@@ -32,12 +32,7 @@ export ASSAY_REVIEW_NEW_PROJECTS=false
 postgres="${ASSAY_DATABASE_URL:-}"
 
 if [ -n "$postgres" ]; then
-  need psql postgresql-client
-  psql_url="postgresql://${postgres#jdbc:postgresql://}"
-  sql() { PGPASSWORD="${ASSAY_DATABASE_PASSWORD:-}" psql -q -v ON_ERROR_STOP=1 -U "${ASSAY_DATABASE_USER:-$USER}" \
-            -d "$psql_url" "$@"; }
-  [ "$(sql -tAc "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")" = 0 ] ||
-    { echo "bench: $postgres is not empty: give scale.sh a new database" >&2; exit 2; }
+  empty_postgres scale.sh
   range() { echo "generate_series(1, $1) AS $2(\"X\")"; }
 else
   range() { echo "SYSTEM_RANGE(1, $1) $2"; }

@@ -9,6 +9,17 @@ need() {  # program package
   command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing: apt-get install -y $2" >&2; exit 2; }
 }
 
+# Checks that ASSAY_DATABASE_URL (jdbc:postgresql://host:port/db) names an EMPTY PostgreSQL database, and defines
+# `sql`: psql on it as ASSAY_DATABASE_USER with ASSAY_DATABASE_PASSWORD, stopping at the first error.
+empty_postgres() {  # script (named in the error)
+  need psql postgresql-client
+  psql_url="postgresql://${ASSAY_DATABASE_URL#jdbc:postgresql://}"
+  sql() { PGPASSWORD="${ASSAY_DATABASE_PASSWORD:-}" psql -q -v ON_ERROR_STOP=1 -U "${ASSAY_DATABASE_USER:-$USER}" \
+            -d "$psql_url" "$@"; }
+  [ "$(sql -tAc "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()")" = 0 ] ||
+    { echo "bench: $ASSAY_DATABASE_URL is not empty: give $1 a new database" >&2; exit 2; }
+}
+
 # Starts `./assay serve` on PORT with DATA in the background (its log in DATA.log) and waits until it is healthy;
 # sets $assay_pid. Extra environment comes from the caller (ASSAY_JAVA_OPTS, ASSAY_DATABASE_URL, …).
 start_assay() {  # port data
