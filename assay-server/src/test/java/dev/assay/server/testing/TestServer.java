@@ -47,7 +47,7 @@ public final class TestServer implements AutoCloseable {
         properties.put("assay.review-new-projects", false);
         properties.putAll(extraProperties);
         return new TestServer(new SpringApplicationBuilder(AssayApplication.class).sources(extraBeans)
-                .properties(properties).run());
+                .listeners(new LoggingStartGate()).properties(properties).run());
     }
 
     /** The base URL, ending in a slash, e.g. {@code http://127.0.0.1:41234/}. */
