@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * A job a worker holds: what to test, and the lease it must present with every heartbeat, log and result. The
  * subject is a file ({@code version}, {@code filename}, {@code fileUrl}) or a commit of the project's repository
- * ({@code gitCommit}, {@code gitRef}); the other fields are null — except that a wheel whose release has no sdist
- * carries the commit its version is tagged at (and the tag as {@code gitRef}), whose tree its tests come from.
+ * ({@code gitCommit}, {@code gitRef}); the other fields are null — except that a release's sdist, and a wheel whose
+ * release has no sdist, carry the commit its version is tagged at (and the tag as {@code gitRef}): the tree the
+ * {@code rebuild} task builds, and where such a wheel's tests come from.
  *
  * @param lease   the secret of this claim; a later claim of the same job gets another one
  * @param attempt which claim of the job this is, from 1

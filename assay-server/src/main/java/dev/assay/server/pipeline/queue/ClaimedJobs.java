@@ -67,11 +67,13 @@ public class ClaimedJobs {
         if (job.testsMirroredFile()) {
             return Optional.empty();
         }
-        boolean withoutSdist = wheelhouse.sdistFile(job.project(), job.version()).isEmpty();
-        return withoutSdist ? taggedSource(job).map(ReleaseTags.Tagged::commit) : Optional.empty();
+        boolean wheelWithSdist = job.filename().endsWith(".whl")
+                && wheelhouse.sdistFile(job.project(), job.version()).isPresent();
+        return wheelWithSdist ? Optional.empty() : taggedSource(job).map(ReleaseTags.Tagged::commit);
     }
 
+    // An sdist's job rebuilds the release from its tag; a wheel's does only when the release has no sdist.
     private Optional<ReleaseTags.Tagged> taggedSource(HeldJob job) {
-        return job.filename().endsWith(".whl") ? tags.commitOf(job.project(), job.version()) : Optional.empty();
+        return tags.commitOf(job.project(), job.version());
     }
 }

@@ -118,8 +118,8 @@ public class JobQueue {
     }
 
     /**
-     * The commit whose tree a held job tests: a commit job's own, or for a wheel whose release has no sdist the
-     * commit its version is tagged at; empty when the job tests an uploaded sdist's sources.
+     * The commit whose tree a held job tests or rebuilds: a commit job's own, or the commit a release's version is
+     * tagged at for its sdist's job and for a wheel's whose release has no sdist; empty otherwise.
      */
     public Optional<String> sourceCommit(HeldJob job) {
         return claimedJobs.sourceCommit(job);

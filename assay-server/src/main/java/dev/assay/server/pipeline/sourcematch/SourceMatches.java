@@ -13,7 +13,7 @@ import dev.assay.server.pipeline.triggers.ReleaseTags;
 
 /**
  * Answers "was this release built from its source?": finds the commit its version is tagged at ({@link ReleaseTags})
- * and compares every uploaded file with that commit's tree. Callers check first that the reader may read the
+ * and compares every uploaded file with that commit's tree, then with what the release's pipeline rebuilt from it. Callers check first that the reader may read the
  * project; this service decides nothing about visibility.
  */
 @Service
@@ -22,11 +22,13 @@ public class SourceMatches {
     private final ReleaseTags tags;
     private final TaggedTree trees;
     private final ReleaseContents contents;
+    private final Rebuilds rebuilds;
 
-    SourceMatches(ReleaseTags tags, TaggedTree trees, ReleaseContents contents) {
+    SourceMatches(ReleaseTags tags, TaggedTree trees, ReleaseContents contents, Rebuilds rebuilds) {
         this.tags = tags;
         this.trees = trees;
         this.contents = contents;
+        this.rebuilds = rebuilds;
     }
 
     /** The release against its tagged commit; {@link SourceVerdict#NO_SOURCE} when no tag names its version. */
@@ -38,7 +40,11 @@ public class SourceMatches {
             return SourceMatch.noSource(project.name(), release.version());
         }
         TreeComparison comparison = new TreeComparison(tree.get());
-        List<FileSourceMatch> files = contents.list(project, release).stream().map(comparison::compare).toList();
+        Optional<Rebuilds.Rebuild> rebuild = rebuilds.of(release.id());
+        List<FileSourceMatch> files = contents.list(project, release).stream().map(upload -> {
+            FileSourceMatch match = comparison.compare(upload);
+            return rebuild.map(rebuilt -> RebuildComparison.refine(match, upload, rebuilt)).orElse(match);
+        }).toList();
         return new SourceMatch(project.name(), release.version(), verdictOf(files),
                 Optional.of(tagged.get().ref()), Optional.of(tagged.get().commit()), files);
     }

@@ -32,7 +32,8 @@ final class TreeComparison {
         String type = contents.file().packageType();
         if (contents.problem().isPresent()) {
             return new FileSourceMatch(filename, type, SourceVerdict.DIFFERS, 0, List.of(),
-                    List.of(new SourceDifference("", SourceDifference.UNREAD + ": " + contents.problem().get())));
+                    List.of(new SourceDifference("", SourceDifference.UNREAD + ": " + contents.problem().get())),
+                    FileSourceMatch.NOT_REBUILT);
         }
         boolean sdist = "sdist".equals(contents.root());
         int matched = 0;
@@ -52,7 +53,8 @@ final class TreeComparison {
             }
         }
         SourceVerdict verdict = differences.isEmpty() ? SourceVerdict.MATCHES_THE_SOURCE : SourceVerdict.DIFFERS;
-        return new FileSourceMatch(filename, type, verdict, matched, List.copyOf(generated), List.copyOf(differences));
+        return new FileSourceMatch(filename, type, verdict, matched, List.copyOf(generated), List.copyOf(differences),
+                FileSourceMatch.NOT_REBUILT);
     }
 
     private String sdistProblem(String path, ContentEntry entry) {
@@ -101,7 +103,8 @@ final class TreeComparison {
         return candidate.equals(path) || candidate.endsWith("/" + path);
     }
 
-    private static String inner(String root, String logical) {
+    /** A logical path as the archive names it inside: without an sdist's top folder or a wheel's tag. */
+    static String inner(String root, String logical) {
         return logical.startsWith(root + "/") ? logical.substring(root.length() + 1) : logical;
     }
 }

@@ -26,6 +26,7 @@ import dev.assay.tasks.execution.PlanException;
 import dev.assay.tasks.builtin.BuiltinSettings;
 import dev.assay.tasks.builtin.BuiltinTasks;
 import dev.assay.tasks.builtin.DescriptionTask;
+import dev.assay.tasks.builtin.SourceRebuildTask;
 import dev.assay.tasks.report.ReportEvaluator;
 import dev.assay.tasks.sandbox.Sandbox;
 import dev.assay.tasks.sandbox.SandboxProbe;
@@ -94,6 +95,7 @@ public class DefaultPipelineTasks implements PipelineTasks {
         List<Task> tasks = new ArrayList<>(List.of(new WheelhouseTask(source, markers),
                 new BuildWheelhouseTask(source, markers)));
         tasks.addAll(builtins.tasks());
+        tasks.add(new SourceRebuildTask(builtins.sandbox(), builtins.settings()));
         tasks.add(new DescriptionTask(builtins.sandbox(), builtins.settings(), DISTRIBUTION));
         return tasks;
     }

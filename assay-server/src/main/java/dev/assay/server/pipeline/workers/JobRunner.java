@@ -28,6 +28,7 @@ import dev.assay.server.pipeline.TaskReport;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.SdistTask;
+import dev.assay.tasks.builtin.SourceRebuildTask;
 import dev.assay.tasks.execution.ExecutionListener;
 import dev.assay.tasks.execution.ExecutionManager;
 import dev.assay.tasks.execution.ExecutionPlan;
@@ -135,6 +136,13 @@ public final class JobRunner {
         } else {
             initial.put(DataKey.SDIST, file);
             initial.put(PipelineTasks.BUILD_SOURCE, file);
+        }
+        if (job.gitCommit() != null) {
+            // a copy of its own: the rebuild writes its build output into the tree it builds
+            CommitCheckout.Checkout tagged = source.fetchSource(job, workspace.resolve("tagged"));
+            listener.logLine("stage", "release " + job.version() + " is tagged " + job.gitRef() + " at commit "
+                    + job.gitCommit() + ": the rebuild builds its " + tagged.files() + " file(s)");
+            initial.put(SourceRebuildTask.TAGGED_TREE, tagged.directory());
         }
         return initial;
     }

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -96,35 +94,8 @@ abstract class SourceMatchContract {
         files.put("src_demo/core.py", CORE + "\nVERSION = '" + version + "'\n");
         PythonDistributions.Built built = PythonDistributions.build(work,
                 PythonDistributions.Spec.of(PROJECT, version).withFiles(files));
-        Path project = built.sdist().getParent().getParent();
-        copySources(project, repo, unpushed.keySet());
-        git.run(repo, "add", "-A").succeeded();
-        git.run(repo, "commit", "-q", "-m", "Release " + version).succeeded();
-        if (tag != null) {
-            git.run(repo, "tag", "-a", tag, "-m", "Version " + version).succeeded();
-        }
+        TaggedSources.commit(git, repo, built.sdist().getParent().getParent(), unpushed.keySet(), version, tag);
         return built;
-    }
-
-    /** Replaces the work tree's files with the project's sources: not its build output, not {@code left}. */
-    private static void copySources(Path project, Path repo, Set<String> left) throws IOException {
-        try (Stream<Path> old = Files.walk(repo)) {
-            old.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(repo))
-                    .filter(path -> !repo.relativize(path).toString().startsWith(".git"))
-                    .forEach(path -> path.toFile().delete());
-        }
-        try (Stream<Path> sources = Files.walk(project)) {
-            for (Path source : sources.filter(Files::isRegularFile).toList()) {
-                String relative = project.relativize(source).toString();
-                if (relative.startsWith("dist/") || relative.startsWith("build/") || relative.contains(".egg-info")
-                        || left.contains(relative)) {
-                    continue;
-                }
-                Path target = repo.resolve(relative);
-                Files.createDirectories(target.getParent());
-                Files.copy(source, target);
-            }
-        }
     }
 
     @AfterAll
