@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline.sourcematch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,32 @@ final class BackendFiles {
         }
         // setuptools records its egg_info options in a setup.cfg of its own when the project has none
         return path.equals("setup.cfg") && !tree.containsKey(path);
+    }
+
+    /**
+     * Whether an sdist's {@code setup.cfg} is the tree's with only setuptools' {@code [egg_info]} section (its
+     * {@code tag_build} and {@code tag_date}) added or rewritten, as every setuptools sdist has it.
+     */
+    static boolean onlyEggInfoChanged(String tree, String sdist) {
+        return withoutEggInfo(tree).equals(withoutEggInfo(sdist));
+    }
+
+    private static List<String> withoutEggInfo(String text) {
+        List<String> kept = new ArrayList<>();
+        boolean inEggInfo = false;
+        for (String line : text.split("\\R", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("[")) {
+                inEggInfo = trimmed.equals("[egg_info]");
+            }
+            if (!inEggInfo) {
+                kept.add(line.stripTrailing());
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+            kept.remove(kept.size() - 1);
+        }
+        return kept;
     }
 
     /** Whether the backend writes this wheel path (its {@code NAME-VERSION.dist-info/} folder). */

@@ -7,7 +7,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.assay.server.index.Project;
+import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
+import dev.assay.server.index.ReleaseLookup;
+import dev.assay.server.index.contents.ContentEntry;
+import dev.assay.server.index.contents.DistributionContents;
+import dev.assay.server.index.contents.FileText;
 import dev.assay.server.index.contents.ReleaseContents;
 import dev.assay.server.pipeline.triggers.ReleaseTags;
 
@@ -19,13 +24,20 @@ import dev.assay.server.pipeline.triggers.ReleaseTags;
 @Service
 public class SourceMatches {
 
+    private static final int SETUP_CFG_LIMIT = 1 << 20;
+
     private final ReleaseTags tags;
     private final TaggedTree trees;
     private final ReleaseContents contents;
     private final Rebuilds rebuilds;
+    private final ProjectService projects;
+    private final ReleaseLookup lookup;
 
-    SourceMatches(ReleaseTags tags, TaggedTree trees, ReleaseContents contents, Rebuilds rebuilds) {
+    SourceMatches(ReleaseTags tags, TaggedTree trees, ReleaseContents contents, Rebuilds rebuilds,
+            ProjectService projects, ReleaseLookup lookup) {
         this.tags = tags;
+        this.projects = projects;
+        this.lookup = lookup;
         this.trees = trees;
         this.contents = contents;
         this.rebuilds = rebuilds;
@@ -41,12 +53,38 @@ public class SourceMatches {
         }
         TreeComparison comparison = new TreeComparison(tree.get());
         Optional<Rebuilds.Rebuild> rebuild = rebuilds.of(release.id());
+        String commit = tagged.get().commit();
         List<FileSourceMatch> files = contents.list(project, release).stream().map(upload -> {
-            FileSourceMatch match = comparison.compare(upload);
+            FileSourceMatch match = comparison.compare(upload, setupCfgEdited(project, release, upload, tree.get(),
+                    commit));
             return rebuild.map(rebuilt -> RebuildComparison.refine(match, upload, rebuilt)).orElse(match);
         }).toList();
         return new SourceMatch(project.name(), release.version(), verdictOf(files),
                 Optional.of(tagged.get().ref()), Optional.of(tagged.get().commit()), files);
+    }
+
+    /** Whether the sdist's {@code setup.cfg} is the tree's but for setuptools' {@code [egg_info]} section. */
+    private boolean setupCfgEdited(Project project, Release release, DistributionContents upload,
+            Map<String, String> tree, String commit) {
+        String path = "sdist/" + TreeComparison.SETUP_CFG;
+        Optional<ContentEntry> entry = upload.entry(path);
+        String treeHash = tree.get(TreeComparison.SETUP_CFG);
+        if (!"sdist".equals(upload.root()) || entry.isEmpty() || treeHash == null
+                || treeHash.equals(entry.get().sha256())) {
+            return false;
+        }
+        Optional<String> inTree = trees.text(project.normalizedName(), commit, TreeComparison.SETUP_CFG, SETUP_CFG_LIMIT);
+        // by release: when a release has two sdists, the first by name answers, so the other one is not accepted
+        Optional<FileText> inSdist = contents.find(project, release, path)
+                .filter(text -> text.file().filename().equals(upload.file().filename()));
+        return inTree.isPresent() && inSdist.isPresent() && !inSdist.get().lines().isEmpty()
+                && BackendFiles.onlyEggInfoChanged(inTree.get(), String.join("\n", inSdist.get().lines()));
+    }
+
+    /** As {@link #of(Project, Release)}, by names, for a page that already checked the reader may read the project. */
+    public SourceMatch of(String project, String version) {
+        Project found = projects.project(project);
+        return of(found, lookup.release(found, version));
     }
 
     /** The release's verdict: the worst of its files'. */

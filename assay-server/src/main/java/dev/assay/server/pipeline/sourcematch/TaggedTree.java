@@ -3,6 +3,8 @@ package dev.assay.server.pipeline.sourcematch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -60,6 +63,25 @@ class TaggedTree {
             }
         });
         return read;
+    }
+
+    /** The text of one regular file of {@code commit}, if it is there, UTF-8 and at most {@code limit} bytes. */
+    Optional<String> text(String normalizedProject, String commit, String path, int limit) {
+        try (Repository repository = repositories.open(normalizedProject); RevWalk commits = new RevWalk(repository);
+                TreeWalk file = TreeWalk.forPath(repository, path,
+                        commits.parseCommit(ObjectId.fromString(commit)).getTree())) {
+            if (file == null || file.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
+                return Optional.empty();
+            }
+            ObjectLoader blob = repository.open(file.getObjectId(0), Constants.OBJ_BLOB);
+            if (blob.getSize() > limit) {
+                return Optional.empty();
+            }
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(blob.getBytes())).toString());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException unreadable) {
+            // CharacterCodingException (not UTF-8) is an IOException: such a file is no text to compare
+            return Optional.empty();
+        }
     }
 
     private Optional<Map<String, String>> read(String normalizedProject, String commit) {

@@ -17,6 +17,8 @@ import dev.assay.server.index.contents.DistributionContents;
  */
 final class TreeComparison {
 
+    static final String SETUP_CFG = "setup.cfg";
+
     private final Map<String, String> tree;
     private final Map<String, List<String>> pathsByHash = new HashMap<>();
 
@@ -26,8 +28,11 @@ final class TreeComparison {
         tree.forEach((path, hash) -> pathsByHash.computeIfAbsent(hash, h -> new ArrayList<>()).add(path));
     }
 
-    /** The file's verdict against the tree and what differs. */
-    FileSourceMatch compare(DistributionContents contents) {
+    /**
+     * The file's verdict against the tree and what differs; {@code setupCfgEdited}: its {@code setup.cfg} differs from
+     * the tree's only by setuptools' {@code [egg_info]} section, so the backend wrote it.
+     */
+    FileSourceMatch compare(DistributionContents contents, boolean setupCfgEdited) {
         String filename = contents.file().filename();
         String type = contents.file().packageType();
         if (contents.problem().isPresent()) {
@@ -41,7 +46,9 @@ final class TreeComparison {
         List<SourceDifference> differences = new ArrayList<>();
         for (ContentEntry entry : contents.leaves()) {
             String path = inner(contents.root(), entry.path());
-            if (sdist ? BackendFiles.inSdist(path, tree) : BackendFiles.inWheel(path)) {
+            boolean written = sdist ? BackendFiles.inSdist(path, tree) || setupCfgEdited && path.equals(SETUP_CFG)
+                    : BackendFiles.inWheel(path);
+            if (written) {
                 generated.add(path);
                 continue;
             }

@@ -66,11 +66,12 @@ abstract class SourceMatchContract {
         GitCommand git = new GitCommand(Files.createDirectories(work.resolve("home")));
         Path repo = Files.createDirectories(work.resolve("repo"));
         git.run(repo, "init", "-q").succeeded();
-        PythonDistributions.Built first = release(git, work, repo, "1.0", Map.of(), "v1.0");
+        PythonDistributions.Built first = release(git, work, repo, "1.0",
+                Map.of("setup.cfg", "[flake8]\nmax-line-length = 100\n"), Set.of(), "v1.0");
         tagged = git.head(repo, "v1.0^{commit}");
         PythonDistributions.Built extra = release(git, work, repo, "1.1",
-                Map.of("src_demo/payload.py", PAYLOAD), "src-demo-1.1");
-        PythonDistributions.Built untagged = release(git, work, repo, "1.2", Map.of(), null);
+                Map.of("src_demo/payload.py", PAYLOAD), Set.of("src_demo/payload.py"), "src-demo-1.1");
+        PythonDistributions.Built untagged = release(git, work, repo, "1.2", Map.of(), Set.of(), null);
         String remote = "http://alice:" + PASSWORD.replace(" ", "%20") + "@127.0.0.1:" + server.port() + "/git/"
                 + PROJECT + ".git";
         git.run(repo, "push", "-q", remote, "main", "--tags").succeeded();
@@ -85,16 +86,16 @@ abstract class SourceMatchContract {
     }
 
     /**
-     * Builds {@code version} with the {@code unpushed} files as well, and commits the project without them (and
-     * without what the build wrote), tagged {@code tag} unless it is null.
+     * Builds {@code version} with {@code more} files, and commits the project without the {@code unpushed} ones
+     * (and without what the build wrote), tagged {@code tag} unless it is null.
      */
     private static PythonDistributions.Built release(GitCommand git, Path work, Path repo, String version,
-            Map<String, String> unpushed, String tag) throws IOException {
-        Map<String, String> files = new HashMap<>(unpushed);
+            Map<String, String> more, Set<String> unpushed, String tag) throws IOException {
+        Map<String, String> files = new HashMap<>(more);
         files.put("src_demo/core.py", CORE + "\nVERSION = '" + version + "'\n");
         PythonDistributions.Built built = PythonDistributions.build(work,
                 PythonDistributions.Spec.of(PROJECT, version).withFiles(files));
-        TaggedSources.commit(git, repo, built.sdist().getParent().getParent(), unpushed.keySet(), version, tag);
+        TaggedSources.commit(git, repo, built.sdist().getParent().getParent(), unpushed, version, tag);
         return built;
     }
 
@@ -138,7 +139,8 @@ abstract class SourceMatchContract {
         assertThat(sdist.get("verdict").asString()).isEqualTo("matches the source");
         assertThat(differences(sdist)).isEmpty();
         assertThat(sdist.get("matched").asInt()).as("pyproject.toml, README.md and two modules").isEqualTo(4);
-        assertThat(sdist.get("generated").toString()).contains("PKG-INFO", "src_demo.egg-info/SOURCES.txt");
+        assertThat(sdist.get("generated").toString()).as("setuptools adds its [egg_info] section to the tree's setup.cfg")
+                .contains("PKG-INFO", "src_demo.egg-info/SOURCES.txt", "setup.cfg");
         JsonNode wheel = file(source, ".whl");
         assertThat(wheel.get("verdict").asString()).isEqualTo("matches the source");
         assertThat(differences(wheel)).isEmpty();
