@@ -65,7 +65,7 @@ public final class SdistTask implements Task {
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
         Path tree = context.workspace().resolve(context.input(SOURCE_TREE, Path.class));
-        if (!Files.isRegularFile(tree.resolve("pyproject.toml")) && !Files.isRegularFile(tree.resolve("setup.py"))) {
+        if (!hasBuildFile(tree)) {
             context.record("buildFile", false);
             return TaskResult.failed("no pyproject.toml or setup.py at the commit's root: there is no Python project "
                     + "to build");
@@ -114,6 +114,11 @@ public final class SdistTask implements Task {
         context.publish(DataKey.SDIST, sdist);
         return TaskResult.passed("built " + sdist.getFileName() + (leftOut.isEmpty() ? ""
                 : "; it leaves out " + String.join(", ", leftOut) + "/, so the test task cannot run those tests"));
+    }
+
+    /** Whether a source tree has a {@code pyproject.toml} or a {@code setup.py} at its root: a project to build. */
+    static boolean hasBuildFile(Path tree) {
+        return Files.isRegularFile(tree.resolve("pyproject.toml")) || Files.isRegularFile(tree.resolve("setup.py"));
     }
 
     /** Builds the sdist of a project with one empty module with the worker's Python. */

@@ -64,7 +64,7 @@ public final class SourceRebuildTask implements Task {
     @Override
     public TaskResult run(TaskContext context) throws IOException, InterruptedException {
         Path tree = context.workspace().resolve(context.input(TAGGED_TREE, Path.class));
-        if (!Files.isRegularFile(tree.resolve("pyproject.toml")) && !Files.isRegularFile(tree.resolve("setup.py"))) {
+        if (!SdistTask.hasBuildFile(tree)) {
             return TaskResult.failed("no pyproject.toml or setup.py at the tagged commit's root: nothing to rebuild");
         }
         if (settings.buildTools().isEmpty()) {

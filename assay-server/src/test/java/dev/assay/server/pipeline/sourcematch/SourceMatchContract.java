@@ -1,11 +1,12 @@
 package dev.assay.server.pipeline.sourcematch;
 
+import static dev.assay.server.pipeline.sourcematch.SourceJson.differences;
+import static dev.assay.server.pipeline.sourcematch.SourceJson.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,21 +112,6 @@ abstract class SourceMatchContract {
 
     private JsonNode source(String version) {
         return anonymous.json("api/v1/projects/" + PROJECT + "/" + version + "/source");
-    }
-
-    private static JsonNode file(JsonNode source, String suffix) {
-        for (JsonNode file : source.get("files")) {
-            if (file.get("filename").asString().endsWith(suffix)) {
-                return file;
-            }
-        }
-        throw new AssertionError("no " + suffix + " in " + source);
-    }
-
-    private static List<String> differences(JsonNode file) {
-        List<String> found = new ArrayList<>();
-        file.get("differences").forEach(d -> found.add(d.get("path").asString() + ": " + d.get("reason").asString()));
-        return found;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.assay.server.pipeline.sourcematch;
 
+import static dev.assay.server.pipeline.sourcematch.SourceJson.differences;
+import static dev.assay.server.pipeline.sourcematch.SourceJson.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,21 +94,6 @@ abstract class SourceRebuildContract extends PipelineFixture {
             }
         }
         return true;
-    }
-
-    private static JsonNode file(JsonNode source, String suffix) {
-        for (JsonNode file : source.get("files")) {
-            if (file.get("filename").asString().endsWith(suffix)) {
-                return file;
-            }
-        }
-        throw new AssertionError("no " + suffix + " in " + source);
-    }
-
-    private static List<String> differences(JsonNode file) {
-        List<String> found = new ArrayList<>();
-        file.get("differences").forEach(d -> found.add(d.get("path").asString() + ": " + d.get("reason").asString()));
-        return found;
     }
 
     @Test
