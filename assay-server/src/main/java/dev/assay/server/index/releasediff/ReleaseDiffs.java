@@ -98,6 +98,13 @@ public class ReleaseDiffs {
         return of(project, lookup.release(project, subject.version()));
     }
 
+    /** The number of the discussion of {@code version}'s diff, if the caller may read the project and it has one. */
+    public Optional<Long> discussion(Optional<Caller> caller, String name, String version) {
+        return projects.find(name).filter(project -> projects.mayRead(caller, project))
+                .flatMap(project -> releases.find(project.id(), version))
+                .flatMap(release -> diffs.discussionOf(release.id()));
+    }
+
     /** The project and release a release diff discussion is about, for its threads' file checks. */
     public Optional<ReleaseDiff> subject(long discussionId) {
         return diffs.subjectOf(discussionId).flatMap(subject -> projects.find(subject.projectId())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -66,8 +67,12 @@ abstract class ReleaseDiffContract {
     }
 
     private void upload(Path build, String version, Map<String, String> files) {
+        upload(build, "diff-app", version, files);
+    }
+
+    private void upload(Path build, String name, String version, Map<String, String> files) {
         PythonDistributions.Built built = PythonDistributions.build(build,
-                PythonDistributions.Spec.of("diff-app", version).withFiles(files));
+                PythonDistributions.Spec.of(name, version).withFiles(files));
         PythonTools.twineUpload(server.url(), "alice", PASSWORD, built.wheel(), built.sdist()).assertSucceeded();
     }
 
@@ -215,6 +220,29 @@ abstract class ReleaseDiffContract {
         assertThat(anonymous.get("diffs/not-a-number").statusCode()).isEqualTo(400);
         assertThat(anonymous.get("diffs/999999").statusCode()).isEqualTo(404);
         assertThat(anonymous.get("reviews/" + diffNumber + "/conversation").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void packageReviewPageListsTheThreadsOnItsReleasesDiffs(@TempDir Path build) {
+        upload(build, "held-diff", "1.0", Map.of("held_diff/core.py", "A = 1\n"));
+        // the project goes under review, as a held project's is: its next upload is the review's first iteration
+        JdbcClient jdbc = server.bean(JdbcClient.class);
+        jdbc.sql("UPDATE projects SET held = TRUE WHERE normalized_name = 'held-diff'").update();
+        upload(build, "held-diff", "1.1", Map.of("held_diff/core.py", "A = 2\n"));
+        long review = jdbc.sql("SELECT r.discussion_id FROM package_reviews r JOIN projects p ON p.id = r.project_id "
+                + "WHERE p.normalized_name = 'held-diff'").query(Long.class).single();
+        long number = api("alice").json("api/v1/projects/held-diff/1.1/diff").get("discussion").asLong();
+        HttpResponse<String> created = api("alice").post("api/v1/diffs/" + number + "/threads",
+                "{\"body\":\"Is 2 right?\",\"path\":\"sdist/held_diff/core.py\",\"line\":1}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        WebSession alice = new WebSession(server.url());
+        alice.logIn("alice", PASSWORD);
+        Element listed = alice.page("reviews/" + review).selectFirst("#release-diff-threads [data-version=1.1]");
+        assertThat(listed).isNotNull();
+        assertThat(listed.select(".first-comment").text()).isEqualTo("Is 2 right?");
+        assertThat(listed.select("li a").attr("href")).startsWith("/diffs/" + number + "#thread-");
+        assertThat(anonymous.get("diffs/" + number).statusCode()).as("held: hidden as its project").isEqualTo(404);
     }
 
     private static JsonNode findThread(JsonNode diff, String firstBody) {
