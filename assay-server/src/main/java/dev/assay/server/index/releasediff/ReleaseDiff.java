@@ -8,15 +8,11 @@ import dev.assay.server.index.Release;
 import dev.assay.server.index.contents.ContentsComparison;
 
 /**
- * A release compared with the previous one: {@code previous} and {@code comparison} are empty for a first release;
- * {@code discussion} is the number its inline threads hang on (empty for a release uploaded before release diffs
- * existed).
+ * A release compared with the previous one ({@code previous} empty for a first release): {@code counts} the paths
+ * added, removed and changed per distribution kind (none for a first release); {@code comparison} the files and
+ * lines, when asked for; {@code discussion} the number its inline threads hang on (empty for a release uploaded
+ * before release diffs existed).
  */
-public record ReleaseDiff(Project project, Release release, Optional<Release> previous,
+public record ReleaseDiff(Project project, Release release, Optional<Release> previous, List<KindCounts> counts,
         Optional<ContentsComparison> comparison, Optional<Long> discussion) {
-
-    /** Added, removed and changed paths per distribution kind, in the order the kinds first appear. */
-    public List<KindCounts> counts() {
-        return comparison.map(DiffCounts::of).orElse(List.of());
-    }
 }

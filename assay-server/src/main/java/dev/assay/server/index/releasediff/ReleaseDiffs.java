@@ -2,6 +2,7 @@ package dev.assay.server.index.releasediff;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
@@ -18,6 +19,7 @@ import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseRepository;
 import dev.assay.server.index.contents.ContentsDiff;
+import dev.assay.server.index.contents.ReleaseContents;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionKind;
 import dev.assay.server.review.DiscussionRepository;
@@ -35,18 +37,20 @@ public class ReleaseDiffs {
     private final ReleaseLookup lookup;
     private final ProjectService projects;
     private final ContentsDiff contents;
+    private final ReleaseContents listings;
     private final DiscussionRepository discussions;
     private final AccountService accounts;
     private final Clock clock;
 
     ReleaseDiffs(ReleaseDiffRepository diffs, ReleaseRepository releases, ReleaseLookup lookup,
-            ProjectService projects, ContentsDiff contents, DiscussionRepository discussions, AccountService accounts,
-            Clock clock) {
+            ProjectService projects, ContentsDiff contents, ReleaseContents listings, DiscussionRepository discussions,
+            AccountService accounts, Clock clock) {
         this.diffs = diffs;
         this.releases = releases;
         this.lookup = lookup;
         this.projects = projects;
         this.contents = contents;
+        this.listings = listings;
         this.discussions = discussions;
         this.accounts = accounts;
         this.clock = clock;
@@ -76,11 +80,18 @@ public class ReleaseDiffs {
                 .max(Comparator.comparing(candidate -> Version.parse(candidate.version())));
     }
 
-    /** The release compared with its previous one. */
+    /** The release compared with its previous one, files and lines included. */
     public ReleaseDiff of(Project project, Release release) {
         Optional<Release> previous = previous(project, release);
-        return new ReleaseDiff(project, release, previous,
+        return new ReleaseDiff(project, release, previous, counts(project, previous, release),
                 previous.map(before -> contents.compare(project, before, release)), diffs.discussionOf(release.id()));
+    }
+
+    /** The counts of the release's changes since its previous one, for the release page: no file is read. */
+    public ReleaseDiff summary(Project project, Release release) {
+        Optional<Release> previous = previous(project, release);
+        return new ReleaseDiff(project, release, previous, counts(project, previous, release), Optional.empty(),
+                diffs.discussionOf(release.id()));
     }
 
     /** The diff of {@code version} of the project, if the caller may read it (else the 404 of a missing one). */
@@ -98,6 +109,11 @@ public class ReleaseDiffs {
         return of(project, lookup.release(project, subject.version()));
     }
 
+    private List<KindCounts> counts(Project project, Optional<Release> previous, Release release) {
+        return previous.map(before -> DiffCounts.of(listings.list(project, before), listings.list(project, release)))
+                .orElse(List.of());
+    }
+
     /** The number of the discussion of {@code version}'s diff, if the caller may read the project and it has one. */
     public Optional<Long> discussion(Optional<Caller> caller, String name, String version) {
         return projects.find(name).filter(project -> projects.mayRead(caller, project))
@@ -110,8 +126,8 @@ public class ReleaseDiffs {
         return diffs.subjectOf(discussionId).flatMap(subject -> projects.find(subject.projectId())
                 .map(project -> {
                     Release release = lookup.release(project, subject.version());
-                    return new ReleaseDiff(project, release, previous(project, release), Optional.empty(),
-                            Optional.of(discussionId));
+                    return new ReleaseDiff(project, release, previous(project, release), List.of(),
+                            Optional.empty(), Optional.of(discussionId));
                 }));
     }
 }

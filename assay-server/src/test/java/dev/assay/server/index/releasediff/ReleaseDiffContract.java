@@ -135,6 +135,11 @@ abstract class ReleaseDiffContract {
         Document page = bob.page("diffs/" + diffNumber);
         String link = page.select("article[data-path=" + CORE + "] a.line-number").stream()
                 .filter(a -> a.id().endsWith("-new-6")).findFirst().orElseThrow().attr("href");
+        assertThat(bob.get(link.replace("/conversation/new", "/conversation/box")).body())
+                .as("the box htmx opens in place").contains("class=\"comment-box");
+        HttpResponse<String> forged = bob.post("diffs/" + diffNumber + "/conversation/threads", Map.of("body", "x",
+                "iteration", "1", "path", CORE, "line", "6", "side", "new"));
+        assertThat(forged.statusCode()).as("without the CSRF token").isEqualTo(403);
         HttpResponse<String> posted = bob.submit(link, "form.comment-box", Map.of("body", "Why the **bang**?"));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(posted.uri().getPath()).isEqualTo("/diffs/" + diffNumber);
