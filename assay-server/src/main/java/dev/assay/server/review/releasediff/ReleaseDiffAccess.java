@@ -8,22 +8,25 @@ import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.tokens.TokenScope;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.index.releasediff.ReleaseDiffs;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionKind;
 import dev.assay.server.review.thread.DiscussionAccess;
 
 /**
- * Who may take part in a release diff's threads: reading follows reading the release's project; commenting needs
- * a password or a token with the review scope for it; resolving is for the thread's author, the project's
- * members, package reviewers and administrators.
+ * Who may take part in a release diff's threads: reading follows reading the release (while it exists);
+ * commenting needs a password or a token with the review scope for it; resolving is for the thread's author, the
+ * project's members, package reviewers and administrators.
  */
 @Component
 class ReleaseDiffAccess implements DiscussionAccess {
 
     private final ProjectService projects;
+    private final ReleaseDiffs diffs;
 
-    ReleaseDiffAccess(ProjectService projects) {
+    ReleaseDiffAccess(ProjectService projects, ReleaseDiffs diffs) {
         this.projects = projects;
+        this.diffs = diffs;
     }
 
     @Override
@@ -33,7 +36,8 @@ class ReleaseDiffAccess implements DiscussionAccess {
 
     @Override
     public boolean mayRead(Optional<Caller> caller, Discussion discussion) {
-        return project(discussion).filter(project -> projects.mayRead(caller, project)).isPresent();
+        // a deleted release takes its diff's threads out of sight with it
+        return diffs.subject(discussion.id()).filter(diff -> projects.mayRead(caller, diff.project())).isPresent();
     }
 
     @Override
