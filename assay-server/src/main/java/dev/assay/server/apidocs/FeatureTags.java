@@ -5,11 +5,13 @@ import java.util.List;
 /** The tags of the API: one per feature, an operation's being the feature package its controller lives in. */
 enum FeatureTags {
     ACCOUNTS("Accounts", "Who the credentials stand for; registration settings", "accounts"),
-    PROJECTS("Projects", "Create projects; releases, files, roles, visibility, dependencies, contents", "index"),
+    PROJECTS("Projects", "Create projects; releases, files, roles, visibility, dependencies, contents, release diffs",
+            "index"),
     GIT("Git", "Branches, tags, commits, files, protected branches and mirrors", "git"),
     PIPELINES("Pipelines", "Test pipelines of releases and commits, and their raw data", "pipeline"),
     REVIEWS("Package reviews", "New projects held for review, and the review checklist", "review.packagereview"),
-    THREADS("Comments and threads", "Threads on reviews and change requests, @-completion, issue-tracker patterns",
+    THREADS("Comments and threads", "Threads on reviews, change requests and release diffs, @-completion, "
+            + "issue-tracker patterns",
             "review.thread"),
     CHANGES("Change requests", "Open, list, edit and diff change requests; votes, merge gates, merging, suggested "
             + "changes", "review.change"),

@@ -3,10 +3,11 @@ package dev.assay.server.review;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What a discussion is about: a new project's package review or a change request on a repository. */
+/** What a discussion is about: a new project's package review, a change request on a repository, or a release diff. */
 public enum DiscussionKind {
     PACKAGE_REVIEW("reviews"),
-    CHANGE_REQUEST("changes");
+    CHANGE_REQUEST("changes"),
+    RELEASE_DIFF("diffs");
 
     private final String pathSegment;
 
@@ -14,7 +15,7 @@ public enum DiscussionKind {
         this.pathSegment = pathSegment;
     }
 
-    /** The kind's name as stored: {@code package-review}, {@code change-request}. */
+    /** The kind's name as stored: {@code package-review}, {@code change-request}, {@code release-diff}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -26,15 +26,17 @@ import dev.assay.server.review.thread.anchor.Anchor;
 import dev.assay.server.review.thread.anchor.Side;
 
 /**
- * {@code /reviews/{n}/conversation…} and {@code /changes/{n}/conversation…}: the threads of a discussion as pages and htmx fragments. Every action is a
- * CSRF-protected form: an htmx request gets the rendered thread back, a plain one is redirected to {@code back}.
+ * {@code /reviews/{n}/conversation…}, {@code /changes/{n}/conversation…} and {@code /diffs/{n}/conversation…}: the
+ * threads of a discussion as pages and htmx fragments. Every action is a CSRF-protected form: an htmx request gets
+ * the rendered thread back, a plain one is redirected to {@code back}.
  */
 @Controller
-@RequestMapping({"/reviews/{number}/conversation", "/changes/{number}/conversation"})
+@RequestMapping({"/reviews/{number}/conversation", "/changes/{number}/conversation",
+        "/diffs/{number}/conversation"})
 class ConversationPageController {
 
     // back is where a plain form returns to: a page of this site about a discussion, never another site
-    private static final Pattern BACK = Pattern.compile("/(reviews|changes)/\\d+[A-Za-z0-9/_.?=&%+#-]*");
+    private static final Pattern BACK = Pattern.compile("/(reviews|changes|diffs)/\\d+[A-Za-z0-9/_.?=&%+#-]*");
     private static final String FRAGMENTS = "review/thread/fragments";
 
     private final ThreadService threads;

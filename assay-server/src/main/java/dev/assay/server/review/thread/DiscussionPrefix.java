@@ -16,8 +16,8 @@ import dev.assay.server.review.DiscussionKind;
 import dev.assay.server.review.DiscussionRepository;
 
 /**
- * Threads answer under {@code /reviews/N} and {@code /changes/N} (pages and API): a number of the other kind
- * under a prefix is a 404, as if it did not exist, so each address names one discussion.
+ * Threads answer under {@code /reviews/N}, {@code /changes/N} and {@code /diffs/N} (pages and API): a number of
+ * another kind under a prefix is a 404, as if it did not exist, so each address names one discussion.
  */
 @Component
 class DiscussionPrefix implements HandlerInterceptor, WebMvcConfigurer {
@@ -33,7 +33,9 @@ class DiscussionPrefix implements HandlerInterceptor, WebMvcConfigurer {
         registry.addInterceptor(this).addPathPatterns("/reviews/*/conversation", "/reviews/*/conversation/**",
                 "/changes/*/conversation", "/changes/*/conversation/**", "/api/v1/reviews/*/threads",
                 "/api/v1/reviews/*/threads/**", "/api/v1/reviews/*/publish", "/api/v1/changes/*/threads",
-                "/api/v1/changes/*/threads/**", "/api/v1/changes/*/publish");
+                "/api/v1/changes/*/threads/**", "/api/v1/changes/*/publish", "/diffs/*/conversation",
+                "/diffs/*/conversation/**", "/api/v1/diffs/*/threads", "/api/v1/diffs/*/threads/**",
+                "/api/v1/diffs/*/publish");
     }
 
     @Override
@@ -45,20 +47,30 @@ class DiscussionPrefix implements HandlerInterceptor, WebMvcConfigurer {
         }
         DiscussionKind expected = kindOf(request.getRequestURI());
         discussions.find(Long.parseLong(number)).filter(found -> found.kind() != expected).ifPresent(found -> {
-            throw new NotFoundException("there is no " + (expected == DiscussionKind.CHANGE_REQUEST
-                    ? "change request" : "review") + " #" + number);
+            throw new NotFoundException("there is no " + noun(expected) + " #" + number);
         });
         return true;
     }
 
-    /** The kind of discussion an address under one of the two prefixes is about. */
+    /** The kind of discussion an address under one of the prefixes is about. */
     static DiscussionKind kindOf(String uri) {
-        return uri.startsWith("/changes/") || uri.startsWith("/api/v1/changes/") ? DiscussionKind.CHANGE_REQUEST
+        if (uri.startsWith("/changes/") || uri.startsWith("/api/v1/changes/")) {
+            return DiscussionKind.CHANGE_REQUEST;
+        }
+        return uri.startsWith("/diffs/") || uri.startsWith("/api/v1/diffs/") ? DiscussionKind.RELEASE_DIFF
                 : DiscussionKind.PACKAGE_REVIEW;
     }
 
-    /** The page prefix ({@code reviews} or {@code changes}) of an address, for links in thread fragments. */
+    /** The page prefix ({@code reviews}, {@code changes} or {@code diffs}) of an address, for thread fragments. */
     static String segmentOf(String uri) {
-        return kindOf(uri) == DiscussionKind.CHANGE_REQUEST ? "changes" : "reviews";
+        return kindOf(uri).path(0).split("/")[1];
+    }
+
+    private static String noun(DiscussionKind kind) {
+        return switch (kind) {
+            case CHANGE_REQUEST -> "change request";
+            case RELEASE_DIFF -> "release diff";
+            case PACKAGE_REVIEW -> "review";
+        };
     }
 }

@@ -23,12 +23,13 @@ import dev.assay.server.review.thread.anchor.Anchor;
 import dev.assay.server.review.thread.anchor.Side;
 
 /**
- * {@code /api/v1/reviews/{n}/threads…} and {@code /publish} (and the same under {@code /api/v1/changes/{n}}):
+ * {@code /api/v1/reviews/{n}/threads…} and {@code /publish} (and the same under {@code /api/v1/changes/{n}} and
+ * {@code /api/v1/diffs/{n}}):
  * threads of a review or change request for clients authenticating with
  * HTTP Basic (a password or a token); the thread service decides who may.
  */
 @RestController
-@RequestMapping({"/api/v1/reviews/{number}", "/api/v1/changes/{number}"})
+@RequestMapping({"/api/v1/reviews/{number}", "/api/v1/changes/{number}", "/api/v1/diffs/{number}"})
 class ThreadApiController {
 
     /** The body of a new thread: no path for a general comment; iteration defaults to the newest. */
