@@ -90,6 +90,15 @@ abstract class BehaviourContract extends SandboxedFixture {
         assertThat(only(warned.get("added")).get("item").get("value").asString()).isEqualTo("203.0.113.9:443");
         assertThat(warned.get("held").asBoolean()).isFalse();
         assertThat(HttpApi.anonymous(server.url()).get("simple/" + warning + "/").statusCode()).isEqualTo(200);
+
+        Path warning12 = upload(work, warning, "1.2", "import subprocess\nsubprocess.run(['true'])\n");
+        finished(warning, "1.2", warning12.getFileName().toString(), SLOW);
+        JsonNode next = owner.json("api/v1/projects/" + warning + "/1.2/behaviour");
+        assertThat(only(next.get("added")).get("sentence").asString()).as(next::toString)
+                .isEqualTo("1.2 now runs true during import");
+        assertThat(only(next.get("added")).get("action").asString()).isEqualTo("warn");
+        assertThat(only(next.get("gone")).get("value").asString()).isEqualTo("203.0.113.9:443");
+        assertThat(next.get("held").asBoolean()).isFalse();
     }
 
     @Test
