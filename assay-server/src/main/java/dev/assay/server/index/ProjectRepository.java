@@ -165,6 +165,12 @@ public class ProjectRepository {
         changed(projectId, true);
     }
 
+    /** Holds the project again for its package review (the caller bumps the serial). */
+    public void hold(long projectId) {
+        jdbc.sql("UPDATE projects SET held = TRUE WHERE id = :id").param("id", projectId).update();
+        changed(projectId, true);
+    }
+
     /** Records that what the index serves for the project changed; caches keyed on the serial expire. */
     public void touch(long projectId, String summary) {
         jdbc.sql("UPDATE projects SET last_serial = last_serial + 1, summary = COALESCE(:summary, summary) WHERE id = :id")

@@ -167,6 +167,18 @@ public class ProjectService {
         return projects.findByNormalizedName(project.normalizedName()).orElseThrow();
     }
 
+    /**
+     * Holds the project again until its package review is approved: from this transaction's commit on, it is read
+     * as a new project under review is; the serial is bumped so caches revalidate.
+     */
+    public Project hold(Project project) {
+        if (!project.held()) {
+            projects.hold(project.id());
+            projects.touch(project.id(), null);
+        }
+        return projects.findByNormalizedName(project.normalizedName()).orElseThrow();
+    }
+
     /** The project's releases, newest version first. */
     public List<Release> releasesNewestFirst(Project project) {
         return releases.list(project.id()).stream()

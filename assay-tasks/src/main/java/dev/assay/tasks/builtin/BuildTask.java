@@ -91,6 +91,7 @@ public final class BuildTask implements Task {
         SandboxResult result = step.runTraced(strace, "build", NAME, argv, frontend.frontend().env());
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
+        step.recordBehaviour("build", baseline);
         List<Finding> findings = TraceFindings.of(step.traceFile("build"), step.workspaceInside(), baseline);
         if (result.killedByLimit()) {
             return TaskResult.error("the build was stopped by the sandbox's limits " + result.limitsHit());

@@ -92,6 +92,7 @@ public final class ImportTask implements Task {
         SandboxResult result = step.runTraced(strace, "import", NAME, argv, Map.of());
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
+        step.recordBehaviour("import", baseline);
         List<String> failures = Files.readString(step.logFile("import")).lines()
                 .filter(line -> line.startsWith(FAILED)).map(line -> line.substring(FAILED.length())).toList();
         context.record("importFailures", failures);

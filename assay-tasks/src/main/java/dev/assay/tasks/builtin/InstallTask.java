@@ -73,6 +73,7 @@ public final class InstallTask implements Task {
                 Map.of());
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
+        step.recordBehaviour("pip", baseline);
         if (result.killedByLimit()) {
             return TaskResult.error("pip was stopped by the sandbox's limits " + result.limitsHit());
         }

@@ -123,6 +123,11 @@ final class SandboxStep {
         context.record("leftRunning", result.leftRunning());
     }
 
+    /** Records what the traced {@code step} did beyond {@code baseline} as the task's {@link Behaviour} raw data. */
+    void recordBehaviour(String step, TraceBaseline baseline) throws IOException {
+        context.record(Behaviour.RAW_DATA, Behaviour.of(traceFile(step), workspaceInside(), baseline));
+    }
+
     Path traceFile(String step) {
         return taskDir.resolve(step + ".trace");
     }

@@ -89,6 +89,7 @@ public final class TestTask implements Task {
                 argv, command.env());
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
+        step.recordBehaviour("test", baseline);
         List<Finding> findings = TraceFindings.of(step.traceFile("test"), step.workspaceInside(), baseline);
         if (result.killedByLimit()) {
             return TaskResult.failed("the tests were stopped by the sandbox's limits " + result.limitsHit()

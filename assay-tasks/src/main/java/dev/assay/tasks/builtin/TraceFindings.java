@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class TraceFindings {
 
-    private static final Set<String> NAME_SERVICE_SOCKETS = Set.of("/var/run/nscd/socket", "/run/nscd/socket");
+    static final Set<String> NAME_SERVICE_SOCKETS = Set.of("/var/run/nscd/socket", "/run/nscd/socket");
 
     /** Programs whose only business is reaching other machines. */
     private static final Set<String> NETWORK_CLIENTS = Set.of("curl", "wget", "nc", "ncat", "netcat", "socat",
@@ -34,10 +34,14 @@ final class TraceFindings {
 
     /** The findings of the trace at {@code traceFile}, written by a step whose workspace was {@code workspaceInside}. */
     static List<Finding> of(Path traceFile, String workspaceInside, TraceBaseline baseline) throws IOException {
+        return of(events(traceFile, workspaceInside, baseline), baseline);
+    }
+
+    /** The events of the trace, writes counted outside the workspace and the baseline's writable paths only. */
+    static List<TraceEvent> events(Path traceFile, String workspaceInside, TraceBaseline baseline) throws IOException {
         List<String> writable = new ArrayList<>(TracePolicy.workspaceOnly(workspaceInside).allowedWritePrefixes());
         writable.addAll(baseline.writablePaths());
-        TracePolicy policy = new TracePolicy(workspaceInside, writable, TracePolicy.SENSITIVE);
-        return of(Strace.events(traceFile, policy), baseline);
+        return Strace.events(traceFile, new TracePolicy(workspaceInside, writable, TracePolicy.SENSITIVE));
     }
 
     static List<Finding> of(List<TraceEvent> events, TraceBaseline baseline) {

@@ -119,6 +119,37 @@ public class PackageReviewService {
                 + review.number() + " of " + project.name(), "");
     }
 
+    /**
+     * Holds the project for review again because its release {@code version} did something new ({@code reason}):
+     * the project is held until its review is approved; the review is opened (or an approved one set back to new)
+     * with an iteration for the release and a {@code held} event naming the reason. Inside the caller's transaction.
+     */
+    public void holdRelease(Project project, long releaseId, String version, long actorId, String reason) {
+        Project held = projects.hold(project);
+        Instant now = clock.instant();
+        Optional<PackageReview> existing = reviews.findByProject(project.id());
+        long number;
+        if (existing.isEmpty()) {
+            number = discussions.insert(DiscussionKind.PACKAGE_REVIEW, project.id(),
+                    "Package review of " + project.name(), actorId, now).id();
+            reviews.insert(number, project.id(), actorId, now);
+        } else {
+            number = existing.get().number();
+            if (existing.get().state() == PackageReviewState.APPROVED) {
+                reviews.update(number, PackageReviewState.NEW, null, null, now);
+            }
+        }
+        if (reviews.iterationOfRelease(number, releaseId).isEmpty()) {
+            reviews.addIteration(number, releaseId, version, pins.pin(held, version), now);
+        }
+        String detail = "version " + version + " held: " + reason;
+        reviews.addEvent(number, actorId, "held", detail.length() <= MAX_REASON ? detail
+                : detail.substring(0, MAX_REASON), now);
+        PackageReview review = reviews.find(number).orElseThrow();
+        publish(NoticeKind.STATE_CHANGE, review, actorId, participants(review), "version " + version + " of "
+                + project.name() + " is held for review #" + number + ": " + reason, "");
+    }
+
     /** The review numbered so, if the caller may read its project; otherwise the 404 of a missing review. */
     @Transactional(readOnly = true)
     public PackageReview review(Optional<Caller> caller, long number) {

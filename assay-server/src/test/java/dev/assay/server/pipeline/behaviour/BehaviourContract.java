@@ -1,0 +1,160 @@
+package dev.assay.server.pipeline.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.assay.server.pipeline.SandboxedFixture;
+import dev.assay.server.testing.HttpApi;
+import dev.assay.server.testing.PythonDistributions;
+import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonTools;
+import dev.assay.server.testing.WebSession;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real wheels whose second release connects to 203.0.113.9:443 on import, run through the sandboxed pipeline:
+ * the behaviour diff names the connection, and the release is held for package review under the hold policy
+ * (the default for network) and only warned about under the warn policy.
+ */
+abstract class BehaviourContract extends SandboxedFixture {
+
+    private static final Duration SLOW = Duration.ofMinutes(4);
+    private static final String CONNECTS = """
+            import socket
+            try:
+                socket.create_connection(("203.0.113.9", 443), timeout=2).close()
+            except OSError:
+                pass
+            """;
+
+    @Override
+    protected Map<String, Object> pipelineSettings() {
+        return sandboxedSettings();
+    }
+
+    @Test
+    void aNewNetworkCallOnImportIsInTheDiffAndHoldsTheReleaseUnderHoldButNotUnderWarn() throws Exception {
+        String holding = "behave-hold-" + databaseKind();
+        String warning = "behave-warn-" + databaseKind();
+        Path work = Files.createTempDirectory(data, "behaviour");
+        Path holding10 = upload(work, holding, "1.0", "");
+        Path warning10 = upload(work, warning, "1.0", "");
+        HttpResponse<String> warn = owner.put("api/v1/projects/" + warning + "/behaviour-policy",
+                "{\"network\":\"warn\"}");
+        assertThat(warn.statusCode()).as(warn.body()).isEqualTo(200);
+        assertThat(HttpApi.parse(warn.body()).get("network").asString()).isEqualTo("warn");
+        finished(holding, "1.0", holding10.getFileName().toString(), SLOW);
+        finished(warning, "1.0", warning10.getFileName().toString(), SLOW);
+        Path holding11 = upload(work, holding, "1.1", CONNECTS);
+        Path warning11 = upload(work, warning, "1.1", CONNECTS);
+        finished(holding, "1.1", holding11.getFileName().toString(), SLOW);
+        finished(warning, "1.1", warning11.getFileName().toString(), SLOW);
+
+        JsonNode held = owner.json("api/v1/projects/" + holding + "/1.1/behaviour");
+        assertThat(held.get("previous").asString()).isEqualTo("1.0");
+        assertThat(held.get("compared").asBoolean()).as(held::toString).isTrue();
+        JsonNode added = only(held.get("added"));
+        assertThat(added.get("item").get("kind").asString()).isEqualTo("network");
+        assertThat(added.get("item").get("value").asString()).isEqualTo("203.0.113.9:443");
+        assertThat(added.get("item").get("step").asString()).isEqualTo("import");
+        assertThat(added.get("action").asString()).isEqualTo("hold");
+        assertThat(added.get("sentence").asString()).isEqualTo("1.1 now connects to 203.0.113.9:443 during import");
+        assertThat(held.get("held").asBoolean()).isTrue();
+        assertThat(held.get("holdReason").asString()).contains("203.0.113.9:443");
+        assertThat(owner.json("api/v1/projects/" + holding + "/1.0/behaviour").get("profiled").asBoolean()).isTrue();
+        // held: the index serves the project to nobody outside it until its package review is approved
+        assertThat(HttpApi.anonymous(server.url()).get("simple/" + holding + "/").statusCode()).isEqualTo(404);
+        WebSession olive = new WebSession(server.url());
+        olive.logIn("olive", PASSWORD);
+        String page = olive.get("project/" + holding + "/1.1/").body();
+        assertThat(page).contains("id=\"behaviour\"", "connects to 203.0.113.9:443", "held for review");
+        JsonNode review = null;
+        for (JsonNode candidate : owner.json("api/v1/reviews?mine=true").get("reviews")) {
+            review = holding.equals(candidate.get("project").asString()) ? candidate : review;
+        }
+        assertThat(review).as("the package review holding " + holding).isNotNull();
+        assertThat(review.get("state").asString()).isEqualTo("new");
+        String reviewPage = olive.get(review.get("path").asString().substring(1)).body();
+        assertThat(reviewPage).contains("id=\"behaviour\"", "1.1 now connects to 203.0.113.9:443 during import",
+                "version 1.1 held: new behaviour");
+
+        JsonNode warned = owner.json("api/v1/projects/" + warning + "/1.1/behaviour");
+        assertThat(only(warned.get("added")).get("action").asString()).as(warned::toString).isEqualTo("warn");
+        assertThat(only(warned.get("added")).get("item").get("value").asString()).isEqualTo("203.0.113.9:443");
+        assertThat(warned.get("held").asBoolean()).isFalse();
+        assertThat(HttpApi.anonymous(server.url()).get("simple/" + warning + "/").statusCode()).isEqualTo(200);
+
+        Path warning12 = upload(work, warning, "1.2", "import subprocess\nsubprocess.run(['true'])\n");
+        finished(warning, "1.2", warning12.getFileName().toString(), SLOW);
+        JsonNode next = owner.json("api/v1/projects/" + warning + "/1.2/behaviour");
+        assertThat(only(next.get("added")).get("sentence").asString()).as(next::toString)
+                .isEqualTo("1.2 now runs true during import");
+        assertThat(only(next.get("added")).get("action").asString()).isEqualTo("warn");
+        assertThat(only(next.get("gone")).get("value").asString()).isEqualTo("203.0.113.9:443");
+        assertThat(next.get("held").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theBehaviourIsReadAsTheReleaseIsAndBadInputIsRefused() throws Exception {
+        String project = uploadedProject();
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        JsonNode first = anonymous.json("api/v1/projects/" + project + "/1.0/behaviour");
+        assertThat(first.get("previous").isNull()).as(first::toString).isTrue();
+        assertThat(first.get("policy").get("network").asString()).isEqualTo("hold");
+        assertThat(first.get("policy").get("program").asString()).isEqualTo("warn");
+        assertThat(anonymous.get("api/v1/projects/" + project + "/9.9/behaviour").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> badKind = owner.put("api/v1/projects/" + project + "/behaviour-policy",
+                "{\"telepathy\":\"hold\"}");
+        assertThat(badKind.statusCode()).isEqualTo(400);
+        assertThat(badKind.body()).contains("'telepathy' is not a kind of behaviour");
+        HttpResponse<String> badAction = owner.put("api/v1/projects/" + project + "/behaviour-policy",
+                "{\"program\":\"explode\"}");
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(badAction.body()).contains("'explode' is not an action for program");
+        assertThat(stranger.put("api/v1/projects/" + project + "/behaviour-policy", "{\"program\":\"hold\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(anonymous.put("api/v1/projects/" + project + "/behaviour-policy", "{\"program\":\"hold\"}")
+                .statusCode()).isEqualTo(401);
+
+        WebSession browser = new WebSession(server.url());
+        browser.logIn("max", PASSWORD);
+        HttpResponse<String> saved = browser.submit("project/" + project + "/settings/behaviour",
+                "#change-behaviour-policy", Map.of("kind-program", "hold", "kind-network", "ignore"));
+        assertThat(saved.statusCode()).isIn(200, 302, 303);
+        JsonNode policy = owner.json("api/v1/projects/" + project + "/behaviour-policy");
+        assertThat(policy.get("program").asString()).isEqualTo("hold");
+        assertThat(policy.get("network").asString()).isEqualTo("ignore");
+        assertThat(browser.post("project/" + project + "/settings/behaviour",
+                Map.of("kind-program", "warn")).statusCode()).as("no CSRF token").isEqualTo(403);
+
+        makePrivate(project);
+        assertThat(anonymous.get("api/v1/projects/" + project + "/1.0/behaviour").statusCode()).isEqualTo(401);
+        assertThat(stranger.get("api/v1/projects/" + project + "/1.0/behaviour").statusCode()).isEqualTo(404);
+        WebSession sam = new WebSession(server.url());
+        sam.logIn("sam", PASSWORD);
+        assertThat(sam.get("project/" + project + "/settings/behaviour").statusCode()).isEqualTo(404);
+        assertThat(maintainer.json("api/v1/projects/" + project + "/1.0/behaviour").get("version").asString())
+                .isEqualTo("1.0");
+    }
+
+    private Path upload(Path work, String project, String version, String init) throws Exception {
+        Spec spec = Spec.of(project, version);
+        PythonDistributions.Built built = PythonDistributions.build(work,
+                spec.withFiles(Map.of(spec.module() + "/__init__.py", "VERSION = '" + version + "'\n" + init)));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, built.wheel()).assertSucceeded();
+        return built.wheel();
+    }
+
+    private static JsonNode only(JsonNode list) {
+        assertThat(list.size()).as(list::toString).isEqualTo(1);
+        return list.get(0);
+    }
+}
