@@ -33,7 +33,8 @@ abstract class ReleaseDiffBackfillContract {
     abstract String databaseKind();
 
     @Test
-    void earlierReleasesGetTheirDiffsThenYankingAndDeletingShowThrough(@TempDir Path data, @TempDir Path build) throws Exception {
+    void earlierReleasesGetTheirDiffsThenYankingAndDeletingShowThrough(@TempDir Path data, @TempDir Path build)
+            throws Exception {
         try (TestDatabase database = TestDatabase.of(databaseKind(), data)) {
             try (TestServer server = TestServer.start(data, database, Map.of())) {
                 server.bean(AccountService.class).create(new NewUser("alice", "alice@example.org", "", PASSWORD,
