@@ -1,6 +1,7 @@
 package dev.assay.server.index.contents;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.assay.packaging.PackagingException;
 import dev.assay.packaging.archive.ArchiveEntry;
@@ -11,9 +12,14 @@ import dev.assay.packaging.filename.WheelFileName;
 /**
  * The logical paths of a distribution file's entries, which stay the same from one release to the next so that
  * comments can follow them: {@code sdist/<path without the NAME-VERSION/ top folder>} and
- * {@code wheel/<compatibility tag as in the file name>/<path>}.
+ * {@code wheel/<compatibility tag as in the file name>/<path>}, where a wheel's {@code NAME-VERSION.dist-info/} and
+ * {@code NAME-VERSION.data/} folders are written without their version ({@code NAME.dist-info/}), so that a release
+ * diff shows what changed in {@code METADATA} instead of every metadata file removed and added again.
  */
 final class LogicalPaths {
+
+    /** A wheel's top-level metadata or data folder: {@code NAME-VERSION.dist-info} or {@code NAME-VERSION.data}. */
+    private static final Pattern VERSIONED_WHEEL_FOLDER = Pattern.compile("^([^/]+)-[^-/]+\\.(dist-info|data)(?=/|$)");
 
     private final String root;
     private final String strippedTop;
@@ -50,12 +56,16 @@ final class LogicalPaths {
     /** The logical path of an archive path, or empty for the stripped top folder itself. */
     String logical(String archivePath) {
         if (strippedTop.isEmpty()) {
-            return root + "/" + archivePath;
+            return root + "/" + (root.startsWith("wheel/") ? withoutVersion(archivePath) : archivePath);
         }
         if (archivePath.equals(strippedTop)) {
             return "";
         }
         return root + "/" + archivePath.substring(strippedTop.length() + 1);
+    }
+
+    private static String withoutVersion(String wheelPath) {
+        return VERSIONED_WHEEL_FOLDER.matcher(wheelPath).replaceFirst("$1.$2");
     }
 
     private static String singleTopFolder(List<ArchiveEntry> entries) {

@@ -166,7 +166,7 @@ abstract class ReleaseContentsContract {
         DistributionContents wheel = files.stream().filter(file -> file.root().startsWith("wheel/")).findFirst()
                 .orElseThrow();
         assertThat(wheel.entries()).extracting(ContentEntry::path).contains("wheel/py3-none-any/contents_app/core.py",
-                "wheel/py3-none-any/contents_app-1.0.dist-info/METADATA");
+                "wheel/py3-none-any/contents_app.dist-info/METADATA");
     }
 
     @Test
