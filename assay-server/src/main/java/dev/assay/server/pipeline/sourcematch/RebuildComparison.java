@@ -63,12 +63,18 @@ final class RebuildComparison {
         return rebuilt.stream().filter(file -> !file.isWheel()).findFirst();
     }
 
-    /** The upload's regular files by their path inside the archive, as the rebuild records its own. */
+    /**
+     * The upload's regular files by their path inside the archive, as the rebuild records its own: a wheel's by its
+     * archive path (its logical path names {@code NAME.dist-info/} without the version), an sdist's without the top
+     * folder.
+     */
     private static Map<String, String> entries(DistributionContents upload) {
+        boolean wheel = upload.file().filename().endsWith(".whl");
         Map<String, String> entries = new TreeMap<>();
         for (ContentEntry entry : upload.leaves()) {
             if (entry.kind().isFile()) {
-                entries.put(TreeComparison.inner(upload.root(), entry.path()), entry.sha256());
+                entries.put(wheel ? entry.archivePath() : TreeComparison.inner(upload.root(), entry.path()),
+                        entry.sha256());
             }
         }
         return entries;
