@@ -26,6 +26,8 @@ public final class Behaviour {
 
     /** The raw-data value the items are recorded under. */
     public static final String RAW_DATA = "behaviour";
+    /** The most items one step records: a package writing thousands of files is told by the first of them. */
+    static final int MAX_ITEMS = 500;
 
     private static final Pattern LIBRARY_OPEN = Pattern.compile(
             "open(?:at2?)?\\((?:[^,]*, )?\"([^\"]*/site-packages/[^\"]*\\.so(?:\\.[0-9.]+)?)\".*\\) = \\d+");
@@ -55,7 +57,7 @@ public final class Behaviour {
                         path.substring(path.indexOf("/site-packages/") + "/site-packages/".length())));
             }
         }
-        return List.copyOf(items);
+        return items.stream().limit(MAX_ITEMS).toList();
     }
 
     private static Optional<Map<String, String>> item(TraceEvent event, TraceBaseline baseline) {
