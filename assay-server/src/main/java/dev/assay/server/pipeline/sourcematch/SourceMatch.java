@@ -18,9 +18,4 @@ public record SourceMatch(String project, String version, SourceVerdict verdict,
         return new SourceMatch(project, version, SourceVerdict.NO_SOURCE, Optional.empty(), Optional.empty(),
                 List.of());
     }
-
-    /** Every difference of every file, for the badge's count. */
-    public int differenceCount() {
-        return files.stream().mapToInt(file -> file.differences().size()).sum();
-    }
 }
