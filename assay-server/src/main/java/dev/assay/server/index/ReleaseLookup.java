@@ -38,6 +38,21 @@ public class ReleaseLookup {
         return candidates.stream().min(preference);
     }
 
+    /**
+     * The release a new one is compared with (its release diff, its behaviour diff): the highest release of a lower
+     * version that is not yanked, since a yanked release is not what installers had; empty for the first.
+     */
+    public Optional<Release> previous(Project project, Release release) {
+        Optional<Version> version = Version.tryParse(release.version());
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        return releases.list(project.id()).stream().filter(candidate -> !candidate.yanked())
+                .filter(candidate -> Version.tryParse(candidate.version())
+                        .filter(other -> other.compareTo(version.get()) < 0).isPresent())
+                .max(Comparator.comparing(candidate -> Version.parse(candidate.version())));
+    }
+
     /** The release whose version equals this one by PEP 440 ({@code 1.0} finds {@code 1.0.0}). */
     public Release release(Project project, String version) {
         Optional<Version> wanted = Version.tryParse(version);

@@ -1,14 +1,12 @@
 package dev.assay.server.index.releasediff;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import dev.assay.packaging.version.Version;
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.NotFoundException;
@@ -68,16 +66,9 @@ public class ReleaseDiffs {
         diffs.insert(discussion.id(), upload.releaseId());
     }
 
-    /** The release before this one: the highest non-yanked release of a lower version; empty for the first. */
+    /** The release before this one, as {@link ReleaseLookup#previous} picks it; empty for the first. */
     public Optional<Release> previous(Project project, Release release) {
-        Optional<Version> version = Version.tryParse(release.version());
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
-        return releases.list(project.id()).stream().filter(candidate -> !candidate.yanked())
-                .filter(candidate -> Version.tryParse(candidate.version())
-                        .filter(other -> other.compareTo(version.get()) < 0).isPresent())
-                .max(Comparator.comparing(candidate -> Version.parse(candidate.version())));
+        return lookup.previous(project, release);
     }
 
     /** The release compared with its previous one, files and lines included. */

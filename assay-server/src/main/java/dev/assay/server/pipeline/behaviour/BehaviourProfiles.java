@@ -14,7 +14,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.assay.packaging.version.Version;
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.error.NotFoundException;
 import dev.assay.server.index.DistributionFile;
@@ -89,7 +88,7 @@ public class BehaviourProfiles {
     public ReleaseBehaviour of(Project project, Release release) {
         Optional<BehaviourRepository.Profiled> profiled = repository.profiled(release.id());
         List<BehaviourItem> profile = repository.items(release.id());
-        Optional<Release> previous = previous(project, release);
+        Optional<Release> previous = lookup.previous(project, release);
         Optional<List<BehaviourItem>> before = previous.filter(p -> repository.profiled(p.id()).isPresent())
                 .map(p -> repository.items(p.id()));
         Map<BehaviourKind, PolicyAction> policy = policies.of(project);
@@ -123,13 +122,6 @@ public class BehaviourProfiles {
                 .orElse(null);
     }
 
-    private Optional<Release> previous(Project project, Release release) {
-        Version version = Version.parse(release.version());
-        return projects.releasesNewestFirst(project).stream()
-                .filter(candidate -> !candidate.yanked() && Version.parse(candidate.version()).compareTo(version) < 0)
-                .findFirst();
-    }
-
     private Optional<Release> release(Project project, String version) {
         try {
             return Optional.of(lookup.release(project, version));
@@ -153,7 +145,9 @@ public class BehaviourProfiles {
         for (TaskReport task : tasks) {
             if (values(task).get(Behaviour.RAW_DATA) instanceof Collection<?> recorded) {
                 for (Object entry : recorded) {
-                    if (entry instanceof Map<?, ?> item && item.get("kind") != null && item.get("value") != null) {
+                    // a worker's report is input: only the kinds this server knows are kept
+                    if (entry instanceof Map<?, ?> item && item.get("value") != null
+                            && BehaviourKind.ofKey(String.valueOf(item.get("kind"))).isPresent()) {
                         String value = String.valueOf(item.get("value"));
                         items.add(new BehaviourItem(String.valueOf(item.get("kind")),
                                 value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE), task.name()));
