@@ -52,7 +52,8 @@ abstract class ReleaseDiffBackfillContract {
                 statement.executeUpdate("DELETE FROM discussion_kinds WHERE name = 'release-diff'");
                 statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '41'");
             }
-            try (TestServer server = TestServer.start(data, database, Map.of())) {
+            // later migrations stay applied: V41 runs again out of its order, as on a database it never reached
+            try (TestServer server = TestServer.start(data, database, Map.of("spring.flyway.out-of-order", true))) {
                 assertThat(database.count("SELECT count(*) FROM release_diffs")).isEqualTo(2);
                 JsonNode diff = HttpApi.anonymous(server.url()).json("api/v1/projects/old-app/1.1/diff");
                 assertThat(diff.get("previous").asText()).isEqualTo("1.0");
