@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Trigger {
     UPLOAD,
     MANUAL,
-    PUSH;
+    PUSH,
+    /** A dependent release's re-test with a new release of one of its dependencies staged. */
+    DOWNSTREAM;
 
     /** The name as stored and shown. */
     public String key() {

@@ -176,6 +176,7 @@ abstract class ApiDescriptionContract extends ForgeFixture {
         call(anonymous, "GET", "api/v1/projects/" + project + "/dependencies?version=1.0", null, 200);
         call(anonymous, "GET", "api/v1/projects/" + project + "/dependents", null, 200);
         call(anonymous, "GET", "api/v1/projects/" + project + "/1.0/contents", null, 200);
+        call(anonymous, "GET", "api/v1/projects/" + project + "/1.0/downstream", null, 200);
         call(anonymous, "GET", base + "/releases/1.0/pipelines", null, 200);
         call(olive, "DELETE", base + "/releases/1.0", null, 204);
         call(olive, "DELETE", base + "/releases/1.0", null, 404);

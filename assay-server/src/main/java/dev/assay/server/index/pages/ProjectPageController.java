@@ -106,6 +106,7 @@ class ProjectPageController {
         model.addAttribute("indexUrl", indexUrl());
         model.addAttribute("mayChangeSettings", projects.mayChangeSettings(caller, page.project()));
         model.addAttribute("signedIn", caller.isPresent());
+        model.addAttribute("viewer", caller);
         model.addAttribute("watching", watching.watchesProject(caller, page.project()));
         return "index/project";
     }

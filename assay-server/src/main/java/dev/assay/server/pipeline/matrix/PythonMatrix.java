@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.assay.server.pipeline.WorkerOffer;
 import dev.assay.server.pipeline.fleet.KnownWorker;
 import dev.assay.server.pipeline.fleet.Workers;
+import dev.assay.server.pipeline.queue.JobPriority;
 import dev.assay.server.pipeline.queue.JobRepository;
 
 /**
@@ -47,13 +48,18 @@ public class PythonMatrix {
      * which tests what the online workers offer), or one for any worker when no series is known.
      */
     public void queue(long pipelineId, Long projectId) {
+        queue(pipelineId, projectId, JobPriority.NORMAL);
+    }
+
+    /** Queues the pipeline's jobs as {@link #queue(long, Long)} does, claimed in the order of {@code priority}. */
+    public void queue(long pipelineId, Long projectId, JobPriority priority) {
         Instant now = clock.instant();
         List<String> series = projectId == null ? online() : versionsOf(projectId);
         if (series.isEmpty()) {
-            jobs.insert(pipelineId, null, now);
+            jobs.insert(pipelineId, null, now, priority);
             return;
         }
-        series.forEach(python -> jobs.insert(pipelineId, python, now));
+        series.forEach(python -> jobs.insert(pipelineId, python, now, priority));
     }
 
     /** The series the project tests: its choice, or every series an online worker offers. */

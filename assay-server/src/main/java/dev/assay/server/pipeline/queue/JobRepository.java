@@ -63,11 +63,17 @@ public class JobRepository {
 
     /** Queues a job of the pipeline for the Python series {@code python} (null: for any worker). */
     public long insert(long pipelineId, String python, Instant now) {
+        return insert(pipelineId, python, now, JobPriority.NORMAL);
+    }
+
+    /** Queues a job as {@link #insert(long, String, Instant)} does, claimed in the order of {@code priority}. */
+    public long insert(long pipelineId, String python, Instant now, JobPriority priority) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO pipeline_jobs (pipeline_id, status, created_at, python)
-                VALUES (:pipeline, 'queued', :now, :python)""")
-                .param("pipeline", pipelineId).param("now", utc(now)).param("python", python).update(keys, "id");
+                INSERT INTO pipeline_jobs (pipeline_id, status, created_at, python, priority)
+                VALUES (:pipeline, 'queued', :now, :python, :priority)""")
+                .param("pipeline", pipelineId).param("now", utc(now)).param("python", python)
+                .param("priority", priority.value()).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 

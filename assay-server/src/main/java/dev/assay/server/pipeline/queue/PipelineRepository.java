@@ -189,10 +189,14 @@ public class PipelineRepository {
                 .param("project", projectId).param("ref", ref).query(PipelineRepository::row).optional();
     }
 
-    /** The project's newest pipeline that has ended, for its badge. */
+    /**
+     * The project's newest pipeline that has ended, for its badge: a downstream re-test says what a dependency's new
+     * release does to the project, not how the project itself fares.
+     */
     Optional<PipelineRow> latestFinished(long projectId) {
         return jdbc.sql(SELECT + " " + """
-                WHERE p.project_id = :project AND j.finished_at IS NOT NULL ORDER BY p.id DESC LIMIT 1""")
+                WHERE p.project_id = :project AND j.finished_at IS NOT NULL AND p.trigger_kind <> 'downstream'
+                ORDER BY p.id DESC LIMIT 1""")
                 .param("project", projectId).query(PipelineRepository::row).optional();
     }
 

@@ -132,10 +132,29 @@ public class PipelineService {
         return pipelines.latestFinished(projectId);
     }
 
+    /**
+     * Queues a re-test of a dependent release's file below every other job, inside the caller's transaction;
+     * returns the new pipeline's id.
+     */
+    public long startDownstream(long projectId, long releaseId, long fileId, String filename, String by) {
+        return start(projectId, releaseId, fileId, filename, Trigger.DOWNSTREAM, by, JobPriority.DOWNSTREAM);
+    }
+
+    /** The release's newest pipeline that is not a downstream re-test: what a re-test is compared with. */
+    public Optional<PipelineRepository.PipelineRow> latestOrdinary(long releaseId) {
+        return pipelines.listForRelease(releaseId).stream()
+                .filter(row -> !Trigger.DOWNSTREAM.key().equals(row.trigger()) && row.filename() != null).findFirst();
+    }
+
     private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {
+        return start(projectId, releaseId, fileId, filename, trigger, by, JobPriority.NORMAL);
+    }
+
+    private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by,
+            JobPriority priority) {
         long id = pipelines.insert(PipelineRepository.NewPipeline.ofFile(projectId, releaseId, fileId, filename,
                 trigger, by, clock.instant()));
-        matrix.queue(id, projectId);
+        matrix.queue(id, projectId, priority);
         return id;
     }
 

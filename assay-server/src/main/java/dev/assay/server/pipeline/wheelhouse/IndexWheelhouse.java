@@ -86,6 +86,14 @@ public class IndexWheelhouse {
         this.mirrored = mirrored;
     }
 
+    /**
+     * A release staged in place of the one the resolver would choose for a requirement naming its project: the new
+     * release a downstream re-test installs, even while its project is held for review (never a private project's
+     * into a public project's pipeline).
+     */
+    public record Pin(String project, String version) {
+    }
+
     /** The stored sdist of the release, if it has one. */
     public Optional<Path> sdistOf(String project, String version) {
         return sdistFile(project, version).map(file -> store.locate(project, file.filename()));
@@ -117,7 +125,13 @@ public class IndexWheelhouse {
      */
     public Resolution stageForRelease(String project, String version, Path wheel, MarkerEnvironment environment,
             Path wheelhouse) throws IOException {
-        return copy(pick(project, version, requiresDistOf(wheel), environment), wheelhouse);
+        return stageForRelease(project, version, wheel, environment, wheelhouse, Optional.empty());
+    }
+
+    /** Copies as {@link #stageForRelease(String, String, Path, MarkerEnvironment, Path)} does, staging {@code pin}. */
+    public Resolution stageForRelease(String project, String version, Path wheel, MarkerEnvironment environment,
+            Path wheelhouse, Optional<Pin> pin) throws IOException {
+        return copy(pick(project, version, requiresDistOf(wheel), environment, pin), wheelhouse);
     }
 
     /**
@@ -168,10 +182,16 @@ public class IndexWheelhouse {
      * {@code wheelRequires} (the {@code Requires-Dist} of the wheel under test) lists them.
      */
     public Picks pick(String project, String version, List<String> wheelRequires, MarkerEnvironment environment) {
+        return pick(project, version, wheelRequires, environment, Optional.empty());
+    }
+
+    /** The wheels as {@link #pick(String, String, List, MarkerEnvironment)} picks them, {@code pin} staged. */
+    public Picks pick(String project, String version, List<String> wheelRequires, MarkerEnvironment environment,
+            Optional<Pin> pin) {
         List<Requirement> roots = release(project, version)
                 .map(release -> rootRequirements(project, release, wheelRequires, environment))
                 .orElseGet(() -> applicable(wheelRequires, Set.of(), environment));
-        return resolve(project, roots, environment);
+        return resolve(project, roots, environment, pin);
     }
 
     /**
@@ -179,7 +199,7 @@ public class IndexWheelhouse {
      * requirements of one of its sources.
      */
     public Picks pick(String project, List<String> requiresDist, MarkerEnvironment environment) {
-        return resolve(project, applicable(requiresDist, Set.of(), environment), environment);
+        return resolve(project, applicable(requiresDist, Set.of(), environment), environment, Optional.empty());
     }
 
     /**
@@ -197,6 +217,19 @@ public class IndexWheelhouse {
      * now, already kept (the resolver fetched it: a worker's download never fetches from upstream); empty otherwise.
      */
     public Optional<Path> stageable(String project, String filename) {
+        return stageable(project, filename, Optional.empty());
+    }
+
+    /** Where the store keeps {@code filename}: as {@link #stageable(String, String)} says, or {@code pin}'s wheel. */
+    public Optional<Path> stageable(String project, String filename, Optional<Pin> pin) {
+        Optional<Path> pinned = pin.flatMap(release -> pinnedRelease(project, release))
+                .flatMap(candidate -> wheels(candidate.release()).stream()
+                        .filter(file -> file.filename().equals(filename)).findFirst()
+                        .map(file -> store.locate(candidate.project().normalizedName(), file.filename())));
+        return pinned.isPresent() ? pinned : ordinarilyStageable(project, filename);
+    }
+
+    private Optional<Path> ordinarilyStageable(String project, String filename) {
         WheelFileName wheel;
         try {
             wheel = WheelFileName.parse(filename);
@@ -225,7 +258,7 @@ public class IndexWheelhouse {
         return new Resolution(picks.picked().stream().map(Picked::staged).toList(), picks.unresolved());
     }
 
-    private Picks resolve(String project, List<Requirement> roots, MarkerEnvironment environment) {
+    private Picks resolve(String project, List<Requirement> roots, MarkerEnvironment environment, Optional<Pin> pin) {
         List<Picked> picked = new ArrayList<>();
         List<Unresolved> unresolved = new ArrayList<>();
         SupportedTags tags = SupportedTags.of(TargetPython.of(environment));
@@ -238,7 +271,8 @@ public class IndexWheelhouse {
             if (!seen.add(requirement.normalizedName())) {
                 continue;
             }
-            UpstreamWheels.Choice choice = choose(requirement, privateRoot, tags, environment);
+            UpstreamWheels.Choice choice = pinned(project, requirement, pin, tags)
+                    .orElseGet(() -> choose(requirement, privateRoot, tags, environment));
             choice.unresolved().ifPresent(unresolved::add);
             choice.picked().ifPresent(chosen -> {
                 picked.add(chosen);
@@ -268,6 +302,30 @@ public class IndexWheelhouse {
     }
 
     private record Candidate(Project project, Release release, DistributionFile wheel) {
+    }
+
+    private record PinnedRelease(Project project, Release release) {
+    }
+
+    // The pinned release answers a requirement naming its project whatever the newest release is; a pin whose
+    // project is not stageable for this pipeline leaves the requirement to the ordinary rule.
+    private Optional<UpstreamWheels.Choice> pinned(String project, Requirement requirement, Optional<Pin> pin,
+            SupportedTags tags) {
+        return pin.filter(release -> requirement.url().isEmpty()
+                        && release.project().equals(requirement.normalizedName()))
+                .flatMap(release -> pinnedRelease(project, release))
+                .flatMap(found -> tags.best(wheels(found.release()), file -> WheelFileName.parse(file.filename()))
+                        .map(wheel -> UpstreamWheels.Choice.of(new Picked(new Staged(requirement.toString(),
+                                found.project().name(), found.release().version(), wheel.filename(), null),
+                                store.locate(found.project().normalizedName(), wheel.filename()), wheel.sha256()))));
+    }
+
+    // Held for review is no bar to a re-test: the re-test is how its review learns what it breaks.
+    private Optional<PinnedRelease> pinnedRelease(String project, Pin pin) {
+        boolean privateRoot = projects.findByNormalizedName(project).map(Project::isPrivate).orElse(false);
+        return projects.findByNormalizedName(pin.project()).filter(found -> privateRoot || !found.isPrivate())
+                .flatMap(found -> releases.find(found.id(), pin.version())
+                        .map(release -> new PinnedRelease(found, release)));
     }
 
     // A public project's pipeline, which anyone may read, never stages a private or held project's code: its logs

@@ -20,6 +20,7 @@ import dev.assay.server.pipeline.plugins.TaskState;
 import dev.assay.server.pipeline.plugins.TaskSwitches;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
+import dev.assay.server.pipeline.downstream.DownstreamPins;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import dev.assay.server.upstream.files.UpstreamFileCache;
 
@@ -37,9 +38,11 @@ class InProcessJobSource implements JobSource {
     private final String host;
     private final UpstreamFileCache mirrored;
     private final TaskSwitches switches;
+    private final DownstreamPins pins;
 
     InProcessJobSource(JobQueue queue, DistributionStore store, IndexWheelhouse wheelhouse, CommitCheckout checkout,
-            UpstreamFileCache mirrored, TaskSwitches switches) {
+            UpstreamFileCache mirrored, TaskSwitches switches, DownstreamPins pins) {
+        this.pins = pins;
         this.switches = switches;
         this.mirrored = mirrored;
         this.host = HttpJobSource.hostName();
@@ -112,7 +115,8 @@ class InProcessJobSource implements JobSource {
     public IndexWheelhouse.Resolution stageDependencies(ClaimedJob job, Path wheel, MarkerEnvironment environment,
             Path directory) throws IOException {
         return job.testsCommit() || job.upstream() != null ? wheelhouse.stageForWheel(job.project(), wheel, environment, directory)
-                : wheelhouse.stageForRelease(job.project(), job.version(), wheel, environment, directory);
+                : wheelhouse.stageForRelease(job.project(), job.version(), wheel, environment, directory,
+                        pins.pin(job.pipelineId()));
     }
 
     @Override

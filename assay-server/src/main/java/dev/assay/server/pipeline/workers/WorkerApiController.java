@@ -44,6 +44,7 @@ import dev.assay.server.pipeline.plugins.TaskSwitches;
 import dev.assay.server.pipeline.queue.JobQueue.WorkerLogLine;
 import dev.assay.server.pipeline.queue.JobQueue;
 import dev.assay.server.pipeline.queue.JobRepository;
+import dev.assay.server.pipeline.downstream.DownstreamPins;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import dev.assay.server.storage.ScratchSpace;
 import dev.assay.server.upstream.files.UpstreamFileCache;
@@ -84,10 +85,12 @@ public class WorkerApiController {
     private final UpstreamFileCache mirrored;
     private final Workers workers;
     private final TaskSwitches switches;
+    private final DownstreamPins pins;
 
     WorkerApiController(JobQueue queue, CallerResolver callers, IndexWheelhouse wheelhouse, DistributionStore store,
             CommitCheckout checkout, ServerMetadata metadata, ScratchSpace scratch, UpstreamFileCache mirrored,
-            Workers workers, TaskSwitches switches) {
+            Workers workers, TaskSwitches switches, DownstreamPins pins) {
+        this.pins = pins;
         this.workers = workers;
         this.switches = switches;
         this.mirrored = mirrored;
@@ -135,7 +138,7 @@ public class WorkerApiController {
                 .sdistFile(job.project(), job.version()).map(DistributionFile::filename).filter(filename::equals)
                 .isPresent();
         Path file = underTest.or(() -> ownSdist ? Optional.of(store.locate(job.project(), filename)) : Optional.empty())
-                .or(() -> wheelhouse.stageable(job.project(), filename))
+                .or(() -> wheelhouse.stageable(job.project(), filename, pins.pin(job.pipelineId())))
                 .orElseThrow(() -> new NotFoundException("job " + id + " does not stage the file " + filename));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new FileSystemResource(file));
@@ -161,7 +164,7 @@ public class WorkerApiController {
                 ? wheelhouse.pick(job.project(), requirements("buildRequires", request.buildRequires()), environment)
                 : job.filename() == null || job.testsMirroredFile()
                         ? wheelhouse.pick(job.project(), requiresDist, environment)
-                : wheelhouse.pick(job.project(), job.version(), requiresDist, environment);
+                : wheelhouse.pick(job.project(), job.version(), requiresDist, environment, pins.pin(job.pipelineId()));
         List<Map<String, String>> staged = picks.picked().stream().map(picked -> staged(id, picked)).toList();
         return Map.of("staged", staged, "unresolved", picks.unresolved());
     }
