@@ -65,7 +65,8 @@ class DownstreamTrigger {
         }
         Project library = projects.find(upload.projectId()).orElseThrow();
         Optional<Version> version = Version.tryParse(upload.version());
-        if (version.isEmpty()) {
+        // a re-test lives on the dependent's pages, which people who may not read a private or held library read
+        if (version.isEmpty() || library.isPrivate() || library.held()) {
             return;
         }
         dependents(library, version.get()).stream().limit(properties.maxDependents())

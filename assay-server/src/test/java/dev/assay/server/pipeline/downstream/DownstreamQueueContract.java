@@ -58,6 +58,26 @@ abstract class DownstreamQueueContract extends PipelineFixture {
     }
 
     @Test
+    void aPrivateOrHeldLibrarysReleaseReTestsNobody() throws Exception {
+        String library = "hidden-lib-" + databaseKind();
+        upload(library, "1.0");
+        upload("hidden-app-" + databaseKind(), "1.0", "Requires-Dist: " + library + ">=1");
+
+        update("UPDATE projects SET visibility = 'private' WHERE normalized_name = ?", library);
+        upload(library, "2.0");
+        update("UPDATE projects SET visibility = 'public', held = TRUE WHERE normalized_name = ?", library);
+        upload(library, "3.0");
+
+        for (String version : List.of("2.0", "3.0")) {
+            assertThat(owner.json("api/v1/projects/" + library + "/" + version + "/downstream").get("total").asInt())
+                    .as(version).isZero();
+        }
+        update("UPDATE projects SET held = FALSE WHERE normalized_name = ?", library);
+        upload(library, "4.0");
+        assertThat(owner.json("api/v1/projects/" + library + "/4.0/downstream").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aReTestStagesItsReleaseEvenWhileItsProjectIsHeldAndNewerOnesExist() throws Exception {
         String library = "pinned-lib-" + databaseKind();
         String app = "pinned-app-" + databaseKind();
