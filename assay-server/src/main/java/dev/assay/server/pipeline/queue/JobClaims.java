@@ -47,7 +47,7 @@ sealed interface JobClaims permits JobClaims.SkipLocked, JobClaims.Optimistic {
     Claimable ABANDONED = new Claimable("status = 'running' AND lease_expires_at < :now AND attempts < :max",
             "lease_expires_at, id");
 
-    /** A queued job, the highest priority first, then the oldest (the order of the index V44 made). */
+    /** A queued job, the highest priority first, then the oldest (the order of the index V43 made). */
     Claimable QUEUED = new Claimable("status = 'queued' AND attempts < :max", "priority DESC, id");
 
     /** Which jobs a claim may take ({@code condition}) and which of them it takes first ({@code order}). */
