@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +19,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.crypto.Sha256;
 import dev.assay.server.git.GitRepositories;
 
 /**
@@ -99,7 +97,7 @@ class TaggedTree {
                     return Optional.empty();
                 }
                 try (InputStream in = repository.open(tree.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
-                    hashes.put(tree.getPathString(), sha256(in));
+                    hashes.put(tree.getPathString(), Sha256.hex(in));
                 }
             }
             return Optional.of(Map.copyOf(hashes));
@@ -107,19 +105,5 @@ class TaggedTree {
             // the tag named it a moment ago: an unreadable tree is reported as no source, not as a failure
             return Optional.empty();
         }
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
-        byte[] buffer = new byte[8192];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
