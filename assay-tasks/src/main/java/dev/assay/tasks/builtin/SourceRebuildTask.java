@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * {@code rebuild}: builds the sdist and the wheel of the tree of the commit a release's version is tagged at, in the
  * sandbox with {@code python -m build --sdist --wheel --no-isolation} (the build requirements from the
- * {@link BuildTask#BUILD_WHEELHOUSE}, as in {@code build}), and records what it built — each file's name and SHA-256
+ * {@link BuildTask#BUILD_WHEELHOUSE}, as in {@code build}) and {@code SOURCE_DATE_EPOCH} set to the tagged commit's
+ * committer time, so that an upload built the same way can be byte-identical, and records what it built — each file's name and SHA-256
  * and the SHA-256 of every file inside it — for the server to compare with the uploaded files.
  */
 public final class SourceRebuildTask implements Task {
@@ -35,6 +36,8 @@ public final class SourceRebuildTask implements Task {
     public static final String NAME = "rebuild";
     /** A directory holding the tree of the commit the release's version is tagged at; the task builds in it. */
     public static final DataKey TAGGED_TREE = DataKey.of("tagged-tree");
+    /** The tagged commit's committer time, seconds since the epoch (a {@code Long}): the build's SOURCE_DATE_EPOCH. */
+    public static final DataKey COMMIT_TIME = DataKey.of("tagged-commit-time");
     /** What the task published: nothing consumes it, the raw data carries the rebuilt files' facts. */
     public static final DataKey REBUILT = DataKey.of("rebuilt");
 
@@ -53,7 +56,7 @@ public final class SourceRebuildTask implements Task {
 
     @Override
     public Set<DataKey> consumes() {
-        return Set.of(TAGGED_TREE, BuildTask.BUILD_WHEELHOUSE);
+        return Set.of(TAGGED_TREE, COMMIT_TIME, BuildTask.BUILD_WHEELHOUSE);
     }
 
     @Override
@@ -79,8 +82,13 @@ public final class SourceRebuildTask implements Task {
         Path dist = Files.createDirectories(step.dir().resolve("dist"));
         List<String> argv = new ArrayList<>(frontend.frontend().command("--sdist", step.inside(dist), step.inside(tree)));
         argv.add(argv.indexOf("--sdist") + 1, "--wheel");
+        // the timestamps the backend honours (a wheel's entries) are the commit's, not the time of the rebuild
+        Map<String, String> env = new LinkedHashMap<>(frontend.frontend().env());
+        String epoch = Long.toString(context.input(COMMIT_TIME, Long.class));
+        env.put("SOURCE_DATE_EPOCH", epoch);
         context.record("command", argv);
-        SandboxResult result = step.run(NAME, step.dir().getFileName().toString(), argv, frontend.frontend().env());
+        context.record("sourceDateEpoch", epoch);
+        SandboxResult result = step.run(NAME, step.dir().getFileName().toString(), argv, env);
         context.record("exitCode", result.exitCode());
         step.recordLimits(result);
         if (result.killedByLimit()) {

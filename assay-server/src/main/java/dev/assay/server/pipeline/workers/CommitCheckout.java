@@ -31,8 +31,11 @@ import dev.assay.server.git.GitRepositories;
 @Component
 class CommitCheckout {
 
-    /** What was written, and the entries left out (links and submodules), by path. */
-    record Checkout(Path directory, int files, long bytes, List<String> leftOut) {
+    /**
+     * What was written, the entries left out (links and submodules) by path, and the commit's committer time in
+     * seconds since the epoch (what a reproducible build takes as {@code SOURCE_DATE_EPOCH}).
+     */
+    record Checkout(Path directory, int files, long bytes, List<String> leftOut, long commitTime) {
     }
 
     static final int MAX_FILES = 50_000;
@@ -62,11 +65,12 @@ class CommitCheckout {
             }
             tree.addTree(found.getTree());
             tree.setRecursive(true);
-            return write(repository, tree, root, commit);
+            return write(repository, tree, root, commit, found.getCommitTime());
         }
     }
 
-    private static Checkout write(Repository repository, TreeWalk tree, Path root, String commit) throws IOException {
+    private static Checkout write(Repository repository, TreeWalk tree, Path root, String commit, long commitTime)
+            throws IOException {
         int files = 0;
         long bytes = 0;
         List<String> leftOut = new ArrayList<>();
@@ -96,7 +100,7 @@ class CommitCheckout {
                 Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
-        return new Checkout(root, files, bytes, List.copyOf(leftOut));
+        return new Checkout(root, files, bytes, List.copyOf(leftOut), commitTime);
     }
 
     // Git's own checks refuse such names, but the repository holds whatever was pushed.

@@ -163,10 +163,20 @@ final class HttpJobSource implements JobSource {
                 long bytes = archive.entries().stream().mapToLong(entry -> entry.size()).sum();
                 String leftOut = answer.headers().firstValue("Assay-Left-Out").orElse("");
                 return new CommitCheckout.Checkout(directory, archive.entries().size(), bytes,
-                        leftOut.isEmpty() ? List.of() : List.of(leftOut.split(",")));
+                        leftOut.isEmpty() ? List.of() : List.of(leftOut.split(",")), commitTime(answer));
             }
         } finally {
             Files.deleteIfExists(tar);
+        }
+    }
+
+    private static long commitTime(HttpResponse<Path> answer) throws IOException {
+        String time = answer.headers().firstValue(WorkerApiController.COMMIT_TIME_HEADER).orElse("");
+        try {
+            return Long.parseLong(time);
+        } catch (NumberFormatException missing) {
+            throw new IOException("the server sent the source tree without a commit time ("
+                    + WorkerApiController.COMMIT_TIME_HEADER + ": '" + time + "')");
         }
     }
 

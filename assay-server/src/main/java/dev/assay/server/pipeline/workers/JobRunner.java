@@ -143,6 +143,7 @@ public final class JobRunner {
             listener.logLine("stage", "release " + job.version() + " is tagged " + job.gitRef() + " at commit "
                     + job.gitCommit() + ": the rebuild builds its " + tagged.files() + " file(s)");
             initial.put(SourceRebuildTask.TAGGED_TREE, tagged.directory());
+            initial.put(SourceRebuildTask.COMMIT_TIME, tagged.commitTime());
         }
         return initial;
     }

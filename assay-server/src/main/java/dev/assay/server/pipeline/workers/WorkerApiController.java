@@ -65,6 +65,8 @@ public class WorkerApiController {
     }
 
     public static final String LEASE_HEADER = "Assay-Lease";
+    /** The source tree's commit time, epoch seconds: the rebuild's {@code SOURCE_DATE_EPOCH}. */
+    public static final String COMMIT_TIME_HEADER = "Assay-Commit-Time";
 
     /**
      * {@code POST /api/worker/jobs/ID/wheelhouse}: the worker's Python, and a commit's wheel's requirements, or the
@@ -197,7 +199,8 @@ public class WorkerApiController {
     /**
      * The held commit job's tree as a gzipped tar, written from the bare repository with the in-process
      * checkout's rules (regular and executable files only, paths checked, bounded); the links and submodules
-     * left out are named in the {@code Assay-Left-Out} header.
+     * left out are named in the {@code Assay-Left-Out} header, the commit's committer time (epoch seconds) in
+     * {@code Assay-Commit-Time}.
      */
     @GetMapping("/api/worker/jobs/{id}/source")
     ResponseEntity<StreamingResponseBody> source(@PathVariable long id,
@@ -217,6 +220,7 @@ public class WorkerApiController {
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/gzip"))
                 .header("Assay-Left-Out", String.join(",", tree.leftOut()))
+                .header(COMMIT_TIME_HEADER, Long.toString(tree.commitTime()))
                 .body(out -> {
                     try {
                         SourceArchive.write(tree.directory(), out);
