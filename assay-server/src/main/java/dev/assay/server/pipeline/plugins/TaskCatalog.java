@@ -20,6 +20,7 @@ import dev.assay.server.pipeline.workers.PipelineTasks;
 import dev.assay.tasks.DataKey;
 import dev.assay.tasks.Task;
 import dev.assay.tasks.builtin.SdistTask;
+import dev.assay.tasks.builtin.SourceRebuildTask;
 import dev.assay.tasks.command.CommandRunner;
 import dev.assay.tasks.command.CommandTask;
 import dev.assay.tasks.execution.ExecutionPlan;
@@ -42,7 +43,8 @@ public final class TaskCatalog implements AutoCloseable {
 
     /** Every piece of initial data some job has: what the added tasks may consume without a producer. */
     private static final Set<DataKey> INITIAL = Set.of(PipelineTasks.DISTRIBUTION, PipelineTasks.JOB,
-            PipelineTasks.BUILD_SOURCE, DataKey.WHEEL, DataKey.SDIST, SdistTask.SOURCE_TREE);
+            PipelineTasks.BUILD_SOURCE, DataKey.WHEEL, DataKey.SDIST, SdistTask.SOURCE_TREE,
+            SourceRebuildTask.TAGGED_TREE, SourceRebuildTask.COMMIT_TIME);
 
     private final Map<String, InstalledTask> tasks = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();

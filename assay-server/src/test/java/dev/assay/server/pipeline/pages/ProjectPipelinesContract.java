@@ -76,7 +76,7 @@ abstract class ProjectPipelinesContract extends PipelineFixture {
         assertThat(first.selectFirst("time").attr("datetime")).isNotEmpty();
         assertThat(page.select("nav.pager")).as("one page only").isEmpty();
         assertThat(page.select("#filter-trigger option").eachAttr("value"))
-                .containsExactly("", "upload", "manual", "push");
+                .containsExactly("", "upload", "manual", "push", "downstream");
         assertThat(page.select("#filter-status option").eachAttr("value"))
                 .containsExactly("", "queued", "running", "passed", "failed", "error");
 
