@@ -179,9 +179,15 @@ abstract class FileFastPathContract extends IndexFixture {
         }
 
         server.bean(ProjectService.class).releaseHold(repository.findByNormalizedName(name).orElseThrow());
-        double files = fastAnswers("file");
-        assertThat(getBytes("simple/" + name + "/", "Accept", PIP_ACCEPT).statusCode()).isEqualTo(200);
-        assertThat(getBytes(file).statusCode()).isEqualTo(200);
-        assertThat(fastAnswers("file")).isEqualTo(files + 1);
+        // the upload's pipeline may finish between the page and the file and make the kept page stale for a
+        // moment (the file then comes the slow way, as it should): a few rounds give the fast path its chance
+        boolean fast = false;
+        for (int round = 0; round < 5 && !fast; round++) {
+            double files = fastAnswers("file");
+            assertThat(getBytes("simple/" + name + "/", "Accept", PIP_ACCEPT).statusCode()).isEqualTo(200);
+            assertThat(getBytes(file).statusCode()).isEqualTo(200);
+            fast = fastAnswers("file") == files + 1;
+        }
+        assertThat(fast).as("once released, the file is served by the fast path").isTrue();
     }
 }
