@@ -53,7 +53,8 @@ public final class Baselines {
             SandboxStep step = new SandboxStep(sandbox, context, limits, "baseline-" + key);
             Path trace = measurement.trace(step);
             baseline = TraceBaseline.observed(Strace.events(trace, TracePolicy.workspaceOnly(step.workspaceInside())),
-                    "measured: the " + key + " step with an empty package, once per worker process");
+                    "measured: the " + key + " step with an empty package, once per worker process")
+                    .withEnvReads(EnvReads.read(step.envReadsFile("baseline")));
         } catch (IOException | RuntimeException e) {
             measured.remove(key, mine);
             baseline = fallback(key, context, fallbackPrograms, e);

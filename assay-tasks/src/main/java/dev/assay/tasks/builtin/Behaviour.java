@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +20,34 @@ import java.util.regex.Pattern;
  * data ({@code behaviour}) so the server can compare one release's behaviour with the previous one's: network
  * attempts ({@code network}: address:port), programs started ({@code program}: file name), writes outside the
  * environment and workspace ({@code file-write}: path) and native libraries opened from the installed packages
- * ({@code native-lib}: path below {@code site-packages}). Environment reads are not seen: strace shows system
- * calls, and reading a variable is none.
+ * ({@code native-lib}: path below {@code site-packages}) from the trace, and the environment variables its Python
+ * code read ({@code env}: the name), which strace cannot see, from the {@link EnvReads} recorder's file.
  */
 public final class Behaviour {
 
     /** The raw-data value the items are recorded under. */
     public static final String RAW_DATA = "behaviour";
-    /** The most items one step records: a package writing thousands of files is told by the first of them. */
+    /**
+     * The most items of the trace, and of environment variables, one step records: a package writing thousands of
+     * files is told by the first of them.
+     */
     static final int MAX_ITEMS = 500;
 
     private static final Pattern LIBRARY_OPEN = Pattern.compile(
             "open(?:at2?)?\\((?:[^,]*, )?\"([^\"]*/site-packages/[^\"]*\\.so(?:\\.[0-9.]+)?)\".*\\) = \\d+");
 
     private Behaviour() {
+    }
+
+    /**
+     * The items of the trace at {@code traceFile}, written by a step whose workspace was {@code workspaceInside},
+     * then the environment variables recorded in {@code envReadsFile}: at most {@link #MAX_ITEMS} of each.
+     */
+    static List<Map<String, String>> of(Path traceFile, Path envReadsFile, String workspaceInside,
+                                        TraceBaseline baseline) throws IOException {
+        List<Map<String, String>> items = new ArrayList<>(of(traceFile, workspaceInside, baseline));
+        items.addAll(EnvReads.items(envReadsFile, baseline.envReads()));
+        return List.copyOf(items);
     }
 
     /** The items of the trace at {@code traceFile}, written by a step whose workspace was {@code workspaceInside}. */

@@ -82,8 +82,9 @@ public final class ImportTask implements Task {
             return TaskResult.passed("the wheel has no top-level module to import");
         }
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
-        String python = step.inside(context.workspace().resolve(context.input(DataKey.VENV, Path.class)))
-                + "/bin/python";
+        Path venv = context.workspace().resolve(context.input(DataKey.VENV, Path.class));
+        EnvReads.hook(venv);
+        String python = step.inside(venv) + "/bin/python";
         TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
                 this::measureBaseline);
         context.record("baseline", baseline.toRawData());
@@ -111,10 +112,13 @@ public final class ImportTask implements Task {
                 : judged;
     }
 
-    /** Runs the import script with nothing to import: what the interpreter does on its own. */
+    /** Runs the import script with nothing to import in a fresh venv: what the interpreter does on its own. */
     private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
+        Path venv = step.dir().resolve(InstallTask.VENV_DIR);
+        Baselines.require(step.createVenv(settings.python(), venv), "creating a venv");
+        EnvReads.hook(venv);
         Baselines.require(step.runTraced(strace, "baseline", step.dir().getFileName().toString(),
-                List.of(settings.python().toString(), "-I", "-c", SCRIPT), Map.of()), "importing nothing");
+                List.of(step.inside(venv) + "/bin/python", "-I", "-c", SCRIPT), Map.of()), "importing nothing");
         return step.traceFile("baseline");
     }
 }

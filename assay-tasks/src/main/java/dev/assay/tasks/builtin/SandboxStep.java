@@ -106,7 +106,10 @@ final class SandboxStep {
     SandboxResult runTraced(Strace strace, String step, String workingDir, List<String> argv,
                             Map<String, String> env) throws IOException, InterruptedException {
         String trace = context.workspace().relativize(traceFile(step)).toString();
-        SandboxCommand traced = strace.traced(sandbox, command(workingDir, argv, env), trace);
+        Files.deleteIfExists(envReadsFile(step));
+        Map<String, String> recorded = new HashMap<>(env);
+        recorded.put(EnvReads.VARIABLE, inside(envReadsFile(step)));
+        SandboxCommand traced = strace.traced(sandbox, command(workingDir, argv, recorded), trace);
         SandboxResult result = execute(step, merged(traced));
         if (Files.exists(traceFile(step))) {
             context.attach(step + "-trace", traceFile(step));
@@ -125,11 +128,17 @@ final class SandboxStep {
 
     /** Records what the traced {@code step} did beyond {@code baseline} as the task's {@link Behaviour} raw data. */
     void recordBehaviour(String step, TraceBaseline baseline) throws IOException {
-        context.record(Behaviour.RAW_DATA, Behaviour.of(traceFile(step), workspaceInside(), baseline));
+        context.record(Behaviour.RAW_DATA, Behaviour.of(traceFile(step), envReadsFile(step), workspaceInside(),
+                baseline));
     }
 
     Path traceFile(String step) {
         return taskDir.resolve(step + ".trace");
+    }
+
+    /** Where the {@link EnvReads} recorder of a venv hooked for it writes what the traced {@code step} read. */
+    Path envReadsFile(String step) {
+        return taskDir.resolve(step + ".env-reads");
     }
 
     Path logFile(String step) {

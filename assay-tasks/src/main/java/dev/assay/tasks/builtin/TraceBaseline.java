@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * @param programs      file names of programs the tool itself starts; any Python interpreter is allowed
  * @param writablePaths sandbox paths (and everything under them) the step may write
  * @param source        how the baseline was obtained: {@code measured ...}, or {@code fallback ...} saying why
+ * @param envReads      names of the environment variables the step's Python code reads on its own ({@link EnvReads})
  */
-public record TraceBaseline(Set<String> programs, List<String> writablePaths, String source) {
+public record TraceBaseline(Set<String> programs, List<String> writablePaths, String source, Set<String> envReads) {
 
     private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
 
@@ -33,10 +34,20 @@ public record TraceBaseline(Set<String> programs, List<String> writablePaths, St
         programs = Set.copyOf(programs);
         writablePaths = List.copyOf(writablePaths);
         source = source == null ? "" : source;
+        envReads = Set.copyOf(envReads);
+    }
+
+    public TraceBaseline(Set<String> programs, List<String> writablePaths, String source) {
+        this(programs, writablePaths, source, Set.of());
     }
 
     public TraceBaseline(Set<String> programs, List<String> writablePaths) {
         this(programs, writablePaths, "given");
+    }
+
+    /** This baseline with {@code names} as the environment variables the step reads on its own. */
+    TraceBaseline withEnvReads(Set<String> names) {
+        return new TraceBaseline(programs, writablePaths, source, names);
     }
 
     /**
@@ -63,7 +74,7 @@ public record TraceBaseline(Set<String> programs, List<String> writablePaths, St
 
     public Map<String, Object> toRawData() {
         return Map.of("programs", programs.stream().sorted().toList(), "writablePaths", writablePaths,
-                "source", source);
+                "source", source, "envReads", envReads.stream().sorted().toList());
     }
 
     /** Reads {@link #toRawData()} back, also after a JSON round trip. */
@@ -73,7 +84,7 @@ public record TraceBaseline(Set<String> programs, List<String> writablePaths, St
         }
         Object source = map.get("source");
         return new TraceBaseline(Set.copyOf(strings(map.get("programs"))), strings(map.get("writablePaths")),
-                source == null ? "" : String.valueOf(source));
+                source == null ? "" : String.valueOf(source), Set.copyOf(strings(map.get("envReads"))));
     }
 
     private static String fileName(String program) {
