@@ -16,11 +16,13 @@ import java.util.List;
  * @param status     the pipeline's state over its jobs: queued or running while one is, then the worst outcome
  * @param tasks      the task results of the pipeline's latest job
  * @param matrix     every job of the pipeline, one per Python series it tests, in the order they were queued
+ * @param retestOf   for a downstream re-test, the new release of a dependency it tests the release against; null
+ *                   for any other pipeline
  */
 public record PipelineView(long id, String project, String version, String filename, String gitCommit,
         String gitRef, String trigger, String status, String requestedBy, Instant createdAt, Instant startedAt,
         Instant finishedAt, Long durationMs, int attempts, WorkerIdentity worker, List<TaskReport> tasks,
-        String upstream, List<PythonRun> matrix) {
+        String upstream, List<PythonRun> matrix, RetestOf retestOf) {
 
     /**
      * One job of the pipeline's Python-version matrix: its id, the series it ran on (null: any worker's Python), its

@@ -60,7 +60,8 @@ public class ProjectPipelines {
         Map<Long, Integer> severe = severeFindings(shown);
         List<PipelineSummary> summaries = shown.stream().map(row -> new PipelineSummary(row.id(), row.project(),
                 row.version(), row.filename(), row.gitCommit(), row.gitRef(), row.trigger(), row.status(),
-                row.requestedBy(), row.createdAt(), row.durationMs(), severe.getOrDefault(row.id(), 0))).toList();
+                row.requestedBy(), row.createdAt(), row.durationMs(), severe.getOrDefault(row.id(), 0),
+                views.retestOf(row).orElse(null))).toList();
         return new ProjectPipelinesPage(project, summaries, page, hasNext, status.orElse(null), trigger.orElse(null));
     }
 

@@ -24,8 +24,10 @@ import dev.assay.server.pipeline.FindingView;
 import dev.assay.server.pipeline.LogLine;
 import dev.assay.server.pipeline.PipelineDetail;
 import dev.assay.server.pipeline.PipelineView;
+import dev.assay.server.pipeline.RetestOf;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.Trigger;
+import dev.assay.server.pipeline.downstream.DownstreamPins;
 import dev.assay.server.pipeline.matrix.PythonMatrix;
 import dev.assay.server.pipeline.rawdata.RawDataService;
 import tools.jackson.core.type.TypeReference;
@@ -45,10 +47,12 @@ public class PipelineService {
     private final JsonMapper json;
     private final Clock clock;
     private final PythonMatrix matrix;
+    private final DownstreamPins retests;
 
     PipelineService(PipelineRepository pipelines, JobRepository jobs, ProjectService projects, ReleaseLookup releases,
-            JsonMapper json, Clock clock, PythonMatrix matrix) {
+            JsonMapper json, Clock clock, PythonMatrix matrix, DownstreamPins retests) {
         this.matrix = matrix;
+        this.retests = retests;
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.projects = projects;
@@ -170,7 +174,12 @@ public class PipelineService {
         return new PipelineView(row.id(), row.project(), row.version(), row.filename(), row.gitCommit(), row.gitRef(),
                 row.trigger(), row.status(), row.requestedBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
                 row.durationMs(), job.map(jobs::attempts).orElse(0), job.flatMap(jobs::worker).orElse(null), tasks,
-                row.upstream(), matrix);
+                row.upstream(), matrix, retestOf(row).orElse(null));
+    }
+
+    /** The library release a downstream re-test is for; empty for any other pipeline. */
+    public Optional<RetestOf> retestOf(PipelineRepository.PipelineRow row) {
+        return Trigger.DOWNSTREAM.key().equals(row.trigger()) ? retests.retestOf(row.id()) : Optional.empty();
     }
 
     /** The job's task results, their raw data linked by job unless it is the latest, whose links name no job. */

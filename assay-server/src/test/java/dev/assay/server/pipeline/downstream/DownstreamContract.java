@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -69,6 +70,7 @@ abstract class DownstreamContract extends SandboxedFixture {
         assertThat(tasks(retest).get("wheelhouse").get("findings").toString()).as(retest::toString)
                 .contains(name(two.wheel()));
         assertThat(tasks(retest).get("test").get("outcome").asString()).as(retest::toString).isEqualTo("failed");
+        assertReTestIsLabelled(app, library, before, broken.get("pipelineId").asLong());
         assertThat(dependent(report, hidden).get("outcome").asString()).isEqualTo("passed");
         assertThat(new WebSession(server.url()).page("project/" + app + "/").selectFirst("#project-badge")
                 .attr("href")).as("the app's badge is its own pipeline's")
@@ -84,6 +86,42 @@ abstract class DownstreamContract extends SandboxedFixture {
                 .contains("/pipelines/" + broken.get("pipelineId").asLong());
         assertThat(page.select("#downstream").text()).contains(app + " 1.0", "newly failing")
                 .contains("a project you may not read").doesNotContain(hidden);
+
+        makePrivate(library);
+        long retestId = broken.get("pipelineId").asLong();
+        assertThat(new WebSession(server.url()).page("pipelines/" + retestId).select("#live .retest-of").text())
+                .as("a library that became private is no longer named on its dependent's pages")
+                .isEqualTo("re-test for a new release of a project you may not read");
+        JsonNode unnamed = owner.json("api/v1/pipelines/" + retestId).get("retestOf");
+        assertThat(unnamed.get("project").isNull()).as(unnamed::toString).isTrue();
+    }
+
+    // The dependent's pipeline lists say which library release a re-test is for, linking it; ordinary ones say nothing.
+    private void assertReTestIsLabelled(String app, String library, JsonNode ordinary, long retestId) {
+        JsonNode label = owner.json("api/v1/pipelines/" + retestId).get("retestOf");
+        assertThat(label.get("project").asString()).isEqualTo(library);
+        assertThat(label.get("version").asString()).isEqualTo("2.0");
+        assertThat(ordinary.get("retestOf").isNull()).as(ordinary::toString).isTrue();
+        Map<Long, JsonNode> listed = new HashMap<>();
+        owner.json("api/v1/projects/" + app + "/releases/1.0/pipelines")
+                .forEach(pipeline -> listed.put(pipeline.get("id").asLong(), pipeline));
+        assertThat(listed.get(retestId).get("retestOf").get("version").asString()).isEqualTo("2.0");
+        assertThat(listed.get(ordinary.get("id").asLong()).get("retestOf").isNull()).isTrue();
+
+        WebSession anyone = new WebSession(server.url());
+        String release = "/project/" + library + "/2.0/";
+        Document pipelinePage = anyone.page("pipelines/" + retestId);
+        assertThat(pipelinePage.select("#live .retest-of").text()).isEqualTo("re-test for " + library + " 2.0");
+        assertThat(pipelinePage.select("#live .retest-of a").attr("href")).isEqualTo(release);
+        assertThat(anyone.page("pipelines/" + ordinary.get("id").asLong()).select(".retest-of")).isEmpty();
+        Document releasePage = anyone.page("project/" + app + "/1.0/");
+        assertThat(releasePage.select("#pipelines tr[data-pipeline=" + retestId + "] .retest-of a").attr("href"))
+                .isEqualTo(release);
+        Document projectPipelines = anyone.page("project/" + app + "/pipelines");
+        assertThat(projectPipelines.select("tr[data-pipeline=" + retestId + "] .pipeline-trigger").text())
+                .isEqualTo("downstream: re-test for " + library + " 2.0");
+        assertThat(projectPipelines.select("tr[data-pipeline=" + ordinary.get("id").asLong() + "] .pipeline-trigger")
+                .text()).isEqualTo("upload");
     }
 
     @Test
