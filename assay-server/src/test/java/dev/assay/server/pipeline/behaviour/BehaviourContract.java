@@ -91,7 +91,8 @@ abstract class BehaviourContract extends SandboxedFixture {
         assertThat(warned.get("held").asBoolean()).isFalse();
         assertThat(HttpApi.anonymous(server.url()).get("simple/" + warning + "/").statusCode()).isEqualTo(200);
 
-        Path warning12 = upload(work, warning, "1.2", "import subprocess\nsubprocess.run(['true'])\n");
+        // By path: a bare name is looked up on PATH, which reads the variable too (an env item of its own).
+        Path warning12 = upload(work, warning, "1.2", "import subprocess\nsubprocess.run(['/bin/true'])\n");
         finished(warning, "1.2", warning12.getFileName().toString(), SLOW);
         JsonNode next = owner.json("api/v1/projects/" + warning + "/1.2/behaviour");
         assertThat(only(next.get("added")).get("sentence").asString()).as(next::toString)
