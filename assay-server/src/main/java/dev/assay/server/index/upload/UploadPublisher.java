@@ -29,6 +29,7 @@ import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseRepository;
+import dev.assay.server.pipeline.sourcecommit.SourceCommitService;
 
 /**
  * Makes a checked upload visible in one transaction: rows and files together. The files are moved into
@@ -46,10 +47,11 @@ class UploadPublisher {
     private final UploadLimits limits;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SourceCommitService sourceCommits;
 
     UploadPublisher(ProjectService projectService, ProjectRepository projects, ReleaseRepository releases,
             FileRepository files, DistributionStore store, UploadLimits limits, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SourceCommitService sourceCommits) {
         this.projectService = projectService;
         this.projects = projects;
         this.releases = releases;
@@ -58,6 +60,7 @@ class UploadPublisher {
         this.limits = limits;
         this.clock = clock;
         this.events = events;
+        this.sourceCommits = sourceCommits;
     }
 
     boolean fileNameUsed(String filename) {
@@ -78,6 +81,7 @@ class UploadPublisher {
         }
         CoreMetadata metadata = inspected.metadata();
         Release release = releaseFor(project, inspected);
+        sourceCommits.nameOnUpload(caller, project, release, form.value(SourceCommitService.FORM_FIELD));
         long fileId = files.insert(new FileRepository.NewFile(release.id(), filename, form.required("filetype"),
                 form.value("pyversion").orElse(filename.endsWith(".whl") ? "any" : "source"),
                 metadata.requiresPython().orElse(null), received.size(), received.sha256(), received.md5(),

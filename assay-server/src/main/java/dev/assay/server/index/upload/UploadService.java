@@ -22,6 +22,7 @@ import dev.assay.server.db.DurableCommits;
 import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.index.ProjectService;
+import dev.assay.server.pipeline.sourcecommit.SourceCommitService;
 
 /**
  * The rules of an upload, checked in the order that tells the uploader the most useful thing first;
@@ -88,6 +89,7 @@ class UploadService {
         checkAction(form);
         DistributionFileName fileName = parseFileName(filename);
         checkFormAgreesWithFileName(form, filename, fileName);
+        SourceCommitService.checkUploaded(form.value(SourceCommitService.FORM_FIELD));
         projects.checkMayUpload(caller, fileName.name());
         if (publisher.fileNameUsed(filename)) {
             throw new InvalidInputException("File already exists: '" + filename + "' was uploaded before "

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.pipeline.ClaimedJob;
 import dev.assay.server.pipeline.queue.JobRepository.HeldJob;
+import dev.assay.server.pipeline.sourcecommit.ReleaseSource;
+import dev.assay.server.pipeline.sourcecommit.ReleaseSources;
 import dev.assay.server.pipeline.triggers.ReleaseTags;
 import dev.assay.server.pipeline.wheelhouse.IndexWheelhouse;
 import dev.assay.server.upstream.files.KeptFile;
@@ -18,12 +20,12 @@ import dev.assay.server.upstream.files.UpstreamFileCache;
 public class ClaimedJobs {
 
     private final IndexWheelhouse wheelhouse;
-    private final ReleaseTags tags;
+    private final ReleaseSources sources;
     private final UpstreamFileCache mirrored;
 
-    ClaimedJobs(IndexWheelhouse wheelhouse, ReleaseTags tags, UpstreamFileCache mirrored) {
+    ClaimedJobs(IndexWheelhouse wheelhouse, ReleaseSources sources, UpstreamFileCache mirrored) {
         this.wheelhouse = wheelhouse;
-        this.tags = tags;
+        this.sources = sources;
         this.mirrored = mirrored;
     }
 
@@ -72,8 +74,10 @@ public class ClaimedJobs {
         return wheelWithSdist ? Optional.empty() : taggedSource(job).map(ReleaseTags.Tagged::commit);
     }
 
-    // An sdist's job rebuilds the release from its tag; a wheel's does only when the release has no sdist.
+    // An sdist's job rebuilds the release from its source (a named commit, else its tag); a wheel's does only when
+    // the release has no sdist. A named commit the repository does not hold yet gives no source to rebuild.
     private Optional<ReleaseTags.Tagged> taggedSource(HeldJob job) {
-        return tags.commitOf(job.project(), job.version());
+        return sources.of(job.project(), job.version()).filter(ReleaseSource::inRepository)
+                .map(source -> new ReleaseTags.Tagged(source.ref(), source.commit()));
     }
 }

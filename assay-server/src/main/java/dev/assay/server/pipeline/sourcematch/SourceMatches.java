@@ -14,11 +14,12 @@ import dev.assay.server.index.contents.ContentEntry;
 import dev.assay.server.index.contents.DistributionContents;
 import dev.assay.server.index.contents.FileText;
 import dev.assay.server.index.contents.ReleaseContents;
-import dev.assay.server.pipeline.triggers.ReleaseTags;
+import dev.assay.server.pipeline.sourcecommit.ReleaseSource;
+import dev.assay.server.pipeline.sourcecommit.ReleaseSources;
 
 /**
- * Answers "was this release built from its source?": finds the commit its version is tagged at ({@link ReleaseTags})
- * and compares every uploaded file with that commit's tree, then with what the release's pipeline rebuilt from it. Callers check first that the reader may read the
+ * Answers "was this release built from its source?": finds the commit it was built from ({@link ReleaseSources}: the
+ * one named for it, else its version's tag) and compares every uploaded file with that commit's tree, then with what the release's pipeline rebuilt from it. Callers check first that the reader may read the
  * project; this service decides nothing about visibility.
  */
 @Service
@@ -26,16 +27,16 @@ public class SourceMatches {
 
     private static final int SETUP_CFG_LIMIT = 1 << 20;
 
-    private final ReleaseTags tags;
+    private final ReleaseSources sources;
     private final TaggedTree trees;
     private final ReleaseContents contents;
     private final Rebuilds rebuilds;
     private final ProjectService projects;
     private final ReleaseLookup lookup;
 
-    SourceMatches(ReleaseTags tags, TaggedTree trees, ReleaseContents contents, Rebuilds rebuilds,
+    SourceMatches(ReleaseSources sources, TaggedTree trees, ReleaseContents contents, Rebuilds rebuilds,
             ProjectService projects, ReleaseLookup lookup) {
-        this.tags = tags;
+        this.sources = sources;
         this.projects = projects;
         this.lookup = lookup;
         this.trees = trees;
@@ -43,24 +44,28 @@ public class SourceMatches {
         this.rebuilds = rebuilds;
     }
 
-    /** The release against its tagged commit; {@link SourceVerdict#NO_SOURCE} when no tag names its version. */
+    /** The release against the commit it was built from; {@link SourceVerdict#NO_SOURCE} when there is none. */
     public SourceMatch of(Project project, Release release) {
-        Optional<ReleaseTags.Tagged> tagged = tags.commitOf(project.normalizedName(), release.version());
-        Optional<Map<String, String>> tree = tagged.flatMap(tag -> trees.hashes(project.normalizedName(),
-                tag.commit()));
-        if (tagged.isEmpty() || tree.isEmpty()) {
+        Optional<ReleaseSource> found = sources.of(project, release);
+        if (found.isPresent() && !found.get().inRepository()) {
+            return SourceMatch.notInRepository(project.name(), release.version(), found.get());
+        }
+        Optional<Map<String, String>> tree = found.flatMap(source -> trees.hashes(project.normalizedName(),
+                source.commit()));
+        if (found.isEmpty() || tree.isEmpty()) {
             return SourceMatch.noSource(project.name(), release.version());
         }
         TreeComparison comparison = new TreeComparison(tree.get());
         Optional<Rebuilds.Rebuild> rebuild = rebuilds.of(release.id());
-        String commit = tagged.get().commit();
+        ReleaseSource source = found.get();
+        String commit = source.commit();
         List<FileSourceMatch> files = contents.list(project, release).stream().map(upload -> {
             FileSourceMatch match = comparison.compare(upload, setupCfgEdited(project, release, upload, tree.get(),
                     commit));
             return rebuild.map(rebuilt -> RebuildComparison.refine(match, upload, rebuilt)).orElse(match);
         }).toList();
-        return new SourceMatch(project.name(), release.version(), verdictOf(files),
-                Optional.of(tagged.get().ref()), Optional.of(tagged.get().commit()), files);
+        return new SourceMatch(project.name(), release.version(), verdictOf(files), source.tag(),
+                Optional.of(commit), Optional.of(source.describe()), Optional.of(source.namedBy()), files);
     }
 
     /** Whether the sdist's {@code setup.cfg} is the tree's but for setuptools' {@code [egg_info]} section. */

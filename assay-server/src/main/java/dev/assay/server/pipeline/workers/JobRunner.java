@@ -140,7 +140,7 @@ public final class JobRunner {
         if (job.gitCommit() != null) {
             // a copy of its own: the rebuild writes its build output into the tree it builds
             CommitCheckout.Checkout tagged = source.fetchSource(job, workspace.resolve("tagged"));
-            listener.logLine("stage", "release " + job.version() + " is tagged " + job.gitRef() + " at commit "
+            listener.logLine("stage", "release " + job.version() + "'s source is " + job.gitRef() + ", commit "
                     + job.gitCommit() + ": the rebuild builds its " + tagged.files() + " file(s)");
             initial.put(SourceRebuildTask.TAGGED_TREE, tagged.directory());
             initial.put(SourceRebuildTask.COMMIT_TIME, tagged.commitTime());
