@@ -39,6 +39,20 @@ class BehaviourTest {
     }
 
     @Test
+    void namesTheEnvironmentVariablesReadBeyondTheBaselineAfterTheTracesItems(@TempDir Path dir) throws Exception {
+        Path trace = Files.write(dir.resolve("import.trace"), List.of(
+                "6     execve(\"/usr/bin/curl\", [\"curl\", \"http://x/\"], 0x7ffd /* 9 vars */) = 0"));
+        Path envReads = Files.write(dir.resolve("import.env-reads"),
+                List.of("PYTHONUSERBASE", "AWS_SECRET_ACCESS_KEY", "HOME", "AWS_SECRET_ACCESS_KEY"));
+        TraceBaseline interpreter = new TraceBaseline(Set.of(), List.of(), "measured", Set.of("PYTHONUSERBASE", "HOME"));
+
+        assertThat(Behaviour.of(trace, envReads, "/workspace", interpreter)).containsExactly(
+                Map.of("kind", "program", "value", "curl"),
+                Map.of("kind", "env", "value", "AWS_SECRET_ACCESS_KEY"));
+        assertThat(TraceBaseline.fromRawData(interpreter.toRawData())).isEqualTo(interpreter);
+    }
+
+    @Test
     void aStepWithoutATraceDidNothingThatCanBeSeen(@TempDir Path dir) throws Exception {
         assertThat(Behaviour.of(dir.resolve("missing.trace"), "/workspace", baseline)).isEmpty();
     }

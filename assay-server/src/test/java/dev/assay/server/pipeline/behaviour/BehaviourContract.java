@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Real wheels whose second release connects to 203.0.113.9:443 on import, run through the sandboxed pipeline:
  * the behaviour diff names the connection, and the release is held for package review under the hold policy
- * (the default for network) and only warned about under the warn policy.
+ * (the default for network) and only warned about under the warn policy. A release newly reading
+ * AWS_SECRET_ACCESS_KEY on import is in the diff under the environment's default policy, warn.
  */
 abstract class BehaviourContract extends SandboxedFixture {
 
@@ -144,6 +145,45 @@ abstract class BehaviourContract extends SandboxedFixture {
         assertThat(sam.get("project/" + project + "/settings/behaviour").statusCode()).isEqualTo(404);
         assertThat(maintainer.json("api/v1/projects/" + project + "/1.0/behaviour").get("version").asString())
                 .isEqualTo("1.0");
+    }
+
+    @Test
+    void aNewEnvironmentReadOnImportIsInTheDiffAndWarnedAbout() throws Exception {
+        String project = "env-reads-" + databaseKind();
+        Path work = Files.createTempDirectory(data, "env-reads");
+        Path first = upload(work, project, "1.0", "");
+        finished(project, "1.0", first.getFileName().toString(), SLOW);
+        Path second = upload(work, project, "1.1", """
+                import os
+                CREDENTIALS = os.environ.get("AWS_SECRET_ACCESS_KEY"), "AWS_PROFILE" in os.environ
+                """);
+        finished(project, "1.1", second.getFileName().toString(), SLOW);
+
+        JsonNode before = owner.json("api/v1/projects/" + project + "/1.0/behaviour");
+        assertThat(before.get("profiled").asBoolean()).as(before::toString).isTrue();
+        assertThat(before.get("profile").toString()).as("the interpreter's own reads are the baseline's")
+                .doesNotContain("\"env\"");
+        JsonNode behaviour = owner.json("api/v1/projects/" + project + "/1.1/behaviour");
+        assertThat(behaviour.get("compared").asBoolean()).as(behaviour::toString).isTrue();
+        assertThat(behaviour.get("policy").get("env").asString()).isEqualTo("warn");
+        assertThat(behaviour.get("added").findValuesAsString("value")).as(behaviour::toString)
+                .containsExactlyInAnyOrder("AWS_SECRET_ACCESS_KEY", "AWS_PROFILE");
+        JsonNode secret = null;
+        for (JsonNode added : behaviour.get("added")) {
+            secret = "AWS_SECRET_ACCESS_KEY".equals(added.get("item").get("value").asString()) ? added : secret;
+        }
+        assertThat(secret.get("item").get("kind").asString()).isEqualTo("env");
+        assertThat(secret.get("item").get("step").asString()).isEqualTo("import");
+        assertThat(secret.get("action").asString()).isEqualTo("warn");
+        assertThat(secret.get("sentence").asString())
+                .isEqualTo("1.1 now reads the environment variable AWS_SECRET_ACCESS_KEY during import");
+        assertThat(behaviour.get("held").asBoolean()).isFalse();
+        assertThat(HttpApi.anonymous(server.url()).get("simple/" + project + "/").statusCode()).isEqualTo(200);
+
+        WebSession olive = new WebSession(server.url());
+        olive.logIn("olive", PASSWORD);
+        assertThat(olive.get("project/" + project + "/1.1/").body())
+                .contains("id=\"behaviour\"", "reads the environment variable AWS_SECRET_ACCESS_KEY");
     }
 
     private Path upload(Path work, String project, String version, String init) throws Exception {

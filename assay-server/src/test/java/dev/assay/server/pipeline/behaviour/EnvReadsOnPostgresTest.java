@@ -1,8 +1,0 @@
-package dev.assay.server.pipeline.behaviour;
-
-class EnvReadsOnPostgresTest extends EnvReadsContract {
-    @Override
-    protected String databaseKind() {
-        return "postgresql";
-    }
-}
