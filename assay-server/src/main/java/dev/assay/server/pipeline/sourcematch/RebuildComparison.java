@@ -1,6 +1,7 @@
 package dev.assay.server.pipeline.sourcematch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import dev.assay.server.index.contents.DistributionContents;
 /**
  * Compares an uploaded file with its counterpart rebuilt from the tagged commit: byte-identical is
  * {@link SourceVerdict#REPRODUCED}; the same files with the same bytes inside (whatever the archive's timestamps,
- * order, permissions and headers) leave the tree's verdict as it is; every file that differs — including those the
+ * order, permissions and headers) leave the tree's verdict as it is; a file the tree lacks but the rebuild holds
+ * byte for byte was written by the build backend; every file that differs — including those the
  * build backend writes, which the tree alone cannot check — is a difference.
  */
 final class RebuildComparison {
@@ -32,14 +34,23 @@ final class RebuildComparison {
             return withRebuild(tree, tree.verdict(), tree.differences(), "not rebuilt: the rebuild made "
                     + String.join(", ", rebuild.files().stream().map(RebuiltFile::filename).toList()));
         }
-        RebuiltFile rebuilt = counterpart.get();
-        if (rebuilt.sha256().equals(upload.file().sha256())) {
-            return withRebuild(tree, SourceVerdict.REPRODUCED, tree.differences(), "byte-identical");
-        }
-        List<SourceDifference> differences = new ArrayList<>(tree.differences());
-        Set<String> named = new HashSet<>(differences.stream().map(SourceDifference::path).toList());
+        return compare(tree, upload, counterpart.get());
+    }
+
+    private static FileSourceMatch compare(FileSourceMatch tree, DistributionContents upload, RebuiltFile rebuilt) {
+        Map<String, String> keys = archiveKeys(upload);
         Map<String, String> uploaded = entries(upload);
-        int before = differences.size();
+        List<String> generated = new ArrayList<>(tree.generated());
+        List<SourceDifference> differences = new ArrayList<>();
+        for (SourceDifference difference : tree.differences()) {
+            differences.addAll(writtenByTheBackend(difference, keys, uploaded, rebuilt, generated));
+        }
+        if (rebuilt.sha256().equals(upload.file().sha256())) {
+            return new FileSourceMatch(tree.filename(), tree.packageType(), SourceVerdict.REPRODUCED, tree.matched(),
+                    List.copyOf(generated), List.copyOf(differences), "byte-identical");
+        }
+        Set<String> named = new HashSet<>();
+        differences.forEach(difference -> named.add(keys.getOrDefault(difference.path(), difference.path())));
         uploaded.forEach((path, hash) -> {
             String other = rebuilt.entries().get(path);
             if (!named.contains(path) && !hash.equals(other)) {
@@ -49,9 +60,41 @@ final class RebuildComparison {
         });
         rebuilt.entries().keySet().stream().filter(path -> !uploaded.containsKey(path) && !named.contains(path))
                 .forEach(path -> differences.add(new SourceDifference(path, SourceDifference.ONLY_IN_REBUILD)));
-        boolean sameContents = differences.size() == before && tree.differences().isEmpty();
-        SourceVerdict verdict = differences.isEmpty() ? SourceVerdict.MATCHES_THE_SOURCE : SourceVerdict.DIFFERS;
-        return withRebuild(tree, verdict, differences, sameContents ? "same contents" : "other contents");
+        // no difference left once the backend's own files are checked against the rebuild: only the archive differs
+        boolean sameContents = differences.isEmpty();
+        return new FileSourceMatch(tree.filename(), tree.packageType(),
+                sameContents ? SourceVerdict.MATCHES_THE_SOURCE : SourceVerdict.DIFFERS, tree.matched(),
+                List.copyOf(generated), List.copyOf(differences), sameContents ? "same contents" : "other contents");
+    }
+
+    /**
+     * A file the tagged tree does not hold but the rebuild from it does was written by the build backend (poetry's
+     * {@code setup.py}, setuptools-scm's {@code _version.py}): it counts as generated when it is the rebuild's, byte
+     * for byte, and as differing from the rebuild otherwise; any other difference stays as it is.
+     */
+    private static List<SourceDifference> writtenByTheBackend(SourceDifference difference, Map<String, String> keys,
+            Map<String, String> uploaded, RebuiltFile rebuilt, List<String> generated) {
+        String key = keys.get(difference.path());
+        String written = key == null ? null : rebuilt.entries().get(key);
+        if (!difference.reason().equals(SourceDifference.NOT_IN_TREE) || written == null) {
+            return List.of(difference);
+        }
+        if (written.equals(uploaded.get(key))) {
+            generated.add(difference.path());
+            return List.of();
+        }
+        return List.of(new SourceDifference(difference.path(), SourceDifference.CHANGED_FROM_REBUILD));
+    }
+
+    /** Each regular file's path as the tree comparison names it → its path as {@link #entries} names it. */
+    private static Map<String, String> archiveKeys(DistributionContents upload) {
+        boolean wheel = upload.file().filename().endsWith(".whl");
+        Map<String, String> keys = new HashMap<>();
+        for (ContentEntry entry : upload.leaves()) {
+            String treePath = TreeComparison.inner(upload.root(), entry.path());
+            keys.put(treePath, wheel ? entry.archivePath() : treePath);
+        }
+        return keys;
     }
 
     /** The rebuilt wheel of the same name, or the rebuilt sdist for an sdist. */

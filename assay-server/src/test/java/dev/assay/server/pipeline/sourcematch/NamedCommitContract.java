@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,9 @@ import dev.assay.server.testing.WebSession;
 /**
  * A release names the commit it was built from, per database: an upload's {@code source_commit} field wins over the
  * version's tag and the sandboxed pipeline rebuilds from it; a maintainer names the commit of a release afterwards
- * and its pipelines rebuild from that one; malformed, unknown and conflicting commits are refused with a message.
+ * and its pipelines rebuild from that one; malformed, unknown and conflicting commits are refused with a message. A
+ * file the build backend writes (a {@code _version.py}, as setuptools-scm's) is compared with the rebuild's, not
+ * listed as missing from the tree.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NamedCommitContract extends PipelineFixture {
@@ -62,11 +65,37 @@ abstract class NamedCommitContract extends PipelineFixture {
         TaggedSources.commit(clone.git(), clone.work(), second.sdist().getParent().getParent(), Set.of(), "1.1",
                 null);
         later = clone.git().head(clone.work(), "HEAD");
+        PythonDistributions.Built generating = writingItsVersion(clone, "1.4");
+        Path tampered = ArchiveEdits.withEditedFile(writingItsVersion(clone, "1.5").sdist(), data.resolve("t15"),
+                "/_version.py", text -> "version = '9.9'\n");
         clone.git().run(clone.work(), "push", "-q", clone.pushUrl(), "HEAD:main", "--tags").succeeded();
         wheelOnly = PythonDistributions.build(Files.createDirectories(data.resolve("b12")), spec("1.2"));
 
         assertUploaded(UploadRequest.of(first.sdist(), PROJECT, "1.0").field("source_commit", honest.toUpperCase()));
         assertUploaded(UploadRequest.of(second.sdist(), PROJECT, "1.1"));
+        assertUploaded(UploadRequest.of(generating.sdist(), PROJECT, "1.4"));
+        assertUploaded(UploadRequest.of(generating.wheel(), PROJECT, "1.4"));
+        assertUploaded(UploadRequest.of(tampered, PROJECT, "1.5"));
+    }
+
+    /**
+     * Builds {@code version} with a {@code setup.py} that writes {@code named_demo/_version.py}, as setuptools-scm's
+     * {@code write_to} does, and commits its sources without that file, tagged {@code v<version>}.
+     */
+    private PythonDistributions.Built writingItsVersion(Clone clone, String version) throws IOException {
+        PythonDistributions.Built built = PythonDistributions.build(Files.createDirectories(data.resolve("g"
+                + version)), spec(version).withFiles(Map.of("named_demo/core.py", "def greet():\n    return 'hi'\n",
+                "setup.py", """
+                        from setuptools import setup
+
+                        with open("named_demo/_version.py", "w") as out:
+                            out.write("version = '%s'\\n")
+
+                        setup()
+                        """.formatted(version))));
+        TaggedSources.commit(clone.git(), clone.work(), built.sdist().getParent().getParent(),
+                Set.of("named_demo/_version.py"), version, "v" + version);
+        return built;
     }
 
     private static PythonDistributions.Spec spec(String version) {
@@ -149,6 +178,36 @@ abstract class NamedCommitContract extends PipelineFixture {
         assertThat(file(source, ".tar.gz").get("rebuild").asString()).as(source.toString())
                 .isIn("same contents", "byte-identical");
         assertThat(source.get("verdict").asString()).isEqualTo("matches the source");
+    }
+
+    @Test
+    void aFileTheBackendWroteIsComparedWithTheRebuildNotWithTheTree() {
+        JsonNode source = rebuilt("1.4");
+
+        assertThat(source.get("source").asString()).isEqualTo("tag v1.4");
+        assertThat(source.get("namedBy").asString()).isEqualTo("tag");
+        JsonNode sdist = file(source, ".tar.gz");
+        assertThat(differences(sdist)).as(source.toString()).isEmpty();
+        assertThat(sdist.get("generated").toString()).contains("named_demo/_version.py");
+        assertThat(sdist.get("rebuild").asString()).isEqualTo("same contents");
+        JsonNode wheel = eventually("the rebuilt wheel of 1.4", Duration.ofMinutes(2),
+                () -> file(owner.json("api/v1/projects/" + PROJECT + "/1.4/source"), ".whl"),
+                found -> !found.get("rebuild").asString().startsWith("not rebuilt yet"));
+        assertThat(differences(wheel)).as(wheel.toString()).isEmpty();
+        assertThat(wheel.get("generated").toString()).contains("named_demo/_version.py");
+        assertThat(owner.json("api/v1/projects/" + PROJECT + "/1.4/source").get("verdict").asString())
+                .isEqualTo("matches the source");
+    }
+
+    @Test
+    void aFileTheBackendWritesWithOtherContentsDiffersFromTheRebuild() {
+        JsonNode source = rebuilt("1.5");
+
+        JsonNode sdist = file(source, ".tar.gz");
+        assertThat(differences(sdist)).as(source.toString())
+                .containsExactly("named_demo/_version.py: differs from the rebuild from the tagged commit");
+        assertThat(sdist.get("rebuild").asString()).isEqualTo("other contents");
+        assertThat(source.get("verdict").asString()).isEqualTo("differs");
     }
 
     @Test

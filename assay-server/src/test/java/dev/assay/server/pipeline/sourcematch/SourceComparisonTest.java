@@ -118,6 +118,43 @@ class SourceComparisonTest {
     }
 
     @Test
+    void aFileTheTreeLacksButTheRebuildHoldsWasWrittenByTheBackend() {
+        DistributionContents upload = sdist("up", Map.of("PKG-INFO", "k", "pyproject.toml", "p1",
+                "setup.py", "poetry", "src/demo/_version.py", "scm", "extra.txt", "e"));
+        FileSourceMatch tree = new TreeComparison(TREE).compare(upload, false);
+        RebuiltFile rebuilt = new RebuiltFile("demo-1.0.tar.gz", "re", Map.of("PKG-INFO", "k", "pyproject.toml", "p1",
+                "setup.py", "poetry", "src/demo/_version.py", "scm-other"));
+
+        FileSourceMatch refined = RebuildComparison.refine(tree, upload, rebuild(rebuilt));
+
+        assertThat(differences(tree)).contains("setup.py: not in the tagged tree");
+        assertThat(refined.generated()).contains("setup.py").doesNotContain("src/demo/_version.py");
+        assertThat(differences(refined)).containsExactly("extra.txt: not in the tagged tree",
+                "src/demo/_version.py: " + SourceDifference.CHANGED_FROM_REBUILD);
+        assertThat(refined.rebuild()).isEqualTo("other contents");
+    }
+
+    @Test
+    void aWheelWithTheBackendsFilesIsReproducedOrHasTheRebuildsContents() {
+        DistributionContents upload = wheel("w", Map.of("demo/__init__.py", "i1", "demo/_version.py", "scm",
+                "demo-1.0.dist-info/METADATA", "m"));
+        FileSourceMatch tree = new TreeComparison(TREE).compare(upload, false);
+        RebuiltFile identical = new RebuiltFile("demo-1.0-py3-none-any.whl", "w", Map.of("demo/__init__.py", "i1",
+                "demo/_version.py", "scm", "demo-1.0.dist-info/METADATA", "m"));
+
+        FileSourceMatch reproduced = RebuildComparison.refine(tree, upload, rebuild(identical));
+        FileSourceMatch same = RebuildComparison.refine(tree, upload, rebuild(new RebuiltFile(identical.filename(),
+                "w2", identical.entries())));
+
+        assertThat(tree.verdict()).isEqualTo(SourceVerdict.DIFFERS);
+        assertThat(reproduced.verdict()).isEqualTo(SourceVerdict.REPRODUCED);
+        assertThat(reproduced.differences()).isEmpty();
+        assertThat(reproduced.generated()).contains("demo/_version.py");
+        assertThat(same.verdict()).isEqualTo(SourceVerdict.MATCHES_THE_SOURCE);
+        assertThat(same.rebuild()).isEqualTo("same contents");
+    }
+
+    @Test
     void aFailedRebuildOrAnotherWheelLeavesTheTreesVerdict() {
         DistributionContents upload = wheel("w", Map.of("demo/__init__.py", "i1"));
         FileSourceMatch tree = new TreeComparison(TREE).compare(upload, false);

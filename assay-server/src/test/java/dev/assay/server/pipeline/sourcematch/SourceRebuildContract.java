@@ -5,20 +5,14 @@ import static dev.assay.server.pipeline.sourcematch.SourceJson.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +65,9 @@ abstract class SourceRebuildContract extends PipelineFixture {
                 "v1.3");
         clone.git().run(clone.work(), "push", "-q", clone.pushUrl(), "HEAD:main", "--tags").succeeded();
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, honest.wheel(), honest.sdist()).assertSucceeded();
-        Path tampered = withEditedSetupCfg(edited.sdist(), work.resolve("tampered"));
+        // setup.cfg gains an option after the build
+        Path tampered = ArchiveEdits.withEditedFile(edited.sdist(), work.resolve("tampered"), "/setup.cfg",
+                text -> text + "\n[options]\nscripts = post_install.sh\n");
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, tampered).assertSucceeded();
         PythonDistributions.Built reproducible = builtAsTheRebuild(clone, "v1.2", work.resolve("reproducible"));
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, reproducible.wheel(), reproducible.sdist())
@@ -97,28 +93,6 @@ abstract class SourceRebuildContract extends PipelineFixture {
             List<Path> files = built.sorted().toList();
             return new PythonDistributions.Built(files.get(1), files.get(0));
         }
-    }
-
-    /** A copy of the sdist whose {@code setup.cfg} gained an option after the build. */
-    private static Path withEditedSetupCfg(Path sdist, Path directory) throws IOException {
-        Path copy = Files.createDirectories(directory).resolve(sdist.getFileName());
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(sdist)));
-                TarArchiveOutputStream out = new TarArchiveOutputStream(new GZIPOutputStream(
-                        Files.newOutputStream(copy)))) {
-            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().endsWith("/setup.cfg")) {
-                    content = (new String(content, StandardCharsets.UTF_8)
-                            + "\n[options]\nscripts = post_install.sh\n").getBytes(StandardCharsets.UTF_8);
-                }
-                entry.setSize(content.length);
-                out.putArchiveEntry(entry);
-                out.write(content);
-                out.closeArchiveEntry();
-            }
-        }
-        return copy;
     }
 
     /** A page as the owner sees it, logged in. */
