@@ -83,7 +83,7 @@ public final class ImportTask implements Task {
         }
         SandboxStep step = new SandboxStep(sandbox, context, settings.limits(), NAME);
         Path venv = context.workspace().resolve(context.input(DataKey.VENV, Path.class));
-        EnvReads.hook(venv);
+        step.recordEnvReads(venv);
         String python = step.inside(venv) + "/bin/python";
         TraceBaseline baseline = baselines.of(NAME, context, sandbox, settings.limits(), Set.of(),
                 this::measureBaseline);
@@ -116,7 +116,7 @@ public final class ImportTask implements Task {
     private Path measureBaseline(SandboxStep step) throws IOException, InterruptedException {
         Path venv = step.dir().resolve(InstallTask.VENV_DIR);
         Baselines.require(step.createVenv(settings.python(), venv), "creating a venv");
-        EnvReads.hook(venv);
+        step.recordEnvReads(venv);
         Baselines.require(step.runTraced(strace, "baseline", step.dir().getFileName().toString(),
                 List.of(step.inside(venv) + "/bin/python", "-I", "-c", SCRIPT), Map.of()), "importing nothing");
         return step.traceFile("baseline");

@@ -136,6 +136,19 @@ final class SandboxStep {
         return taskDir.resolve(step + ".trace");
     }
 
+    /**
+     * Puts the {@link EnvReads} recorder into the venv at {@code venv}, so the traced steps run with its Python
+     * record the environment variables they read; when it cannot, the log says so and the step runs without it.
+     */
+    void recordEnvReads(Path venv) {
+        try {
+            EnvReads.hook(venv);
+        } catch (IOException e) {
+            context.log("the environment-read recorder could not be put into the venv, so no env items: "
+                    + e.getMessage());
+        }
+    }
+
     /** Where the {@link EnvReads} recorder of a venv hooked for it writes what the traced {@code step} read. */
     Path envReadsFile(String step) {
         return taskDir.resolve(step + ".env-reads");

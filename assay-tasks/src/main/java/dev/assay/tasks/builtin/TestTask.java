@@ -68,7 +68,7 @@ public final class TestTask implements Task {
             return TaskResult.failed("the sdist cannot be unpacked: " + e.getMessage());
         }
         Path venv = context.workspace().resolve(context.input(DataKey.VENV, Path.class));
-        EnvReads.hook(venv);
+        step.recordEnvReads(venv);
         String python = step.inside(venv) + "/bin/python";
         Path junit = step.dir().resolve("junit.xml");
         TestCommand command;
@@ -121,7 +121,7 @@ public final class TestTask implements Task {
         return step -> {
             Path venv = step.dir().resolve("venv");
             Baselines.require(step.createVenv(settings.python(), venv), "creating a venv");
-            EnvReads.hook(venv);
+            step.recordEnvReads(venv);
             Path project = Files.createDirectories(step.dir().resolve("empty"));
             // A tests/ folder makes it a pytest project; unittest discovery finds the test at the top.
             Path test = project.resolve(runner.equals("pytest") ? "tests/test_empty.py" : "test_empty.py");
