@@ -2,7 +2,6 @@ package dev.assay.server.index.contents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,9 @@ public class ContentsDiff {
     public ContentsComparison compare(Project project, Release from, Release to) {
         List<DistributionContents> oldFiles = contents.list(project, from);
         List<DistributionContents> newFiles = contents.list(project, to);
-        Map<String, ContentEntry> before = byPath(oldFiles);
-        Map<String, ContentEntry> after = byPath(newFiles);
+        ComparedPaths compared = ComparedPaths.of(oldFiles, newFiles);
+        Map<String, ContentEntry> before = compared.before();
+        Map<String, ContentEntry> after = compared.after();
         Set<String> paths = new TreeSet<>(before.keySet());
         paths.addAll(after.keySet());
         List<String> changed = new ArrayList<>();
@@ -67,15 +67,6 @@ public class ContentsDiff {
         int omitted = changed.size() - shown.size();
         boolean truncated = omitted > 0 || files.stream().anyMatch(ChangedFile::truncated);
         return new ContentsComparison(from.version(), to.version(), List.copyOf(files), unchanged, omitted, truncated);
-    }
-
-    /** Every entry but folders, by logical path; the first file of a shared root wins, as for the file pages. */
-    private static Map<String, ContentEntry> byPath(List<DistributionContents> files) {
-        Map<String, ContentEntry> entries = new LinkedHashMap<>();
-        for (DistributionContents file : files) {
-            file.leaves().forEach(entry -> entries.putIfAbsent(entry.path(), entry));
-        }
-        return entries;
     }
 
     private static Set<String> textPaths(List<String> paths, Map<String, ContentEntry> side) {

@@ -1,6 +1,8 @@
 package dev.assay.server.index.contents;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.assay.packaging.PackagingException;
@@ -13,8 +15,9 @@ import dev.assay.packaging.filename.WheelFileName;
  * The logical paths of a distribution file's entries, which stay the same from one release to the next so that
  * comments can follow them: {@code sdist/<path without the NAME-VERSION/ top folder>} and
  * {@code wheel/<compatibility tag as in the file name>/<path>}, where a wheel's {@code NAME-VERSION.dist-info/} and
- * {@code NAME-VERSION.data/} folders are written without their version ({@code NAME.dist-info/}), so that a release
- * diff shows what changed in {@code METADATA} instead of every metadata file removed and added again.
+ * {@code NAME-VERSION.data/} folders are written without their version and with the name normalized
+ * ({@code name.dist-info/}), so that a release diff shows what changed in {@code METADATA} instead of every metadata
+ * file removed and added again.
  */
 final class LogicalPaths {
 
@@ -64,8 +67,16 @@ final class LogicalPaths {
         return root + "/" + archivePath.substring(strippedTop.length() + 1);
     }
 
+    // The name is normalized as the binary distribution format now writes it (lower case, runs of '-', '_' and '.'
+    // as one '_'): older wheels kept the project's spelling (Deprecated-1.2.18.dist-info, then
+    // deprecated-1.3.1.dist-info), which would show every metadata file removed and added again.
     private static String withoutVersion(String wheelPath) {
-        return VERSIONED_WHEEL_FOLDER.matcher(wheelPath).replaceFirst("$1.$2");
+        Matcher folder = VERSIONED_WHEEL_FOLDER.matcher(wheelPath);
+        if (!folder.find()) {
+            return wheelPath;
+        }
+        String name = folder.group(1).toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "_");
+        return name + "." + folder.group(2) + wheelPath.substring(folder.end());
     }
 
     private static String singleTopFolder(List<ArchiveEntry> entries) {

@@ -8,20 +8,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.assay.server.index.contents.ContentEntry;
-import dev.assay.server.index.contents.DistributionContents;
+import dev.assay.server.index.contents.ComparedPaths;
 
 /**
  * Counts the paths added, removed and changed between two releases' listings per distribution kind, the first
- * segments of their logical paths; listings only, so the release page reads no file's text for it.
+ * segments of their logical paths (as {@link ComparedPaths} pairs them); listings only, so the release page reads no
+ * file's text for it.
  */
 final class DiffCounts {
 
     private DiffCounts() {
     }
 
-    static List<KindCounts> of(List<DistributionContents> older, List<DistributionContents> newer) {
-        Map<String, ContentEntry> before = byPath(older);
-        Map<String, ContentEntry> after = byPath(newer);
+    static List<KindCounts> of(ComparedPaths compared) {
+        Map<String, ContentEntry> before = compared.before();
+        Map<String, ContentEntry> after = compared.after();
         Set<String> paths = new TreeSet<>(before.keySet());
         paths.addAll(after.keySet());
         Map<String, int[]> byKind = new LinkedHashMap<>();
@@ -43,12 +44,5 @@ final class DiffCounts {
         String[] segments = logicalPath.split("/", 3);
         boolean twoSegmentRoot = (segments[0].equals("wheel") || segments[0].equals("file")) && segments.length > 2;
         return twoSegmentRoot ? segments[0] + "/" + segments[1] : segments[0];
-    }
-
-    // as the contents diff pairs them: folders left out, the first file of a shared root wins
-    private static Map<String, ContentEntry> byPath(List<DistributionContents> files) {
-        Map<String, ContentEntry> entries = new LinkedHashMap<>();
-        files.forEach(file -> file.leaves().forEach(entry -> entries.putIfAbsent(entry.path(), entry)));
-        return entries;
     }
 }

@@ -30,9 +30,13 @@ class ReleaseDiffApiController {
     record FileStatus(String path, String status, boolean text, int linesAdded, int linesRemoved) {
     }
 
-    /** The diff as data; {@code previous} null for a first release, {@code discussion} null when it has none. */
+    /**
+     * The diff as data; {@code previous} null for a first release, {@code discussion} null when it has none,
+     * {@code unreadable} the files of either release that cannot be read (their kinds are not compared).
+     */
     record Report(String project, String version, String previous, Long discussion, List<KindCounts> summary,
-            int unchanged, int omittedFiles, List<FileStatus> files, long unresolved, List<ThreadView> threads) {
+            int unchanged, int omittedFiles, List<FileStatus> files, List<UnreadableFile> unreadable, long unresolved,
+            List<ThreadView> threads) {
     }
 
     private final ProjectService projects;
@@ -63,7 +67,7 @@ class ReleaseDiffApiController {
                 diff.comparison().map(compared -> compared.omittedFiles()).orElse(0),
                 diff.comparison().map(compared -> compared.files().stream().map(ReleaseDiffApiController::status)
                         .toList()).orElse(List.of()),
-                conversation.map(Conversation::unresolved).orElse(0L),
+                diff.unreadable(), conversation.map(Conversation::unresolved).orElse(0L),
                 conversation.map(Conversation::threads).orElse(List.of()));
     }
 

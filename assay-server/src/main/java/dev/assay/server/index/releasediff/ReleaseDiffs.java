@@ -16,6 +16,7 @@ import dev.assay.server.index.ProjectService;
 import dev.assay.server.index.Release;
 import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.index.ReleaseRepository;
+import dev.assay.server.index.contents.ComparedPaths;
 import dev.assay.server.index.contents.ContentsDiff;
 import dev.assay.server.index.contents.ReleaseContents;
 import dev.assay.server.review.Discussion;
@@ -74,15 +75,18 @@ public class ReleaseDiffs {
     /** The release compared with its previous one, files and lines included. */
     public ReleaseDiff of(Project project, Release release) {
         Optional<Release> previous = previous(project, release);
-        return new ReleaseDiff(project, release, previous, counts(project, previous, release),
-                previous.map(before -> contents.compare(project, before, release)), diffs.discussionOf(release.id()));
+        Optional<ComparedPaths> compared = compared(project, previous, release);
+        return new ReleaseDiff(project, release, previous, counts(compared),
+                previous.map(before -> contents.compare(project, before, release)), diffs.discussionOf(release.id()),
+                unreadable(compared, previous, release));
     }
 
     /** The counts of the release's changes since its previous one, for the release page: no file is read. */
     public ReleaseDiff summary(Project project, Release release) {
         Optional<Release> previous = previous(project, release);
-        return new ReleaseDiff(project, release, previous, counts(project, previous, release), Optional.empty(),
-                diffs.discussionOf(release.id()));
+        Optional<ComparedPaths> compared = compared(project, previous, release);
+        return new ReleaseDiff(project, release, previous, counts(compared), Optional.empty(),
+                diffs.discussionOf(release.id()), unreadable(compared, previous, release));
     }
 
     /** The diff of {@code version} of the project, if the caller may read it (else the 404 of a missing one). */
@@ -100,9 +104,20 @@ public class ReleaseDiffs {
         return of(project, lookup.release(project, subject.version()));
     }
 
-    private List<KindCounts> counts(Project project, Optional<Release> previous, Release release) {
-        return previous.map(before -> DiffCounts.of(listings.list(project, before), listings.list(project, release)))
-                .orElse(List.of());
+    private Optional<ComparedPaths> compared(Project project, Optional<Release> previous, Release release) {
+        return previous.map(before -> ComparedPaths.of(listings.list(project, before), listings.list(project, release)));
+    }
+
+    private static List<KindCounts> counts(Optional<ComparedPaths> compared) {
+        return compared.map(DiffCounts::of).orElse(List.of());
+    }
+
+    // A file belongs to the newer release unless the older one lists it (a file name belongs to one release).
+    private static List<UnreadableFile> unreadable(Optional<ComparedPaths> compared, Optional<Release> previous,
+            Release release) {
+        return compared.map(paths -> paths.unreadable().stream().map(file -> new UnreadableFile(
+                file.file().releaseId() == release.id() ? release.version() : previous.orElseThrow().version(),
+                file.file().filename(), file.problem().orElseThrow())).toList()).orElse(List.of());
     }
 
     /** The number of the discussion of {@code version}'s diff, if the caller may read the project and it has one. */
@@ -118,7 +133,7 @@ public class ReleaseDiffs {
                 .map(project -> {
                     Release release = lookup.release(project, subject.version());
                     return new ReleaseDiff(project, release, previous(project, release), List.of(),
-                            Optional.empty(), Optional.of(discussionId));
+                            Optional.empty(), Optional.of(discussionId), List.of());
                 }));
     }
 }
