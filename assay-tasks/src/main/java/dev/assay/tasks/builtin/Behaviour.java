@@ -41,12 +41,15 @@ public final class Behaviour {
 
     /**
      * The items of the trace at {@code traceFile}, written by a step whose workspace was {@code workspaceInside},
-     * then the environment variables recorded in {@code envReadsFile}: at most {@link #MAX_ITEMS} of each.
+     * then the environment variables recorded in {@code envReadsFile}: at most {@link #MAX_ITEMS} of each. Without a
+     * measured baseline there are no environment items, since the tools' own reads would pass for the package's.
      */
     static List<Map<String, String>> of(Path traceFile, Path envReadsFile, String workspaceInside,
                                         TraceBaseline baseline) throws IOException {
         List<Map<String, String>> items = new ArrayList<>(of(traceFile, workspaceInside, baseline));
-        items.addAll(EnvReads.items(envReadsFile, baseline.envReads()));
+        if (baseline.measured()) {
+            items.addAll(EnvReads.items(envReadsFile, baseline.envReads()));
+        }
         return List.copyOf(items);
     }
 

@@ -67,6 +67,11 @@ public record TraceBaseline(Set<String> programs, List<String> writablePaths, St
         return new TraceBaseline(programs, List.copyOf(written), source);
     }
 
+    /** Whether the step was measured rather than falling back to the known list, which names no environment reads. */
+    boolean measured() {
+        return source.startsWith("measured");
+    }
+
     public boolean expected(String program) {
         String name = fileName(program);
         return PYTHON.matcher(name).matches() || programs.contains(name);

@@ -50,6 +50,9 @@ class BehaviourTest {
                 Map.of("kind", "program", "value", "curl"),
                 Map.of("kind", "env", "value", "AWS_SECRET_ACCESS_KEY"));
         assertThat(TraceBaseline.fromRawData(interpreter.toRawData())).isEqualTo(interpreter);
+        TraceBaseline fallback = new TraceBaseline(Set.of(), List.of(), "fallback: measuring failed");
+        assertThat(Behaviour.of(trace, envReads, "/workspace", fallback)).as("the tools' reads are not known")
+                .containsExactly(Map.of("kind", "program", "value", "curl"));
     }
 
     @Test
