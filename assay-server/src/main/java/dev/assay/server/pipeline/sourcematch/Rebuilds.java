@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.pipeline.queue.PipelineService;
 import dev.assay.tasks.builtin.SourceRebuildTask;
@@ -24,9 +25,14 @@ class Rebuilds {
         this.pipelines = pipelines;
     }
 
-    /** The newest rebuild among the release's pipelines that passed, else the last one's failure, else nothing. */
-    Optional<Rebuild> of(long releaseId) {
-        List<TaskReport> rebuilds = pipelines.latestPerFile(releaseId).stream()
+    /** The newest pipeline of each of the release's files, whose rebuilds {@link #of} reads. */
+    List<PipelineView> latest(long releaseId) {
+        return pipelines.latestPerFile(releaseId);
+    }
+
+    /** The newest rebuild among these pipelines that passed, else the last one's failure, else nothing. */
+    Optional<Rebuild> of(List<PipelineView> latest) {
+        List<TaskReport> rebuilds = latest.stream()
                 .flatMap(pipeline -> pipeline.tasks().stream())
                 .filter(task -> task.name().equals(SourceRebuildTask.NAME)).toList();
         Optional<Rebuild> passed = rebuilds.stream().filter(task -> task.outcome().equals("passed"))

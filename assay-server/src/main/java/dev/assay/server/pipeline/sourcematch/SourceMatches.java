@@ -14,6 +14,7 @@ import dev.assay.server.index.contents.ContentEntry;
 import dev.assay.server.index.contents.DistributionContents;
 import dev.assay.server.index.contents.FileText;
 import dev.assay.server.index.contents.ReleaseContents;
+import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.sourcecommit.ReleaseSource;
 import dev.assay.server.pipeline.sourcecommit.ReleaseSources;
 
@@ -33,32 +34,50 @@ public class SourceMatches {
     private final Rebuilds rebuilds;
     private final ProjectService projects;
     private final ReleaseLookup lookup;
+    private final StoredVerdicts stored;
 
     SourceMatches(ReleaseSources sources, TaggedTree trees, ReleaseContents contents, Rebuilds rebuilds,
-            ProjectService projects, ReleaseLookup lookup) {
+            ProjectService projects, ReleaseLookup lookup, StoredVerdicts stored) {
         this.sources = sources;
         this.projects = projects;
         this.lookup = lookup;
         this.trees = trees;
         this.contents = contents;
         this.rebuilds = rebuilds;
+        this.stored = stored;
     }
 
-    /** The release against the commit it was built from; {@link SourceVerdict#NO_SOURCE} when there is none. */
+    /**
+     * The release against the commit it was built from; {@link SourceVerdict#NO_SOURCE} when there is none. A match
+     * made once the rebuild's result was in is stored, and read again while what it was made from stands.
+     */
     public SourceMatch of(Project project, Release release) {
         Optional<ReleaseSource> found = sources.of(project, release);
         if (found.isPresent() && !found.get().inRepository()) {
             return SourceMatch.notInRepository(project.name(), release.version(), found.get());
         }
-        Optional<Map<String, String>> tree = found.flatMap(source -> trees.hashes(project.normalizedName(),
-                source.commit()));
-        if (found.isEmpty() || tree.isEmpty()) {
+        if (found.isEmpty()) {
+            return SourceMatch.noSource(project.name(), release.version());
+        }
+        List<PipelineView> latest = rebuilds.latest(release.id());
+        String key = StoredVerdicts.key(found.get(), lookup.files(release), latest);
+        return stored.find(release.id(), key).orElseGet(() -> {
+            SourceMatch match = compared(project, release, found.get(), latest);
+            if (StoredVerdicts.settled(match, latest)) {
+                stored.store(release.id(), key, match);
+            }
+            return match;
+        });
+    }
+
+    private SourceMatch compared(Project project, Release release, ReleaseSource source, List<PipelineView> latest) {
+        String commit = source.commit();
+        Optional<Map<String, String>> tree = trees.hashes(project.normalizedName(), commit);
+        if (tree.isEmpty()) {
             return SourceMatch.noSource(project.name(), release.version());
         }
         TreeComparison comparison = new TreeComparison(tree.get());
-        Optional<Rebuilds.Rebuild> rebuild = rebuilds.of(release.id());
-        ReleaseSource source = found.get();
-        String commit = source.commit();
+        Optional<Rebuilds.Rebuild> rebuild = rebuilds.of(latest);
         List<FileSourceMatch> files = contents.list(project, release).stream().map(upload -> {
             FileSourceMatch match = comparison.compare(upload, setupCfgEdited(project, release, upload, tree.get(),
                     commit));

@@ -30,7 +30,8 @@ import dev.assay.server.testing.WebSession;
  * version's tag and the sandboxed pipeline rebuilds from it; a maintainer names the commit of a release afterwards
  * and its pipelines rebuild from that one; malformed, unknown and conflicting commits are refused with a message. A
  * file the build backend writes (a {@code _version.py}, as setuptools-scm's) is compared with the rebuild's, not
- * listed as missing from the tree.
+ * listed as missing from the tree. A match made once the rebuild's result is in is stored and read again until the
+ * release's commit changes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NamedCommitContract extends PipelineFixture {
@@ -40,6 +41,7 @@ abstract class NamedCommitContract extends PipelineFixture {
 
     String honest;
     String later;
+    String stored;
     PythonDistributions.Built wheelOnly;
 
     @Override
@@ -65,6 +67,11 @@ abstract class NamedCommitContract extends PipelineFixture {
         TaggedSources.commit(clone.git(), clone.work(), second.sdist().getParent().getParent(), Set.of(), "1.1",
                 null);
         later = clone.git().head(clone.work(), "HEAD");
+        PythonDistributions.Built sixth = PythonDistributions.build(Files.createDirectories(data.resolve("b16")),
+                spec("1.6"));
+        TaggedSources.commit(clone.git(), clone.work(), sixth.sdist().getParent().getParent(), Set.of(), "1.6",
+                null);
+        stored = clone.git().head(clone.work(), "HEAD");
         PythonDistributions.Built generating = writingItsVersion(clone, "1.4");
         Path tampered = ArchiveEdits.withEditedFile(writingItsVersion(clone, "1.5").sdist(), data.resolve("t15"),
                 "/_version.py", text -> "version = '9.9'\n");
@@ -76,6 +83,7 @@ abstract class NamedCommitContract extends PipelineFixture {
         assertUploaded(UploadRequest.of(generating.sdist(), PROJECT, "1.4"));
         assertUploaded(UploadRequest.of(generating.wheel(), PROJECT, "1.4"));
         assertUploaded(UploadRequest.of(tampered, PROJECT, "1.5"));
+        assertUploaded(UploadRequest.of(sixth.sdist(), PROJECT, "1.6").field("source_commit", stored));
     }
 
     /**
@@ -208,6 +216,35 @@ abstract class NamedCommitContract extends PipelineFixture {
                 .containsExactly("named_demo/_version.py: differs from the rebuild from the tagged commit");
         assertThat(sdist.get("rebuild").asString()).isEqualTo("other contents");
         assertThat(source.get("verdict").asString()).isEqualTo("differs");
+    }
+
+    @Test
+    void aSettledMatchIsStoredAndMadeAgainWhenTheReleasesCommitChanges() {
+        rebuilt("1.6");
+        String release = "(SELECT r.id FROM releases r JOIN projects p ON p.id = r.project_id "
+                + "WHERE p.normalized_name = '" + PROJECT + "' AND r.version = '1.6')";
+        // stored by a view once the pipeline has finished
+        eventually("the stored match of 1.6", Duration.ofMinutes(2), () -> {
+            owner.json("api/v1/projects/" + PROJECT + "/1.6/source");
+            return number("SELECT COUNT(*) FROM release_source_verdicts WHERE release_id = " + release);
+        }, count -> count == 1);
+        assertThat(number("SELECT COUNT(*) FROM release_source_verdicts WHERE verdict = 'matches the source' "
+                + "AND release_id = " + release)).isOne();
+        // a view reads the stored match: edited in the database, the view shows the edit
+        update("UPDATE release_source_verdicts SET match_json = REPLACE(match_json, 'same contents', "
+                + "'stored contents') WHERE release_id = " + release);
+        JsonNode read = owner.json("api/v1/projects/" + PROJECT + "/1.6/source");
+        assertThat(file(read, ".tar.gz").get("rebuild").asString()).isEqualTo("stored contents");
+        assertThat(read.get("source").asString()).isEqualTo("commit " + stored.substring(0, 7)
+                + " named by the upload");
+
+        HttpResponse<String> named = name(owner, "1.6", honest);
+
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        JsonNode again = owner.json("api/v1/projects/" + PROJECT + "/1.6/source");
+        assertThat(again.get("commit").asString()).isEqualTo(honest);
+        JsonNode rebuiltAgain = rebuilt("1.6");
+        assertThat(file(rebuiltAgain, ".tar.gz").get("rebuild").asString()).isNotEqualTo("stored contents");
     }
 
     @Test
