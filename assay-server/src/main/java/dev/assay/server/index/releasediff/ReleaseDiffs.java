@@ -112,7 +112,6 @@ public class ReleaseDiffs {
         return compared.map(DiffCounts::of).orElse(List.of());
     }
 
-    // A file belongs to the newer release unless the older one lists it (a file name belongs to one release).
     private static List<UnreadableFile> unreadable(Optional<ComparedPaths> compared, Optional<Release> previous,
             Release release) {
         return compared.map(paths -> paths.unreadable().stream().map(file -> new UnreadableFile(
