@@ -10,6 +10,7 @@ enum FeatureTags {
     GIT("Git", "Branches, tags, commits, files, protected branches and mirrors", "git"),
     PIPELINES("Pipelines", "Test pipelines of releases and commits, and their raw data", "pipeline"),
     REVIEWS("Package reviews", "New projects held for review, and the review checklist", "review.packagereview"),
+    HOLDS("Release holds", "Releases held for review, and the release gate", "review.releasegate"),
     THREADS("Comments and threads", "Threads on reviews, change requests and release diffs, @-completion, "
             + "issue-tracker patterns",
             "review.thread"),

@@ -71,6 +71,24 @@ public class ProjectService {
         return reader.mayRead(project, () -> projects.roleOf(project.id(), reader.userId()).isPresent());
     }
 
+    /**
+     * Whether the caller reads what is held for review in a project it may read (a release held for review):
+     * administrators, package reviewers and the project's members, as for a held project.
+     */
+    public boolean mayReadHeld(Optional<Caller> caller, Project project) {
+        Reader reader = Reader.of(caller);
+        return mayRead(caller, project)
+                && reader.mayReadHeld(project, () -> projects.roleOf(project.id(), reader.userId()).isPresent());
+    }
+
+    /**
+     * Bumps the project's serial in the caller's transaction, so that kept pages are written again: a release held
+     * for review, or released, changes what they list.
+     */
+    public void touch(Project project) {
+        projects.touch(project.id(), null);
+    }
+
     /** Who the caller is as a reader of listings, for {@link ProjectRepository#READABLE}. */
     public Reader reader(Optional<Caller> caller) {
         return Reader.of(caller);

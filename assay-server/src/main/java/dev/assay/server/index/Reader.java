@@ -33,6 +33,14 @@ public record Reader(long userId, boolean readsAll, boolean readsHeld, String on
         return rolesCountOn(project) && (project.held() && readsHeld || holdsRole.getAsBoolean());
     }
 
+    /**
+     * Whether the reader may read what is held for review in the project (a held release's files): administrators,
+     * and, where their roles count, package reviewers and the project's members.
+     */
+    boolean mayReadHeld(Project project, BooleanSupplier holdsRole) {
+        return readsAll || rolesCountOn(project) && (readsHeld || holdsRole.getAsBoolean());
+    }
+
     /** Whether a role of this reader on the project counts: a token bound to another project never reads it. */
     boolean rolesCountOn(Project project) {
         return onlyProject.isEmpty() || onlyProject.equals(project.normalizedName());

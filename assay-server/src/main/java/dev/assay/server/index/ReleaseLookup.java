@@ -3,6 +3,7 @@ package dev.assay.server.index;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -15,18 +16,32 @@ public class ReleaseLookup {
 
     private final ReleaseRepository releases;
     private final FileRepository files;
+    private final HeldReleases held;
 
-    public ReleaseLookup(ReleaseRepository releases, FileRepository files) {
+    public ReleaseLookup(ReleaseRepository releases, FileRepository files, HeldReleases held) {
         this.releases = releases;
         this.files = files;
+        this.held = held;
     }
 
     /**
      * The release PyPI calls latest: non-yanked before yanked, final releases before pre-releases, then the
-     * highest version; empty when the project has no release.
+     * highest version, of the releases not held for review (what installers get); empty when there is none.
      */
     public Optional<Release> latest(Project project) {
-        return latestOf(releases.list(project.id()));
+        return latestOf(installable(project, releases.list(project.id())));
+    }
+
+    /** Those of the project's {@code candidates} that are not held for review: what installers can get. */
+    public List<Release> installable(Project project, List<Release> candidates) {
+        Set<Long> holds = held.heldIn(project.id());
+        return holds.isEmpty() ? candidates
+                : candidates.stream().filter(release -> !holds.contains(release.id())).toList();
+    }
+
+    /** Whether the release is held for review now. */
+    public boolean isHeld(Release release) {
+        return held.isHeld(release.id());
     }
 
     /** The latest of these releases by {@link #latest(Project)}'s rule. */
@@ -40,14 +55,15 @@ public class ReleaseLookup {
 
     /**
      * The release a new one is compared with (its release diff, its behaviour diff): the highest release of a lower
-     * version that is not yanked, since a yanked release is not what installers had; empty for the first.
+     * version that is neither yanked nor held for review, since such a release is not what installers had; empty
+     * for the first.
      */
     public Optional<Release> previous(Project project, Release release) {
         Optional<Version> version = Version.tryParse(release.version());
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        return releases.list(project.id()).stream().filter(candidate -> !candidate.yanked())
+        return installable(project, releases.list(project.id())).stream().filter(candidate -> !candidate.yanked())
                 .filter(candidate -> Version.tryParse(candidate.version())
                         .filter(other -> other.compareTo(version.get()) < 0).isPresent())
                 .max(Comparator.comparing(candidate -> Version.parse(candidate.version())));

@@ -49,21 +49,22 @@ class FileService {
      * to its readers (an anonymous request is asked for credentials), others get the answer of a missing file.
      */
     ServedFile find(Optional<Caller> caller, String project, String requestedName) {
-        boolean shared = checkMayRead(caller, project, requestedName);
+        boolean sharedProject = checkMayRead(caller, project, requestedName);
         // distribution file names end in .whl, .tar.gz or .zip, so a .metadata name is never a distribution's
         if (requestedName.endsWith(FileResponses.METADATA_SUFFIX)) {
             String filename = requestedName.substring(0,
                     requestedName.length() - FileResponses.METADATA_SUFFIX.length());
-            ServedFile metadata = lookUp(project, filename)
+            ServedFile metadata = lookUp(caller, project, filename)
                     .flatMap(file -> file.metadataSha256().map(sha256 -> new ServedFile(
-                            store.locate(file.normalizedProject(), requestedName), requestedName, sha256, shared)))
+                            store.locate(file.normalizedProject(), requestedName), requestedName, sha256,
+                            sharedProject && !file.held())))
                     .orElseThrow(() -> notFound(project, requestedName));
             metadataRequests.increment();
             return existing(metadata);
         }
-        return lookUp(project, requestedName)
+        return lookUp(caller, project, requestedName)
                 .map(file -> existing(new ServedFile(store.locate(file.normalizedProject(), file.filename()),
-                        file.filename(), file.sha256(), shared)))
+                        file.filename(), file.sha256(), sharedProject && !file.held())))
                 .orElseThrow(() -> notFound(project, requestedName));
     }
 
@@ -78,8 +79,20 @@ class FileService {
         return found.filter(Project::isRestricted).isEmpty();
     }
 
-    private Optional<ServedFileRepository.StoredFile> lookUp(String project, String filename) {
-        return files.find(filename).filter(file -> file.normalizedProject().equals(project));
+    /**
+     * The project's stored file; a file of a release held for review only for the readers of held projects (package
+     * reviewers, the project's members, administrators): to anyone else it is not installable yet, and says so.
+     */
+    private Optional<ServedFileRepository.StoredFile> lookUp(Optional<Caller> caller, String project,
+            String filename) {
+        Optional<ServedFileRepository.StoredFile> found = files.find(filename)
+                .filter(file -> file.normalizedProject().equals(project));
+        found.filter(ServedFileRepository.StoredFile::held)
+                .filter(file -> !projects.mayReadHeld(caller, projects.project(project))).ifPresent(file -> {
+                    throw new NotFoundException("version " + file.version() + " of " + project
+                            + " is held for review");
+                });
+        return found;
     }
 
     private static ServedFile existing(ServedFile file) {

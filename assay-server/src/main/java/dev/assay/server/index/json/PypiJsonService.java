@@ -45,8 +45,12 @@ class PypiJsonService {
         return answer(project, latest, baseUrl, true);
     }
 
-    /** One release of the project, without the other releases. */
+    /** One release of the project, without the other releases; a release held for review is not installable yet. */
     ProjectJson release(Project project, Release release, String baseUrl) {
+        if (lookup.isHeld(release)) {
+            throw new NotFoundException("version " + release.version() + " of " + project.normalizedName()
+                    + " is held for review");
+        }
         return answer(project, release, baseUrl, false);
     }
 
@@ -56,7 +60,7 @@ class PypiJsonService {
             filesByRelease.computeIfAbsent(file.releaseId(), id -> new ArrayList<>()).add(file);
         }
         Map<String, List<FileJson>> releases = new LinkedHashMap<>();
-        for (Release release : projects.releasesNewestFirst(project)) {
+        for (Release release : lookup.installable(project, projects.releasesNewestFirst(project))) {
             releases.put(release.version(), filesByRelease.getOrDefault(release.id(), List.of()).stream()
                     .map(file -> file(project, release, file, baseUrl)).toList());
         }

@@ -41,7 +41,7 @@ class ProjectPageService {
     /** The project at its latest release, as this reader sees it (other projects it may not read left out). */
     ProjectPage latest(Reader reader, Project project) {
         List<Release> history = projects.releasesNewestFirst(project);
-        return page(reader, project, ReleaseLookup.latestOf(history), history);
+        return page(reader, project, latestOf(project, history), history);
     }
 
     /** The project at one release, as this reader sees it. */
@@ -50,7 +50,7 @@ class ProjectPageService {
     }
 
     private ProjectPage page(Reader reader, Project project, Optional<Release> shown, List<Release> history) {
-        boolean latest = shown.isPresent() && shown.equals(ReleaseLookup.latestOf(history));
+        boolean latest = shown.isPresent() && shown.equals(latestOf(project, history));
         Optional<CoreMetadata> metadata = shown.map(ReleaseMetadata::of);
         String description = metadata.flatMap(CoreMetadata::description).orElse("");
         return new ProjectPage(project, shown, latest, shown.map(Release::summary).orElse(project.summary()),
@@ -59,6 +59,11 @@ class ProjectPageService {
                 metadata.map(ProjectPageService::links).orElse(List.of()), projects.members(project),
                 shown.map(release -> dependencies.dependencies(reader, release)).orElse(List.of()),
                 dependencies.dependentProjects(reader, project));
+    }
+
+    // what installers get; a project whose every release is held for review shows the one they will get
+    private Optional<Release> latestOf(Project project, List<Release> history) {
+        return ReleaseLookup.latestOf(lookup.installable(project, history)).or(() -> ReleaseLookup.latestOf(history));
     }
 
     /** Sanitised HTML for the description, or null when there is none. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.assay.server.index.HeldReleases;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.Reader;
 
@@ -49,17 +50,17 @@ class SimpleRepository {
     }
 
     /**
-     * The project, every release and every file in one query (the outer joins keep a project without
-     * releases and a release without files); empty when there is no such project.
+     * The project, every release not held for review and every file in one query (the outer joins keep a project
+     * without releases and a release without files); empty when there is no such project.
      */
     Optional<List<Row>> listing(String normalizedName) {
         List<Row> rows = jdbc.sql("""
                 SELECT p.id, p.name, p.normalized_name, p.last_serial, r.version, r.yanked, r.yanked_reason,
                        f.filename, f.sha256, f.size, f.requires_python, f.metadata_sha256, f.uploaded_at
                 FROM projects p
-                LEFT JOIN releases r ON r.project_id = p.id
+                LEFT JOIN releases r ON r.project_id = p.id AND NOT %s
                 LEFT JOIN distribution_files f ON f.release_id = r.id
-                WHERE p.normalized_name = :name""")
+                WHERE p.normalized_name = :name""".formatted(HeldReleases.HELD))
                 .param("name", normalizedName)
                 .query(SimpleRepository::row).list();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows);

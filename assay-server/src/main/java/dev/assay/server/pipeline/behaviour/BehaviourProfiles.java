@@ -24,6 +24,8 @@ import dev.assay.server.index.ReleaseLookup;
 import dev.assay.server.pipeline.JobFinished;
 import dev.assay.server.pipeline.TaskReport;
 import dev.assay.server.review.packagereview.PackageReviewService;
+import dev.assay.server.review.releasehold.HoldKind;
+import dev.assay.server.review.releasehold.ReleaseHolds;
 import dev.assay.tasks.builtin.Behaviour;
 
 /**
@@ -42,9 +44,12 @@ public class BehaviourProfiles {
     private final PackageReviewService reviews;
     private final AccountService accounts;
     private final Clock clock;
+    private final ReleaseHolds holds;
 
     BehaviourProfiles(BehaviourRepository repository, BehaviourPolicies policies, ProjectService projects,
-            ReleaseLookup lookup, PackageReviewService reviews, AccountService accounts, Clock clock) {
+            ReleaseLookup lookup, PackageReviewService reviews, AccountService accounts, Clock clock,
+            ReleaseHolds holds) {
+        this.holds = holds;
         this.repository = repository;
         this.policies = policies;
         this.projects = projects;
@@ -108,7 +113,8 @@ public class BehaviourProfiles {
         }
         return new ReleaseBehaviour(project.name(), release.version(), previous.map(Release::version).orElse(null),
                 profiled.isPresent(), before.isPresent() && profiled.isPresent(), profile, added, gone,
-                policies.keys(project), holdReason != null, holdReason);
+                policies.keys(project), holdReason != null
+                        && holds.active(release.id(), HoldKind.BEHAVIOUR).isPresent(), holdReason);
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param added      the new items, each with what the policy does about it
  * @param gone       items of the previous release this one no longer shows
  * @param policy     the action per kind that applies to the project
- * @param held       whether a new behaviour held the release for review
- * @param holdReason why, null when it did not
+ * @param held       whether a new behaviour holds the release for review now (until the review is approved)
+ * @param holdReason why a new behaviour held it, null when none did (kept once the hold is released)
  */
 public record ReleaseBehaviour(String project, String version, String previous, boolean profiled, boolean compared,
         List<BehaviourItem> profile, List<Decision> added, List<BehaviourItem> gone, Map<String, String> policy,

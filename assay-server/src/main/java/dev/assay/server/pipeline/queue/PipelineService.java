@@ -1,6 +1,7 @@
 package dev.assay.server.pipeline.queue;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +149,15 @@ public class PipelineService {
     public Optional<PipelineRepository.PipelineRow> latestOrdinary(long releaseId) {
         return pipelines.listForRelease(releaseId).stream()
                 .filter(row -> !Trigger.DOWNSTREAM.key().equals(row.trigger()) && row.filename() != null).findFirst();
+    }
+
+    /** The release's newest pipeline of each file that is not a downstream re-test: what its own checks say. */
+    public List<PipelineRepository.PipelineRow> latestOrdinaryPerFile(long releaseId) {
+        Map<String, PipelineRepository.PipelineRow> newest = new LinkedHashMap<>();
+        pipelines.listForRelease(releaseId).stream()
+                .filter(row -> !Trigger.DOWNSTREAM.key().equals(row.trigger()) && row.filename() != null)
+                .forEach(row -> newest.putIfAbsent(row.filename(), row));
+        return List.copyOf(newest.values());
     }
 
     private long start(long projectId, long releaseId, long fileId, String filename, Trigger trigger, String by) {

@@ -28,6 +28,7 @@ import dev.assay.packaging.version.Version;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.index.DistributionStore;
 import dev.assay.server.index.FileRepository;
+import dev.assay.server.index.HeldReleases;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.Release;
@@ -75,9 +76,11 @@ public class IndexWheelhouse {
     private final DistributionStore store;
     private final UpstreamWheels upstream;
     private final UpstreamFileCache mirrored;
+    private final HeldReleases held;
 
     IndexWheelhouse(ProjectRepository projects, ReleaseRepository releases, FileRepository files,
-            DistributionStore store, UpstreamWheels upstream, UpstreamFileCache mirrored) {
+            DistributionStore store, UpstreamWheels upstream, UpstreamFileCache mirrored, HeldReleases held) {
+        this.held = held;
         this.projects = projects;
         this.releases = releases;
         this.files = files;
@@ -365,9 +368,11 @@ public class IndexWheelhouse {
                 + (wheels.size() > WHEELS_NAMED ? " and " + (wheels.size() - WHEELS_NAMED) + " more" : "");
     }
 
+    // a release held for review is not installable, so no pipeline resolves to it (a re-test's pin aside)
     private List<Release> satisfying(Requirement requirement, Project project) {
+        Set<Long> heldReleases = held.heldIn(project.id());
         return releases.list(project.id()).stream()
-                .filter(release -> !release.yanked())
+                .filter(release -> !release.yanked() && !heldReleases.contains(release.id()))
                 .filter(release -> Version.tryParse(release.version())
                         .map(v -> requirement.specifier().contains(v)).orElse(false))
                 .sorted(Comparator.comparing((Release release) -> Version.parse(release.version())).reversed())

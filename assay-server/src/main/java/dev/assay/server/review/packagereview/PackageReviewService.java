@@ -28,6 +28,8 @@ import dev.assay.server.notify.NoticeKind;
 import dev.assay.server.review.Discussion;
 import dev.assay.server.review.DiscussionKind;
 import dev.assay.server.review.DiscussionRepository;
+import dev.assay.server.review.releasehold.HoldKind;
+import dev.assay.server.review.releasehold.ReleaseHolds;
 import dev.assay.server.review.thread.ThreadService;
 
 /**
@@ -49,10 +51,12 @@ public class PackageReviewService {
     private final ApplicationEventPublisher events;
     private final ThreadService threads;
     private final RepositoryPins pins;
+    private final ReleaseHolds holds;
 
     PackageReviewService(PackageReviewRepository reviews, DiscussionRepository discussions, ProjectService projects,
             AccountService accounts, Clock clock, ApplicationEventPublisher events, ThreadService threads,
-            RepositoryPins pins) {
+            RepositoryPins pins, ReleaseHolds holds) {
+        this.holds = holds;
         this.reviews = reviews;
         this.discussions = discussions;
         this.projects = projects;
@@ -120,13 +124,23 @@ public class PackageReviewService {
     }
 
     /**
-     * Holds the project for review again because its release {@code version} did something new ({@code reason}):
-     * the project is held until its review is approved; the review is opened (or an approved one set back to new)
+     * Holds the release {@code version} for review because it did something new ({@code reason}): the release is
+     * held until the project's review is approved, and the review is opened (or an approved one set back to new)
      * with an iteration for the release and a {@code held} event naming the reason. Inside the caller's transaction.
      */
     public void holdRelease(Project project, long releaseId, String version, long actorId, String reason) {
-        Project held = projects.hold(project);
+        holds.hold(project, releaseId, HoldKind.BEHAVIOUR, reason);
+        openForRelease(project, releaseId, version, actorId, reason);
+    }
+
+    /**
+     * Opens the project's review for its release {@code version} (or sets an approved one back to new), adds an
+     * iteration for the release unless it has one, and records a {@code held} event naming {@code reason}; called
+     * with the release's hold in place. Inside the caller's transaction.
+     */
+    public void openForRelease(Project project, long releaseId, String version, long actorId, String reason) {
         Instant now = clock.instant();
+        String detail = "version " + version + " held: " + reason;
         Optional<PackageReview> existing = reviews.findByProject(project.id());
         long number;
         if (existing.isEmpty()) {
@@ -140,9 +154,8 @@ public class PackageReviewService {
             }
         }
         if (reviews.iterationOfRelease(number, releaseId).isEmpty()) {
-            reviews.addIteration(number, releaseId, version, pins.pin(held, version), now);
+            reviews.addIteration(number, releaseId, version, pins.pin(project, version), now);
         }
-        String detail = "version " + version + " held: " + reason;
         reviews.addEvent(number, actorId, "held", detail.length() <= MAX_REASON ? detail
                 : detail.substring(0, MAX_REASON), now);
         PackageReview review = reviews.find(number).orElseThrow();
@@ -254,7 +267,10 @@ public class PackageReviewService {
                     + review.contributor(), now);
         }
         reviews.update(review.number(), PackageReviewState.APPROVED, caller.user().id(), null, now);
-        projects.releaseHold(projects.project(review.project()));
+        Project project = projects.releaseHold(projects.project(review.project()));
+        for (String version : holds.releaseAll(project, caller.user().id(), "approved in review #" + review.number())) {
+            reviews.addEvent(review.number(), caller.user().id(), "released", "released version " + version, now);
+        }
     }
 
     private Optional<String> refusal(ReviewAction action, Caller caller, PackageReview review) {

@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.assay.server.accounts.AccountService;
+import dev.assay.server.accounts.Group;
+import dev.assay.server.accounts.NewUser;
 import dev.assay.server.pipeline.SandboxedFixture;
 import dev.assay.server.testing.HttpApi;
 import dev.assay.server.testing.PythonDistributions;
@@ -70,8 +74,30 @@ abstract class BehaviourContract extends SandboxedFixture {
         assertThat(held.get("held").asBoolean()).isTrue();
         assertThat(held.get("holdReason").asString()).contains("203.0.113.9:443");
         assertThat(owner.json("api/v1/projects/" + holding + "/1.0/behaviour").get("profiled").asBoolean()).isTrue();
-        // held: the index serves the project to nobody outside it until its package review is approved
-        assertThat(HttpApi.anonymous(server.url()).get("simple/" + holding + "/").statusCode()).isEqualTo(404);
+        // only 1.1 is held: 1.0 stays installable, 1.1 is not until the package review is approved
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        assertThat(anonymous.get("simple/" + holding + "/").body()).contains(holding10.getFileName().toString())
+                .doesNotContain(holding11.getFileName().toString());
+        assertThat(anonymous.json("pypi/" + holding + "/json").get("info").get("version").asString())
+                .isEqualTo("1.0");
+        HttpResponse<String> heldJson = anonymous.get("pypi/" + holding + "/1.1/json");
+        assertThat(heldJson.statusCode()).isEqualTo(404);
+        assertThat(heldJson.body()).contains("version 1.1 of " + holding + " is held for review");
+        String heldFile = "files/" + holding + "/" + holding11.getFileName();
+        HttpResponse<String> refused = anonymous.get(heldFile);
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.body()).contains("version 1.1 of " + holding + " is held for review");
+        assertThat(stranger.get(heldFile).statusCode()).isEqualTo(404);
+        assertThat(owner.get(heldFile).statusCode()).as("a member reads what is held").isEqualTo(200);
+        assertThat(admin.get(heldFile).statusCode()).isEqualTo(200);
+        Path python = PythonTools.newVirtualEnvironment(Files.createTempDirectory(data, "venv"));
+        PythonTools.pipInstall(python, server.url() + "simple/", holding).assertSucceeded();
+        assertThat(installedVersion(python, holding)).isEqualTo("1.0");
+        assertThat(PythonTools.pipInstall(python, server.url() + "simple/", holding + "==1.1").exitCode())
+                .as("1.1 is held").isNotZero();
+        JsonNode hold = anonymous.json("api/v1/projects/" + holding + "/1.1/hold");
+        assertThat(hold.get("held").asBoolean()).as(hold::toString).isTrue();
+        assertThat(hold.get("reasons").get(0).asString()).contains("203.0.113.9:443");
         WebSession olive = new WebSession(server.url());
         olive.logIn("olive", PASSWORD);
         String page = olive.get("project/" + holding + "/1.1/").body();
@@ -85,6 +111,26 @@ abstract class BehaviourContract extends SandboxedFixture {
         String reviewPage = olive.get(review.get("path").asString().substring(1)).body();
         assertThat(reviewPage).contains("id=\"behaviour\"", "1.1 now connects to 203.0.113.9:443 during import",
                 "version 1.1 held: new behaviour");
+        String projectPage = anonymous.get("project/" + holding + "/").body();
+        assertThat(projectPage).contains("id=\"held-versions\"", "203.0.113.9:443");
+
+        // a sponsor approving the review releases 1.1: it installs
+        long number = review.get("number").asLong();
+        server.bean(AccountService.class).create(new NewUser("spencer", "spencer@example.org", "", PASSWORD,
+                Set.of(Group.SPONSORS)));
+        HttpApi sponsor = new HttpApi(server.url(), "spencer", PASSWORD);
+        assertThat(sponsor.post("api/v1/reviews/" + number + "/take", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = sponsor.post("api/v1/reviews/" + number + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(owner.json("api/v1/projects/" + holding + "/1.1/behaviour").get("held").asBoolean()).isFalse();
+        JsonNode released = anonymous.json("api/v1/projects/" + holding + "/1.1/hold");
+        assertThat(released.get("held").asBoolean()).as(released::toString).isFalse();
+        assertThat(released.get("holds").get(0).get("releasedBy").asString()).isEqualTo("spencer");
+        assertThat(released.get("holds").get(0).get("kind").asString()).isEqualTo("behaviour");
+        assertThat(anonymous.get(heldFile).statusCode()).isEqualTo(200);
+        PythonTools.pipInstall(python, server.url() + "simple/", "--upgrade", holding).assertSucceeded();
+        assertThat(installedVersion(python, holding)).isEqualTo("1.1");
+        assertThat(olive.get(review.get("path").asString().substring(1)).body()).contains("released version 1.1");
 
         JsonNode warned = owner.json("api/v1/projects/" + warning + "/1.1/behaviour");
         assertThat(only(warned.get("added")).get("action").asString()).as(warned::toString).isEqualTo("warn");
@@ -192,6 +238,12 @@ abstract class BehaviourContract extends SandboxedFixture {
                 spec.withFiles(Map.of(spec.module() + "/__init__.py", "VERSION = '" + version + "'\n" + init)));
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, built.wheel()).assertSucceeded();
         return built.wheel();
+    }
+
+    private static String installedVersion(Path python, String project) {
+        String code = "import importlib.metadata as m; print(m.version('" + project + "'))";
+        return PythonTools.run(python.getParent(), Map.of(), java.util.List.of(python.toString(), "-c", code))
+                .assertSucceeded().output().strip();
     }
 
     private static JsonNode only(JsonNode list) {

@@ -1,0 +1,174 @@
+package dev.assay.server.review.releasegate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.assay.server.pipeline.SandboxedFixture;
+import dev.assay.server.testing.HttpApi;
+import dev.assay.server.testing.PythonDistributions;
+import dev.assay.server.testing.PythonDistributions.Spec;
+import dev.assay.server.testing.PythonTools;
+import dev.assay.server.testing.WebSession;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The release gate with real packages and the real sandboxed pipeline: under {@code checks-and-dependents} a library
+ * release that newly breaks its dependent's test stays held naming the dependent, one that breaks nobody leaves
+ * review automatically and installs with pip; under {@code checks} a release whose tests fail stays held.
+ */
+abstract class ReleaseGateContract extends SandboxedFixture {
+
+    private static final Duration RUNS = Duration.ofMinutes(8);
+
+    @Override
+    protected Map<String, Object> pipelineSettings() {
+        return sandboxedSettings();
+    }
+
+    @Test
+    void aReleaseThatNewlyBreaksADependentStaysHeldAndOneThatBreaksNobodyLeavesReview() throws Exception {
+        String library = "gate-lib-" + databaseKind();
+        String app = "gate-app-" + databaseKind();
+        Path work = Files.createTempDirectory(data, "build");
+        Spec one = Spec.of(library, "1.0");
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, PythonDistributions.build(work, one).wheel())
+                .assertSucceeded();
+        Path appOne = dependentSdist(work, app, library, "from " + one.module() + " import VERSION\n\n\n"
+                + "def test_not_two_oh():\n    assert VERSION != '2.0'\n");
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, appOne).assertSucceeded();
+        JsonNode before = finished(app, "1.0", appOne.getFileName().toString(), RUNS);
+        assertThat(tasks(before).get("test").get("outcome").asString()).as(before::toString).isEqualTo("passed");
+        HttpResponse<String> gate = owner.put("api/v1/projects/" + library + "/release-gate",
+                "{\"mode\":\"checks-and-dependents\"}");
+        assertThat(gate.statusCode()).as(gate.body()).isEqualTo(200);
+
+        Path twoOh = PythonDistributions.build(work, Spec.of(library, "2.0")).wheel();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, twoOh).assertSucceeded();
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        JsonNode waiting = anonymous.json("api/v1/projects/" + library + "/2.0/hold");
+        assertThat(waiting.get("held").asBoolean()).as(waiting::toString).isTrue();
+        assertThat(waiting.get("gate").asString()).isEqualTo("checks-and-dependents");
+        assertThat(anonymous.get("simple/" + library + "/").body()).doesNotContain(twoOh.getFileName().toString());
+        JsonNode broken = eventually("2.0 found breaking " + app, RUNS,
+                () -> anonymous.json("api/v1/projects/" + library + "/2.0/hold"),
+                hold -> hold.get("reasons").toString().contains("newly breaks"));
+        assertThat(broken.get("held").asBoolean()).isTrue();
+        assertThat(broken.get("reasons").get(0).asString()).startsWith("newly breaks " + app + " 1.0's tests (pipeline #");
+        assertThat(new WebSession(server.url()).page("project/" + library + "/2.0/").select("#release-held").text())
+                .contains("newly breaks " + app + " 1.0's tests");
+
+        Path twoOne = PythonDistributions.build(work, Spec.of(library, "2.1")).wheel();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, twoOne).assertSucceeded();
+        JsonNode left = eventually("2.1 left review", RUNS,
+                () -> anonymous.json("api/v1/projects/" + library + "/2.1/hold"), hold -> !hold.get("held").asBoolean());
+        JsonNode exit = left.get("holds").get(0);
+        assertThat(exit.get("releasedBy").isNull()).as(left::toString).isTrue();
+        assertThat(exit.get("kind").asString()).isEqualTo("gate");
+        assertThat(exit.get("decision").asString()).isEqualTo("1 pipeline passed, 1 dependent re-tested, none newly failing");
+        assertThat(new WebSession(server.url()).page("project/" + library + "/2.1/").select("#release-left-review")
+                .text()).isEqualTo("Left review automatically: 1 pipeline passed, 1 dependent re-tested, none newly "
+                        + "failing");
+        Path python = PythonTools.newVirtualEnvironment(Files.createTempDirectory(data, "venv"));
+        PythonTools.pipInstall(python, server.url() + "simple/", library).assertSucceeded();
+        String code = "import importlib.metadata as m; print(m.version('" + library + "'))";
+        assertThat(PythonTools.run(work, Map.of(), List.of(python.toString(), "-c", code)).assertSucceeded().output()
+                .strip()).isEqualTo("2.1");
+        assertThat(anonymous.json("api/v1/projects/" + library + "/2.0/hold").get("held").asBoolean()).isTrue();
+    }
+
+    @Test
+    void underChecksAReleaseWhoseTestsFailStaysHeldAndItsReviewSaysWhy() throws Exception {
+        String project = "gate-fails-" + databaseKind();
+        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> gate = owner.put("api/v1/projects/" + project + "/release-gate", "{\"mode\":\"checks\"}");
+        assertThat(gate.statusCode()).as(gate.body()).isEqualTo(200);
+        Spec spec = Spec.of(project, "1.0");
+        Path sdist = PythonDistributions.build(Files.createTempDirectory(data, "build"), spec.withFiles(Map.of(
+                spec.module() + "/__init__.py", "VERSION = '1.0'\n",
+                "tests/test_it.py", "def test_fails():\n    assert False\n"))).sdist();
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, sdist).assertSucceeded();
+        JsonNode pipeline = finished(project, "1.0", sdist.getFileName().toString(), RUNS);
+        assertThat(pipeline.get("status").asString()).as(pipeline::toString).isEqualTo("failed");
+        JsonNode hold = owner.json("api/v1/projects/" + project + "/1.0/hold");
+        assertThat(hold.get("held").asBoolean()).as(hold::toString).isTrue();
+        assertThat(hold.get("reasons").get(0).asString()).isEqualTo("pipeline #" + pipeline.get("id").asLong()
+                + " failed");
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        assertThat(anonymous.get("simple/" + project + "/").body()).doesNotContain(sdist.getFileName().toString());
+        HttpResponse<String> file = anonymous.get("files/" + project + "/" + sdist.getFileName());
+        assertThat(file.statusCode()).isEqualTo(404);
+        assertThat(file.body()).contains("version 1.0 of " + project + " is held for review");
+        assertThat(anonymous.get("pypi/" + project + "/json").statusCode()).isEqualTo(404);
+        assertThat(owner.json("api/v1/reviews?mine=true").toString()).contains(project);
+    }
+
+    @Test
+    void theGateIsChangedByThoseWhoManageReleasesAndBadInputIsRefused() throws Exception {
+        String project = uploadedProject();
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        JsonNode shown = anonymous.json("api/v1/projects/" + project + "/release-gate");
+        assertThat(shown.get("mode").asString()).isEqualTo("off");
+        assertThat(shown.get("default").asString()).isEqualTo("off");
+        HttpResponse<String> bad = owner.put("api/v1/projects/" + project + "/release-gate", "{\"mode\":\"sometimes\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("'sometimes' is not a release gate: use off, checks or checks-and-dependents");
+        assertThat(owner.put("api/v1/projects/" + project + "/release-gate", "{}").statusCode()).isEqualTo(400);
+        assertThat(stranger.put("api/v1/projects/" + project + "/release-gate", "{\"mode\":\"checks\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(anonymous.put("api/v1/projects/" + project + "/release-gate", "{\"mode\":\"checks\"}")
+                .statusCode()).isEqualTo(401);
+        assertThat(maintainer.put("api/v1/projects/" + project + "/release-gate", "{\"mode\":\"checks\"}")
+                .statusCode()).isEqualTo(200);
+
+        WebSession browser = new WebSession(server.url());
+        browser.logIn("olive", PASSWORD);
+        HttpResponse<String> saved = browser.submit("project/" + project + "/settings/release-gate",
+                "#change-release-gate", Map.of("mode", "checks-and-dependents"));
+        assertThat(saved.statusCode()).isIn(200, 302, 303);
+        assertThat(anonymous.json("api/v1/projects/" + project + "/release-gate").get("mode").asString())
+                .isEqualTo("checks-and-dependents");
+        assertThat(browser.post("project/" + project + "/settings/release-gate", Map.of("mode", "off"))
+                .statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(anonymous.json("api/v1/projects/" + project + "/1.0/hold").get("held").asBoolean()).isFalse();
+        assertThat(anonymous.get("api/v1/projects/" + project + "/9.9/hold").statusCode()).isEqualTo(404);
+
+        makePrivate(project);
+        assertThat(anonymous.get("api/v1/projects/" + project + "/1.0/hold").statusCode()).isEqualTo(401);
+        assertThat(stranger.get("api/v1/projects/" + project + "/1.0/hold").statusCode()).isEqualTo(404);
+        WebSession sam = new WebSession(server.url());
+        sam.logIn("sam", PASSWORD);
+        assertThat(sam.get("project/" + project + "/settings/release-gate").statusCode()).isEqualTo(404);
+    }
+
+    // The PKG-INFO lists the requirement, as the index's dependency graph reads it from the release's first file.
+    private static Path dependentSdist(Path work, String project, String library, String test) {
+        String module = project.replace('-', '_');
+        return PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of(
+                "PKG-INFO", "Metadata-Version: 2.1\nName: " + project + "\nVersion: 1.0\nSummary: Uses " + library
+                        + "\nRequires-Dist: " + library + ">=1\n",
+                "pyproject.toml", """
+                        [build-system]
+                        requires = ["setuptools>=61"]
+                        build-backend = "setuptools.build_meta"
+
+                        [project]
+                        name = "%s"
+                        version = "1.0"
+                        dependencies = ["%s>=1"]
+
+                        [tool.setuptools]
+                        packages = ["%s"]
+                        """.formatted(project, library, module),
+                module + "/__init__.py", "VALUE = 1\n",
+                "tests/test_it.py", test));
+    }
+}

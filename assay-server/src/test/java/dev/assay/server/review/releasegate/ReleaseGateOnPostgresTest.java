@@ -1,0 +1,8 @@
+package dev.assay.server.review.releasegate;
+
+class ReleaseGateOnPostgresTest extends ReleaseGateContract {
+    @Override
+    protected String databaseKind() {
+        return "postgresql";
+    }
+}
