@@ -112,6 +112,36 @@ abstract class ReleaseGateContract extends SandboxedFixture {
     }
 
     @Test
+    void underChecksAReleaseLeavesReviewWhenItsChecksPassAndAFileAddedLaterHoldsItAgain() throws Exception {
+        String project = "gate-passes-" + databaseKind();
+        HttpResponse<String> created = owner.post("api/v1/projects", "{\"name\":\"" + project + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(owner.put("api/v1/projects/" + project + "/release-gate", "{\"mode\":\"checks\"}").statusCode())
+                .isEqualTo(200);
+        PythonDistributions.Built built = PythonDistributions.build(Files.createTempDirectory(data, "build"),
+                Spec.of(project, "1.0"));
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, built.wheel()).assertSucceeded();
+        HttpApi anonymous = HttpApi.anonymous(server.url());
+        String hold = "api/v1/projects/" + project + "/1.0/hold";
+        JsonNode left = eventually("1.0 left review", RUNS, () -> anonymous.json(hold),
+                json -> !json.get("held").asBoolean());
+        assertThat(left.get("holds").get(0).get("decision").asString()).isEqualTo("1 pipeline passed");
+        assertThat(anonymous.get("simple/" + project + "/").body()).contains(built.wheel().getFileName().toString());
+
+        PythonTools.twineUpload(server.url(), "olive", PASSWORD, built.sdist()).assertSucceeded();
+        JsonNode again = anonymous.json(hold);
+        assertThat(again.get("held").asBoolean()).as(again::toString).isTrue();
+        assertThat(again.get("reasons").get(0).asString())
+                .isEqualTo("waiting for the checks of " + built.sdist().getFileName());
+        assertThat(anonymous.get("simple/" + project + "/").body())
+                .doesNotContain(built.wheel().getFileName().toString());
+        JsonNode leftAgain = eventually("1.0 left review again", RUNS, () -> anonymous.json(hold),
+                json -> !json.get("held").asBoolean());
+        assertThat(leftAgain.get("holds").size()).isEqualTo(2);
+        assertThat(leftAgain.get("holds").get(0).get("decision").asString()).isEqualTo("2 pipelines passed");
+    }
+
+    @Test
     void theGateIsChangedByThoseWhoManageReleasesAndBadInputIsRefused() throws Exception {
         String project = uploadedProject();
         HttpApi anonymous = HttpApi.anonymous(server.url());
