@@ -90,6 +90,33 @@ public final class PythonDistributions {
     }
 
     /**
+     * The hand-written sdist of {@code project} 1.0, requiring {@code library>=1}, whose {@code tests/test_it.py} is
+     * {@code test}: its PKG-INFO lists the requirement, as the index's dependency graph reads it from the release's
+     * first file.
+     */
+    public static Path dependentSdist(Path work, String project, String library, String test) {
+        String module = project.replace('-', '_');
+        return PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of(
+                "PKG-INFO", "Metadata-Version: 2.1\nName: " + project + "\nVersion: 1.0\nSummary: Uses " + library
+                        + "\nRequires-Dist: " + library + ">=1\n",
+                "pyproject.toml", """
+                        [build-system]
+                        requires = ["setuptools>=61"]
+                        build-backend = "setuptools.build_meta"
+
+                        [project]
+                        name = "%s"
+                        version = "1.0"
+                        dependencies = ["%s>=1"]
+
+                        [tool.setuptools]
+                        packages = ["%s"]
+                        """.formatted(project, library, module),
+                module + "/__init__.py", "VALUE = 1\n",
+                "tests/test_it.py", test));
+    }
+
+    /**
      * Writes an sdist by hand: {@code NAME-VERSION/PKG-INFO} (Metadata-Version 2.1, name, version, summary) and
      * the given files under the same root. Nothing runs on this machine, so its {@code setup.py} may be hostile.
      */

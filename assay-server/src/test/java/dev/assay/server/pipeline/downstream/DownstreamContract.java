@@ -42,10 +42,10 @@ abstract class DownstreamContract extends SandboxedFixture {
         Path work = Files.createTempDirectory(data, "build");
         Spec libraryOne = Spec.of(library, "1.0");
         PythonDistributions.Built one = PythonDistributions.build(work, libraryOne);
-        Path appOne = dependentSdist(work, app, library, "from " + libraryOne.module() + " import VERSION\n\n\n"
-                + "def test_needs_one():\n    assert VERSION.startswith('1.')\n");
-        Path hiddenOne = dependentSdist(work, hidden, library, "import " + libraryOne.module() + "\n\n\n"
-                + "def test_any():\n    assert True\n");
+        Path appOne = PythonDistributions.dependentSdist(work, app, library, "from " + libraryOne.module()
+                + " import VERSION\n\n\ndef test_needs_one():\n    assert VERSION.startswith('1.')\n");
+        Path hiddenOne = PythonDistributions.dependentSdist(work, hidden, library, "import " + libraryOne.module()
+                + "\n\n\ndef test_any():\n    assert True\n");
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, one.wheel()).assertSucceeded();
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, appOne).assertSucceeded();
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, hiddenOne).assertSucceeded();
@@ -142,29 +142,6 @@ abstract class DownstreamContract extends SandboxedFixture {
         assertThat(unknownVersion.statusCode()).as(unknownVersion.body()).isEqualTo(404);
         assertThat(owner.json(api).get("total").asInt()).isZero();
         assertThat(new WebSession(server.url()).get("project/" + secret + "/1.0/").statusCode()).isEqualTo(404);
-    }
-
-    // The PKG-INFO lists the requirement, as the index's dependency graph reads it from the release's first file.
-    private static Path dependentSdist(Path work, String project, String library, String test) {
-        String module = project.replace('-', '_');
-        return PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of(
-                "PKG-INFO", "Metadata-Version: 2.1\nName: " + project + "\nVersion: 1.0\nSummary: Uses " + library
-                        + "\nRequires-Dist: " + library + ">=1\n",
-                "pyproject.toml", """
-                        [build-system]
-                        requires = ["setuptools>=61"]
-                        build-backend = "setuptools.build_meta"
-
-                        [project]
-                        name = "%s"
-                        version = "1.0"
-                        dependencies = ["%s>=1"]
-
-                        [tool.setuptools]
-                        packages = ["%s"]
-                        """.formatted(project, library, module),
-                module + "/__init__.py", "VALUE = 1\n",
-                "tests/test_it.py", test));
     }
 
     private static JsonNode dependent(JsonNode report, String project) {

@@ -41,8 +41,8 @@ abstract class ReleaseGateContract extends SandboxedFixture {
         Spec one = Spec.of(library, "1.0");
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, PythonDistributions.build(work, one).wheel())
                 .assertSucceeded();
-        Path appOne = dependentSdist(work, app, library, "from " + one.module() + " import VERSION\n\n\n"
-                + "def test_not_two_oh():\n    assert VERSION != '2.0'\n");
+        Path appOne = PythonDistributions.dependentSdist(work, app, library, "from " + one.module()
+                + " import VERSION\n\n\ndef test_not_two_oh():\n    assert VERSION != '2.0'\n");
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, appOne).assertSucceeded();
         JsonNode before = finished(app, "1.0", appOne.getFileName().toString(), RUNS);
         assertThat(tasks(before).get("test").get("outcome").asString()).as(before::toString).isEqualTo("passed");
@@ -177,28 +177,5 @@ abstract class ReleaseGateContract extends SandboxedFixture {
         WebSession sam = new WebSession(server.url());
         sam.logIn("sam", PASSWORD);
         assertThat(sam.get("project/" + project + "/settings/release-gate").statusCode()).isEqualTo(404);
-    }
-
-    // The PKG-INFO lists the requirement, as the index's dependency graph reads it from the release's first file.
-    private static Path dependentSdist(Path work, String project, String library, String test) {
-        String module = project.replace('-', '_');
-        return PythonDistributions.handWrittenSdist(work, project, "1.0", Map.of(
-                "PKG-INFO", "Metadata-Version: 2.1\nName: " + project + "\nVersion: 1.0\nSummary: Uses " + library
-                        + "\nRequires-Dist: " + library + ">=1\n",
-                "pyproject.toml", """
-                        [build-system]
-                        requires = ["setuptools>=61"]
-                        build-backend = "setuptools.build_meta"
-
-                        [project]
-                        name = "%s"
-                        version = "1.0"
-                        dependencies = ["%s>=1"]
-
-                        [tool.setuptools]
-                        packages = ["%s"]
-                        """.formatted(project, library, module),
-                module + "/__init__.py", "VALUE = 1\n",
-                "tests/test_it.py", test));
     }
 }
