@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.assay.server.pipeline.SandboxedFixture;
@@ -64,6 +65,10 @@ abstract class ReleaseGateContract extends SandboxedFixture {
         assertThat(broken.get("reasons").get(0).asString()).startsWith("newly breaks " + app + " 1.0's tests (pipeline #");
         assertThat(new WebSession(server.url()).page("project/" + library + "/2.0/").select("#release-held").text())
                 .contains("newly breaks " + app + " 1.0's tests");
+        long review = reviewOf(library);
+        Document reviewPage = new WebSession(server.url()).page("reviews/" + review);
+        assertThat(reviewPage.select("#downstream-summary").text()).as(reviewPage::toString)
+                .contains("1 dependent: passed 0, newly failing 1");
 
         Path twoOne = PythonDistributions.build(work, Spec.of(library, "2.1")).wheel();
         PythonTools.twineUpload(server.url(), "olive", PASSWORD, twoOne).assertSucceeded();
@@ -177,5 +182,15 @@ abstract class ReleaseGateContract extends SandboxedFixture {
         WebSession sam = new WebSession(server.url());
         sam.logIn("sam", PASSWORD);
         assertThat(sam.get("project/" + project + "/settings/release-gate").statusCode()).isEqualTo(404);
+    }
+
+    // the package review the gate opened for the project, from the owner's list of their reviews
+    private long reviewOf(String project) throws Exception {
+        for (JsonNode review : owner.json("api/v1/reviews?mine=true").get("reviews")) {
+            if (review.toString().contains("\"" + project + "\"")) {
+                return review.get("number").asLong();
+            }
+        }
+        throw new AssertionError("no package review of " + project);
     }
 }

@@ -69,6 +69,7 @@ class ReviewPageController {
         model.addAttribute("c", threads.conversation(caller, number, Optional.empty()));
         model.addAttribute("back", "/reviews/" + number);
         model.addAttribute("signedIn", caller.isPresent());
+        model.addAttribute("viewer", caller);
         model.addAttribute("watching", watching.watchesDiscussion(caller, number));
         return "review/packagereview/review";
     }
