@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.assay.server.error.InvalidInputException;
 import dev.assay.server.accounts.CallerResolver;
+import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.git.browse.diff.DiffViews;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectService;
 

@@ -13,6 +13,8 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.springframework.stereotype.Service;
 
 import dev.assay.server.error.InvalidInputException;
+import dev.assay.server.git.browse.diff.DiffBuilder;
+import dev.assay.server.git.browse.diff.DiffView;
 import dev.assay.server.index.Project;
 
 /** Reads history for the source pages: the commit log, one commit with its diff, and compare. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.assay.server.git.browse.DiffLine;
+import dev.assay.server.git.browse.diff.DiffLine;
 
 /**
  * One logical path that differs between two releases: added, removed or changed, with the entry on each side

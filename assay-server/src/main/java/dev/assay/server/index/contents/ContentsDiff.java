@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 
-import dev.assay.server.git.browse.DiffLine;
-import dev.assay.server.git.browse.UnifiedDiff;
+import dev.assay.server.git.browse.diff.DiffLine;
+import dev.assay.server.git.browse.diff.UnifiedDiff;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.Release;
 

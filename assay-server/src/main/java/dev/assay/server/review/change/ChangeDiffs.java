@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.error.NotFoundException;
-import dev.assay.server.git.browse.DiffLine;
-import dev.assay.server.git.browse.DiffView;
+import dev.assay.server.git.browse.diff.DiffLine;
+import dev.assay.server.git.browse.diff.DiffView;
 import dev.assay.server.git.browse.HistoryService;
 
 /**

@@ -25,10 +25,4 @@ class SourceLinksTest {
                 new SourceLinks.Crumb("a", "/project/demo/source/tree/main/a"),
                 new SourceLinks.Crumb("b c", "/project/demo/source/tree/main/a/b%20c"));
     }
-
-    @Test
-    void readsTheStartLinesOfAHunkHeader() {
-        assertThat(UnifiedDiff.hunkStarts("@@ -12,7 +14,8 @@ def f():")).containsExactly(12, 14);
-        assertThat(UnifiedDiff.hunkStarts("@@ -0,0 +1 @@")).containsExactly(0, 1);
-    }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.assay.server.config.AssayProperties;
+import dev.assay.server.git.browse.diff.DiffBuilder;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.testing.TestDatabase;
 import dev.assay.server.testing.TestServer;

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.assay.server.accounts.AccountService;
 import dev.assay.server.accounts.NewUser;
 import dev.assay.server.error.NotFoundException;
-import dev.assay.server.git.browse.DiffLine;
+import dev.assay.server.git.browse.diff.DiffLine;
 import dev.assay.server.index.Project;
 import dev.assay.server.index.ProjectRepository;
 import dev.assay.server.index.ProjectService;

@@ -22,9 +22,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.assay.server.accounts.Caller;
 import dev.assay.server.accounts.CallerResolver;
-import dev.assay.server.git.browse.DiffViews;
-import dev.assay.server.git.browse.FileDiff;
-import dev.assay.server.git.browse.SplitRow;
+import dev.assay.server.git.browse.diff.DiffViews;
+import dev.assay.server.git.browse.diff.FileDiff;
+import dev.assay.server.git.browse.diff.SplitRow;
 import dev.assay.server.notify.WatchService;
 import dev.assay.server.review.change.ChangeDiffs;
 import dev.assay.server.review.change.ChangeFilter;

@@ -1,4 +1,4 @@
-package dev.assay.server.git.browse;
+package dev.assay.server.git.browse.diff;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,24 +20,24 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * Builds the per-file unified diffs between two trees, with rename detection. Blobs over the size limit are
  * never loaded, and the number of files and lines shown is bounded so a huge commit still renders quickly.
  */
-final class DiffBuilder {
+public final class DiffBuilder {
 
     static final long MAX_BLOB_SIZE = 1024 * 1024;
     static final int MAX_FILES = 300;
-    static final int MAX_LINES_PER_FILE = 2_000;
+    public static final int MAX_LINES_PER_FILE = 2_000;
     static final int MAX_LINES = 10_000;
 
     private final Repository repository;
     private final ObjectReader reader;
     private int linesLeft = MAX_LINES;
 
-    DiffBuilder(Repository repository, ObjectReader reader) {
+    public DiffBuilder(Repository repository, ObjectReader reader) {
         this.repository = repository;
         this.reader = reader;
     }
 
     /** The diff from {@code oldTree} (null: the empty tree) to {@code newTree}. */
-    DiffView diff(RevTree oldTree, RevTree newTree) throws IOException {
+    public DiffView diff(RevTree oldTree, RevTree newTree) throws IOException {
         List<DiffEntry> entries;
         try (DiffFormatter scanner = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             scanner.setRepository(repository);

@@ -1,4 +1,4 @@
-package dev.assay.server.git.browse;
+package dev.assay.server.git.browse.diff;
 
 import java.util.List;
 

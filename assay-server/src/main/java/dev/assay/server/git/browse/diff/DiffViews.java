@@ -1,4 +1,4 @@
-package dev.assay.server.git.browse;
+package dev.assay.server.git.browse.diff;
 
 import dev.assay.server.error.InvalidInputException;
 
@@ -6,7 +6,7 @@ import dev.assay.server.error.InvalidInputException;
 public record DiffViews(String unified, String split) {
 
     /** The two views of the page at {@code path} (which has no query). */
-    static DiffViews of(String path) {
+    public static DiffViews of(String path) {
         return new DiffViews(path + "?view=unified", path + "?view=split");
     }
 
