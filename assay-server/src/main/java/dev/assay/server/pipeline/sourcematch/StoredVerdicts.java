@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.assay.server.crypto.Sha256;
 import dev.assay.server.index.DistributionFile;
 import dev.assay.server.pipeline.PipelineView;
 import dev.assay.server.pipeline.sourcecommit.ReleaseSource;
@@ -36,13 +37,13 @@ class StoredVerdicts {
 
     /**
      * What a match is made from: the source's commit and how it was found, the release's files, and the newest
-     * pipeline of each file with its state.
+     * pipeline of each file with its state; as its SHA-256, so that a release of hundreds of files fits the column.
      */
     static String key(ReleaseSource source, List<DistributionFile> files, List<PipelineView> latest) {
-        return source.commit() + " " + source.namedBy() + " " + source.tag().orElse("-") + " files "
+        return Sha256.hex(source.commit() + " " + source.namedBy() + " " + source.tag().orElse("-") + " files "
                 + files.stream().map(file -> Long.toString(file.id())).sorted().collect(Collectors.joining(","))
                 + " pipelines " + latest.stream().map(pipeline -> pipeline.id() + ":" + pipeline.status()).sorted()
-                        .collect(Collectors.joining(","));
+                        .collect(Collectors.joining(",")));
     }
 
     /** Whether the match is final for its key: every pipeline finished, every file compared with its rebuild. */
